@@ -1,0 +1,51 @@
+"""One exception tree for the library. The CLI turns each into one line and an exit status.
+
+    SitrepError                 E000  base: code, message, and how to fix it
+    ├── InputError              E1xx  a document cannot be read (empty, binary, not UTF-8, too big …)
+    ├── ConfigError             E2xx  a setting or a command-line value is wrong
+    ├── ResourceError           E3xx  a model, gazetteer or knowledge base is missing or broken
+    ├── PipelineError           E4xx  stages are misordered or a stage lacks what it needs
+    └── StoreError              E5xx  the database cannot be opened, migrated or written
+"""
+
+from __future__ import annotations
+
+
+class SitrepError(Exception):
+    code = "E000"
+
+    def __init__(self, message: str, fix: str | None = None, code: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.fix = fix
+        if code:
+            self.code = code
+
+    def __str__(self) -> str:
+        text = f"[{self.code}] {self.message}"
+        return f"{text} ({self.fix})" if self.fix else text
+
+
+class InputError(SitrepError):
+    code = "E100"
+
+    def __init__(self, name: str, reason: str, fix: str | None = None, code: str | None = None):
+        super().__init__(f"{name}: {reason}", fix, code)
+        self.name = name
+        self.reason = reason
+
+
+class ConfigError(SitrepError):
+    code = "E200"
+
+
+class ResourceError(SitrepError):
+    code = "E300"
+
+
+class PipelineError(SitrepError):
+    code = "E400"
+
+
+class StoreError(SitrepError):
+    code = "E500"

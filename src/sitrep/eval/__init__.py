@@ -1,0 +1,15 @@
+"""Evaluation against public gold data (read at run time from a corpora folder, never shipped).
+
+Each task module (time, geo, actors, events) exposes
+
+    evaluate(corpus_root: Path, limit: int | None = None) -> list[EvalResult]
+
+where ``corpus_root`` is the folder holding the corpora (e.g. ../shared/corpora). Each result
+carries our scores and, beside them, the baseline run on the same documents.
+"""
+
+from .common import EvalResult, Metric
+
+TASKS = ("time", "geo", "actors", "events")
+
+__all__ = ["TASKS", "EvalResult", "Metric"]

@@ -1,0 +1,16 @@
+"""The nlp stage: parse the cleaned text (same length and offsets as the input) with spaCy."""
+
+from __future__ import annotations
+
+from ..pipeline import Analysis, Stage
+from ..settings import Settings
+from . import load_model
+
+
+def make_stage(settings: Settings) -> Stage:
+    nlp = load_model(settings.model)
+
+    def run(analysis: Analysis) -> None:
+        analysis.doc = nlp(analysis.analysis_text)
+
+    return Stage("nlp", needs=("analysis_text",), adds=("doc",), run=run)

@@ -1,0 +1,13 @@
+"""PLACEHOLDER (being written): the temporal stage."""
+
+from __future__ import annotations
+
+from ..pipeline import Analysis, Stage
+from ..settings import Settings
+
+
+def make_stage(settings: Settings) -> Stage:
+    def run(analysis: Analysis) -> None:
+        return None
+
+    return Stage("temporal", needs=("doc",), adds=("published", "times"), run=run)
