@@ -23,7 +23,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q tests; status=$$?; if [ $$status -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$status
 
 eval: $(STAMP)
-	$(BIN)/sitrep eval all --scoreboard docs/scoreboard.md
+	$(BIN)/sitrep eval all ../shared/corpora --scoreboard docs/scoreboard.md
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py --out docs/benchmarks.md

@@ -1,0 +1,224 @@
+"""The `sitrep` command: thin commands over the library.
+
+Records go to stdout; progress and messages to stderr. Exit status: 0 all went well, 1 some
+document (or the run) failed, 2 a usage error. Library errors become one line.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from datetime import date
+from typing import Any, TypeVar
+
+import click
+
+from . import __version__
+from .errors import ConfigError, InputError, SitrepError
+from .models import Document, DocumentRecord
+from .output import EVENT_HEADERS, FORMATS, default_format, event_row, record_table, table, write_json_items
+from .settings import Settings, load_settings
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def fail(error: SitrepError) -> None:
+    click.echo(f"sitrep: error: {error}", err=True)
+    sys.exit(2 if isinstance(error, ConfigError) else 1)
+
+
+def _settings() -> Settings:
+    try:
+        return load_settings()
+    except SitrepError as exc:
+        fail(exc)
+        raise  # unreachable
+
+
+def format_option(func: F) -> F:
+    return click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+                        help="Output format (default: table on a terminal, jsonl otherwise).")(func)
+
+
+def _check_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        date.fromisoformat(value[:10])
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not an ISO date such as 2020-01-10") from None
+    return value
+
+
+class Progress:
+    """A one-line counter on stderr, shown only when stderr is a terminal."""
+
+    def __init__(self, verb: str):
+        self.verb, self.done, self.failed = verb, 0, 0
+        self.live = sys.stderr.isatty()
+
+    def tick(self, ok: bool) -> None:
+        self.done += 1
+        self.failed += 0 if ok else 1
+        if self.live:
+            click.echo(f"\r{self.verb} {self.done} documents ({self.failed} failed)", err=True, nl=False)
+
+    def close(self) -> None:
+        if self.live:
+            click.echo("", err=True)
+
+
+def read_documents(paths: tuple[str, ...], settings: Settings, published: str | None) -> Iterator[Document | InputError]:
+    """Documents from files, folders or stdin; --published fills in a date where metadata gives none."""
+    from .ingest import read_paths
+
+    for item in read_paths(list(paths), settings, stdin=sys.stdin):
+        if isinstance(item, Document) and published and not item.published:
+            item = item.model_copy(update={"published": published, "published_source": "given"})
+        yield item
+
+
+def analysed(paths: tuple[str, ...], settings: Settings, published: str | None,
+             verb: str) -> Iterator[tuple[Document, DocumentRecord]]:
+    """Run the pipeline over every document; report bad ones on stderr and keep going."""
+    from .pipeline import Pipeline
+
+    pipeline = Pipeline(settings)
+    progress = Progress(verb)
+    ctx = click.get_current_context()
+    for item in read_documents(paths, settings, published):
+        if isinstance(item, SitrepError):
+            click.echo(f"sitrep: skipped {item}", err=True)
+            ctx.meta["failed"] = ctx.meta.get("failed", 0) + 1
+            progress.tick(False)
+            continue
+        yield item, pipeline.analyze(item).record()
+        progress.tick(True)
+    progress.close()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="sitrep")
+def cli() -> None:
+    """sitrep: news about wars and diplomacy in, event records with their evidence out."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--published", callback=_check_date, help="Publication date for documents whose metadata has none.")
+@format_option
+def analyze(paths: tuple[str, ...], published: str | None, fmt: str | None) -> None:
+    """Analyse files, folders or `-` (JSON Lines on stdin); print one record per document."""
+    settings = _settings()
+    fmt = fmt or default_format(sys.stdout)
+    try:
+        records = (rec for _doc, rec in analysed(paths, settings, published, "analysed"))
+        if fmt == "table":
+            record_table(records, sys.stdout)
+        else:
+            write_json_items((r.model_dump(mode="json") for r in records), fmt, sys.stdout)
+    except SitrepError as exc:
+        fail(exc)
+    sys.exit(1 if click.get_current_context().meta.get("failed") else 0)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", default=None, help="SQLite file or database URL (default: setting `db`, sitrep.db).")
+@click.option("--published", callback=_check_date, help="Publication date for documents whose metadata has none.")
+def ingest(paths: tuple[str, ...], db: str | None, published: str | None) -> None:
+    """Analyse documents and store them with their events (the same content is stored once)."""
+    settings = _settings()
+    ctx = click.get_current_context()
+    stored = duplicates = events = 0
+    try:
+        store = open_store(db or settings.db, settings)
+        for doc, record in analysed(paths, settings, published, "stored"):
+            try:
+                outcome = store.save(doc, record)
+            except SitrepError as exc:
+                click.echo(f"sitrep: not stored: {exc}", err=True)
+                ctx.meta["failed"] = ctx.meta.get("failed", 0) + 1
+                continue
+            stored += outcome.stored
+            duplicates += not outcome.stored
+            events += outcome.events if outcome.stored else 0
+    except SitrepError as exc:
+        fail(exc)
+    failed = ctx.meta.get("failed", 0)
+    click.echo(f"sitrep: {stored} documents stored, {duplicates} already stored, {failed} failed; "
+               f"{events} events added to {db or settings.db}", err=True)
+    sys.exit(1 if failed else 0)
+
+
+def open_store(target: str, settings: Settings) -> Any:
+    from .store import Store
+
+    return Store(target, after_save=after_save_hooks(settings))
+
+
+def after_save_hooks(settings: Settings) -> list[Any]:
+    """What runs inside each document's transaction after it is stored."""
+    return []
+
+
+@cli.command()
+@click.option("--db", default=None, help="SQLite file or database URL (default: sitrep.db).")
+@click.option("--type", "type_", help="PLOVER type (ASSAULT), CAMEO code prefix (19), or ACLED type.")
+@click.option("--since", callback=_check_date, help="Only events on or after this ISO date.")
+@click.option("--until", callback=_check_date, help="Only events on or before this ISO date.")
+@click.option("--place", help="Place name (part of it) or country code.")
+@click.option("--actor", help="Actor name or code (part of it).")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many events.")
+@format_option
+def events(db: str | None, type_: str | None, since: str | None, until: str | None, place: str | None,
+           actor: str | None, limit: int | None, fmt: str | None) -> None:
+    """List stored events, filtered."""
+    from .store import EventFilter
+
+    settings = _settings()
+    fmt = fmt or default_format(sys.stdout)
+    try:
+        store = open_store(db or settings.db, settings)
+        found = store.events(EventFilter(type_, since, until, place, actor, limit))
+    except SitrepError as exc:
+        fail(exc)
+    if fmt == "table":
+        rows = [event_row(s.event, s.source_names, s.target_names, s.document_id) for s in found]
+        table(rows, EVENT_HEADERS, sys.stdout)
+        click.echo(f"{len(found)} events", err=True)
+        return
+    items = ({"document": s.document_id, "title": s.title, "url": s.url, "published": s.published,
+              **s.event.model_dump(mode="json")} for s in found)
+    write_json_items(items, fmt, sys.stdout)
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of the record `sitrep analyze` writes."""
+    click.echo(json.dumps(DocumentRecord.model_json_schema(), indent=2))
+
+
+def _register_extensions() -> None:
+    """Commands that live beside the parts they serve (eval, gazetteer, actors, merging)."""
+    from .eval.cli import eval_command
+
+    cli.add_command(eval_command)
+    for module, names in (("sitrep.geo.cli", ("gazetteer",)), ("sitrep.actors.cli", ("actors",)),
+                          ("sitrep.merge.cli", ("event", "ceasefires", "figures"))):
+        try:
+            mod = __import__(module, fromlist=list(names))
+        except ImportError:
+            continue
+        for name in names:
+            if hasattr(mod, name):
+                cli.add_command(getattr(mod, name))
+
+
+def main() -> None:
+    _register_extensions()
+    try:
+        cli(standalone_mode=True)
+    except SitrepError as exc:
+        fail(exc)

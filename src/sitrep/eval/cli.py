@@ -1,0 +1,65 @@
+"""`sitrep eval`: run the scorers on gold corpora read at run time (never shipped with sitrep)."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import TASKS
+from .common import EvalResult
+
+
+def corpus_root(given: str | None) -> Path:
+    root = given or os.environ.get("SITREP_CORPORA")
+    if not root:
+        raise click.UsageError("give the corpora folder (e.g. ../shared/corpora) or set SITREP_CORPORA")
+    path = Path(root)
+    if not path.is_dir():
+        raise click.BadParameter(f"{path} is not a folder", param_hint="CORPUS_PATH")
+    return path
+
+
+def run_task(task: str, root: Path, limit: int | None) -> list[EvalResult]:
+    module = importlib.import_module(f"sitrep.eval.{task}")
+    return module.evaluate(root, limit=limit)
+
+
+def _print_results(results: list[EvalResult]) -> None:
+    for res in results:
+        click.echo(f"{res.task} on {res.corpus} (baseline: {res.baseline_name or 'none'})")
+        for m in res.metrics:
+            base = f"{m.baseline:.3f}" if m.baseline is not None else "–"
+            click.echo(f"  {m.name:<28} {m.value:8.3f}   baseline {base:>8}   n={m.n}")
+
+
+@click.command("eval")
+@click.argument("task", type=click.Choice((*TASKS, "all")))
+@click.argument("corpus_path", required=False)
+@click.option("--limit", type=click.IntRange(min=1), help="Only the first N documents of each corpus.")
+@click.option("--json", "as_json", is_flag=True, help="Print results as JSON.")
+@click.option("--scoreboard", type=click.Path(dir_okay=False), help="Also write a markdown scoreboard here.")
+def eval_command(task: str, corpus_path: str | None, limit: int | None, as_json: bool, scoreboard: str | None) -> None:
+    """Score sitrep against gold data in CORPUS_PATH (the folder holding tempeval3/, geoparsing-news/ …)."""
+    root = corpus_root(corpus_path)
+    tasks = TASKS if task == "all" else (task,)
+    results: list[EvalResult] = []
+    commands: dict[str, str] = {}
+    for name in tasks:
+        click.echo(f"sitrep: evaluating {name} …", err=True)
+        results += run_task(name, root, limit)
+        commands[name] = f"sitrep eval {name} {root}" + (f" --limit {limit}" if limit else "")
+    if as_json:
+        json.dump([r.to_dict() for r in results], sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    else:
+        _print_results(results)
+    if scoreboard:
+        from .scoreboard import write_scoreboard
+
+        write_scoreboard(Path(scoreboard), results, commands, limit)
+        click.echo(f"sitrep: wrote {scoreboard}", err=True)

@@ -1,0 +1,66 @@
+"""Render records for people (a table) and programs (JSON, JSON Lines). Records only go to stdout."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterable, Sequence
+from typing import Any, TextIO
+
+from .models import DocumentRecord, Event
+
+FORMATS = ("table", "json", "jsonl")
+
+
+def default_format(stream: TextIO) -> str:
+    """Table for a person at a terminal, JSON Lines for a pipe."""
+    return "table" if stream.isatty() else "jsonl"
+
+
+def write_json_items(items: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> None:
+    if fmt == "jsonl":
+        for item in items:
+            out.write(json.dumps(item, ensure_ascii=False) + "\n")
+        return
+    out.write(json.dumps(list(items), ensure_ascii=False, indent=2) + "\n")
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+
+
+def table(rows: Sequence[Sequence[str]], headers: Sequence[str], out: TextIO, last_flexible: bool = True) -> None:
+    """A plain aligned table; the last column takes what is left of the terminal width."""
+    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
+    if last_flexible and rows:
+        room = shutil.get_terminal_size((160, 24)).columns - sum(w + 2 for w in widths[:-1])
+        widths[-1] = max(20, min(widths[-1], room))
+    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))
+    out.write(line.rstrip() + "\n")
+    for row in rows:
+        cells = [_clip(c, w).ljust(w) for c, w in zip(row, widths, strict=True)]
+        out.write("  ".join(cells).rstrip() + "\n")
+
+
+def event_row(ev: Event, sources: str, targets: str, doc_id: str) -> list[str]:
+    date = ev.date.value if ev.date and ev.date.value else ""
+    acled = ev.acled.sub_event_type or ev.category or ""
+    place = ev.place.name if ev.place else ""
+    who = " → ".join(x for x in (_clip(sources, 28), _clip(targets, 28)) if x)
+    evidence = ev.evidence[0].text if ev.evidence else ""
+    return [doc_id, ev.id, date, ev.plover.type, ev.cameo or "", acled, ev.modality, who, place, evidence]
+
+
+EVENT_HEADERS = ["doc", "id", "date", "plover", "cameo", "acled/category", "modality", "who", "where", "evidence"]
+
+
+def names_of(record: DocumentRecord, ids: list[str]) -> str:
+    by_id = {a.id: a.name for a in record.actors}
+    return "; ".join(by_id.get(i, i) for i in ids)
+
+
+def record_table(records: Iterable[DocumentRecord], out: TextIO) -> None:
+    rows = [event_row(ev, names_of(rec, ev.sources), names_of(rec, ev.targets), _clip(rec.id, 24))
+            for rec in records for ev in rec.events]
+    table(rows, EVENT_HEADERS, out)

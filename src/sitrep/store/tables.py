@@ -1,0 +1,79 @@
+"""SQLAlchemy models of what sitrep stores: documents, their events and their actors.
+
+The full record of each document is kept as JSON beside the columns that queries filter on,
+so every face (CLI, API, exports) reads back exactly the record the pipeline wrote.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, DateTime, Float, ForeignKey, Integer, String, Text, func
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class DocumentRow(Base):
+    __tablename__ = "documents"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    doc_id: Mapped[str] = mapped_column(String(512), index=True)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str | None] = mapped_column(String(256))
+    published: Mapped[str | None] = mapped_column(String(32), index=True)
+    published_source: Mapped[str | None] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+    record: Mapped[dict] = mapped_column(JSON)
+    stored_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+
+    events: Mapped[list[EventRow]] = relationship(back_populates="document", cascade="all, delete-orphan")
+    actors: Mapped[list[ActorRow]] = relationship(back_populates="document", cascade="all, delete-orphan")
+
+
+class EventRow(Base):
+    __tablename__ = "events"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_pk: Mapped[int] = mapped_column(ForeignKey("documents.pk", ondelete="CASCADE"), index=True)
+    event_id: Mapped[str] = mapped_column(String(32))
+    plover_type: Mapped[str] = mapped_column(String(32), index=True)
+    plover_mode: Mapped[str | None] = mapped_column(String(32))
+    cameo: Mapped[str | None] = mapped_column(String(8), index=True)
+    acled_event_type: Mapped[str | None] = mapped_column(String(64))
+    acled_sub_event_type: Mapped[str | None] = mapped_column(String(64))
+    category: Mapped[str | None] = mapped_column(String(32))
+    date_value: Mapped[str | None] = mapped_column(String(32))
+    date_start: Mapped[str | None] = mapped_column(String(32), index=True)
+    date_end: Mapped[str | None] = mapped_column(String(32))
+    date_precision: Mapped[int | None] = mapped_column(Integer)
+    place_name: Mapped[str | None] = mapped_column(String(256), index=True)
+    geonameid: Mapped[int | None] = mapped_column(Integer)
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    country: Mapped[str | None] = mapped_column(String(8))
+    modality: Mapped[str] = mapped_column(String(16))
+    source_names: Mapped[str] = mapped_column(Text, default="")
+    target_names: Mapped[str] = mapped_column(Text, default="")
+    confidence: Mapped[float] = mapped_column(Float)
+    record: Mapped[dict] = mapped_column(JSON)
+
+    document: Mapped[DocumentRow] = relationship(back_populates="events")
+
+
+class ActorRow(Base):
+    __tablename__ = "actors"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_pk: Mapped[int] = mapped_column(ForeignKey("documents.pk", ondelete="CASCADE"), index=True)
+    actor_id: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(256), index=True)
+    country: Mapped[str | None] = mapped_column(String(8))
+    code: Mapped[str | None] = mapped_column(String(32), index=True)
+    sectors: Mapped[str] = mapped_column(String(128), default="")
+
+    document: Mapped[DocumentRow] = relationship(back_populates="actors")

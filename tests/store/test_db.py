@@ -1,0 +1,105 @@
+"""The store writes documents once, in one transaction, and reads back exactly what it wrote."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+
+from sitrep.errors import StoreError
+from sitrep.models import (
+    AcledCode,
+    Actor,
+    Document,
+    DocumentRecord,
+    Event,
+    EventDate,
+    EventPlace,
+    Mention,
+    PloverCode,
+    Span,
+)
+from sitrep.store import EventFilter, Store
+from sitrep.store.tables import DocumentRow, EventRow
+
+from .conftest import wipe
+
+
+def _record(doc: Document, plover: str = "ASSAULT", day: str = "2020-01-10", place: str = "Idlib") -> DocumentRecord:
+    actor = Actor(id="a1", name="Russian jets", country="RUS", sectors=["MIL"], code="RUSMIL",
+                  mentions=[Mention(start=0, end=5, text=doc.text[0:5])])
+    event = Event(
+        id="e1", plover=PloverCode(type=plover), cameo="195",
+        acled=AcledCode(event_type="Explosions/Remote violence", sub_event_type="Air/drone strike"),
+        sources=["a1"], date=EventDate(value=day, start=f"{day}T00:00", end=f"{day}T23:59", precision=1),
+        place=EventPlace(name=place, lat=35.9, lon=36.6, precision=3, country="SY"),
+        evidence=[Span(start=0, end=5, text=doc.text[0:5])],
+    )
+    return DocumentRecord(id=doc.id, content_hash=doc.content_hash, actors=[actor], events=[event])
+
+
+def _count(store: Store, table) -> int:
+    with Session(store.engine) as session:
+        return session.scalar(select(func.count()).select_from(table))
+
+
+def test_same_content_is_stored_once(db_target):
+    store = Store(db_target)
+    doc = Document(id="one", text="Jets struck the town.")
+    again = Document(id="two", text="Jets struck   the town.\n")  # same words, other spacing
+    assert store.save(doc, _record(doc)).stored
+    outcome = store.save(again, _record(again))
+    assert not outcome.stored
+    assert _count(store, DocumentRow) == 1
+    assert _count(store, EventRow) == 1
+    store.close()
+
+
+def test_event_filters(db_target):
+    store = Store(db_target)
+    for i, (plover, day, place) in enumerate([("ASSAULT", "2020-01-10", "Idlib"), ("AGREE", "2020-01-12", "Ankara")]):
+        doc = Document(id=f"d{i}", text=f"Words number {i} here.")
+        store.save(doc, _record(doc, plover, day, place))
+    assert [s.event.plover.type for s in store.events(EventFilter(type="agree"))] == ["AGREE"]
+    assert [s.document_id for s in store.events(EventFilter(since="2020-01-11"))] == ["d1"]
+    assert [s.document_id for s in store.events(EventFilter(until="2020-01-10"))] == ["d0"]
+    assert [s.document_id for s in store.events(EventFilter(place="idl"))] == ["d0"]
+    assert len(store.events(EventFilter(actor="RUSMIL"))) == 2
+    assert store.events(EventFilter(actor="nobody")) == []
+    store.close()
+
+
+def test_failed_hook_leaves_nothing_half_written(tmp_path):
+    def broken(conn, pk, record):
+        conn.execute(text("SELECT no_such_column FROM documents"))
+
+    store = Store(str(tmp_path / "s.db"), after_save=[broken])
+    doc = Document(id="x", text="Some text.")
+    with pytest.raises(StoreError, match="nothing of it was written"):
+        store.save(doc, _record(doc))
+    assert _count(store, DocumentRow) == 0
+    assert _count(store, EventRow) == 0
+
+
+def test_unreachable_database_is_a_store_error():
+    with pytest.raises(StoreError, match="cannot prepare database"):
+        Store("postgresql://nobody@127.0.0.1:1/none")
+
+
+words = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=5,
+                max_size=200)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text_=words, title=st.none() | words, pub=st.none() | st.dates().map(lambda d: d.isoformat()))
+def test_records_read_back_unchanged(db_target, text_, title, pub):
+    wipe(db_target)
+    store = Store(db_target)
+    doc = Document(id="p", text=text_, title=title, published=pub, published_source="metadata" if pub else None)
+    record = _record(doc).model_copy(update={"title": title})
+    store.save(doc, record)
+    stored = {r.content_hash: r for r in store.documents()}
+    assert stored[doc.content_hash] == record
+    store.close()
