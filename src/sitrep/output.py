@@ -35,7 +35,7 @@ def table(rows: Sequence[Sequence[str]], headers: Sequence[str], out: TextIO, la
     widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
     if last_flexible and rows:
         room = shutil.get_terminal_size((160, 24)).columns - sum(w + 2 for w in widths[:-1])
-        widths[-1] = max(20, min(widths[-1], room))
+        widths[-1] = max(30, min(widths[-1], room))
     line = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))
     out.write(line.rstrip() + "\n")
     for row in rows:
@@ -45,11 +45,12 @@ def table(rows: Sequence[Sequence[str]], headers: Sequence[str], out: TextIO, la
 
 def event_row(ev: Event, sources: str, targets: str, doc_id: str) -> list[str]:
     date = ev.date.value if ev.date and ev.date.value else ""
-    acled = ev.acled.sub_event_type or ev.category or ""
-    place = ev.place.name if ev.place else ""
-    who = " → ".join(x for x in (_clip(sources, 28), _clip(targets, 28)) if x)
+    acled = _clip(ev.acled.sub_event_type or ev.category or "", 22)
+    place = _clip(ev.place.name, 18) if ev.place else ""
+    who = " → ".join(x for x in (_clip(sources, 24), _clip(targets, 24)) if x)
     evidence = ev.evidence[0].text if ev.evidence else ""
-    return [doc_id, ev.id, date, ev.plover.type, ev.cameo or "", acled, ev.modality, who, place, evidence]
+    return [_clip(doc_id.rsplit("/", 1)[-1], 18), ev.id, date, ev.plover.type, ev.cameo or "", acled, ev.modality,
+            who, place, evidence]
 
 
 EVENT_HEADERS = ["doc", "id", "date", "plover", "cameo", "acled/category", "modality", "who", "where", "evidence"]
