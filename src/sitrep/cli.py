@@ -79,12 +79,12 @@ def read_documents(paths: tuple[str, ...], settings: Settings, published: str | 
         yield item
 
 
-def analysed(paths: tuple[str, ...], settings: Settings, published: str | None,
-             verb: str) -> Iterator[tuple[Document, DocumentRecord]]:
+def analysed(paths: tuple[str, ...], settings: Settings, published: str | None, verb: str,
+             learned: Any = None) -> Iterator[tuple[Document, DocumentRecord]]:
     """Run the pipeline over every document; report bad ones on stderr and keep going."""
     from .pipeline import Pipeline
 
-    pipeline = Pipeline(settings)
+    pipeline = Pipeline(settings, learned=learned)
     progress = Progress(verb)
     ctx = click.get_current_context()
     for item in read_documents(paths, settings, published):
@@ -129,12 +129,15 @@ def analyze(paths: tuple[str, ...], published: str | None, fmt: str | None) -> N
 @click.option("--published", callback=_check_date, help="Publication date for documents whose metadata has none.")
 def ingest(paths: tuple[str, ...], db: str | None, published: str | None) -> None:
     """Analyse documents and store them with their events (the same content is stored once)."""
+    from .actors.learned import LearnedKB
+
     settings = _settings()
     ctx = click.get_current_context()
     stored = duplicates = events = 0
     try:
         store = open_store(db or settings.db, settings)
-        for doc, record in analysed(paths, settings, published, "stored"):
+        learned = LearnedKB(store.engine) if settings.learn_actors else None
+        for doc, record in analysed(paths, settings, published, "stored", learned):
             try:
                 outcome = store.save(doc, record)
             except SitrepError as exc:

@@ -74,7 +74,7 @@ class Stage:
     run: Callable[[Analysis], None]
 
 
-def _default_stages(settings: Settings) -> list[Stage]:
+def _default_stages(settings: Settings, learned: Any = None) -> list[Stage]:
     from .actors import make_stage as actors_stage
     from .clean import make_stage as clean_stage
     from .events import make_stage as events_stage
@@ -83,7 +83,7 @@ def _default_stages(settings: Settings) -> list[Stage]:
     from .temporal import make_stage as temporal_stage
 
     return [clean_stage(settings), nlp_stage(settings), temporal_stage(settings), geo_stage(settings),
-            actors_stage(settings), events_stage(settings)]
+            actors_stage(settings, learned=learned), events_stage(settings)]
 
 
 def check_order(stages: list[Stage]) -> None:
@@ -98,9 +98,11 @@ def check_order(stages: list[Stage]) -> None:
 
 
 class Pipeline:
-    def __init__(self, settings: Settings | None = None, stages: list[Stage] | None = None):
+    def __init__(self, settings: Settings | None = None, stages: list[Stage] | None = None,
+                 learned: Any = None):
+        """`learned`: a `sitrep.actors.learned.LearnedKB` to read and teach actor knowledge (with a store)."""
         self.settings = settings or load_settings()
-        self.stages = stages if stages is not None else _default_stages(self.settings)
+        self.stages = stages if stages is not None else _default_stages(self.settings, learned)
         check_order(self.stages)
 
     def analyze(self, document: Document) -> Analysis:

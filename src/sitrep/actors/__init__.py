@@ -1,13 +1,82 @@
-"""PLACEHOLDER (being written): the actors stage."""
+"""The actors stage: actor mentions → coded actors (country, sectors, CAMEO/ACLED/PLOVER codes).
+
+    phrases.py   which words name an actor (entities, knowledge-base names, nominal heads)
+    coding.py    country, sectors, title and kind of each phrase
+    context.py   country from the article for "the government", "rebels" …
+    grouping.py  one actor per real-world entity, every mention kept
+    kb.py        the shipped knowledge base; learned.py what articles teach
+    lookup.py    actor_at / actors_in for the events stage
+"""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..pipeline import Analysis, Stage
 from ..settings import Settings
+from .coding import Candidate, Coder, NameSource
+from .context import resolve_context
+from .grouping import group_actors
+from .kb import ShippedKB
+from .lookup import actor_at, actors_in
+from .matcher import KBMatcher
+from .phrases import find_phrases
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from .learned import LearnedKB
+
+__all__ = ["actor_at", "actors_in", "make_stage", "extract_actors"]
 
 
-def make_stage(settings: Settings) -> Stage:
+def publication_date(analysis: Analysis) -> str | None:
+    if analysis.published is not None:
+        return analysis.published.value[:10]
+    return analysis.document.published[:10] if analysis.document.published else None
+
+
+def place_heads(doc: Doc, analysis: Analysis) -> set[int]:
+    """Root tokens of places the geo stage found, so country names the NER missed are seen."""
+    heads = set()
+    for place in analysis.places:
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is not None and len(span) and span.root.pos_ == "PROPN":
+            heads.add(span.root.i)
+    return heads
+
+
+def extract_candidates(analysis: Analysis, names: NameSource, matcher: KBMatcher) -> list[Candidate]:
+    """Coded actor mentions of one analysed document, before grouping."""
+    doc = analysis.doc
+    assert doc is not None
+    coder = Coder(names, publication_date(analysis), analysis.places)
+    phrases = find_phrases(doc, matcher.heads(doc) | place_heads(doc, analysis))
+    cands = [c for p in phrases for c in coder.code(p)]
+    resolve_context(doc, cands, analysis.places)
+    return cands
+
+
+def make_stage(settings: Settings, learned: LearnedKB | None = None) -> Stage:
+    """Build the stage; the shipped knowledge base is loaded here, once per process."""
+    shipped = ShippedKB()
+    names = NameSource(shipped, learned)
+    matcher = KBMatcher(shipped)
+
     def run(analysis: Analysis) -> None:
-        return None
+        if analysis.doc is None:
+            analysis.actors = []
+            return
+        cands = extract_candidates(analysis, names, matcher)
+        analysis.actors = group_actors(cands, shipped, publication_date(analysis))
+        if learned is not None and settings.learn_actors:
+            learned.remember(cands, publication_date(analysis))
 
     return Stage("actors", needs=("doc", "places"), adds=("actors",), run=run)
+
+
+def extract_actors(analysis: Analysis, settings: Settings | None = None) -> None:
+    """Run the stage on an analysis whose doc is set (convenience for tests and notebooks)."""
+    from ..settings import load_settings
+
+    make_stage(settings or load_settings()).run(analysis)

@@ -1,0 +1,82 @@
+"""Country from context for actors whose words do not say whose they are.
+
+"the government", "rebels" and "pro-regime forces" belong to a country the article has already
+named. In order: a prepositional phrase on the head ("opposition groups in Zimbabwe"), the one
+country the sentence names, then the country the article names most (its focus).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+from ..models import Place
+from .coding import Candidate, place_country, prep_country
+
+
+def _is_state_country(code: str | None) -> bool:
+    return bool(code) and not code.startswith(("IGO", "NGO"))  # type: ignore[union-attr]
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Token index → index of the first token of its sentence (one pass over the doc)."""
+    starts = [0] * len(doc)
+    for sent in doc.sents:
+        for i in range(sent.start, sent.end):
+            starts[i] = sent.start
+    return starts
+
+
+def country_mentions(doc: Doc, candidates: list[Candidate], places: list[Place]) -> list[tuple[int, int, str]]:
+    """(sentence start, token, country) for each country mention: coded actors and resolved places."""
+    starts = sentence_starts(doc)
+    found = [(starts[c.head], c.head, c.country) for c in candidates
+             if _is_state_country(c.country) and not c.needs_context]
+    for place in places:
+        if place.country and place.role == "location":
+            country, _ = place_country([place], place.start, place.end)
+            span = doc.char_span(place.start, place.end, alignment_mode="expand")
+            if country and span is not None:
+                found.append((starts[span.root.i], span.root.i, country))
+    return found  # type: ignore[return-value]
+
+
+def _nearest(head: int, mentions: list[tuple[int, str]]) -> str | None:
+    return min(mentions, key=lambda m: abs(m[0] - head))[1] if mentions else None
+
+
+def resolve_context(doc: Doc, candidates: list[Candidate], places: list[Place]) -> None:
+    """Fill in ``country`` for candidates that need it, and lower their confidence.
+
+    Order: an earlier mention with the same head that said whose ("the ministry" after "Saudi
+    Arabia's foreign ministry"); "in X" on the head; the sentence's only country; the article's focus
+    country when the sentence names it; the nearest country in the sentence; the focus country.
+    """
+    found = country_mentions(doc, candidates, places)
+    starts = sentence_starts(doc)
+    ranked = Counter(c for _, _, c in found).most_common(1)
+    focus = ranked[0][0] if ranked else None
+    earlier: dict[str, str] = {}  # head word → country of its latest mention that said whose
+    for cand in sorted(candidates, key=lambda c: c.start):
+        if not cand.needs_context:
+            if cand.country and cand.head_word:
+                earlier[cand.head_word] = cand.country
+            continue
+        if cand.head_word in earlier:  # "the ministry said" after "Saudi Arabia's foreign ministry"
+            cand.country = earlier[cand.head_word]
+            cand.confidence = min(cand.confidence, 0.6)
+            continue
+        head = doc[cand.head]
+        in_sentence = [(i, c) for s, i, c in found if s == starts[head.i]]
+        countries = {c for _, c in in_sentence}
+        country = prep_country(head, places)
+        if country is None and len(countries) == 1:
+            country = next(iter(countries))
+        if country is None and focus in countries:
+            country = focus
+        cand.country = country or _nearest(head.i, in_sentence) or focus
+        cand.confidence = min(cand.confidence, 0.5)

@@ -1,0 +1,31 @@
+"""The shipped knowledge base: names, surnames, roles by date."""
+
+from __future__ import annotations
+
+from sitrep.actors.kb import ShippedKB
+
+KB = ShippedKB()
+
+
+def test_full_name_and_surname() -> None:
+    assert KB.lookup("Bashar al-Assad").country == "SYR"
+    entry = KB.lookup("Assad", "2020-01-10")
+    assert entry is not None and (entry.id, entry.sectors, entry.title) == ("assad", ("GOV",), "President")
+
+
+def test_role_follows_the_date() -> None:
+    assert KB.lookup("Cameron", "2012-06-01").title == "Prime Minister"
+    assert KB.lookup("Cameron", "2024-01-10").title == "Foreign Secretary"
+    assert KB.lookup("Taliban", "2018-01-01").sectors == ("REB",)
+    assert KB.lookup("Taliban", "2022-01-01").sectors == ("GOV",)
+
+
+def test_short_forms_match_only_as_written() -> None:
+    assert KB.lookup("UN").country == "IGOUNO"
+    assert KB.lookup("un") is None
+    assert KB.lookup("Kremlin").sectors == ("GOV",)
+
+
+def test_leader_holders_on_a_date() -> None:
+    holders = KB.holders("USA", frozenset({"President"}), "2019-06-01")
+    assert [h.name for h in holders] == ["Donald Trump"]

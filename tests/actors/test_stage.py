@@ -1,0 +1,109 @@
+"""The actors stage on real parses: nominal actors, coordination, possessives, one actor per person."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.actors import actor_at, make_stage
+from sitrep.models import Actor, Document
+from sitrep.pipeline import Analysis
+from sitrep.settings import Settings
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def analyse(nlp):
+    stage = make_stage(Settings(learn_actors=False))
+
+    def run(text: str, published: str | None = None) -> Analysis:
+        analysis = Analysis(document=Document(id="t", text=text, published=published), settings=Settings(),
+                            analysis_text=text)
+        analysis.doc = nlp(text)
+        stage.run(analysis)
+        return analysis
+
+    return run
+
+
+def _at(analysis: Analysis, words: str) -> Actor:
+    start = analysis.text.index(words)
+    actor = actor_at(analysis, start, start + len(words))
+    assert actor is not None, words
+    return actor
+
+
+def test_coordinated_nominal_actors(analyse) -> None:
+    a = analyse("Towns have been pounded by Russian jets and Syrian artillery since last month.")
+    jets, artillery = _at(a, "Russian jets"), _at(a, "Syrian artillery")
+    assert jets.id != artillery.id
+    assert (jets.code, artillery.code) == ("RUSMIL", "SYRMIL")
+    for actor in (jets, artillery):
+        mention = actor.mentions[0]
+        assert a.text[mention.start:mention.end] == mention.text
+
+
+def test_possessive_ministry_and_official(analyse) -> None:
+    a = analyse("Turkey's Defence Ministry said a Russian defence ministry official had been told.")
+    ministry = _at(a, "Turkey's Defence Ministry")
+    assert (ministry.country, ministry.sectors) == ("TUR", ["GOV", "MIL"])
+    official = _at(a, "Russian defence ministry official")
+    assert (official.country, official.sectors) == ("RUS", ["GOV", "MIL"])
+
+
+def test_coordinated_demonyms_split(analyse) -> None:
+    a = analyse("Senior Hungarian and Romanian officials agreed on Wednesday to cooperate.")
+    assert (_at(a, "Hungarian").code, _at(a, "Romanian officials").code) == ("HUNGOV", "ROUGOV")
+
+
+def test_one_actor_for_a_person_named_several_ways(analyse) -> None:
+    text = ("Syrian President Bashar al-Assad vowed to retake the town. Turkey has backed rebels fighting "
+            "to oust Assad. Putin met Assad in Damascus.")
+    a = analyse(text, "2020-01-10")
+    assad = [x for x in a.actors if x.name == "Bashar al-Assad"]
+    assert len(assad) == 1 and assad[0].code == "SYRGOV"
+    assert len(assad[0].mentions) == 3
+
+
+def test_pro_government_militia_takes_the_country_from_context(analyse) -> None:
+    a = analyse("Smoke rose over a town in Syria's Idlib province during an airstrike by pro-regime forces.")
+    militia = _at(a, "pro-regime forces")
+    assert (militia.country, militia.sectors, militia.acled_inter) == ("SYR", ["MIL"], 3)
+
+
+def test_people_fleeing_are_refugees(analyse) -> None:
+    a = analyse("Thousands of people fleeing the fighting reached the Turkish border on Friday.")
+    assert _at(a, "people fleeing").sectors == ["REF"]
+
+
+def test_kb_names_and_igos(analyse) -> None:
+    a = analyse("The Kremlin said the UN Security Council could not reach a deal, according to the United Nations.")
+    assert _at(a, "Kremlin").code == "RUSGOV"
+    assert _at(a, "UN Security Council").code == "IGOUNO"
+    assert _at(a, "United Nations").code == "IGOUNO"
+
+
+def test_no_actor_for_plain_words(analyse) -> None:
+    a = analyse("The weather was cold and the roads were icy.")
+    assert a.actors == []
+
+
+def test_learned_person_codes_a_later_bare_surname(nlp) -> None:
+    from sqlalchemy import create_engine
+
+    from sitrep.actors.learned import LearnedKB
+
+    learned = LearnedKB(create_engine("sqlite://"))
+    stage = make_stage(Settings(), learned=learned)
+
+    def run(text: str, published: str) -> Analysis:
+        analysis = Analysis(document=Document(id="t", text=text, published=published), settings=Settings(),
+                            analysis_text=text)
+        analysis.doc = nlp(text)
+        stage.run(analysis)
+        return analysis
+
+    run("Malian Prime Minister Choguel Maiga said on Monday that the talks had failed.", "2021-08-01")
+    later = run("Maiga said the army would respond.", "2021-09-01")
+    maiga = _at(later, "Maiga")
+    assert (maiga.code, maiga.kb_id) == ("MLIGOV", "learned:choguel maiga")
