@@ -1,0 +1,523 @@
+"""Who did it, to whom, with what: source and target actors and the instrument of one event trigger.
+
+Syntactic rules over the dependency parse:
+
+* verbs — the active subject is the source and the object, "against X", "on X", "with X", "to X" the
+  target; in the passive the "by" agent is the source and the subject the target; a verb with no
+  subject of its own (xcomp, participle, coordinated verb) takes its governor's; a relative clause
+  takes the noun it modifies;
+* nouns — "an air strike by X" and "X's visit" give the source ("the killing of X", "X's arrest" the
+  target); adjectives and compounds that name an actor ("Russian jets' bombardment", "a U.S. drone
+  strike") give the source; a support verb ("carried out strikes", "paid a visit") gives its subject;
+* instruments — weapons and platforms ("jets", "artillery", "drone") as subject, "by" agent, "with"
+  object or compound of the trigger; a weapon that carries an actor modifier ("Russian jets") is both.
+
+Actor ids come from `sitrep.actors.actor_at` / `actors_in` when the actors package provides them, and
+otherwise from the mentions of `analysis.actors`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..models import Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from ..pipeline import Analysis
+
+
+@dataclass
+class Arguments:
+    """The actors and instrument linked to one trigger; ids are `Actor.id` values."""
+
+    sources: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    instrument: Span | None = None
+
+
+WEAPONS = {
+    "jet", "warplane", "aircraft", "airplane", "plane", "bomber", "helicopter", "gunship", "drone",
+    "uav", "artillery", "shell", "shelling", "mortar", "rocket", "missile", "bomb", "barrel", "tank",
+    "gun", "rifle", "grenade", "ied", "explosive", "mine", "landmine", "gas", "chemical", "knife",
+    "machete", "bullet", "gunfire", "cannon", "howitzer", "warship", "ship", "submarine", "vehicle",
+    "truck", "car", "airstrike", "air", "munition", "weapon", "firearm", "ammunition", "teargas",
+    "tear", "water", "baton", "sword", "axe", "arrow", "stone", "rock", "molotov", "fire", "torpedo",
+}
+# Attacks that act as the means of another event: "killed by a U.S. drone strike".
+MEANS = {"strike", "airstrike", "attack", "raid", "bombing", "shelling", "bombardment", "explosion", "blast",
+         "barrage", "salvo", "volley", "ambush", "fire", "gunfire", "shot", "shooting", "blaze"}
+# Nouns whose "X's" names who suffered the act ("Soleimani's killing"), not who did it.
+POSSESSED_PATIENT = {
+    "killing", "death", "assassination", "arrest", "detention", "execution", "kidnapping", "abduction",
+    "capture", "release", "murder", "ouster", "expulsion", "removal", "deportation", "extradition",
+    "imprisonment", "torture", "beheading", "disappearance", "injury", "wounding", "funeral", "trial",
+    "conviction", "sentencing", "overthrow", "fall", "resignation", "dismissal",
+}
+# Nouns whose "of X" names what suffered the act ("the bombardment of Aleppo", "the killing of X").
+PATIENT_NOUNS = POSSESSED_PATIENT | {
+    "massacre", "bombardment", "shelling", "bombing", "siege", "blockade", "invasion", "occupation",
+    "liberation", "recapture", "seizure", "evacuation", "destruction", "looting", "shooting", "targeting",
+    "storming", "annexation", "encirclement",
+}
+SUPPORT_VERBS = {
+    "carry", "conduct", "launch", "stage", "mount", "pay", "hold", "make", "sign", "reach", "strike",
+    "deliver", "announce", "declare", "impose", "begin", "start", "undertake", "perform", "execute",
+    "unleash", "step", "intensify", "resume", "continue", "escalate", "wage", "commit", "do", "give",
+    "issue", "lodge", "file", "broker", "seal", "conclude", "agree", "order", "lead", "organize",
+    "organise", "host", "attend", "join", "claim",
+}
+TARGET_PREPS = {"against", "on", "upon", "with", "to", "into", "toward", "towards", "over", "for"}
+OBJECT_PREPS = TARGET_PREPS | {"of", "in", "from", "by"}  # "a curfew in X", "the return of X", "calls by X"
+# Verbs whose "that" clause names who must act, whatever its mood: "demanded that the US cancel".
+DIRECTIVE = {"demand", "insist", "urge", "ask", "request", "propose", "recommend", "call", "press", "push",
+             "order", "instruct", "require", "plead", "appeal"}
+# Verbs whose "unless/if" clause names who the threat is aimed at: "threatened to strike unless Israel …".
+THREAT = {"threaten", "warn", "vow", "swear", "pledge", "promise"}
+# "in protest against X", "in defiance of X", "in retaliation for X": X is the target.
+STANCE_NOUNS = {"protest", "defiance", "opposition", "retaliation", "response", "revenge", "solidarity"}
+STANCE_PREPS = {"against", "of", "at", "to", "for", "over", "with"}
+VERB_TARGET_PREPS = TARGET_PREPS | {"at", "from"}  # "fired at X"; for nouns "at" gives a place ("a strike at the airport")
+PRONOUNS = {"it", "they", "we", "he", "she", "i", "its", "their", "our", "his", "her", "my"}
+CLAUSAL_UP = {"xcomp", "advcl", "conj", "pcomp", "acl", "relcl", "acomp"}
+# Participles that describe their subject's own stance or act: "X is opposed to", "X was engaged in".
+STATIVE = {"oppose", "engage", "involve", "commit", "determine", "prepare", "dedicate", "devote", "resolve",
+           "poise", "set", "interest", "concern", "divide", "split", "unite", "align", "ally"}
+
+
+# ---------------------------------------------------------------- words → spans → actors
+def phrase_bounds(token: Token) -> tuple[int, int]:
+    """Character bounds of the noun phrase `token` heads, without clauses, appositions and determiners."""
+    cut = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep", "case"}
+    left = [c for c in token.lefts if c.dep_ not in cut]
+    right = [c for c in token.rights if c.dep_ not in cut or (c.dep_ == "prep" and c.lower_ in ("of", "for"))]
+    first = left[0].left_edge if left else token
+    last = right[-1].right_edge if right else token
+    while first.dep_ in ("det", "punct") and first.i < token.i:
+        first = first.doc[first.i + 1]
+    return first.idx, last.idx + len(last.text)
+
+
+def _actor_id(found: object) -> str | None:
+    """An actor id from what the actors package returns (an Actor, an id or None)."""
+    if found is None:
+        return None
+    return found if isinstance(found, str) else getattr(found, "id", None)
+
+
+def _mentioned(analysis: Analysis, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(overlap, -start, id) for every actor mention overlapping [start, end), from `analysis.actors`."""
+    hits = []
+    for actor in analysis.actors:
+        for mention in actor.mentions:
+            overlap = min(end, mention.end) - max(start, mention.start)
+            if overlap > 0:
+                hits.append((overlap, -mention.start, actor.id))
+    return hits
+
+
+def actor_at(analysis: Analysis, start: int, end: int) -> str | None:
+    """The id of the actor best covering [start, end): the actors package's answer, else the mentions'."""
+    try:
+        from ..actors import actor_at as package_actor_at  # type: ignore[attr-defined]
+    except ImportError:
+        package_actor_at = None
+    if package_actor_at is not None:
+        return _actor_id(package_actor_at(analysis, start, end))
+    hits = _mentioned(analysis, start, end)
+    return max(hits)[2] if hits else None
+
+
+def actors_in(analysis: Analysis, start: int, end: int) -> list[str]:
+    """Ids of all actors mentioned within [start, end), in text order, each once."""
+    try:
+        from ..actors import actors_in as package_actors_in  # type: ignore[attr-defined]
+    except ImportError:
+        package_actors_in = None
+    if package_actors_in is not None:
+        found = [_actor_id(a) for a in package_actors_in(analysis, start, end)]
+        return list(dict.fromkeys(a for a in found if a))
+    hits = sorted(_mentioned(analysis, start, end), key=lambda h: -h[1])
+    return list(dict.fromkeys(h[2] for h in hits))
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    """The token and the nouns coordinated with it ("Russia and Iran")."""
+    return [token, *(c for c in token.conjuncts if c.i > token.i)]
+
+
+def actor_of_phrase(analysis: Analysis, head: Token) -> str | None:
+    """The actor a phrase names: its head word's, else its apposition's ("President … Erdogan"), else any."""
+    appositions = [c for c in head.children if c.dep_ == "appos"]
+    for token in (head, *appositions):
+        found = actor_at(analysis, token.idx, token.idx + len(token.text))
+        if found:
+            return found
+    for token in appositions:
+        found = actor_at(analysis, *phrase_bounds(token))
+        if found:
+            return found
+    return None
+
+
+def _actors_of(analysis: Analysis, token: Token) -> list[str]:
+    """Actor ids for a noun phrase and its conjuncts; a phrase with no actor of its own gives none.
+
+    A pronoun subject of a reported clause ("the ministry said it had agreed") is the speaker.
+    """
+    ids: list[str] = []
+    for head in _conjuncts(token):
+        own = actor_of_phrase(analysis, head)
+        found: list[str | None] = [own] if own else list(actors_in(analysis, *phrase_bounds(head)))
+        if not found and head.lower_ in PRONOUNS and head.dep_ in ("nsubj", "nsubjpass"):
+            found = _speaker_actors(analysis, head) or _main_subject_actors(analysis, head)
+        ids += [f for f in found if f and f not in ids]
+    return ids
+
+
+def _main_subject_actors(analysis: Analysis, pronoun: Token) -> list[str | None]:
+    """"Soleimani had returned when he was killed": a subordinate clause's "he" is the main subject."""
+    verb = pronoun.head
+    if pronoun.lower_ not in ("he", "she", "they") or verb.dep_ not in ("advcl", "conj"):
+        return []
+    subject = _children(verb.head, "nsubj", "nsubjpass")
+    if not subject or subject[0].lower_ in PRONOUNS:
+        return []
+    return list(_actors_of(analysis, subject[0]))
+
+
+def _speaker_actors(analysis: Analysis, pronoun: Token) -> list[str | None]:
+    from .attribution import reporting_source
+
+    reported = reporting_source(pronoun.head)
+    if reported is None or reported[1] is None or reported[1] == reported[0] or reported[1].i > pronoun.i:
+        return []
+    return _actors_of(analysis, reported[1]) if reported[1].lower_ not in PRONOUNS else []
+
+
+def _modifier_actors(analysis: Analysis, noun: Token) -> list[str]:
+    """Actors named by a noun's modifiers: "Russian jets", "U.S. drone strike" (possessives are handled apart)."""
+    ids: list[str] = []
+    modifiers = [c for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod")]
+    modifiers += [g for c in modifiers for g in c.lefts if g.dep_ in ("amod", "compound", "nmod")]  # "U.S. drone"
+    for child in sorted(modifiers, key=lambda t: t.i):
+        if child.lower_ not in WEAPONS:
+            start, end = child.left_edge.idx, child.idx + len(child.text)
+            overlapping = actor_at(analysis, child.idx, end)
+            for found in [overlapping] if overlapping else actors_in(analysis, start, end):
+                if found and found not in ids:
+                    ids.append(found)
+    return ids
+
+
+# ---------------------------------------------------------------- instruments
+def is_weapon(token: Token) -> bool:
+    return token.lemma_.lower() in WEAPONS or token.lower_ in WEAPONS
+
+
+def _instrument_span(analysis: Analysis, token: Token) -> Span:
+    """The weapon phrase, stretched over weapons coordinated with it ("Russian jets and Syrian artillery")."""
+    start, end = phrase_bounds(token)
+    for other in token.conjuncts:
+        if other.i > token.i and is_weapon(other):
+            end = max(end, phrase_bounds(other)[1])
+    return Span(start=start, end=end, text=analysis.document.text[start:end])
+
+
+def _compound_instrument(analysis: Analysis, trigger: Token) -> Span | None:
+    """A weapon compound on a nominal trigger: "drone strike", "missile attack", "artillery shelling"."""
+    weapons = [c for c in trigger.lefts if c.dep_ in ("compound", "amod", "nmod") and is_weapon(c)]
+    if not weapons:
+        return None
+    start, end = weapons[0].idx, trigger.idx + len(trigger.text)
+    return Span(start=start, end=end, text=analysis.document.text[start:end])
+
+
+# ---------------------------------------------------------------- collecting the roles
+@dataclass
+class _Roles:
+    """Candidate heads found by the rules, before they become actor ids."""
+
+    sources: list[Token] = field(default_factory=list)
+    targets: list[Token] = field(default_factory=list)
+    source_ids: list[str] = field(default_factory=list)
+    instrument: Token | None = None
+
+
+def _children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
+    """Objects of the given prepositions under `token` ("against X", "on X"); for a verb, only those
+    after it ("With the signing of X, they agreed" is a circumstance, not a partner)."""
+    objects = []
+    verbal = token.pos_ in ("VERB", "AUX")
+    for prep in _children(token, "prep", "dative"):
+        if verbal and prep.i < token.i:
+            continue
+        if prep.lower_ in preps:
+            objects += _children(prep, "pobj")
+        elif prep.dep_ == "dative" and prep.pos_ in ("NOUN", "PROPN", "PRON"):
+            objects.append(prep)
+    return objects
+
+
+def _agent(token: Token) -> Token | None:
+    """The "by" object of a passive verb or of a nominal trigger ("an air strike by pro-regime forces")."""
+    for child in token.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            pobj = _children(child, "pobj")
+            if pobj:
+                return pobj[0]
+    return None
+
+
+def _is_passive(verb: Token) -> bool:
+    if verb.lemma_.lower() in STATIVE and _agent(verb) is None:
+        return False
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and not _children(verb, "aux"))
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's own subject, else the one it shares: xcomp/participle/conjunct/relative clause."""
+    node = verb
+    for _ in range(6):
+        subject = _children(node, "nsubj", "csubj")
+        if not subject and (node != verb or node.lemma_.lower() in STATIVE):  # "X was forced to withdraw"
+            subject = _children(node, "nsubjpass")
+        if subject and subject[0].lower_ not in ("who", "which", "that"):
+            return subject[0]
+        if node.dep_ in ("relcl", "acl") and not _is_passive(node):
+            return node.head
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep":  # "a day after paying a visit"
+            node = node.head
+        if node.dep_ not in CLAUSAL_UP | {"prep", "npadvmod"} or node.head == node:
+            return None
+        if node.dep_ == "xcomp" and _children(node.head, "dobj"):  # "urged Russia to halt"
+            return _children(node.head, "dobj")[0]
+        node = node.head
+    return None
+
+
+def _listed_subjects(verb: Token, subject: Token) -> list[Token]:
+    """Names listed before the subject with commas, as headlines write them: "Turkey, Russia agree"."""
+    listed = []
+    for child in verb.lefts:
+        following = child.doc[child.i + 1] if child.i + 1 < len(child.doc) else None
+        if (child.i < subject.i and child.dep_ in ("nsubj", "npadvmod", "dep", "appos") and child.pos_ == "PROPN"
+                and following is not None and following.text == ","):
+            listed.append(child)
+    return listed
+
+
+def _verbal_roles(trigger: Token) -> _Roles:
+    roles = _Roles()
+    agent = _agent(trigger)
+    if trigger.lemma_.lower() == "quote":  # "X was quoted as saying": X is the speaker
+        roles.sources += _children(trigger, "nsubjpass", "nsubj")
+    elif _is_passive(trigger):
+        roles.targets += _children(trigger, "nsubjpass")
+        if trigger.dep_ in ("acl", "relcl") and not roles.targets:
+            roles.targets.append(trigger.head)  # "civilians uprooted by the violence"
+        if agent is not None:
+            roles.sources.append(agent)
+    else:
+        subject = _subject(trigger)
+        if subject is not None:
+            roles.sources += [*_listed_subjects(trigger, subject), subject]
+        roles.targets += _children(trigger, "dobj")
+    roles.targets += _prep_objects(trigger, VERB_TARGET_PREPS)
+    for stance in _prep_objects(trigger, {"in"}):  # "in protest against X"
+        if stance.lemma_.lower() in STANCE_NOUNS:
+            roles.targets += _prep_objects(stance, STANCE_PREPS)
+    return roles
+
+
+def _object_owners(obj: Token, first: bool) -> list[Token]:
+    """Who an object that is not itself an actor belongs to: "Turkey's efforts", "calls by X"; "in X"
+    only for the trigger's own object ("lifted a curfew in X"), not deeper ("a bombing in X")."""
+    preps = OBJECT_PREPS if first else OBJECT_PREPS - {"in"}
+    owners = [c for c in _children(obj, "poss") if c.lower_ not in PRONOUNS]
+    for owner in _prep_objects(obj, preps):
+        if owner.lemma_.lower() in STANCE_NOUNS:  # "a hunger strike in protest against X"
+            owners += _prep_objects(owner, STANCE_PREPS)
+        elif owner.lower_ not in PRONOUNS:
+            owners.append(owner)
+    return owners + [c for c in obj.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+
+
+def _without_themes(targets: list[Token]) -> list[Token]:
+    """Drop objects that are what is given or moved, not who it is done to: "withdraw its troops from X",
+    "offered troops to X" (a common-noun object beside a recipient, or one owned by the subject)."""
+    recipients = [t for t in targets if t.dep_ in ("pobj", "dative") and t.head.lower_ in ("to", "from", "into")
+                  or t.dep_ == "dative"]
+    kept = []
+    for target in targets:
+        own = any(c.dep_ == "poss" and c.lower_ in PRONOUNS for c in target.children)
+        theme = target.dep_ == "dobj" and target.pos_ == "NOUN" and (own or bool(recipients))
+        if not theme:
+            kept.append(target)
+    return kept
+
+
+def _directive_subject(verb: Token) -> Token | None:
+    """Who is told to act: the subject of a "that" clause in the subjunctive or with must/should, or of
+    any "that" clause of a demanding verb; for a threat, the subject of its "unless/if" clause."""
+    lemma = verb.lemma_.lower()
+    for clause in _children(verb, "ccomp", "acl"):
+        subject = _children(clause, "nsubj", "nsubjpass")
+        modal = any(c.dep_ == "aux" and c.lower_ in ("must", "should", "ought") for c in clause.children)
+        directive = modal or clause.tag_ == "VB" or lemma in DIRECTIVE
+        if subject and directive and subject[0].lower_ not in PRONOUNS:
+            return subject[0]
+    if lemma in THREAT:
+        for clause in [verb, *_children(verb, "xcomp")]:
+            for condition in _children(clause, "advcl"):
+                marked = any(c.dep_ == "mark" and c.lower_ in ("unless", "if") for c in condition.children)
+                subject = _children(condition, "nsubj", "nsubjpass")
+                if marked and subject and subject[0].lower_ not in PRONOUNS:
+                    return subject[0]
+    return None
+
+
+def _complement(verb: Token) -> Token | None:
+    """The verb whose objects are the event's targets when the trigger has none of its own.
+
+    An xcomp chain ("agreed to lift", "is ready to send"), a "that" clause whose subject is the trigger's
+    own ("announced that it will withdraw from X"), or an infinitive of purpose ("began a hunger strike
+    to protest against X").
+    """
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+            return _complement(child) or child
+        if child.dep_ == "acomp":
+            nested = _complement(child)
+            if nested is not None:
+                return nested
+        if child.dep_ == "ccomp" and any(c.dep_ == "nsubj" and c.lower_ in PRONOUNS for c in child.children):
+            return _complement(child) or child
+    if _is_passive(verb):
+        return None  # "a truce will be implemented to stem the flow": the purpose is not the truce's target
+    for child in verb.children:
+        if child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            return child
+    return None
+
+
+def _support_verb(noun: Token) -> Token | None:
+    """The light verb a nominal trigger is the object of: "carried out strikes", "paid a visit"."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in SUPPORT_VERBS:
+        return noun.head
+    if noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() in SUPPORT_VERBS:
+        return noun.head
+    return None
+
+
+def _nominal_roles(analysis: Analysis, trigger: Token) -> _Roles:
+    roles = _Roles()
+    lemma = trigger.lemma_.lower()
+    patient = lemma in PATIENT_NOUNS or trigger.lower_ in PATIENT_NOUNS
+    agent = _agent(trigger)
+    if agent is not None:
+        roles.sources.append(agent)
+    of_objects = _prep_objects(trigger, {"of"})
+    possessed_patient = (lemma in POSSESSED_PATIENT or trigger.lower_ in POSSESSED_PATIENT) and not of_objects
+    for poss in _children(trigger, "poss"):
+        if poss.lower_ in PRONOUNS:
+            poss = _subject(trigger.head) if trigger.head.pos_ in ("VERB", "AUX") else None  # "halt its strikes"
+        if poss is not None:
+            (roles.targets if possessed_patient and agent is None else roles.sources).append(poss)
+    for of_object in of_objects:
+        (roles.targets if patient else roles.sources).append(of_object)
+    roles.targets += _prep_objects(trigger, TARGET_PREPS)
+    between = _prep_objects(trigger, {"between", "among"})
+    for first in between:  # "clashes between X and Y": X the source, Y the target
+        roles.source_ids.append(actor_of_phrase(analysis, first) or "")
+        roles.targets += [c for c in first.conjuncts if c.i > first.i]
+    roles.source_ids = [i for i in roles.source_ids if i]
+    if not roles.sources and not roles.source_ids:
+        roles.source_ids = _modifier_actors(analysis, trigger)
+    support = _support_verb(trigger)
+    if support is not None:
+        verbal = _verbal_roles(support)
+        roles.sources = [s for s in roles.sources if s.lower_ not in PRONOUNS] or verbal.sources
+        roles.targets += [t for t in verbal.targets if t != trigger]
+    roles.targets += _effect_targets(trigger)
+    return roles
+
+
+def _effect_targets(noun: Token) -> list[Token]:
+    """What a nominal trigger hit: "strikes hit the town", "was killed by a drone strike" → the victim."""
+    verb = noun.head
+    if noun.dep_ == "nsubj" and verb.pos_ == "VERB":
+        return _children(verb, "dobj")
+    if noun.dep_ == "pobj" and verb.dep_ == "agent":
+        return _children(verb.head, "nsubjpass")
+    return []
+
+
+def _split_weapons(analysis: Analysis, roles: _Roles) -> _Roles:
+    """Sources that are weapons become the instrument, and their actor modifiers the sources."""
+    kept: list[Token] = []
+    for source in roles.sources:
+        if is_weapon(source) or (source.lemma_.lower() in MEANS and source.dep_ == "pobj"):
+            roles.instrument = roles.instrument or source
+            for weapon in _conjuncts(source):  # "Russian jets" may be an actor itself, or name one
+                found = _actors_of(analysis, weapon) or _modifier_actors(analysis, weapon)
+                roles.source_ids += [a for a in found if a not in roles.source_ids]
+        else:
+            kept.append(source)
+    roles.sources = kept
+    return roles
+
+
+def _with_instrument(trigger: Token) -> Token | None:
+    """A weapon used: "shelled the town with artillery", "fired rockets at", "using drones"."""
+    objects = _prep_objects(trigger, {"with", "using"}) + _children(trigger, "dobj")
+    return next((o for o in objects if is_weapon(o)), None)
+
+
+def _target_ids(analysis: Analysis, roles: _Roles, trigger: Token, sources: list[str]) -> list[str]:
+    """Actor ids of the targets; objects that are not actors pass to their owners (two steps at most:
+    "lift embargoes on sales to Iran"), then to a directive clause's subject, then to a complement."""
+    targets: list[str] = []
+    kept = _without_themes(roles.targets)
+    heads = [(h, 0) for h in kept]  # a theme is no target, but what it belongs to may be ("its invasion of X")
+    heads += [(o, 1) for t in roles.targets if t not in kept for o in _object_owners(t, True) if o not in kept]
+    for head, depth in heads:
+        found = _actors_of(analysis, head)
+        if not found and head.dep_ in ("dobj", "pobj") and depth < 2:
+            known = {h for h, _ in heads}
+            heads += [(o, depth + 1) for o in _object_owners(head, depth == 0) if o not in known]
+        targets += [a for a in found if a not in targets and a not in sources]
+    directed = _directive_subject(trigger)
+    if not targets and directed is not None:  # "demanded that the US cancel", "said Sudan must return"
+        targets = [a for a in _actors_of(analysis, directed) if a not in sources]
+    complement = _complement(trigger) if trigger.pos_ in ("VERB", "AUX", "ADJ") else None
+    if not targets and complement is not None:  # "agreed to lift embargoes on Iran"
+        inner = _verbal_roles(complement)
+        return _target_ids(analysis, _Roles(targets=inner.targets), complement, sources)
+    return targets
+
+
+def link_arguments(analysis: Analysis, trigger: Token) -> Arguments:
+    """Find the source and target actors and the instrument of the event that `trigger` names."""
+    verbal = trigger.pos_ in ("VERB", "AUX") or (trigger.pos_ == "ADJ" and trigger.dep_ in ("acl", "amod"))
+    roles = _verbal_roles(trigger) if verbal else _nominal_roles(analysis, trigger)
+    roles = _split_weapons(analysis, roles)
+    weapon_target = _with_instrument(trigger)
+    roles.targets = [t for t in roles.targets if t != weapon_target and not is_weapon(t)]
+    roles.instrument = roles.instrument or weapon_target
+    sources = list(roles.source_ids)
+    for head in roles.sources:
+        sources += [a for a in _actors_of(analysis, head) if a not in sources]
+    targets = _target_ids(analysis, roles, trigger, sources)
+    if roles.instrument is not None:
+        instrument = _instrument_span(analysis, roles.instrument)
+    else:
+        instrument = None if verbal else _compound_instrument(analysis, trigger)
+    return Arguments(sources=sources, targets=targets, instrument=instrument)

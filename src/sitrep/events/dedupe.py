@@ -1,0 +1,163 @@
+"""One real event mentioned several times in an article becomes one Event with several evidence spans.
+
+Two events are merged when their types belong to one group (events_types.toml) and nothing tells
+them apart: no stated dates more than a few days apart, no disjoint source actors, no two different
+towns named in their sentences (and for violence no disjoint targets). How much agreement is needed
+depends on the group's `merge` rule:
+
+* ``loose`` (ceasefires): an article follows one ceasefire; merge unless the mentions conflict;
+* ``normal``: the same internal type (one visit, one agreement …) and no conflict;
+* ``strict`` (violence, crime, disasters): articles report many attacks, so the mentions must also
+  share an actor, a place or a date, or sit in one or neighbouring sentences.
+
+A definite noun with no arguments of its own ("the attack", "the talks") refers back: it joins the
+latest earlier event of its group unless their source actors differ.
+
+A ceasefire also absorbs the agreement nouns of its own sentence ("in line with agreements").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ..models import Event
+from .lexicon import EventType
+
+MAX_DAYS_APART = 3
+ABSORBS = {"ceasefire": frozenset({"agree"})}
+
+
+@dataclass
+class Item:
+    """An event with what the merge needs to know about it."""
+
+    event: Event
+    kind: EventType
+    sentences: set[int]   # indices of the reporting sentences in the document
+    anaphoric: bool = False  # a definite noun with no arguments of its own: "the attack", "the talks"
+
+
+def _disjoint(a: list[str], b: list[str]) -> bool:
+    return bool(a) and bool(b) and not set(a) & set(b)
+
+
+def _interval(event: Event) -> tuple[date, date] | None:
+    """The days an event's date allows, from a stated time expression only (not the report date)."""
+    found = event.date
+    if found is None or found.source != "expression" or not found.value:
+        return None
+    start, end = found.start or found.value, found.end or found.start or found.value
+    try:
+        return date.fromisoformat(_pad(start)), date.fromisoformat(_pad(end))
+    except ValueError:
+        return None
+
+
+def _pad(value: str) -> str:
+    """An ISO date of any precision ("2017", "2019-12", "2020-01-07T18:00") as a day."""
+    day = value[:10]
+    return day + "-01-01"[len(day) - 4:] if len(day) in (4, 7) else day
+
+
+def dates_conflict(a: Event, b: Event) -> bool:
+    ia, ib = _interval(a), _interval(b)
+    if ia is None or ib is None:
+        return False
+    gap = max((ib[0] - ia[1]).days, (ia[0] - ib[1]).days)
+    return gap > MAX_DAYS_APART
+
+
+def places_conflict(a: Event, b: Event) -> bool:
+    """Two towns named in the two sentences (a region and a town in it may be one event)."""
+    pa, pb = a.place, b.place
+    if pa is None or pb is None or pa.source != "sentence" or pb.source != "sentence":
+        return False
+    if pa.precision != 1 or pb.precision != 1:
+        return False
+    if pa.geonameid is not None and pa.geonameid == pb.geonameid:
+        return False
+    return pa.name != pb.name
+
+
+def conflict(a: Event, b: Event, rule: str) -> bool:
+    """Whether two events are told apart by their date or, unless merged loosely, their actors or place."""
+    if dates_conflict(a, b):
+        return True
+    if rule == "loose":
+        return False
+    if _disjoint(a.sources, b.sources) or places_conflict(a, b):
+        return True
+    return rule == "strict" and _disjoint(a.targets, b.targets)
+
+
+def overlap(a: Item, b: Item) -> bool:
+    """Positive evidence that two mentions are one event: a shared actor, place or date, or
+    neighbouring sentences (a report and its elaboration)."""
+    ea, eb = a.event, b.event
+    if a.anaphoric or b.anaphoric or any(abs(i - j) <= 1 for i in a.sentences for j in b.sentences):
+        return True
+    if set(ea.sources + ea.targets) & set(eb.sources + eb.targets):
+        return True
+    if ea.place and eb.place and ea.place.name == eb.place.name:
+        return True
+    ia, ib = _interval(ea), _interval(eb)
+    return ia is not None and ia == ib
+
+
+def same_event(a: Item, b: Item) -> bool:
+    """Whether two events of one article are mentions of one real event."""
+    ga, gb = a.kind.group, b.kind.group
+    absorbed = bool(a.sentences & b.sentences) and (gb in ABSORBS.get(ga, ()) or ga in ABSORBS.get(gb, ()))
+    rule = a.kind.merge if a.kind.merge != "normal" else b.kind.merge
+    loosely = absorbed or b.anaphoric  # an anaphor's place and date are guesses from its sentence
+    if (ga != gb and not absorbed) or conflict(a.event, b.event, "loose" if loosely else rule):
+        return False
+    if b.anaphoric and _disjoint(a.event.sources, b.event.sources):
+        return False
+    if rule == "loose" or absorbed or b.anaphoric:
+        return True
+    if rule == "strict":
+        return overlap(a, b)
+    return a.kind.name == b.kind.name
+
+
+def _fill(into: Event, other: Event) -> None:
+    """Take the other mention's evidence, and its fields where the kept one has none."""
+    seen = {(s.start, s.end) for s in into.evidence}
+    into.evidence += [s for s in other.evidence if (s.start, s.end) not in seen]
+    for name in ("place", "date", "attribution", "instrument"):
+        if getattr(into, name) is None and getattr(other, name) is not None:
+            setattr(into, name, getattr(other, name))
+    into.sources += [s for s in other.sources if s not in into.sources]
+    into.targets += [t for t in other.targets if t not in into.targets]
+    for key, value in other.quantities.items():
+        into.quantities.setdefault(key, value)
+    into.confidence = round(min(0.95, max(into.confidence, other.confidence) + 0.05), 3)
+
+
+def _join(kept: Item, item: Item) -> None:
+    """Fold `item` into `kept`; the more confident mention gives the codes."""
+    if item.event.confidence > kept.event.confidence:
+        _fill(item.event, kept.event)
+        kept.event, kept.kind = item.event, item.kind
+    else:
+        _fill(kept.event, item.event)
+    kept.sentences |= item.sentences
+
+
+def merge_mentions(items: list[Item]) -> list[Event]:
+    """Merge the events of one article in text order; number the survivors e1, e2 …"""
+    kept: list[Item] = []
+    for item in items:
+        candidates = reversed(kept) if item.anaphoric else iter(kept)
+        target = next((k for k in candidates if same_event(k, item)), None)
+        if target is None:
+            kept.append(item)
+        else:
+            _join(target, item)
+    events = [k.event for k in kept]
+    for number, event in enumerate(events, start=1):
+        event.id = f"e{number}"
+        event.evidence.sort(key=lambda s: s.start)
+    return events

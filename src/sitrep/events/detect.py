@@ -1,0 +1,209 @@
+"""Event triggers: which words of a parsed document report an event, and of which internal type.
+
+Verbs and nouns are looked up in the lexicon (lemmas; multi-word keys such as "air strike", "pull out",
+"open fire"). The type of an ambiguous trigger is chosen by the class of the word it governs ("lift
+sanctions" vs "lift a curfew"); a governed word that is itself a trigger is folded into it ("attacks
+would halt" is one ceasefire, not an attack). The constructions that join several triggers into one
+event are handled in ``constructions.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .lexicon import Entry, Lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+PARTICLES = frozenset({"back", "down", "off", "out", "up", "over", "in", "into", "together", "on"})
+OBJECT_DEPS = ("dobj", "nsubjpass", "attr", "oprd", "obj")
+NAME_ENTITIES = frozenset({"ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "GPE", "PERSON", "NORP", "LOC"})
+OBJECT_PREPS = frozenset({"on", "to", "for", "of", "with", "against", "over", "into", "from", "under"})
+
+
+@dataclass
+class Mention:
+    """One trigger found in the text, before it becomes an Event."""
+
+    type: str
+    head: Token            # the trigger word (noun or verb)
+    start: int             # character offsets of the trigger words in the input text
+    end: int
+    anchor: Token          # where the event's arguments hang (the support verb of "carried out strikes")
+    focus: Token           # whose mood is the event's (the complement of "vowed to recapture")
+    nominal: bool
+    confidence: float = 0.6
+    consumed: bool = False
+    governed: Token | None = None  # the object whose class chose the type, if one did
+
+
+def is_verb(token: Token) -> bool:
+    return token.pos_ == "VERB" or (token.tag_.startswith("VB") and token.pos_ != "AUX")
+
+
+def is_noun(token: Token) -> bool:
+    return token.pos_ in ("NOUN", "PROPN") or token.tag_.startswith("NN")
+
+
+def lemma(token: Token) -> str:
+    return token.lemma_.lower().replace("-", " ")
+
+
+def verb_keys(token: Token) -> Iterator[str]:
+    """Candidate lexicon keys for a verb: with its particle, its idiomatic object or preposition, alone."""
+    for key, _ in verb_keys_with_object(token):
+        yield key
+
+
+def verb_keys_with_object(token: Token) -> Iterator[tuple[str, Token | None]]:
+    """The keys of `verb_keys`, each with the object word it includes ("open [fire]"), if any."""
+    base = lemma(token)
+    for child in token.children:
+        if child.dep_ == "prt" or (child.dep_ == "advmod" and child.lower_ in PARTICLES):
+            yield f"{base} {child.lower_}", None
+    for child in token.children:
+        if child.dep_ == "dobj":
+            yield f"{base} {lemma(child)}", child
+        elif child.dep_ == "prep":
+            yield f"{base} {child.lower_}", None
+    yield base, None
+    for variant in lemma_variants(token.lower_):
+        if variant != base:
+            yield variant, None
+
+
+def lemma_variants(word: str) -> list[str]:
+    """Base forms to try when the tagger's lemma is odd ("staged" → "stag"): the word, then the word
+    without its inflection (-ed, -d, -ied → -y, -ing, -ing → -e, -s)."""
+    found = [word]
+    if word.endswith("ied"):
+        found.append(word[:-3] + "y")
+    if word.endswith("ed"):
+        found += [word[:-1], word[:-2]]
+    if word.endswith("ing"):
+        found += [word[:-3], word[:-3] + "e"]
+    if word.endswith("s") and not word.endswith("ss"):
+        found.append(word[:-1])
+    return found
+
+
+def noun_keys(doc: Doc, i: int, longest: int) -> Iterator[tuple[str, int]]:
+    """Candidate keys ending at noun ``i``, longest first, with the index of their first token."""
+    words: list[tuple[str, int]] = []
+    j, first = i, doc[i].sent.start
+    while j >= first and len(words) < longest:
+        token = doc[j]
+        if token.is_punct and token.text == "-":
+            j -= 1
+            continue
+        if token.is_punct or token.is_space:
+            break
+        words.append((lemma(token) if j == i else token.lower_.replace("-", " "), j))
+        j -= 1
+    for n in range(len(words), 0, -1):
+        part = words[:n][::-1]
+        yield " ".join(w for w, _ in part), part[0][1]
+    if doc[i].lower_ != lemma(doc[i]):
+        yield doc[i].lower_, i
+
+
+def word_classes(token: Token, lexicon: Lexicon) -> tuple[str, ...]:
+    """The lexicon classes of a word, looked up with its compound or adjective modifier first."""
+    found: list[str] = []
+    base = lemma(token)
+    modifiers = [c for c in token.children if c.dep_ in ("compound", "amod")]
+    for child in modifiers:
+        if child.i == token.i - 1:
+            found.extend(lexicon.classes.get(f"{child.lower_} {base}", ()))
+    found.extend(lexicon.classes.get(base, ()))
+    found.extend(lexicon.classes.get(token.lower_, ()))
+    for child in modifiers:
+        found.extend(lexicon.classes.get(lemma(child), ()))
+    return tuple(found)
+
+
+def governed_words(token: Token, nominal: bool) -> list[Token]:
+    """The words a trigger governs: objects and prepositional objects (and their conjuncts)."""
+    direct = [c for c in token.children if c.dep_ in OBJECT_DEPS or c.dep_ in ("xcomp", "ccomp")]
+    direct += [g for d in direct for p in d.children if p.dep_ == "prep" and p.lower_ == "of"
+               for g in p.children if g.dep_ == "pobj"]  # "tons of food", "a mission of observers"
+    if nominal:
+        direct += [c for c in token.children if c.dep_ in ("compound", "amod")]
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS):
+        direct += [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    if not nominal and not any(c.dep_ in OBJECT_DEPS for c in token.children):
+        direct += [c for c in token.children if c.dep_ == "nsubj"]
+    return direct + [c for d in direct for c in d.conjuncts]
+
+
+def noun_governed(token: Token) -> list[Token]:
+    """A noun's governed words, and its support verb's ("an agreement was struck [for a ceasefire]")."""
+    words = governed_words(token, True)
+    if token.dep_ in ("nsubjpass", "dobj") and is_verb(token.head):
+        words += [w for w in governed_words(token.head, False) if w.i != token.i]
+    return words
+
+
+def choose_type(entry: Entry, words: list[Token], lexicon: Lexicon) -> tuple[str, Token | None]:
+    """The entry's type for the first of its classes that one of the governed words belongs to."""
+    if entry.by_class:
+        classes = {w.i: word_classes(w, lexicon) for w in words}
+        for wanted, event_type in entry.by_class:
+            for word in words:
+                if wanted in classes[word.i]:
+                    return event_type, word
+    return entry.default, None
+
+
+def _verb_mention(token: Token, lexicon: Lexicon) -> Mention | None:
+    for key, idiom_object in verb_keys_with_object(token):
+        entry = lexicon.verbs.get(key)
+        if entry is None:
+            continue
+        event_type, governed = choose_type(entry, governed_words(token, False), lexicon)
+        if not event_type:
+            return None
+        return Mention(event_type, token, token.idx, token.idx + len(token.text), token, token,
+                       nominal=False, governed=governed or idiom_object)
+    return None
+
+
+def _noun_mention(doc: Doc, token: Token, lexicon: Lexicon) -> Mention | None:
+    for key, first in noun_keys(doc, token.i, lexicon.longest):
+        entry = lexicon.nouns.get(key)
+        if entry is None:
+            continue
+        event_type, governed = choose_type(entry, noun_governed(token), lexicon)
+        if not event_type:
+            return None
+        return Mention(event_type, token, doc[first].idx, token.idx + len(token.text), token, token,
+                       nominal=True, governed=governed)
+    return None
+
+
+def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
+    """Every trigger word of the document, verbs and nouns, in text order."""
+    found: list[Mention] = []
+    for token in doc:
+        if token.is_space or token.is_punct or not token.text.strip():
+            continue
+        mention = None
+        if is_verb(token):
+            mention = _verb_mention(token, lexicon)
+            if mention is None and token.lower_ == lemma(token):  # "ceasefire" tagged as a verb
+                mention = _noun_mention(doc, token, lexicon)
+        elif is_noun(token) and token.ent_type_ not in NAME_ENTITIES:
+            mention = _noun_mention(doc, token, lexicon) or _verb_as_noun(token, lexicon)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _verb_as_noun(token: Token, lexicon: Lexicon) -> Mention | None:
+    """A verb-lexicon word the tagger took for a noun in a headline ("Turkey, Russia agree truce")."""
+    if token.dep_ != "ROOT" or lemma(token) not in lexicon.verbs:
+        return None
+    return _verb_mention(token, lexicon)

@@ -1,0 +1,384 @@
+"""Numbers of people an event touched (killed, injured, displaced …) with low/best/high estimates.
+
+Two parts: `parse_quantity` reads one written amount ("at least 6", "hundreds of thousands",
+"some 3.6 million") into (low, best, high); `quantities_for` finds the amounts in a trigger's sentence,
+decides what each counts (killed, injured, displaced, refugees, arrested, crowd, people_in_need) from
+the words it is attached to, and keeps those that belong to the trigger's event.
+
+Conventions (ACLED's conservative ones where ACLED has one; docs/events-arguments.md has the table):
+``best`` is the smallest reading the words allow — "tens" 10, "dozens" 12, "hundreds" 100,
+"thousands" 1000, "hundreds of thousands" 100000 — and ``high`` the largest (99, 999 …);
+"at least N" gives low = best = N; "more than N" low = best = N + 1; "up to N" best = high = N;
+"about/some/nearly N" best = N.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..models import Quantity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+    from ..pipeline import Analysis
+
+Estimate = tuple[float | None, float | None, float | None]
+
+# ---------------------------------------------------------------- parsing one amount
+UNITS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen".split())}
+TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split())
+        if w != "_"}
+SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000,
+          "dozen": 12, "score": 20, "k": 1000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000,
+          "bn": 1_000_000_000}
+NUMBER_WORD = "|".join(sorted([*UNITS, *TENS, "hundred", "thousand", "million", "billion", "dozen"],
+                              key=len, reverse=True))
+# Vague plurals: (best = low, high). "tens of thousands" and the like are built from two of these.
+VAGUE = {"tens": (10, 99), "dozens": (12, 99), "scores": (20, 99), "hundreds": (100, 999),
+         "thousands": (1000, 9999), "millions": (1_000_000, 9_999_999), "billions": (10**9, 10**10 - 1)}
+FEW: dict[str, tuple[float, float, float | None]] = {
+    "a couple of": (2.0, 2.0, 3.0), "a couple": (2.0, 2.0, 3.0), "a few": (3.0, 3.0, 5.0),
+    "a handful of": (3.0, 3.0, 5.0), "a handful": (3.0, 3.0, 5.0), "several": (3.0, 3.0, 9.0),
+    "a number of": (3.0, 3.0, None)}
+
+DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+SCALE = r"(?:hundred|thousand|million|billion|mln|mn|bn|m|k)\b"
+WORDS = rf"(?:(?:a|an|one|half\s+a)[\s-]+)?(?:{NUMBER_WORD})\b(?:[\s-]+(?:and[\s-]+)?(?:{NUMBER_WORD})\b)*"
+VAGUES = r"(?:tens|dozens|scores|hundreds|thousands|millions|billions)(?:\s+(?:of|and)\s+(?:tens\s+of\s+)?" \
+         r"(?:thousands|millions|hundreds|billions))?"
+FEWS = "|".join(re.escape(k) for k in sorted(FEW, key=len, reverse=True))
+CORE = rf"(?:(?:{DIGITS})(?:\s*{SCALE})?|(?:{FEWS})(?:\s+(?:dozen|hundred|thousand|million)\b)*|{VAGUES}|{WORDS})"
+MODIFIERS = {
+    "at_least": r"at\s+least|no\s+(?:fewer|less)\s+than|not\s+less\s+than|a\s+minimum\s+of",
+    "more_than": r"more\s+than|over|upwards\s+of|in\s+excess\s+of|above|just\s+over|well\s+over",
+    "up_to": r"up\s+to|as\s+many\s+as|as\s+much\s+as|at\s+most|no\s+more\s+than|a\s+maximum\s+of",
+    "nearly": r"nearly|almost|close\s+to|just\s+under|approaching",
+    "less_than": r"fewer\s+than|less\s+than|under",
+    "about": r"about|around|some|roughly|approximately|an\s+estimated|estimated|an\s+approximate|circa|"
+             r"perhaps|possibly|reportedly",
+}
+MODIFIER = "|".join(f"(?P<{k}>{v})" for k, v in MODIFIERS.items())
+NUMERIC = rf"(?:{DIGITS})(?:\s*{SCALE})?"
+RANGE = (rf"(?:between|from)\s+(?P<lo>{CORE})\s*(?:-|–|to|and)\s*(?P<hi>{CORE})"
+         rf"|(?P<lo2>{NUMERIC})\s*(?:-|–)\s*(?P<hi2>{NUMERIC})|(?P<lo3>{CORE})\s+to\s+(?P<hi3>{CORE})")
+AMOUNT_RE = re.compile(rf"(?:(?:{MODIFIER})\s+)?(?:{RANGE}|(?P<core>{CORE}))(?![\w,.]*\d)", re.IGNORECASE)
+
+
+def _words_value(text: str) -> float | None:
+    """Value of a number written in words: "three million", "twenty-five", "a hundred and fifty"."""
+    total, current, seen = 0.0, 0.0, False
+    for word in re.split(r"[\s-]+", text.lower()):
+        if word in ("a", "an") and current == 0.5:  # "half a million"
+            continue
+        if word in ("a", "an", "one") and not seen:
+            current, seen = 1.0, True
+        elif word == "half":
+            current, seen = 0.5, True
+        elif word in UNITS or word in TENS:
+            current += UNITS.get(word, TENS.get(word, 0))
+            seen = True
+        elif word in SCALES:
+            current = (current or 1.0) * SCALES[word]
+            if SCALES[word] >= 1000:
+                total, current = total + current, 0.0
+        elif word != "and":
+            return None
+    return total + current if seen else None
+
+
+def _digits_value(text: str) -> float | None:
+    match = re.fullmatch(rf"({DIGITS})\s*({SCALE})?", text.strip(), re.IGNORECASE)
+    if not match:
+        return None
+    value = float(match.group(1).replace(",", ""))
+    return value * SCALES[match.group(2).lower()] if match.group(2) else value
+
+
+def _vague_value(text: str) -> Estimate | None:
+    """(low, best, high) of a vague plural ("dozens", "tens of thousands") or a few-word ("several")."""
+    lowered = " ".join(text.lower().split())
+    if lowered in FEW:
+        return FEW[lowered]
+    few = next((f for f in FEW if lowered.startswith(f + " ")), None)
+    scales = lowered[len(few or ""):].split()
+    if few and all(w in SCALES for w in scales):  # "several hundred", "a few dozen", "several hundred thousand"
+        factor = 1
+        for word in scales:
+            factor *= SCALES[word]
+        low, best, high = FEW[few]
+        return low * factor, best * factor, None if high is None else high * factor
+    parts = list(dict.fromkeys(p for p in re.split(r"\s+(?:of|and)\s+", lowered) if p))
+    if not parts or any(p not in VAGUE for p in parts):
+        return None
+    unit = 1  # "hundreds of thousands": 100 to 999 units of 1000, so up to 999,999
+    for part in parts[1:]:
+        unit *= VAGUE[part][0]
+    low = VAGUE[parts[0]][0] * unit
+    return float(low), float(low), float((VAGUE[parts[0]][1] + 1) * unit - 1)
+
+
+def core_estimate(text: str) -> Estimate | None:
+    """(low, best, high) of an amount with no modifier: exact numbers give low = best = high."""
+    vague = _vague_value(text)
+    if vague is not None:
+        return vague
+    value = _digits_value(text)
+    if value is None:
+        value = _words_value(text)
+    return None if value is None else (value, value, value)
+
+
+def _apply_modifier(kind: str | None, low: float | None, best: float | None, high: float | None) -> Estimate:
+    """Adjust an estimate for the word before it (see the module docstring for the conventions)."""
+    if kind == "at_least":
+        return low, low, None
+    if kind == "more_than":
+        above = (high if high is not None and high == low else low) or 0
+        step = 1 if float(above).is_integer() else 0
+        return above + step, above + step, None
+    if kind == "up_to":
+        return None, high, high
+    if kind == "nearly":
+        return None, high, high
+    if kind == "less_than":
+        return None, None, (low - 1 if low is not None and float(low).is_integer() else low)
+    if kind == "about":
+        return (None, best, None) if low == high else (low, best, high)
+    return low, best, high
+
+
+def _estimate(match: re.Match[str]) -> Estimate | None:
+    kind = next((k for k in MODIFIERS if match.group(k)), None)
+    if match.group("core"):
+        core = core_estimate(match.group("core"))
+        return None if core is None else _apply_modifier(kind, *core)
+    lo_text = match.group("lo") or match.group("lo2") or match.group("lo3")
+    hi_text = match.group("hi") or match.group("hi2") or match.group("hi3")
+    lo, hi = core_estimate(lo_text), core_estimate(hi_text)
+    if lo is None or hi is None:
+        return None
+    scale = re.search(rf"\s*({SCALE})$", hi_text, re.IGNORECASE)
+    if scale and not re.search(rf"{SCALE}$", lo_text, re.IGNORECASE):  # "3-4 million": the scale is shared
+        factor = SCALES[scale.group(1).lower()]
+        lo = tuple(None if v is None else v * factor for v in lo)  # type: ignore[assignment]
+    if hi[1] is not None and lo[1] is not None and hi[1] < lo[1]:  # "3-4 million": the scale is shared
+        return None
+    return lo[0], lo[1], hi[2]
+
+
+def parse_quantity(text: str) -> Estimate | None:
+    """(low, best, high) for a written amount such as "at least 6" or "hundreds of thousands".
+
+    The amount must open `text`; words after it ("people", "of them") are ignored. Returns None when
+    `text` does not begin with an amount.
+    """
+    match = AMOUNT_RE.match(text.strip())
+    return None if match is None else _estimate(match)
+
+
+def find_amounts(text: str) -> list[tuple[int, int, Estimate]]:
+    """Every amount in `text` as (start, end, estimate), offsets relative to `text`."""
+    found = []
+    for match in AMOUNT_RE.finditer(text):
+        if match.start() > 0 and (text[match.start() - 1].isalnum() or text[match.start() - 1] in ".,$€£"):
+            continue
+        estimate = _estimate(match)
+        if estimate is not None:
+            found.append((match.start(), match.end(), estimate))
+    return found
+
+
+# ---------------------------------------------------------------- what an amount counts
+# Nouns that say by themselves what is counted ("12 dead", "3,000 refugees").
+KIND_NOUNS = {
+    "killed": {"dead", "deaths", "death", "fatalities", "bodies", "corpses", "killed", "lives", "toll"},
+    "injured": {"injured", "wounded", "injuries", "casualties", "hurt"},
+    "displaced": {"displaced", "idps", "evacuees", "displacement"},
+    "refugees": {"refugees", "asylum-seekers", "asylum", "migrants"},
+    "arrested": {"arrests", "detainees", "arrested", "detained", "prisoners", "captives", "hostages"},
+    "crowd": {"protesters", "protestors", "demonstrators", "marchers", "rioters", "crowd", "supporters",
+              "mourners", "strikers", "participants"},
+}
+# Verb lemmas that say what happened to the counted people.
+KIND_VERBS = {
+    "killed": {"kill", "die", "slay", "massacre", "execute", "behead", "murder", "perish", "slaughter",
+               "drown", "assassinate", "shoot dead"},
+    "injured": {"injure", "wound", "hurt", "maim"},
+    "displaced": {"flee", "displace", "uproot", "evacuate", "leave", "escape", "abandon", "expel"},
+    "refugees": {"seek", "shelter", "cross"},
+    "arrested": {"arrest", "detain", "abduct", "kidnap", "capture", "round", "seize", "hold", "jail",
+                 "imprison"},
+    "crowd": {"protest", "rally", "march", "gather", "demonstrate", "take", "join", "riot", "throng"},
+    "people_in_need": {"live", "need", "depend", "affect", "require", "rely", "face", "remain"},
+}
+PEOPLE = {"people", "persons", "civilians", "residents", "children", "women", "men", "villagers",
+          "soldiers", "troops", "fighters", "militants", "rebels", "police", "policemen", "officers",
+          "family", "families", "individuals", "inhabitants", "others", "workers", "students", "members",
+          "personnel", "passengers", "worshippers", "pilgrims", "journalists", "staff", "citizens",
+          "households", "them", "insurgents", "gunmen", "attackers", "jihadists", "militiamen", "guards"}
+NOT_PEOPLE = {"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"}
+DIRECT = {"dobj", "nsubj", "nsubjpass", "attr", "amod", "compound", "oprd", "pobj"}
+CONSEQUENCES = {"killed", "injured", "arrested", "displaced"}  # counts an event can cause
+KIND_ORDER = ("killed", "injured", "arrested", "displaced", "refugees", "crowd", "people_in_need")
+
+
+def _amount_head(tokens: list[Token]) -> Token:
+    """The token that carries the amount's place in the clause: "hundreds of thousands" → thousands."""
+    head = next((t for t in tokens if t.head not in tokens or t.head == t), tokens[-1])
+    while head.dep_ in ("nummod", "quantmod", "amod", "compound") and head.head != head:
+        head = head.head
+    return head
+
+
+def _counted_noun(head: Token) -> Token:
+    """The noun counted: "thousands of people" → people; "12 civilians" → civilians."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.lower_ not in VAGUE:
+                return pobj
+    return head
+
+
+def _kind_of_noun(noun: Token) -> str | None:
+    """The kind a noun names by itself ("dead", "refugees") or through an adjective ("12 people dead")."""
+    for word in (noun, *(c for c in noun.children if c.dep_ in ("amod", "acl", "appos", "compound"))):
+        lowered = word.lower_
+        for kind, nouns in KIND_NOUNS.items():
+            if lowered in nouns or word.lemma_.lower() in nouns:
+                return kind
+    return None
+
+
+def _kind_of_verb(verb: Token) -> str | None:
+    """What a verb says happened to the people counted; "the toll rose to 45" and "left 12 dead" too."""
+    lemma = verb.lemma_.lower()
+    for kind in KIND_ORDER:
+        if lemma in KIND_VERBS[kind] and not (kind == "displaced" and lemma == "leave"):
+            return kind
+    for child in verb.children:
+        if child.dep_ in ("oprd", "acomp", "ccomp", "xcomp", "attr", "nsubj", "nsubjpass"):
+            kind = _kind_of_noun(child)
+            if kind in ("killed", "injured"):
+                return kind
+    return "displaced" if lemma == "leave" and any(c.dep_ == "dobj" for c in verb.children) else None
+
+
+def _governing_verb(head: Token) -> Token | None:
+    """The verb of which the amount is subject or object ("people have fled", "killed 12 people")."""
+    if head.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "agent", "npadvmod", "oprd"):
+        return head.head
+    if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("VERB", "AUX"):
+        return head.head.head
+    if head.dep_ == "conj":
+        return _governing_verb(head.head)
+    return None
+
+
+def classify_amount(tokens: list[Token]) -> tuple[str, Token] | None:
+    """What an amount counts, and the word that says so (a noun like "dead" or a verb like "fled").
+
+    What happened to the people (the verb: killed, arrested …) outranks who they were (the noun:
+    "protesters", "refugees"), so "police arrested 30 protesters" counts arrests, not the crowd.
+    """
+    head = _amount_head(tokens)
+    noun = _counted_noun(head)
+    if noun.ent_type_ in NOT_PEOPLE or head.ent_type_ in NOT_PEOPLE:
+        return None
+    noun_kind = _kind_of_noun(noun) or (_kind_of_noun(head) if head != noun else None)
+    verb = _governing_verb(head)
+    verb_kind = _kind_of_verb(verb) if verb is not None else None
+    people = noun_kind is not None or _is_people(noun, tokens)
+    if verb is not None and verb_kind in ("killed", "injured", "arrested", "displaced") and people:
+        return verb_kind, verb
+    if noun_kind:
+        return noun_kind, head
+    if verb is None or verb_kind is None or not people:
+        return None
+    if verb_kind == "crowd" and head.dep_ != "nsubj":
+        return None
+    return verb_kind, verb
+
+
+def _is_people(noun: Token, tokens: list[Token]) -> bool:
+    """Whether the counted noun is people ("civilians", "Syrians") or the bare amount ("killed 12")."""
+    return (noun.lower_ in PEOPLE or noun.ent_type_ == "NORP" or noun in tokens
+            or noun.lower_ in VAGUE or noun.pos_ == "NUM")
+
+
+# ---------------------------------------------------------------- which amounts belong to a trigger
+def _belongs(trigger: Token, word: Token, kind: str) -> bool:
+    """Whether the amount described by `word` (its kind noun or verb) is part of `trigger`'s event.
+
+    Yes when `word` is the trigger or its object; when `word` is a consequence clause under the trigger
+    ("attacked the village, killing 7"); when the trigger hangs from `word` as its subject, as "in/by
+    the strike" or as a "when" clause ("the strike killed 12", "12 were killed in the strike", "two were
+    killed when a bomb exploded"); and for a verb coordinated with one of those ("killed 12 and injured 30").
+    """
+    if word == trigger or word.head == trigger and word.dep_ in DIRECT:
+        return True
+    if word.dep_ == "conj" and word.pos_ in ("VERB", "AUX") and _belongs(trigger, word.head, kind):
+        return True
+    if kind not in CONSEQUENCES:
+        return False
+    if word in trigger.subtree and word.dep_ in ("advcl", "relcl", "conj", "xcomp", "acl", "pobj", "dobj"):
+        return True
+    if trigger.dep_ == "advcl" and word in (trigger.head, *trigger.head.conjuncts) and _when(trigger):
+        return kind in ("killed", "injured")  # "two were killed when a bomb exploded"
+    node = trigger
+    while node.head != node and node != word:
+        if node.dep_ not in ("nsubj", "nsubjpass", "agent", "pobj", "prep", "compound", "amod", "poss"):
+            return False
+        node = node.head
+        if node.dep_ == "prep" and node.lower_ not in ("in", "during", "by", "after", "since", "from"):
+            return False
+    return node == word
+
+
+def _when(clause: Token) -> bool:
+    """An adverbial clause of the same moment ("when", "as", "while"), not of a later one ("after")."""
+    return any(c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "as", "while") for c in clause.children)
+
+
+def _sentence_amounts(sent: SpacySpan) -> list[tuple[list[Token], Estimate]]:
+    doc = sent.doc
+    results = []
+    for start, end, estimate in find_amounts(sent.text):
+        span = doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")
+        if span is None or all(t.ent_type_ in NOT_PEOPLE for t in span):
+            continue
+        results.append((list(span), estimate))
+    return results
+
+
+def _quantity(analysis: Analysis, tokens: list[Token], estimate: Estimate) -> Quantity:
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    low, best, high = estimate
+    return Quantity(low=low, best=best, high=high, text=analysis.document.text[start:end], start=start, end=end)
+
+
+def quantities_for(analysis: Analysis, trigger: Token) -> dict[str, Quantity]:
+    """Counts of people the event named by `trigger` affected, keyed by kind (killed, injured …).
+
+    Where one sentence gives two counts of one kind, the smaller (ACLED's conservative choice) is kept.
+    """
+    found: dict[str, Quantity] = {}
+    cache = analysis.extras.setdefault("events.quantities", {})  # one document's amounts, by sentence
+    sent = trigger.sent
+    if sent.start not in cache:
+        cache[sent.start] = _sentence_amounts(sent)
+    for tokens, estimate in cache[sent.start]:
+        classified = classify_amount(tokens)
+        if classified is None or not _belongs(trigger, classified[1], classified[0]):
+            continue
+        kind = classified[0]
+        quantity = _quantity(analysis, tokens, estimate)
+        kept = found.get(kind)
+        if kept is None or (quantity.best or 0) < (kept.best or 0):
+            found[kind] = quantity
+    return found

@@ -1,0 +1,130 @@
+"""Trigger detection and the constructions that join words into events, on hand-written sentences.
+
+These run the parse and the events stage only (no actors, places or times), so they pin what the
+events package itself decides: which words report an event, of which type, with which evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.events import extract_events
+from sitrep.events.lexicon import load_lexicon
+from sitrep.models import Document
+from sitrep.pipeline import Analysis
+from sitrep.settings import load_settings
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def events_of(nlp):
+    lexicon = load_lexicon()
+
+    def run(text: str):
+        analysis = Analysis(document=Document(id="t", text=text), settings=load_settings(), analysis_text=text)
+        analysis.doc = nlp(text)
+        return extract_events(analysis, lexicon)
+
+    return run
+
+
+def only(events):
+    assert len(events) == 1, [(e.plover.type, e.cameo, e.trigger.text) for e in events]
+    return events[0]
+
+
+@pytest.mark.parametrize("text, plover, cameo, trigger", [
+    ("Government forces carried out air strikes on the town on Monday.", "ASSAULT", "195", "air strikes"),
+    ("The minister was killed by a drone strike near the airport.", "ASSAULT", "195", "killed"),
+    ("Villages were pounded by artillery for a week.", "ASSAULT", "194", "pounded"),
+    ("Police arrested twenty students in the capital.", "COERCE", "173", "arrested"),
+    ("The rebels vowed to retake the city.", "THREATEN", "1382", "vowed"),
+    ("The government refused to meet the opposition leaders.", "REJECT", "125", "refused"),
+    ("An agreement was struck for a truce in the region.", "AGREE", "0871", "agreement"),
+    ("The two sides agreed to a ceasefire.", "AGREE", "0871", "agreed"),
+    ("Attacks would halt at midnight, the army said.", "AGREE", "0871", "halt"),
+    ("Thousands of people fled the fighting.", "OTHER", None, "fled"),
+    ("Workers staged a hunger strike outside parliament.", "PROTEST", "142", "hunger strike"),
+])
+def test_one_event_with_its_code_and_trigger(events_of, text, plover, cameo, trigger):
+    event = only(events_of(text))
+    assert (event.plover.type, event.cameo, event.trigger.text) == (plover, cameo, trigger)
+    assert text[event.trigger.start:event.trigger.end] == event.trigger.text
+
+
+def test_a_condemned_attack_is_an_event_too_but_the_condemnation_leads(events_of):
+    events = events_of("The ministry condemned the bombing of the hospital.")
+    top = max(events, key=lambda e: e.confidence)
+    assert (top.plover.type, top.cameo, top.trigger.text) == ("ACCUSE", "111", "condemned")
+    assert {e.acled.sub_event_type for e in events} == {None, "Remote explosive/landmine/IED"}
+
+
+def test_visit_and_its_participle_are_one_event(events_of):
+    event = only(events_of("The president paid a visit to Cairo on Tuesday, meeting with his counterpart."))
+    assert (event.plover.type, event.plover.mode, event.cameo) == ("CONSULT", "visit", "042")
+    assert event.acled.event_type is None and event.acled.sub_event_type is None
+
+
+def test_a_reported_promise_is_an_intent_but_a_narrated_plan_is_the_act(events_of):
+    intent = only(events_of("The foreign minister said he would visit Tokyo in June."))
+    assert (intent.plover.type, intent.cameo) == ("AGREE", "036")
+    plan = only(events_of("The two leaders will meet in Geneva next week."))
+    assert (plan.plover.type, plan.cameo) == ("CONSULT", "040")
+
+
+def test_a_negated_acceptance_is_a_rejection(events_of):
+    event = only(events_of("The government said it will not accept the proposal."))
+    assert event.plover.type == "REJECT"
+
+
+def test_no_political_event_gives_no_record(events_of):
+    assert events_of("The weather in the capital was sunny and mild on Sunday.") == []
+
+
+def test_mentions_of_one_ceasefire_merge_with_their_evidence(events_of):
+    text = ("The army declared a ceasefire on Friday.\n\n"
+            "The ceasefire came into force at midnight, officials said.")
+    event = only(events_of(text))
+    assert event.cameo == "0871"
+    assert [text[s.start:s.end] for s in event.evidence] == [
+        "The army declared a ceasefire on Friday.", "The ceasefire came into force at midnight, officials said."]
+
+
+def test_caption_events_are_found(events_of):
+    text = "Smoke rises over the town during an airstrike on Friday. (Photo: Agency)"
+    event = only(events_of(text))
+    assert event.acled.sub_event_type == "Air/drone strike"
+    assert event.evidence[0].text.startswith("Smoke rises")
+
+
+@pytest.mark.parametrize("text, cameo, acled", [
+    ("Protesters set fire to the town hall.", "145", ("Riots", "Violent demonstration")),
+    ("Police fired on demonstrators in the square.", "175", ("Protests", "Excessive force against protesters")),
+    ("Rebels fired rockets at the airport.", "194", ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+])
+def test_who_takes_part_and_with_what_changes_the_code(events_of, text, cameo, acled):
+    event = only(events_of(text))
+    assert (event.cameo, (event.acled.event_type, event.acled.sub_event_type)) == (cameo, acled)
+
+
+def test_two_visits_by_different_people_stay_apart(pipeline):
+    text = "Vladimir Putin visited Paris on Monday. Emmanuel Macron visited Rome on Monday."
+    events = pipeline.analyze(Document(id="t", text=text)).events
+    visits = [e for e in events if e.cameo == "042"]
+    assert len(visits) == 2 and visits[0].sources != visits[1].sources
+
+
+def test_a_definite_event_noun_refers_back(events_of):
+    text = ("Jets struck a market in the town on Tuesday, killing nine people.\n\n"
+            "The army did not comment.\n\n"
+            "The United Nations condemned the attack.")
+    events = events_of(text)
+    strikes = [e for e in events if e.plover.type == "ASSAULT"]
+    assert len(strikes) == 1 and len(strikes[0].evidence) == 2
+    assert strikes[0].cameo == "195"
+
+
+def test_a_visit_and_what_it_was_for_are_one_event(events_of):
+    event = only(events_of("The foreign minister arrived in Moscow on Monday for a two-day visit, "
+                           "meeting his counterpart."))
+    assert (event.cameo, event.trigger.text) == ("042", "visit")

@@ -1,0 +1,203 @@
+"""Amounts of people: `parse_quantity` conventions and `quantities_for` on parsed sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.events.quantities import find_amounts, parse_quantity, quantities_for
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12", (12, 12, 12)),
+        ("1,200", (1200, 1200, 1200)),
+        ("3.6m", (3_600_000, 3_600_000, 3_600_000)),
+        ("100 million", (100_000_000, 100_000_000, 100_000_000)),
+        ("three", (3, 3, 3)),
+        ("twenty-five", (25, 25, 25)),
+        ("a hundred and fifty", (150, 150, 150)),
+        ("half a million", (500_000, 500_000, 500_000)),
+        ("a dozen", (12, 12, 12)),
+        ("two dozen", (24, 24, 24)),
+    ],
+)
+def test_exact_amounts_have_equal_low_best_high(text, expected):
+    assert parse_quantity(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tens", (10, 10, 99)),
+        ("dozens", (12, 12, 99)),
+        ("scores", (20, 20, 99)),
+        ("hundreds", (100, 100, 999)),
+        ("thousands", (1000, 1000, 9999)),
+        ("millions", (1_000_000, 1_000_000, 9_999_999)),
+        ("tens of thousands", (10_000, 10_000, 99_999)),
+        ("hundreds of thousands", (100_000, 100_000, 999_999)),
+        ("Hundreds of thousands of people", (100_000, 100_000, 999_999)),
+    ],
+)
+def test_vague_plurals_follow_acled_conservative_minimum(text, expected):
+    assert parse_quantity(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a couple of", (2, 2, 3)),
+        ("a few", (3, 3, 5)),
+        ("several", (3, 3, 9)),
+        ("a few hundred", (300, 300, 500)),
+        ("several dozen", (36, 36, 108)),
+        ("several hundred thousand", (300_000, 300_000, 900_000)),
+    ],
+)
+def test_few_words_take_their_smallest_reading(text, expected):
+    assert parse_quantity(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("at least 6", (6, 6, None)),
+        ("no fewer than 40", (40, 40, None)),
+        ("more than 20", (21, 21, None)),
+        ("over 1,000", (1001, 1001, None)),
+        ("more than a dozen", (13, 13, None)),
+        ("up to three million", (None, 3_000_000, 3_000_000)),
+        ("as many as 500", (None, 500, 500)),
+        ("some 3.6 million", (None, 3_600_000, None)),
+        ("about 300", (None, 300, None)),
+        ("an estimated 2,000", (None, 2000, None)),
+        ("nearly 9,000", (None, 9000, 9000)),
+        ("fewer than 10", (None, None, 9)),
+    ],
+)
+def test_modifiers_bound_the_estimate(text, expected):
+    assert parse_quantity(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("between 10 and 20", (10, 10, 20)),
+        ("10-15", (10, 10, 15)),
+        ("from 5 to 7", (5, 5, 7)),
+        ("two to three thousand", (2000, 2000, 3000)),
+        ("3-4 million", (3_000_000, 3_000_000, 4_000_000)),
+    ],
+)
+def test_ranges_keep_the_low_end_as_best(text, expected):
+    assert parse_quantity(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "people", "no one", "many", "the army"])
+def test_text_without_an_amount_gives_none(text):
+    assert parse_quantity(text) is None
+
+
+def test_find_amounts_gives_offsets_into_the_text():
+    text = "Police said at least 6 people died and dozens were hurt."
+    found = find_amounts(text)
+    assert [(text[s:e], est) for s, e, est in found] == [("at least 6", (6, 6, None)), ("dozens", (12, 12, 99))]
+
+
+def test_find_amounts_skips_numbers_inside_words():
+    assert find_amounts("the G20 summit and F16 jets") == []
+
+
+# ---------------------------------------------------------------- with the parser
+def _analysis(nlp, text):
+    from sitrep.models import Document
+    from sitrep.pipeline import Analysis
+    from sitrep.settings import Settings
+
+    analysis = Analysis(document=Document(id="t", text=text), settings=Settings(), analysis_text=text)
+    analysis.doc = nlp(text)
+    return analysis
+
+
+def _trigger(analysis, word):
+    return next(t for t in analysis.doc if t.text == word)
+
+
+def _summary(analysis, word):
+    found = quantities_for(analysis, _trigger(analysis, word))
+    for quantity in found.values():
+        assert analysis.text[quantity.start:quantity.end] == quantity.text
+    return {kind: (q.text, q.low, q.best, q.high) for kind, q in found.items()}
+
+
+@pytest.mark.slow
+def test_killed_and_injured_by_a_strike(nlp):
+    analysis = _analysis(nlp, "An air strike killed at least 12 civilians and wounded 20 others in the town.")
+    assert _summary(analysis, "strike") == {"killed": ("at least 12", 12, 12, None),
+                                            "injured": ("20", 20, 20, 20)}
+
+
+@pytest.mark.slow
+def test_passive_victims_of_a_named_attack(nlp):
+    analysis = _analysis(nlp, "At least 12 people were killed in the air strike on Monday.")
+    assert _summary(analysis, "strike") == {"killed": ("At least 12", 12, 12, None)}
+
+
+@pytest.mark.slow
+def test_people_fleeing_are_displaced(nlp):
+    analysis = _analysis(nlp, "Hundreds of thousands of people have fled attacks in the province.")
+    assert _summary(analysis, "fled") == {"displaced": ("Hundreds of thousands", 100_000, 100_000, 999_999)}
+    assert _summary(analysis, "attacks") == {}
+
+
+@pytest.mark.slow
+def test_refugees_and_population(nlp):
+    analysis = _analysis(nlp, "Some 2.5 million Afghans have sought shelter in Pakistan from the war.")
+    assert _summary(analysis, "sought") == {"refugees": ("Some 2.5 million", None, 2_500_000, None)}
+    analysis = _analysis(nlp, "Aid cannot reach the valley, where up to two million people live.")
+    assert _summary(analysis, "live") == {"people_in_need": ("up to two million", None, 2_000_000, 2_000_000)}
+
+
+@pytest.mark.slow
+def test_arrests_outrank_the_crowd_they_came_from(nlp):
+    analysis = _analysis(nlp, "Police arrested more than 30 protesters after thousands of demonstrators "
+                              "marched in the capital.")
+    assert _summary(analysis, "arrested") == {"arrested": ("more than 30", 31, 31, None)}
+    assert _summary(analysis, "marched") == {"crowd": ("thousands", 1000, 1000, 9999)}
+
+
+@pytest.mark.slow
+def test_consequence_clauses_and_tolls(nlp):
+    analysis = _analysis(nlp, "Gunmen attacked the village on Jan. 12, 2019, killing 7 people.")
+    assert _summary(analysis, "attacked") == {"killed": ("7", 7, 7, 7)}
+    analysis = _analysis(nlp, "The bombing left dozens dead and hundreds wounded.")
+    assert _summary(analysis, "bombing") == {"killed": ("dozens", 12, 12, 99),
+                                             "injured": ("hundreds", 100, 100, 999)}
+    analysis = _analysis(nlp, "The death toll from the attack rose to 45.")
+    assert _summary(analysis, "attack") == {"killed": ("45", 45, 45, 45)}
+
+
+@pytest.mark.slow
+def test_things_and_dates_are_not_people(nlp):
+    analysis = _analysis(nlp, "Rebels destroyed 12 houses and 3 tanks in the raid in 2019.")
+    assert _summary(analysis, "raid") == {}
+
+
+@pytest.mark.slow
+def test_a_when_clause_takes_the_main_clause_counts(nlp):
+    analysis = _analysis(nlp, "Two soldiers were killed and three wounded when a roadside bomb exploded.")
+    assert _summary(analysis, "exploded") == {"killed": ("Two", 2, 2, 2), "injured": ("three", 3, 3, 3)}
+
+
+@pytest.mark.slow
+def test_a_subset_does_not_replace_the_total(nlp):
+    analysis = _analysis(nlp, "The attack killed at least 20 people, including five children.")
+    assert _summary(analysis, "attack") == {"killed": ("at least 20", 20, 20, None)}
+
+
+@pytest.mark.slow
+def test_one_event_with_two_kinds(nlp):
+    analysis = _analysis(nlp, "The floods have displaced 200,000 people and killed 45.")
+    assert _summary(analysis, "floods") == {"displaced": ("200,000", 200_000, 200_000, 200_000),
+                                            "killed": ("45", 45, 45, 45)}
