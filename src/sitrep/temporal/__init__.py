@@ -1,13 +1,12 @@
-"""PLACEHOLDER (being written): the temporal stage."""
+"""Time: the publication date and every time expression as a TIMEX3 value with an interval.
+
+    make_stage(settings)          the pipeline stage (needs doc, adds published and times)
+    event_date(analysis, token)   the date of an event whose trigger is `token`
+"""
 
 from __future__ import annotations
 
-from ..pipeline import Analysis, Stage
-from ..settings import Settings
+from .linking import event_date
+from .stage import make_stage
 
-
-def make_stage(settings: Settings) -> Stage:
-    def run(analysis: Analysis) -> None:
-        return None
-
-    return Stage("temporal", needs=("doc",), adds=("published", "times"), run=run)
+__all__ = ["event_date", "make_stage"]

@@ -1,0 +1,78 @@
+"""Which way a bare date points: the tense and modality of the verb that governs the expression.
+
+'said on Friday' → past (the Friday on or before publication); 'will be implemented on Sunday' and
+'would halt on Jan. 12' → future; 'plans to meet on Monday' → future; otherwise none (nearest).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Token
+
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "would", "'d", "wo", "may", "might", "could", "should", "must"})
+PLAN_VERBS = frozenset({
+    "plan", "expect", "schedule", "set", "due", "intend", "hope", "aim", "agree", "prepare", "vow", "promise",
+    "threaten", "want", "seek", "propose", "decide", "go", "likely", "try", "call", "urge", "ask", "need",
+    "wish", "pledge", "vote", "resolve",
+})
+
+class TokenIndex:
+    """Finds the token at a character offset in a Doc by bisection (built once per document)."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+
+    def at(self, offset: int) -> Token | None:
+        i = bisect_right(self.starts, offset) - 1
+        return self.doc[i] if 0 <= i < len(self.doc) else None
+
+    def span_root(self, start: int, end: int) -> Token | None:
+        """The token of [start, end) whose head lies outside it (the syntactic root of the expression)."""
+        first, last = self.at(start), self.at(max(start, end - 1))
+        if first is None or last is None:
+            return None
+        tokens = self.doc[first.i:last.i + 1]
+        for token in tokens:
+            if not (first.i <= token.head.i <= last.i) or token.head.i == token.i:
+                return token
+        return first
+
+
+def governing_verb(token: Token, steps: int = 5) -> Token | None:
+    """The nearest verb on the path from the token to the sentence root."""
+    current = token
+    for _ in range(steps):
+        if current.head.i == current.i:
+            return current if current.pos_ in ("VERB", "AUX") else None
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            return current
+    return None
+
+
+def verb_direction(verb: Token, depth: int = 0) -> str:
+    """past | future | none, from the verb's tense, auxiliaries and (for infinitives) the verb above."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & FUTURE_AUX or ("going" in words and "to" in words):
+        return "future"
+    if "to" in words and depth < 2 and verb.head.i != verb.i:
+        if verb.head.lemma_.lower() in PLAN_VERBS:
+            return "future"
+        return verb_direction(verb.head, depth + 1)
+    tags = {verb.tag_} | {a.tag_ for a in auxes}
+    if "VBD" in tags or (verb.tag_ == "VBN" and words & {"has", "have", "had", "'s", "'ve"}):
+        return "past"
+    if verb.tag_ == "VBG" and words & {"is", "are", "'s", "'re", "am"}:
+        return "future"
+    return "none"
+
+
+def expression_direction(index: TokenIndex, start: int, end: int) -> str:
+    root = index.span_root(start, end)
+    if root is None:
+        return "none"
+    verb = governing_verb(root)
+    return verb_direction(verb) if verb is not None else "none"

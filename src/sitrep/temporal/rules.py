@@ -1,0 +1,62 @@
+"""The rule registry: each rule is a regex plus a function that turns its match into a TIMEX3 value.
+
+Rules are grouped by kind in `dates`, `relative`, `clock` and `durations`; `all_rules()` gathers them.
+A normaliser gets the match and a `Context` (publication date, tense direction of the governing verb,
+the last absolute date mentioned) and returns a `Found`, or None to reject the match.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Context:
+    dct: date | None  # the publication date the text is read against
+    direction: str = "none"  # past | future | none: from the tense of the governing verb
+    previous: str | None = None  # the last DATE value resolved in the document (for 'a year earlier')
+
+
+@dataclass(frozen=True)
+class Found:
+    type: str  # DATE | TIME | DURATION | SET
+    value: str | None
+    granularity: str | None
+    mod: str | None = None
+    anchor: str = "publication"  # publication | previous | absolute | none
+    utc_offset: str | None = None
+
+
+Normaliser = Callable[[re.Match[str], Context], Found | None]
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    normalise: Normaliser
+    anchor: re.Pattern[str] | None = None  # a cheap pattern every match contains; the rule runs only near it
+
+
+def ci(fragment: str) -> str:
+    """The fragment matched in any letter case."""
+    return f"(?i:{fragment})"
+
+
+def rule(name: str, pattern: str, anchor: str | None = None) -> Callable[[Normaliser], Rule]:
+    """Decorator: make a Rule from a normaliser, its pattern and (for slow patterns) an anchor."""
+    def wrap(fn: Normaliser) -> Rule:
+        return Rule(name, re.compile(pattern), fn, re.compile(anchor) if anchor else None)
+    return wrap
+
+
+def all_rules() -> list[Rule]:
+    from . import clock, dates, durations, relative
+
+    found: list[Rule] = []
+    for module in (dates, relative, clock, durations):
+        found.extend(v for v in vars(module).values() if isinstance(v, Rule))
+    return found

@@ -1,0 +1,48 @@
+"""The temporal stage: publication date (given or inferred), then every time expression resolved."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..models import Published
+from ..pipeline import Analysis, Stage
+from ..settings import Settings
+from .detect import Candidate, detect
+from .direction import TokenIndex, expression_direction
+from .published import given_published, infer_published
+from .resolve import resolve
+from .rules import all_rules
+
+
+def make_stage(settings: Settings) -> Stage:
+    rules = all_rules()
+
+    def run(analysis: Analysis) -> None:
+        text = analysis.analysis_text or analysis.text
+        index = TokenIndex(analysis.doc) if analysis.doc is not None else None
+        candidates = [c for c in detect(text, rules) if index is None or not _attributive_set(index, c)]
+        directions = [expression_direction(index, c.start, c.end) if index else "none" for c in candidates]
+        analysis.extras["temporal_index"] = index
+        analysis.extras["temporal_candidates"] = (candidates, directions)
+        published = given_published(analysis.document) or infer_published(analysis.text, candidates, directions)
+        analysis.published = published
+        analysis.times = resolve(analysis.text, candidates, directions, publication_day(published))
+
+    return Stage("temporal", needs=("doc",), adds=("published", "times"), run=run)
+
+
+def publication_day(published: Published | None) -> date | None:
+    if published is None:
+        return None
+    try:
+        return date.fromisoformat(published.value[:10])
+    except ValueError:
+        return None
+
+
+def _attributive_set(index: TokenIndex, candidate: Candidate) -> bool:
+    """'a quarterly dividend', 'the daily newspaper': an adjective naming a kind of thing, not a time."""
+    if candidate.rule.name != "set_word":
+        return False
+    token = index.at(candidate.start)
+    return token is not None and token.tag_ == "JJ" and token.dep_ == "amod"

@@ -1,0 +1,45 @@
+"""Publication date: given metadata wins; otherwise it is inferred from weekdays, month-days and years."""
+
+from sitrep.models import Document
+from sitrep.temporal.detect import detect
+from sitrep.temporal.published import given_published, infer_published
+from sitrep.temporal.rules import all_rules
+
+RULES = all_rules()
+
+
+def infer(text: str, directions: dict[str, str]):
+    """Infer with the direction of each expression given by its words (default none)."""
+    candidates = detect(text, RULES)
+    found = [directions.get(text[c.start:c.end], "none") for c in candidates]
+    return infer_published(text, candidates, found)
+
+
+def test_metadata_date_is_used_as_given():
+    published = given_published(Document(id="d", text="x", published="2020-01-10", published_source="metadata"))
+    assert published is not None and (published.value, published.source) == ("2020-01-10", "metadata")
+    assert given_published(Document(id="d", text="x")) is None
+
+
+def test_weekday_and_month_day_for_the_same_day_fix_the_year():
+    text = ("The minister said on Friday that the truce will start on Sunday. Shelling will stop on Jan. 12. "
+            "He last visited in 2017.")
+    published = infer(text, {"Friday": "past", "Sunday": "future", "Jan. 12": "future", "2017": "past"})
+    assert published is not None
+    assert published.value == "2020-01-10" and published.source == "inferred"
+    assert "2017" in (published.reason or "") and 0 < published.confidence < 1
+    assert any(span.text == "Sunday" for span in published.evidence)
+
+
+def test_a_weekday_stated_with_its_date():
+    published = infer("The vote on Tuesday, March 3 was close.", {})
+    assert published is not None and published.value.endswith("-03-03")
+    assert published.value[:4] in {"2015", "2020", "2026"}
+
+
+def test_no_guess_from_month_days_or_full_dates_alone():
+    assert infer("Talks held on Sept. 3, 1998 and Oct. 1 failed.", {}) is None
+
+
+def test_nothing_to_go_on():
+    assert infer("Fighting continued.", {}) is None
