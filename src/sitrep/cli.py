@@ -162,8 +162,10 @@ def open_store(target: str, settings: Settings) -> Any:
 
 
 def after_save_hooks(settings: Settings) -> list[Any]:
-    """What runs inside each document's transaction after it is stored."""
-    return []
+    """What runs inside each document's transaction after it is stored: cross-article merging."""
+    from .merge.incremental import merge_after_save
+
+    return [merge_after_save]
 
 
 @cli.command()

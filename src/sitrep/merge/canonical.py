@@ -1,0 +1,197 @@
+"""Canonical events in the database: find candidates for a report, attach it, recompute the event.
+
+Candidates are looked up by kind, date precision and day (one index), never by scanning all
+events, so merging stays fast with tens of thousands of events stored. A canonical event's columns
+are always recomputed from all of its mentions, so the result does not depend on arrival order more
+than the choice of which event each report joined.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from math import cos, radians
+from typing import Any
+
+from sqlalchemy import Connection, Row, and_, bindparam, delete, insert, or_, select, update
+
+from .claims import claims_of, summarise
+from .dates import SLACK_DAYS, slack
+from .decide import CEASEFIRE_SLACK_DAYS, Decision, Profile, compare, fatalities
+from .distance import radius_km
+from .kinds import CEASEFIRE
+from .mentions import MentionView
+from .tables import canonical_events, claims, event_mentions
+
+MAX_SLACK = max(max(SLACK_DAYS.values()), CEASEFIRE_SLACK_DAYS)
+LONGEST_EVENT_DAYS = 400  # canonical spans are never longer than a year-precise date
+LONGEST_NEAR_DAYS = 31  # longest span of a day/week/range-precise date the lookup allows for
+
+
+def canonical_id(view: MentionView) -> str:
+    """A stable id from the first report of the event."""
+    digest = hashlib.sha1(f"{view.document_id}\x1f{view.event_id}".encode()).hexdigest()
+    return f"ev-{digest[:16]}"
+
+
+# Statements built once (compiled once by SQLAlchemy's cache), executed with parameters.
+_t = canonical_events
+_IN_BOX = or_(_t.c.lat.is_(None), and_(_t.c.lat.between(bindparam("lat_lo"), bindparam("lat_hi")),
+                                       _t.c.lon.between(bindparam("lon_lo"), bindparam("lon_hi"))))
+# Day/week/range-precise events (index: kind, date_precision, day_lo) and vaguer ones, looked up apart
+# so that neither lookup scans more days than its slack and the longest span of its class.
+_NEAR = select(_t).where(and_(_t.c.kind == bindparam("kind"), _t.c.date_precision.in_([1, 2]),
+                              _t.c.day_lo.between(bindparam("near_oldest"), bindparam("hi_near")),
+                              _t.c.day_hi >= bindparam("lo_near"), _IN_BOX))
+_VAGUE = select(_t).where(and_(_t.c.kind == bindparam("kind"), _t.c.date_precision == 3,
+                               _t.c.day_lo.between(bindparam("oldest"), bindparam("hi")),
+                               _t.c.day_hi >= bindparam("lo"), _IN_BOX))
+_VIEWS = select(event_mentions.c.view).where(event_mentions.c.canonical_id == bindparam("cid")) \
+    .order_by(event_mentions.c.pk)
+_CLAIMS = select(claims).where(claims.c.canonical_id == bindparam("cid"))
+_UPDATE = update(_t).where(_t.c.id == bindparam("b_id"))
+_DELETE = delete(_t).where(_t.c.id == bindparam("b_id"))
+
+
+def _box(view: MentionView) -> dict[str, float]:
+    """The latitude/longitude box within the largest merge radius of the report's place (the place cell)."""
+    if view.lat is None or view.lon is None:
+        return {"lat_lo": -90.0, "lat_hi": 90.0, "lon_lo": -180.0, "lon_hi": 180.0}
+    dlat = radius_km(3) / 111.0 + 0.1
+    dlon = min(180.0, dlat / max(0.01, cos(radians(min(89.0, abs(view.lat) + dlat)))))
+    return {"lat_lo": view.lat - dlat, "lat_hi": view.lat + dlat, "lon_lo": view.lon - dlon, "lon_hi": view.lon + dlon}
+
+
+def candidates(conn: Connection, view: MentionView) -> list[Row[Any]]:
+    """Known events of the same kind within the date slack and the place box of the report.
+
+    Events dated to a day, week or range are looked for within the slack such dates allow (3 days,
+    ceasefires 7); month-or-vaguer events within the widest slack (10 days)."""
+    if view.day_lo is None or view.day_hi is None:
+        return []
+    near = max(slack(view.precision), slack(2), CEASEFIRE_SLACK_DAYS if view.kind == CEASEFIRE else 0)
+    lo, hi = view.day_lo - MAX_SLACK, view.day_hi + MAX_SLACK
+    params = {"kind": view.kind, "hi": hi, "lo": lo, "oldest": lo - LONGEST_EVENT_DAYS,
+              "hi_near": view.day_hi + near, "lo_near": view.day_lo - near,
+              "near_oldest": view.day_lo - near - LONGEST_NEAR_DAYS, **_box(view)}
+    return list(conn.execute(_NEAR, params)) + list(conn.execute(_VAGUE, params))
+
+
+def profile_of(row: Row[Any]) -> Profile:
+    summary = row.summary or {}
+    return Profile(kind=row.kind, day_lo=row.day_lo, day_hi=row.day_hi, precision=row.date_precision or 3,
+                   lat=row.lat, lon=row.lon, place_precision=row.place_precision, country=row.country,
+                   actor_keys=row.actor_keys or [], plover_mode=row.plover_mode,
+                   modality=summary.get("modality", {}).get("value", "asserted"),
+                   fatalities=summary.get("fatalities"))
+
+
+def best_match(conn: Connection, view: MentionView) -> tuple[str | None, Decision, list[str]]:
+    """The best event the report merges with (or None), its decision, and why the others were refused."""
+    best: tuple[str | None, Decision] = (None, Decision(reasons=["no known event it merges with"]))
+    refused = []
+    for row in candidates(conn, view):
+        decision = compare(view, profile_of(row))
+        if decision.merges(view.kind) and (best[0] is None or decision.score > best[1].score):
+            best = (row.id, decision)
+        elif not decision.merges(view.kind):
+            refused.append(f"not {row.id}: score {decision.score:.2f}; " + "; ".join(decision.reasons))
+    return best[0], best[1], refused
+
+
+def attach(conn: Connection, cid: str | None, view: MentionView, event: dict[str, Any],
+           decision: Decision) -> str:
+    """Store the report as a mention of event ``cid`` (a new event when None) with its claims."""
+    found = claims_of(view)
+    score = None if cid is None else decision.score
+    if cid is None:  # a new event is computed from this one report, without reading it back
+        cid = canonical_id(view)
+        conn.execute(insert(canonical_events), {"id": cid, "kind": view.kind,
+                                                **_columns([view], _summary([view], found))})
+    pk = conn.execute(insert(event_mentions), {
+        "canonical_id": cid, "document_id": view.document_id, "event_id": view.event_id, "outlet": view.outlet,
+        "url": view.url, "published": view.published, "score": score, "reasons": decision.reasons,
+        "view": view.to_json(), "event": event}).inserted_primary_key[0]
+    conn.execute(insert(claims), [dict(c, canonical_id=cid, mention_pk=pk, document_id=view.document_id)
+                                  for c in found])
+    if score is not None:
+        refresh(conn, cid)
+    return cid
+
+
+def _most(values: list[Any]) -> Any:
+    counted = Counter(v for v in values if v is not None)
+    return counted.most_common(1)[0][0] if counted else None
+
+
+def _date_of(views: list[MentionView]) -> MentionView | None:
+    dated = [v for v in views if v.day_lo is not None]
+    if not dated:
+        return None
+    common = Counter((v.day_lo, v.day_hi) for v in dated)
+    return min(dated, key=lambda v: (v.precision, -common[(v.day_lo, v.day_hi)], v.day_lo))
+
+
+def _place_of(views: list[MentionView]) -> MentionView | None:
+    placed = [v for v in views if v.lat is not None]
+    common = Counter(v.place_name for v in placed)
+    return min(placed, key=lambda v: (v.place_precision or 3, -common[v.place_name])) if placed else None
+
+
+def _actor_keys(views: list[MentionView]) -> list[dict[str, Any]]:
+    seen: dict[str, dict[str, Any]] = {}
+    for view in views:
+        for a in view.actors:
+            seen.setdefault(a.key, {"key": a.key, "name": a.name, "country": a.country, "specific": a.specific})
+    return list(seen.values())
+
+
+def _canonical_date(summary: dict[str, Any]) -> str | None:
+    attributes = summary.get("attributes", {})
+    chosen = attributes.get("start") or attributes.get("date")
+    return chosen["value"] if chosen else None
+
+
+def _columns(views: list[MentionView], summary: dict[str, Any]) -> dict[str, Any]:
+    first = views[0]
+    when, where = _date_of(views), _place_of(views)
+    outlets = {v.outlet or v.document_id for v in views}
+    published = [v.published for v in views if v.published]
+    return {
+        "plover_type": first.plover_type, "plover_mode": _most([v.plover_mode for v in views]),
+        "cameo": _most([v.cameo for v in views]), "acled_event_type": _most([v.acled_event_type for v in views]),
+        "acled_sub_event_type": _most([v.acled_sub_event_type for v in views]),
+        "violent": any(v.violent for v in views),
+        "day_lo": when.day_lo if when else None, "day_hi": when.day_hi if when else None,
+        "date_value": _canonical_date(summary) or ((when.date_value or when.when_lo) if when else None),
+        "date_precision": when.precision if when else None,
+        "place_name": where.place_name if where else None, "lat": where.lat if where else None,
+        "lon": where.lon if where else None, "place_precision": where.place_precision if where else None,
+        "country": where.country if where else None, "admin1": where.admin1 if where else None,
+        "actor_keys": _actor_keys(views), "summary": summary, "mention_count": len(views),
+        "source_count": len(outlets), "first_reported": min(published) if published else None,
+    }
+
+
+def _summary(views: list[MentionView], rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Canonical values and disputes of the claims, plus what profiles and ceasefires read."""
+    summary: dict[str, Any] = {"attributes": summarise(rows)}
+    summary["modality"] = summary["attributes"].get("modality", {"value": "asserted"})
+    counts = [f for f in (fatalities(v) for v in views) if f is not None]
+    summary["fatalities"] = min(counts) if counts else None
+    when = _date_of(views)
+    summary["when_lo"], summary["when_hi"] = (when.when_lo, when.when_hi) if when else (None, None)
+    if views[0].kind == CEASEFIRE:
+        starts = [r["value"] for r in rows if r["attribute"] == "start"]
+        summary["start"] = max(starts) if starts else None
+    return summary
+
+
+def refresh(conn: Connection, cid: str) -> None:
+    """Recompute an event's canonical columns and claim summary from all its mentions."""
+    views = [MentionView.from_json(r.view) for r in conn.execute(_VIEWS, {"cid": cid})]
+    if not views:
+        conn.execute(_DELETE, {"b_id": cid})
+        return
+    rows = [r._asdict() for r in conn.execute(_CLAIMS, {"cid": cid})]
+    conn.execute(_UPDATE, {**_columns(views, _summary(views, rows)), "b_id": cid})

@@ -1,0 +1,52 @@
+"""The dev set end to end: the real pipeline's records merged, scored against the hand-made groups.
+
+The pipeline's events are matched to the gold ones by their words (trigger, or evidence of an event
+of the gold type, covering the gold trigger); pipeline events matching none are left out, so this measures merging of what the
+stages found. Printed for the scoreboard; the floor guards against merging different events.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.merge import merge_record
+from sitrep.merge.evaluate import pairwise
+from sitrep.models import Document
+
+from .devset import find, load
+
+PRECISION_FLOOR = 0.9
+
+
+def _gold_event(article: dict, event) -> str | None:
+    """The gold group of a pipeline event: its trigger overlaps the gold trigger, or it has the gold
+    event's PLOVER type and its evidence covers the gold trigger."""
+    trigger = [(event.trigger.start, event.trigger.end)] if event.trigger else []
+    evidence = [(e.start, e.end) for e in event.evidence]
+    for ann in article["events"]:
+        start, end = find(article["text"], ann["trigger"])
+        spans = trigger + (evidence if event.plover.type == ann["type"] else [])
+        if any(s < end and start < e for s, e in spans):
+            return ann["group"]
+    return None
+
+
+@pytest.mark.slow
+def test_devset_through_the_pipeline(pipeline, engine):
+    data = load()
+    gold, predicted = {}, {}
+    for article in sorted(data["articles"], key=lambda a: (a["published"], a["id"])):
+        document = Document(id=article["id"], text=article["text"], source=article["outlet"],
+                            published=article["published"], published_source="given")
+        record = pipeline.analyze(document).record()
+        outcome = merge_record(engine, article["id"], record, text=article["text"])
+        events = {e.id: e for e in record.events}
+        for placement in outcome.placements:
+            group = _gold_event(article, events[placement.event_id])
+            if group is not None:
+                gold[(article["id"], placement.event_id)] = group
+                predicted[(article["id"], placement.event_id)] = placement.canonical_id
+    score = pairwise(gold, predicted)
+    print(f"\nmatched {len(gold)} pipeline events to gold; " + score.line("merge dev set through the pipeline"))
+    assert gold, "the pipeline found none of the dev set's events"
+    assert score.precision >= PRECISION_FLOOR
