@@ -1,0 +1,70 @@
+"""`sitrep gazetteer build|search`: build the offline gazetteer, look names up in it.
+
+The main CLI registers this group with ``cli.add_command(gazetteer)``.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from ..errors import SitrepError
+from ..settings import load_settings
+
+
+def _fail(error: SitrepError) -> None:
+    click.echo(f"sitrep: error: {error}", err=True)
+    sys.exit(1)
+
+
+def _path(path: Path | None) -> Path:
+    return path if path is not None else load_settings().gazetteer_file()
+
+
+@click.group()
+def gazetteer() -> None:
+    """Build and search the offline gazetteer."""
+
+
+@gazetteer.command("build")
+@click.option("--geonames", "geonames_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder with GeoNames dumps (allCountries.txt or cities500.txt, admin1CodesASCII.txt, "
+                   "alternateNamesV2.txt); default: the data shipped in PyPI packages.")
+@click.option("--path", "path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where to write the SQLite file (default: the gazetteer_path setting).")
+def build(geonames_dir: Path | None, path: Path | None) -> None:
+    """Build (or rebuild) the gazetteer."""
+    from . import build_gazetteer, load_gazetteer
+
+    began = time.perf_counter()
+    try:
+        target = build_gazetteer(_path(path), geonames_dir)
+        count = len(load_gazetteer(target).places)
+    except SitrepError as exc:
+        _fail(exc)
+        return
+    click.echo(f"{target}: {count} places in {time.perf_counter() - began:.0f} s", err=True)
+
+
+@gazetteer.command("search")
+@click.argument("name")
+@click.option("--path", "path", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@click.option("--limit", default=10, show_default=True, help="Most candidates to show.")
+def search(name: str, path: Path | None, limit: int) -> None:
+    """Show the places a NAME may refer to, largest first (exact key, else the fuzzy key)."""
+    from . import open_gazetteer
+    from .normalize import name_key, skeleton_key
+
+    try:
+        gaz = open_gazetteer(_path(path))
+    except SitrepError as exc:
+        _fail(exc)
+        return
+    found = gaz.lookup(name_key(name)) or gaz.lookup_fuzzy(skeleton_key(name))
+    for p in sorted(found, key=lambda p: -p.population)[:limit]:
+        ident = p.geonameid or p.gazetteer_id
+        click.echo(f"{ident}\t{p.name}\t{p.feature_class}.{p.feature_code}\t{p.country}\t{p.admin1}\t"
+                   f"{p.lat:.4f}\t{p.lon:.4f}\t{p.population}")

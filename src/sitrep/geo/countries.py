@@ -1,0 +1,11 @@
+"""Country names and demonyms → ISO alpha-2, through the actors' shared table (sitrep.countries)."""
+
+from __future__ import annotations
+
+from ..countries import lookup_country
+
+
+def country_of(text: str) -> str | None:
+    """The alpha-2 code of the country a name or demonym ("Syrian", "Turks") refers to, or None."""
+    country = lookup_country(text)
+    return country.alpha2 if country is not None else None

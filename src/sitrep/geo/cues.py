@@ -1,0 +1,118 @@
+"""Words around a name that say what kind of place it is and how precisely it is meant.
+
+"the town of X", "X province", "X airport", "near X", "X, La." — general English news usage,
+read from the tokens beside a mention.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+ADMIN_WORDS = frozenset({"province", "governorate", "region", "state", "district", "county", "parish",
+                         "oblast", "prefecture", "department", "canton", "emirate", "territory", "provinces"})
+TOWN_WORDS = frozenset({"town", "city", "village", "capital", "hamlet", "township", "suburb", "neighbourhood",
+                        "neighborhood", "municipality"})
+AIRPORT_WORDS = frozenset({"airport", "airbase", "airfield", "aerodrome", "airstrip"})
+LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "outside", "toward", "towards", "across",
+                      "around", "via", "inside", "of", "between", "through", "throughout"})
+NEAR_WORDS = frozenset({"near", "outside", "outskirts", "around", "nearby", "close", "north", "south", "east",
+                        "west", "northeast", "northwest", "southeast", "southwest", "countryside", "edge"})
+
+# Capitalised words that continue a name into a street, river or building ("Dublin Road", "Red
+# River"): the place-name match inside is not that place. (Organisations named after a place,
+# "Rapides Parish Fire District", do name the place.)
+NAME_CONTINUERS = frozenset({
+    "road", "rd", "street", "st", "avenue", "ave", "boulevard", "blvd", "drive", "lane", "highway", "hwy",
+    "way", "court", "place", "square", "bridge", "river", "lake", "creek", "bay", "mountain", "mountains",
+    "valley", "island", "islands", "beach", "park", "station", "mall", "hotel", "stadium", "arena",
+    "cemetery", "zoo", "dam", "canal", "falls", "springs", "house",
+})
+
+# Capitalised common nouns of organisations and offices that are also the names of some village
+# ("Police" in Poland): never the start of a place name.
+NOT_PLACE_STARTS = frozenset({
+    "police", "department", "fire", "sheriff", "school", "university", "college", "hospital", "church",
+    "news", "times", "office", "council", "county", "state", "national", "federal", "district", "union",
+    "board", "committee", "party", "army", "navy", "force", "forces", "guard", "mission", "ministry", "room",
+    "law", "court", "city", "senate", "congress", "house", "assembly", "government", "president", "governor",
+})
+
+# Compass words that name no place on their own ("Southern California", "South East Asian").
+DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                        "central", "northeast", "northwest", "southeast", "southwest", "upper", "lower",
+                        "greater", "new", "old", "great", "little", "mount", "lake", "saint", "port", "fort"})
+
+# Press abbreviations of US states (AP style) and Canadian provinces (CP style), as news writes
+# "Alexandria, La." or "Gatineau, Que." (→ ISO 3166-2 code).
+STATE_ABBREVIATIONS = {"Alta.": "CA-AB", "B.C.": "CA-BC", "Man.": "CA-MB", "N.B.": "CA-NB", "Nfld.": "CA-NL",
+                       "N.S.": "CA-NS", "Ont.": "CA-ON", "P.E.I.": "CA-PE", "Que.": "CA-QC", "Sask.": "CA-SK"}
+US_STATE_ABBREVIATIONS = {
+    "Ala.": "AL", "Ariz.": "AZ", "Ark.": "AR", "Calif.": "CA", "Colo.": "CO", "Conn.": "CT", "Del.": "DE",
+    "Fla.": "FL", "Ga.": "GA", "Ill.": "IL", "Ind.": "IN", "Kan.": "KS", "Kans.": "KS", "Ky.": "KY",
+    "La.": "LA", "Md.": "MD", "Mass.": "MA", "Mich.": "MI", "Minn.": "MN", "Miss.": "MS", "Mo.": "MO",
+    "Mont.": "MT", "Neb.": "NE", "Nebr.": "NE", "Nev.": "NV", "N.H.": "NH", "N.J.": "NJ", "N.M.": "NM",
+    "N.Y.": "NY", "N.C.": "NC", "N.D.": "ND", "Okla.": "OK", "Ore.": "OR", "Pa.": "PA", "R.I.": "RI",
+    "S.C.": "SC", "S.D.": "SD", "Tenn.": "TN", "Tex.": "TX", "Vt.": "VT", "Va.": "VA", "Wash.": "WA",
+    "W.Va.": "WV", "Wis.": "WI", "Wyo.": "WY",
+}
+STATE_ABBREVIATIONS.update({k: f"US-{v}" for k, v in US_STATE_ABBREVIATIONS.items()})
+
+
+def continues_name(doc: Doc, end: int) -> bool:
+    """True when the next word is a capitalised name-continuing noun ("Road", "River", "Police")."""
+    if end >= len(doc):
+        return False
+    nxt = doc[end]
+    return nxt.text[:1].isupper() and nxt.lower_.rstrip(".") in NAME_CONTINUERS
+
+
+def word_after(doc: Doc, end: int, skip: int = 0) -> str:
+    """Lower-case text of the token `skip` places after token index `end` ("" past the end)."""
+    i = end + skip
+    return doc[i].lower_ if i < len(doc) else ""
+
+
+def word_before(doc: Doc, start: int, skip: int = 0) -> str:
+    i = start - 1 - skip
+    return doc[i].lower_ if i >= 0 else ""
+
+
+def kind_cue(doc: Doc, start: int, end: int) -> str:
+    """"admin", "town" or "airport" when a following or preceding noun names the kind of place."""
+    after = word_after(doc, end)
+    if after in AIRPORT_WORDS or (after == "air" and word_after(doc, end, 1) in ("base", "force")):
+        return "airport"
+    if after in ("international", "intl") and word_after(doc, end, 1) in AIRPORT_WORDS:
+        return "airport"
+    if after in ADMIN_WORDS:
+        return "admin"
+    if word_before(doc, start) == "of" and word_before(doc, start, 1) in TOWN_WORDS:
+        return "town"
+    if word_before(doc, start) == "of" and word_before(doc, start, 1) in ADMIN_WORDS:
+        return "admin"
+    return ""
+
+
+def cue_length(doc: Doc, end: int) -> int:
+    """How many tokens after a name belong to its airport cue ("airport", "air base", "international airport")."""
+    after = word_after(doc, end)
+    if after in AIRPORT_WORDS:
+        return 1
+    if after == "air" and word_after(doc, end, 1) in ("base", "force"):
+        return 3 if word_after(doc, end, 2) == "base" else 2
+    if after in ("international", "intl") and word_after(doc, end, 1) in AIRPORT_WORDS:
+        return 2
+    return 0
+
+
+def is_near(doc: Doc, start: int) -> bool:
+    """True when the name is approximate: "near X", "outside X", "north of X", "outskirts of X"."""
+    before = word_before(doc, start)
+    if before in ("near", "outside", "nearby", "around"):
+        return True
+    return before == "of" and word_before(doc, start, 1) in NEAR_WORDS
+
+
+def is_locative(doc: Doc, start: int) -> bool:
+    """True when a preposition ("in", "near", "town of") stands before the name: its place-hood is supported."""
+    return word_before(doc, start) in LOCATIVE

@@ -1,0 +1,31 @@
+"""Resolved mentions → `models.Place` records (role, precision, ids) for the analysis."""
+
+from __future__ import annotations
+
+from ..models import Place
+from .spotting import Mention
+
+_UNRESOLVED_CONFIDENCE = 0.2
+
+
+def precision_of(m: Mention) -> int | None:
+    """ACLED geo-precision: 1 the town (or airport) itself, 2 near a town, 3 a region or country."""
+    place = m.resolved
+    if place is None:
+        return None
+    if place.feature_class == "A":
+        return 3
+    return 2 if m.near else 1
+
+
+def to_place(m: Mention) -> Place:
+    """The public record of one mention; unresolved place names keep their words but no point."""
+    p = m.resolved
+    role = "demonym" if m.demonym else "location"
+    if p is None:
+        return Place(start=m.start, end=m.end, text=m.text, name=m.text, role=role,
+                     confidence=_UNRESOLVED_CONFIDENCE)
+    return Place(start=m.start, end=m.end, text=m.text, name=p.name, geonameid=p.geonameid,
+                 gazetteer_id=p.gazetteer_id, lat=p.lat, lon=p.lon, feature_class=p.feature_class,
+                 feature_code=p.feature_code, country=p.country or None, admin1=p.admin1 or None,
+                 precision=precision_of(m), role=role, confidence=m.confidence)

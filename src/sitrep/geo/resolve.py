@@ -1,0 +1,217 @@
+"""Choose one gazetteer place per mention, using what the rest of the document says.
+
+Each candidate gets a score: a prior from its feature type and population (countries, then
+provinces, then towns by size; capitals up; airports only when the text says "airport" or
+"air base"), plus document context: the share of the article's country evidence its country has,
+containment ("X in Y", "X, Y", "Y's X": a town inside the named province or country), the
+provinces the article's other places lie in, and distance to them. Two passes: the first reads
+country evidence from countries and demonyms, the second scores everything against the first.
+Mentions with the same name then share the best-supported reading (one sense per discourse).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+
+from spacy.tokens import Doc
+
+from . import cues
+from .gazetteer import Gazetteer, GazPlace
+from .normalize import name_key
+from .spotting import Mention
+
+_CONTAINER_WINDOW = 4  # tokens after "in"/"," where a containing place may start
+_SMALL_TOWN = 20_000
+_PROVINCIAL_CAPITAL = 100_000
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def prior(c: GazPlace, m: Mention) -> float:
+    """Score from the candidate alone and the kind word beside the mention."""
+    code, key = c.feature_code, name_key(m.text)
+    if code == "PCLI":
+        score = 10.0
+    elif code == "CONT":
+        score = 9.0
+    elif code in ("ADM1", "ADM2"):
+        score = 6.0 + (5.0 if m.kind == "admin" else 0.0) - (4.0 if code == "ADM2" else 0.0)
+        if m.kind != "admin" and any(o.feature_class == "P" and o.admin1 == c.admin1 and name_key(o.name) == key
+                                     and o.population >= _PROVINCIAL_CAPITAL for o in m.candidates):
+            score -= 2.0  # a bare name shared by a province and its own capital means the town
+    elif c.feature_class == "S":
+        score = 12.0 if m.kind == "airport" else -2.0
+    else:
+        score = 0.75 * min(math.log10(c.population + 1), 7.0) + (2.5 if code == "PPLC" else 0.0)
+        score -= 1.0 if name_key(c.name) != key else 0.0  # matched by an alternate name only
+        score += 1.0 if m.kind == "town" else 0.0
+        score -= 2.0 if m.kind == "admin" else 0.0
+    return score - (1.5 if m.fuzzy else 0.0)
+
+
+def country_evidence(mentions: Iterable[Mention]) -> Counter[str]:
+    """Countries named, or implied by a demonym or a name that exists in one country only, per mention.
+    ("Georgia" counts for neither Georgia nor the US: which it is depends on the rest.)"""
+    counts: Counter[str] = Counter()
+    for m in mentions:
+        countries = {c.country for c in m.candidates}
+        if m.demonym:
+            counts[m.demonym] += 1
+        elif len(countries) == 1:
+            counts[countries.pop()] += 1
+    return counts
+
+
+def link_containers(doc: Doc, mentions: list[Mention]) -> None:
+    """Record which mentions are said to contain which: "X in Y", "X, Y", "Y's [northern] X"."""
+    starts = {m.i: k for k, m in enumerate(mentions)}
+    for k, m in enumerate(mentions):
+        if m.j < len(doc) and doc[m.j].lower_ in ("in", ","):
+            for t in range(m.j + 1, min(len(doc), m.j + 1 + _CONTAINER_WINDOW)):
+                if t in starts:
+                    m.containers.append(starts[t])
+                    break
+        for t in range(max(0, m.i - 4), m.i):
+            other = next((n for n, o in enumerate(mentions) if o.j == t and n != k), None)
+            if other is not None and doc[t].text in ("'s", "’s"):
+                m.containers.append(other)
+
+
+def _inside(c: GazPlace, container: GazPlace) -> bool:
+    if container.feature_code == "PCLI":
+        return c.country == container.country and c.id != container.id
+    if container.feature_code == "ADM1":
+        return c.admin1 == container.admin1 and c.id != container.id
+    return False
+
+
+class Context:
+    """What the document says overall, against which each candidate is scored."""
+
+    def __init__(self, mentions: list[Mention], resolved: bool):
+        counts = country_evidence(mentions)
+        if resolved:  # the first pass's readings add evidence (half weight) of the countries in play
+            counts.update(Counter({cc: n / 2 for cc, n in Counter(
+                m.resolved.country for m in mentions if m.resolved is not None and m.resolved.country).items()}))
+        total = sum(counts.values()) or 1
+        self.country_share = {cc: n / total for cc, n in counts.items()}
+        self.top_country = counts.most_common(1)[0][0] if counts else ""
+        self.readings = [(name_key(m.text), m.resolved) for m in mentions if resolved and m.resolved is not None]
+        self.mentions = mentions
+        self.contained: dict[int, list[Mention]] = {}
+        for m in mentions:
+            for k in m.containers:
+                self.contained.setdefault(id(mentions[k]), []).append(m)
+
+    def score(self, c: GazPlace, m: Mention) -> float:
+        s = prior(c, m) + 4.0 * self.country_share.get(c.country, 0.0)
+        s += 1.0 if c.country == self.top_country else 0.0
+        others = [p for key, p in self.readings if key != name_key(m.text)]  # not the name's own readings
+        if c.feature_class in ("P", "S") or c.feature_code == "ADM2":
+            s += 4.0 * _admin_share(c, others) + _proximity(c, others)
+        elif c.feature_code == "ADM1":
+            s += 4.0 * _admin_share(c, others)
+        return s + self._containment(c, m)
+
+    def _containment(self, c: GazPlace, m: Mention) -> float:
+        """Nested mentions support each other: a town inside a province the text says contains it,
+        and the province (of several of that name) that contains one of the town's readings."""
+        options = [o for k in m.containers for o in self.mentions[k].candidates if o.feature_class == "A"]
+        score = 0.0
+        if options:
+            score += 6.0 if any(_inside(c, o) for o in options) else -2.0
+        inner = [o for n in self.contained.get(id(m), []) for o in n.candidates]
+        if c.feature_code in ("PCLI", "ADM1") and any(_inside(o, c) for o in inner):
+            score += 3.0
+        return score
+
+
+def _admin_share(c: GazPlace, others: list[GazPlace]) -> float:
+    """Share of the article's other places that lie in the candidate's province."""
+    placed = [p for p in others if p.admin1]
+    return sum(p.admin1 == c.admin1 for p in placed) / len(placed) if placed and c.admin1 else 0.0
+
+
+def _proximity(c: GazPlace, others: list[GazPlace]) -> float:
+    """Bonus for lying near another town, airport or county of the article."""
+    near = [haversine_km(c.lat, c.lon, p.lat, p.lon) for p in others
+            if p.id != c.id and (p.feature_class in ("P", "S") or p.feature_code == "ADM2")]
+    if not near:
+        return 0.0
+    closest = min(near)
+    return 3.0 if closest < 50 else 2.0 if closest < 100 else 1.0 if closest < 300 else 0.0
+
+
+def _choose(m: Mention, context: Context) -> None:
+    scored = sorted(((context.score(c, m), c) for c in m.candidates),
+                    key=lambda sc: (-sc[0], -sc[1].population, sc[1].id))
+    if not scored:
+        return
+    best, place = scored[0]
+    margin = best - scored[1][0] if len(scored) > 1 else 4.0
+    m.resolved = place
+    m.confidence = round(1.0 / (1.0 + math.exp(-margin)), 3)
+
+
+def _one_sense(mentions: list[Mention]) -> None:
+    """Mentions with the same name and no kind word of their own take the reading of a cued one."""
+    cued: dict[str, GazPlace] = {}
+    for m in mentions:
+        if m.kind and m.kind != "airport" and m.resolved is not None:
+            cued.setdefault(name_key(m.text), m.resolved)
+    for m in mentions:
+        reading = cued.get(name_key(m.text))
+        if not m.kind and reading is not None and reading in m.candidates:
+            m.resolved = reading
+
+
+def _airport_for(doc: Doc, m: Mention, gaz: Gazetteer) -> None:
+    """"Baghdad airport": replace the town by the nearest airport serving it, and cover the cue words."""
+    place = m.resolved
+    if place is None or m.kind != "airport":
+        return
+    if place.feature_class != "S":
+        options = [a for a in gaz.airports_serving(name_key(place.name)) + gaz.airports_serving(name_key(m.text))
+                   if a.country == place.country]
+        if not options:
+            return
+        m.resolved = min(options, key=lambda a: haversine_km(a.lat, a.lon, place.lat, place.lon))
+    extra = cues.cue_length(doc, m.j)
+    if extra:
+        m.j += extra
+        m.end = doc[m.j - 1].idx + len(doc[m.j - 1])
+        m.text = doc[m.i:m.j].text
+
+
+def _implausible(m: Mention) -> bool:
+    """Readings better left unplaced than wrong: "DeSoto Parish" read as a town called DeSoto; a
+    region or sea (spaCy LOC) read as a hamlet that shares its name ("Middle East", Md.)."""
+    place = m.resolved
+    if place is None:
+        return False
+    if m.kind == "admin":
+        return place.feature_class != "A"
+    return m.label == "LOC" and place.feature_class == "P" and place.population < _SMALL_TOWN
+
+
+def resolve(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> None:
+    """Set `resolved` and `confidence` on every mention that has candidates."""
+    link_containers(doc, mentions)
+    first = Context(mentions, resolved=False)
+    for m in mentions:
+        _choose(m, first)
+    second = Context(mentions, resolved=True)
+    for m in mentions:
+        _choose(m, second)
+    _one_sense(mentions)
+    for m in mentions:
+        _airport_for(doc, m, gaz)
+        if _implausible(m):
+            m.resolved = None

@@ -1,0 +1,251 @@
+"""Find the words that name places: gazetteer matches over capitalised tokens, checked against context.
+
+spaCy's small model misses many places (it tags "Maaret Al-Numan" as a person), so every
+capitalised token sequence is looked up in the gazetteer by its spelling-insensitive key
+(longest match first). A match is kept when its context supports a place: a place-like entity
+label, a preposition or "town of" before it, a kind word after it ("province", "airport"), or a
+candidate large enough to be a well-known place. Country demonyms ("Syrian", "Turkish") become
+demonym mentions. GPE/LOC entities the gazetteer lacks are kept unresolved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from . import cues
+from .countries import country_of
+from .gazetteer import Gazetteer, GazPlace
+from .normalize import name_key, skeleton_key
+
+MAX_TOKENS = 6
+_REJECT_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL",
+                            "WORK_OF_ART", "LAW", "LANGUAGE", "EVENT", "PRODUCT"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_WELL_KNOWN = 20_000  # population above which a proper-noun match needs no other support
+_WEAK_START = frozenset({"the", "a", "an", "mr", "mrs", "ms", "dr", "st"})
+
+
+@dataclass
+class Mention:
+    """A stretch of text that may name a place, with its gazetteer candidates and context."""
+
+    i: int                      # first token
+    j: int                      # token after the last
+    start: int                  # character offsets into the input text
+    end: int
+    text: str
+    candidates: list[GazPlace] = field(default_factory=list)
+    label: str = ""             # spaCy entity label over the first token, if any
+    fuzzy: bool = False         # matched by skeleton key only
+    kind: str = ""              # cue: "admin", "town" or "airport"
+    near: bool = False          # "near X", "outside X"
+    locative: bool = False      # a preposition stands before it
+    demonym: str | None = None  # alpha-2 of the country a demonym refers to
+    containers: list[int] = field(default_factory=list)  # indexes of mentions said to contain it
+    resolved: GazPlace | None = None
+    confidence: float = 0.0
+
+
+def _span_text(doc: Doc, i: int, j: int) -> str:
+    return doc[i:j].text  # (Doc.text would rebuild the whole text on every call)
+
+
+def _entity_of(doc: Doc) -> list[Span | None]:
+    """For each token, the entity span covering it (or None)."""
+    owner: list[Span | None] = [None] * len(doc)
+    for ent in doc.ents:
+        for k in range(ent.start, ent.end):
+            owner[k] = ent
+    return owner
+
+
+def _capitalised(text: str) -> bool:
+    return text[:1].isupper()
+
+
+def _longest_match(doc: Doc, i: int, gaz: Gazetteer) -> tuple[int, list[GazPlace]]:
+    """The longest token run from i whose key is a gazetteer name: (end token, candidates).
+    A run followed by a name-continuing word ("Dublin Road") is part of another name: none."""
+    for j in range(min(len(doc), i + MAX_TOKENS), i, -1):
+        last = doc[j - 1]
+        if not _capitalised(last.text) or last.is_punct or "\n" in _span_text(doc, i, j):
+            continue
+        found = gaz.lookup(name_key(_span_text(doc, i, j)))
+        if found:
+            return (j, found) if not cues.continues_name(doc, j) else (j, [])
+    return i, []
+
+
+def _state_abbreviation(doc: Doc, i: int, gaz: Gazetteer) -> tuple[int, Mention | None] | None:
+    """"Alexandria, La.", "Gatineau, Que.", "in W. Va.": a press abbreviation of a state or province.
+    Returns (next token, mention) — the mention None where the abbreviation stands for no place here —
+    or None when the token is no such abbreviation."""
+    for j in (i + 3, i + 2, i + 1):
+        text = doc[i:j].text.replace(" ", "") if j <= len(doc) else ""
+        code = cues.STATE_ABBREVIATIONS.get(text)
+        if code is None:
+            continue
+        before = doc[i - 1].text if i > 0 else ""
+        dotted = text.count(".") > 1  # "B.C.", "N.Y.", "W. Va.": not also an ordinary word
+        state = gaz.admin1(code)
+        if state is not None and (before == "," or dotted or before in cues.LOCATIVE or doc[i].is_sent_start
+                                  or before[:1].isupper()):
+            return j, _mention(doc, i, j, [state], "GPE")
+        return j, None
+    return None
+
+
+def _mention(doc: Doc, i: int, j: int, candidates: list[GazPlace], label: str) -> Mention:
+    start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+    return Mention(i=i, j=j, start=start, end=end, text=doc[i:j].text, candidates=candidates,
+                   label=label, kind=cues.kind_cue(doc, i, j), near=cues.is_near(doc, i),
+                   locative=cues.is_locative(doc, i))
+
+
+def _big(candidates: list[GazPlace]) -> bool:
+    return any(c.feature_code in ("PCLI", "ADM1") or c.population >= _WELL_KNOWN for c in candidates)
+
+
+def _between_commas(doc: Doc, m: Mention) -> bool:
+    """"of 1935 Orchard St., Alexandria, was": an address or "Town, State" list item."""
+    before = doc[m.i - 1].text if m.i > 0 else ""
+    after = doc[m.j].text if m.j < len(doc) else ""
+    return before == "," and after in (",", ".", "")
+
+
+def _plausible(doc: Doc, m: Mention, ent: Span | None) -> bool:
+    """Does the context support reading this match as a place?"""
+    label = ent.label_ if ent is not None else ""
+    supported = m.locative or bool(m.kind)
+    if doc[m.j - 1].lower_ in cues.ADMIN_WORDS:  # a gazetteer name ending in "Parish", "County" …
+        return True
+    if label in _PLACE_LABELS and ent is not None:
+        first = ent.start + (1 if ent[0].lower_ == "the" and len(ent) > 1 else 0)
+        return m.i == first  # not a word inside a longer entity ("East" in "the Middle East")
+    if label == "PERSON":
+        whole = ent is not None and ent.start >= m.i and ent.end <= m.j
+        return whole and (supported or _between_commas(doc, m)
+                          or any(c.feature_code == "PCLI" for c in m.candidates))
+    if label == "NORP":  # the small model's tag for some cities ("Aleppo"); demonyms were taken earlier
+        return supported or _big(m.candidates)
+    if label == "ORG":  # organisations named after a place: "Rapides Parish Fire District", "Turkey's army"
+        at_start = m.i == (ent.start if ent is not None else -1)
+        return supported or (at_start and any(c.feature_class == "A" for c in m.candidates))
+    tokens = [t for t in doc[m.i:m.j] if _capitalised(t.text)]
+    if not all(t.pos_ == "PROPN" for t in tokens):
+        return supported and m.j - m.i > 1
+    return supported or _big(m.candidates) or m.j - m.i > 1
+
+
+def _country_word(doc: Doc, i: int, ent: Span | None, gaz: Gazetteer) -> tuple[int, str, bool] | None:
+    """(end token, alpha-2, used as a place name?) when the text at token i is a country word the
+    gazetteer lacks: a demonym or adjective ("Syrian", "Sri Lankan", "Turks"), or a short form ("U.S.")."""
+    if ent is not None and ent.label_ == "PERSON" and ent.start < i:
+        return None
+    for j in range(min(len(doc), i + 3), i, -1):
+        if not _capitalised(doc[j - 1].text):
+            continue
+        text = _span_text(doc, i, j)
+        if any(c.feature_code == "PCLI" for c in gaz.lookup(name_key(text))):
+            return None
+        alpha2 = country_of(text)
+        if alpha2:
+            as_name = ent is not None and ent.label_ in _PLACE_LABELS and doc[j - 1].dep_ not in ("amod", "compound")
+            return j, alpha2, as_name
+    return None
+
+
+def _fuzzy(doc: Doc, ent: Span, gaz: Gazetteer) -> list[GazPlace]:
+    key = name_key(ent.text)
+    if len(key) < 7:
+        return []
+    return gaz.lookup_fuzzy(skeleton_key(key))
+
+
+def _spot_at(doc: Doc, i: int, owner: list[Span | None], gaz: Gazetteer) -> tuple[int, Mention | None]:
+    """Try to read a mention starting at token i: (next token to look at, mention or None)."""
+    tok, ent = doc[i], owner[i]
+    if ent is not None and ent.label_ in _REJECT_LABELS:
+        return ent.end, None
+    state = _state_abbreviation(doc, i, gaz)
+    if state is not None:
+        return state
+    j, candidates = _longest_match(doc, i, gaz)
+    country_word = _country_word(doc, i, ent, gaz)
+    if country_word is not None and country_word[0] >= j:
+        j, alpha2, as_name = country_word
+        country = gaz.country(alpha2)
+        m = _mention(doc, i, j, [country] if country is not None else [], ent.label_ if ent is not None else "")
+        m.demonym = None if as_name else alpha2
+        return j, m
+    if j > i and not candidates:
+        return j, None
+    fuzzy = False
+    if not candidates and ent is not None and ent.start == i and ent.label_ in _PLACE_LABELS | {"PERSON"}:
+        j, candidates, fuzzy = ent.end, _fuzzy(doc, ent, gaz), True
+    if not candidates:
+        return i + 1, None
+    m = _mention(doc, i, j, candidates, ent.label_ if ent is not None else "")
+    m.fuzzy = fuzzy
+    if j - i == 1 and tok.lower_ in cues.DIRECTIONS:
+        return i + 1, None
+    if not _plausible(doc, m, ent) or (fuzzy and ent is not None and ent.label_ == "PERSON" and not m.locative):
+        m.confidence = -1.0  # rejected here; kept only if the same name is a place elsewhere in the text
+    return (j, m) if m.confidence >= 0 else (i + 1, m)
+
+
+def _unresolved(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """GPE/LOC entities no gazetteer match covers: places we know are there but cannot put on the map."""
+    covered = {k for m in mentions for k in range(m.i, m.j)}
+    out = []
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "LOC") and not any(k in covered for k in range(ent.start, ent.end)):
+            i = ent.start + (1 if ent[0].lower_ == "the" and len(ent) > 1 else 0)
+            j = ent.end - (1 if ent[-1].text in ("'s", "’s") and ent.end - i > 1 else 0)
+            out.append(_mention(doc, i, j, [], ent.label_))
+    return out
+
+
+def _person_words(doc: Doc) -> set[str]:
+    """Words of the people the document names in full ("Chiquita Raquel Henry"): a later bare "Henry"
+    is that person, not a town."""
+    return {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+
+
+def spot(doc: Doc, gaz: Gazetteer) -> list[Mention]:
+    """All place and demonym mentions in the document, in text order."""
+    owner = _entity_of(doc)
+    people = _person_words(doc)
+    mentions: list[Mention] = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if (not _capitalised(tok.text) or tok.is_punct or tok.like_num or tok.lower_ in _WEAK_START
+                or tok.lower_.rstrip(".") in cues.NAME_CONTINUERS or tok.lower_ in cues.NOT_PLACE_STARTS
+                or tok.lower_ in cues.ADMIN_WORDS):
+            i += 1
+            continue
+        i, found = _spot_at(doc, i, owner, gaz)
+        if found is not None and not (found.j - found.i == 1 and found.text in people and not found.kind
+                                      and found.label not in _PLACE_LABELS):
+            mentions.append(found)
+    mentions = _one_name_one_reading(mentions)
+    mentions.extend(_unresolved(doc, mentions))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _one_name_one_reading(mentions: list[Mention]) -> list[Mention]:
+    """A name the context supports as a place somewhere in the text is a place everywhere in it
+    ("Alexandria woman charged …" in a headline, where the model reads a person)."""
+    accepted = {name_key(m.text) for m in mentions if m.confidence >= 0}
+    kept = [m for m in mentions if m.confidence >= 0 or name_key(m.text) in accepted]
+    covered: set[int] = set()
+    out = []
+    for m in sorted(kept, key=lambda m: (m.confidence < 0, m.i)):
+        if not covered.intersection(range(m.i, m.j)):
+            m.confidence = max(m.confidence, 0.0)
+            covered.update(range(m.i, m.j))
+            out.append(m)
+    return out

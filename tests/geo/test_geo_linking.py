@@ -1,0 +1,37 @@
+"""Event places: the trigger's own sentence first, else the article's focus."""
+
+import pytest
+
+from sitrep.geo import event_place
+
+pytestmark = pytest.mark.slow
+
+
+def _token(analysis, word, after=0):
+    start = analysis.text.index(word, after)
+    return next(t for t in analysis.doc if t.idx == start)
+
+
+def test_place_attached_to_the_trigger(seed_analysis):
+    killed = _token(seed_analysis, "killed", seed_analysis.text.index("Soleimani had just returned"))
+    place = event_place(seed_analysis, killed)
+    assert place is not None and place.source == "sentence"
+    assert place.text == "Baghdad airport" and place.precision == 1
+
+
+def test_most_specific_place_of_the_sentence(seed_analysis):
+    airstrike = _token(seed_analysis, "airstrike")
+    place = event_place(seed_analysis, airstrike)
+    assert place.geonameid == 167611 and place.source == "sentence"
+
+
+def test_focus_place_when_the_sentence_has_none(pipeline):
+    from sitrep.models import Document
+
+    text = ("Shelling hit the town of Aleppo on Monday, killing four people.\n"
+            "Rescue workers said more bodies were found under the rubble.")
+    analysis = pipeline.analyze(Document(id="focus", text=text))
+    found = _token(analysis, "found")
+    place = event_place(analysis, found)
+    assert place is not None and place.source == "focus"
+    assert place.name == "Aleppo" and place.precision == 2  # the town itself, one step coarser

@@ -1,0 +1,44 @@
+"""Spotting and disambiguation on short texts with the real model and the shipped gazetteer."""
+
+import pytest
+
+from sitrep.models import Document
+
+pytestmark = pytest.mark.slow
+
+
+def _places(pipeline, text):
+    return {p.text: p for p in pipeline.analyze(Document(id="t", text=text)).places}
+
+
+def test_state_abbreviation_picks_the_town_in_that_state(pipeline):
+    places = _places(pipeline, "A woman from Alexandria, La., was charged on Friday.")
+    assert places["Alexandria"].admin1 == "US-LA"
+    assert places["La."].feature_code == "ADM1" and places["La."].admin1 == "US-LA"
+
+
+def test_containment_by_preposition(pipeline):
+    places = _places(pipeline, "Protesters gathered in Damascus in Maryland on Sunday.")
+    assert places["Damascus"].country == "US" and places["Damascus"].admin1 == "US-MD"
+
+
+def test_document_country_focus(pipeline):
+    text = ("Syrian troops advanced on Saraqib. The Syrian army said it had taken the town, "
+            "which lies on the highway between Damascus and Aleppo.")
+    places = _places(pipeline, text)
+    assert places["Damascus"].country == "SY" and places["Aleppo"].country == "SY"
+
+
+def test_near_gives_precision_two(pipeline):
+    places = _places(pipeline, "A car bomb exploded near Azaz in northern Syria.")
+    assert places["Azaz"].precision == 2 and places["Azaz"].country == "SY"
+
+
+def test_streets_and_people_are_not_places(pipeline):
+    places = _places(pipeline, "Jordan Henderson lives on Dublin Road. Henderson said he was fine.")
+    assert "Dublin" not in places and "Henderson" not in places
+
+
+def test_unknown_region_is_kept_without_a_point(pipeline):
+    places = _places(pipeline, "Fighting spread across the Middle East.")
+    assert places["Middle East"].lat is None and places["Middle East"].geonameid is None
