@@ -207,18 +207,13 @@ def schema() -> None:
 
 def _register_extensions() -> None:
     """Commands that live beside the parts they serve (eval, gazetteer, actors, merging)."""
+    from .actors.cli import actors
     from .eval.cli import eval_command
+    from .geo.cli import gazetteer
+    from .merge.cli import ceasefires, event, figures
 
-    cli.add_command(eval_command)
-    for module, names in (("sitrep.geo.cli", ("gazetteer",)), ("sitrep.actors.cli", ("actors",)),
-                          ("sitrep.merge.cli", ("event", "ceasefires", "figures"))):
-        try:
-            mod = __import__(module, fromlist=list(names))
-        except ImportError:
-            continue
-        for name in names:
-            if hasattr(mod, name):
-                cli.add_command(getattr(mod, name))
+    for command in (eval_command, gazetteer, actors, event, ceasefires, figures):
+        cli.add_command(command)
 
 
 def main() -> None:
