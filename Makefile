@@ -22,14 +22,17 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q tests; status=$$?; if [ $$status -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$status
 
+CORPORA ?= ../shared/corpora
+
 eval: $(STAMP)
-	$(BIN)/sitrep eval all ../shared/corpora --scoreboard docs/scoreboard.md
+	$(BIN)/sitrep eval all $(CORPORA) --scoreboard docs/scoreboard.md
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py --out docs/benchmarks.md
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests
+	$(BIN)/mypy src/sitrep
 
 clean:
 	rm -rf $(VENV) sitrep.db .pytest_cache build src/*.egg-info
