@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from .errors import ConfigError
 
@@ -19,8 +21,8 @@ class Settings:
     db: str = "sitrep.db"
     learn_actors: bool = True
 
-    def with_(self, **changes: object) -> Settings:
-        return replace(self, **changes)  # type: ignore[arg-type]
+    def with_(self, **changes: Any) -> Settings:
+        return replace(self, **changes)
 
     def gazetteer_file(self) -> Path:
         if self.gazetteer_path:
@@ -48,15 +50,15 @@ def _coerce(name: str, raw: object, kind: type) -> object:
                           "fix the value in your config file or SITREP_ variable") from None
 
 
-def _overlay(settings: Settings, values: dict[str, object], where: str) -> Settings:
+def _overlay(settings: Settings, values: Mapping[str, object], where: str) -> Settings:
     known = {f.name: f.type for f in fields(Settings)}
     kinds = {"int": int, "str": str, "bool": bool}
-    changes = {}
+    changes: dict[str, Any] = {}
     for key, raw in values.items():
         if key not in known:
             raise ConfigError(f"unknown setting {key!r} in {where}", f"known settings: {', '.join(known)}")
         changes[key] = _coerce(key, raw, kinds[str(known[key])])
-    return replace(settings, **changes)  # type: ignore[arg-type]
+    return replace(settings, **changes)
 
 
 def _read_toml(path: Path) -> dict[str, object]:

@@ -57,6 +57,7 @@ def test_ids_in_order_of_first_mention(seed_analysis) -> None:
 
 def test_every_mention_quotes_the_input(seed_analysis) -> None:
     text = seed_analysis.text
+    assert seed_analysis.actors
     for actor in seed_analysis.actors:
         for mention in actor.mentions:
             assert text[mention.start:mention.end] == mention.text

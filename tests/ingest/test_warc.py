@@ -60,5 +60,7 @@ def test_oversized_record_is_one_error(tmp_path):
 def test_a_file_that_is_not_warc_is_one_error(tmp_path, settings):
     (tmp_path / "bad.warc").write_bytes(b"hello, this is not an archive\n")
     (tmp_path / "bad.warc.gz").write_bytes(b"\x1f\x8b\x08\x00garbage")
-    for error in read_paths([str(tmp_path / "bad.warc"), str(tmp_path / "bad.warc.gz")], settings):
+    items = list(read_paths([str(tmp_path / "bad.warc"), str(tmp_path / "bad.warc.gz")], settings))
+    assert len(items) == 2
+    for error in items:
         assert isinstance(error, InputError) and error.code == "E108" and "WARC" in error.reason

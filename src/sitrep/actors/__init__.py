@@ -2,9 +2,10 @@
 
     phrases.py   which words name an actor (entities, knowledge-base names, nominal heads)
     coding.py    country, sectors, title and kind of each phrase
+    words.py     what a phrase's words say (country, title, sectors, place), shared by coding and context
     context.py   country from the article for "the government", "rebels" …
     grouping.py  one actor per real-world entity, every mention kept
-    kb.py        the shipped knowledge base; learned.py what articles teach
+    kb.py        the shipped knowledge base and NameSource; learned.py what articles teach
     lookup.py    actor_at / actors_in for the events stage
 """
 
@@ -14,10 +15,10 @@ from typing import TYPE_CHECKING
 
 from ..pipeline import Analysis, Stage
 from ..settings import Settings
-from .coding import Candidate, Coder, NameSource
+from .coding import Candidate, Coder
 from .context import resolve_context
 from .grouping import group_actors
-from .kb import ShippedKB
+from .kb import NameSource, ShippedKB
 from .lookup import actor_at, actors_in
 from .matcher import KBMatcher
 from .phrases import find_phrases

@@ -11,15 +11,16 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 
 from ..models import Place
-from .coding import Candidate, place_country, prep_country
+from .coding import Candidate
+from .words import place_country, prep_country
 
 
 def _is_state_country(code: str | None) -> bool:
-    return bool(code) and not code.startswith(("IGO", "NGO"))  # type: ignore[union-attr]
+    return code is not None and code != "" and not code.startswith(("IGO", "NGO"))
 
 
 def sentence_starts(doc: Doc) -> list[int]:
@@ -35,14 +36,27 @@ def country_mentions(doc: Doc, candidates: list[Candidate], places: list[Place])
     """(sentence start, token, country) for each country mention: coded actors and resolved places."""
     starts = sentence_starts(doc)
     found = [(starts[c.head], c.head, c.country) for c in candidates
-             if _is_state_country(c.country) and not c.needs_context]
+             if c.country and _is_state_country(c.country) and not c.needs_context]
     for place in places:
         if place.country and place.role == "location":
             country, _ = place_country([place], place.start, place.end)
             span = doc.char_span(place.start, place.end, alignment_mode="expand")
             if country and span is not None:
                 found.append((starts[span.root.i], span.root.i, country))
-    return found  # type: ignore[return-value]
+    return found
+
+
+def _sentence_country(head: Token, in_sentence: list[tuple[int, str]], places: list[Place],
+                      focus: str | None) -> str | None:
+    """"in X" on the head; else the sentence's only country; else the focus country when the sentence
+    names it; else the country mentioned nearest the head."""
+    country = prep_country(head, places)
+    countries = {c for _, c in in_sentence}
+    if country is None and len(countries) == 1:
+        country = next(iter(countries))
+    if country is None and focus in countries:
+        country = focus
+    return country or _nearest(head.i, in_sentence)
 
 
 def _nearest(head: int, mentions: list[tuple[int, str]]) -> str | None:
@@ -72,11 +86,5 @@ def resolve_context(doc: Doc, candidates: list[Candidate], places: list[Place]) 
             continue
         head = doc[cand.head]
         in_sentence = [(i, c) for s, i, c in found if s == starts[head.i]]
-        countries = {c for _, c in in_sentence}
-        country = prep_country(head, places)
-        if country is None and len(countries) == 1:
-            country = next(iter(countries))
-        if country is None and focus in countries:
-            country = focus
-        cand.country = country or _nearest(head.i, in_sentence) or focus
+        cand.country = _sentence_country(head, in_sentence, places, focus) or focus
         cand.confidence = min(cand.confidence, 0.5)

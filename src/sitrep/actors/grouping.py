@@ -70,14 +70,15 @@ def _name_parts(cands: list[Candidate]) -> dict[str, Candidate]:
     parts: dict[str, Candidate] = {}
     clashes: set[str] = set()
     for cand in cands:
-        if cand.kind != "person" or cand.kb is None:
+        kb = cand.kb
+        if cand.kind != "person" or kb is None:
             continue
-        for word in (cand.person_name or cand.name).split() + cand.kb.name.split():
+        for word in (cand.person_name or cand.name).split() + kb.name.split():
             key = surname_key(word)
             if len(key) > 2:
-                if key in parts and parts[key].kb is not cand.kb and parts[key].kb.id != cand.kb.id:
+                other = parts.setdefault(key, cand).kb
+                if other is not None and other.id != kb.id:
                     clashes.add(key)
-                parts.setdefault(key, cand)
     return {k: v for k, v in parts.items() if k not in clashes}
 
 
@@ -115,7 +116,7 @@ def _actor(ident: str, cands: list[Candidate]) -> Actor:
     mentions = sorted({(c.start, c.end, c.text) for c in cands})
     return Actor(
         id=ident, name=best.name, country=best.country, sectors=sectors, code=cameo_code(best.country, sectors),
-        kind=kind if kind in ("person", "organization", "state", "group", "nominal") else None,  # type: ignore[arg-type]
+        kind=kind if kind in ("person", "organization", "state", "group", "nominal") else None,
         title=best.title or ("pro-government militia" if best.militia else None), acled_inter=inter,
         acled_category=ACLED_CATEGORIES.get(inter) if inter else None, plover_type=plover_type(sectors, kind),
         kb_id=f"{best.kb.source}:{best.kb.id}" if best.kb else None, confidence=max(c.confidence for c in cands),

@@ -4,6 +4,7 @@ Each row is one office or role with validity dates, so "Cameron" in a 2012 artic
 minister and in a 2024 article the foreign secretary. Names match exactly as written,
 or case-insensitively when they have more than one word; a person's surname alone also matches
 when only one person in the base carries it.
+:class:`NameSource` looks a name up here, then in the learned store (learned.py).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from importlib import resources
+from typing import Protocol
 
 from .names import fold, surname_key
 
@@ -103,3 +105,23 @@ def pick_role(rows: list[KBEntry], date: str | None) -> KBEntry:
     if ended:
         return max(ended, key=lambda e: e.valid_to or "")
     return min(rows, key=lambda e: e.valid_from or "")
+
+
+class NameLookup(Protocol):
+    """Anything that finds the knowledge-base entry a name refers to (the learned store)."""
+
+    def lookup(self, name: str, date: str | None = None, *, allow_surname: bool = True) -> KBEntry | None: ...
+
+
+class NameSource:
+    """Looks names up in the shipped knowledge base, then in the learned one (if any)."""
+
+    def __init__(self, shipped: ShippedKB, learned: NameLookup | None = None):
+        self.shipped = shipped
+        self.learned = learned
+
+    def lookup(self, name: str, date: str | None, *, allow_surname: bool = True) -> KBEntry | None:
+        entry = self.shipped.lookup(name, date, allow_surname=allow_surname)
+        if entry is None and self.learned is not None:
+            entry = self.learned.lookup(name, date, allow_surname=allow_surname)
+        return entry

@@ -11,16 +11,20 @@ or from ``learned_actors_table(other_metadata)``.
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date as Date
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
     Column,
+    Connection,
     Engine,
     Integer,
     MetaData,
+    Row,
     String,
     Table,
     and_,
@@ -73,8 +77,8 @@ class LearnedEntry:
                        kind="person", title=self.title, valid_from=None, valid_to=None, source="learned")
 
 
-def _entry(row: object) -> LearnedEntry:
-    m = row._mapping  # type: ignore[attr-defined]
+def _entry(row: Row[Any]) -> LearnedEntry:
+    m = row._mapping
     return LearnedEntry(m["name_key"], m["name"], m["country"], tuple(s for s in m["sectors"].split(",") if s),
                         m["title"], m["first_seen"], m["last_seen"], m["count"], m["corrected"])
 
@@ -126,12 +130,12 @@ class LearnedKB:
                 self._upsert(conn, key, cand, seen)
         return len(taught)
 
-    def _upsert(self, conn: object, key: str, cand: Candidate, seen: str) -> None:
+    def _upsert(self, conn: Connection, key: str, cand: Candidate, seen: str) -> None:
         table = learned_actors
-        row = conn.execute(select(table).where(table.c.name_key == key)).first()  # type: ignore[attr-defined]
+        row = conn.execute(select(table).where(table.c.name_key == key)).first()
         values = {"country": cand.country, "sectors": ",".join(cand.sectors), "title": cand.title}
         if row is None:
-            conn.execute(insert(table).values(  # type: ignore[attr-defined]
+            conn.execute(insert(table).values(
                 name_key=key, surname_key=surname_key(cand.person_name or cand.name), name=cand.person_name,
                 first_seen=seen, last_seen=seen, count=1, corrected=False, **values))
             return
@@ -141,9 +145,9 @@ class LearnedKB:
                                       "last_seen": max(entry.last_seen or seen, seen)}
         if not entry.corrected and seen >= (entry.last_seen or ""):
             changes.update(values)  # the latest article's title wins (people change office)
-        conn.execute(update(table).where(table.c.name_key == key).values(**changes))  # type: ignore[attr-defined]
+        conn.execute(update(table).where(table.c.name_key == key).values(**changes))
 
-    def correct(self, name: str, *, country: str | None = None, sectors: list[str] | None = None,
+    def correct(self, name: str, *, country: str | None = None, sectors: builtins.list[str] | None = None,
                 title: str | None = None, canonical: str | None = None) -> LearnedEntry:
         """Set fields of a learned entry by hand and mark it corrected; KeyError if it is unknown."""
         changes: dict[str, object] = {"corrected": True}

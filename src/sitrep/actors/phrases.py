@@ -179,9 +179,9 @@ def find_phrases(doc: Doc, extra_heads: set[int] | None = None) -> list[Phrase]:
 
 def top_of(i: int, owners: dict[int, int | None]) -> int:
     seen = set()
-    while owners.get(i) is not None and i not in seen:
+    while (owner := owners.get(i)) is not None and i not in seen:
         seen.add(i)
-        i = owners[i]  # type: ignore[assignment]
+        i = owner
     return i
 
 

@@ -7,11 +7,13 @@ Patterns describe the shapes these lines take on news sites in general ("Adverti
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from ..models import Removed
 from .blocks import Block
 from .labels import is_section_label
 
+LineReason = Literal["caption_credit", "boilerplate", "byline", "section_label"]
 MAX_BOILERPLATE = 200
 _BOILERPLATE = [re.compile(p, re.I) for p in (
     r"advertisement|advertising|sponsored(?: content)?|ad",
@@ -54,7 +56,7 @@ def find_line_removals(lines: list[Block]) -> list[Removed]:
     return removed
 
 
-def line_reason(line: str) -> str | None:
+def line_reason(line: str) -> LineReason | None:
     """Why a whole line is not story, or None when it may be."""
     if _CREDIT_ONLY.fullmatch(line):
         return "caption_credit"
@@ -78,7 +80,7 @@ def is_byline(line: str) -> bool:
     if _CREDIT_LINE.fullmatch(text):
         return ";" in text or text.startswith("(") or not text.endswith(".")
     match = _BY.fullmatch(text)
-    return bool(match) and len(text) <= 100 and _all_names(match.group("names"))
+    return match is not None and len(text) <= 100 and _all_names(match.group("names"))
 
 
 def _all_names(names: str) -> bool:
@@ -88,5 +90,5 @@ def _all_names(names: str) -> bool:
     return all(_NAME_PIECE.fullmatch(p) for p in pieces)
 
 
-def _removed(line: Block, reason: str) -> Removed:
-    return Removed(start=line.start, end=line.end, reason=reason, text=line.text)  # type: ignore[arg-type]
+def _removed(line: Block, reason: LineReason) -> Removed:
+    return Removed(start=line.start, end=line.end, reason=reason, text=line.text)

@@ -108,10 +108,10 @@ def attach(conn: Connection, cid: str | None, view: MentionView, event: dict[str
         cid = canonical_id(view)
         conn.execute(insert(canonical_events), {"id": cid, "kind": view.kind,
                                                 **_columns([view], _summary([view], found))})
-    pk = conn.execute(insert(event_mentions), {
+    pk = conn.execute(insert(event_mentions).returning(event_mentions.c.pk), {
         "canonical_id": cid, "document_id": view.document_id, "event_id": view.event_id, "outlet": view.outlet,
         "url": view.url, "published": view.published, "score": score, "reasons": decision.reasons,
-        "view": view.to_json(), "event": event}).inserted_primary_key[0]
+        "view": view.to_json(), "event": event}).scalar_one()
     conn.execute(insert(claims), [dict(c, canonical_id=cid, mention_pk=pk, document_id=view.document_id)
                                   for c in found])
     if score is not None:

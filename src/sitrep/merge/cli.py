@@ -6,7 +6,9 @@ Thin commands over queries.py; the main CLI registers them with ``cli.add_comman
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -14,6 +16,7 @@ import click
 from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
+from .. import output
 from ..errors import SitrepError, StoreError
 from .queries import get_event, list_ceasefires, list_figures
 
@@ -22,9 +25,17 @@ FORMATS = click.Choice(["table", "json", "jsonl"])
 
 def _read(db: str | None, fetch: Callable[[Connection], Any]) -> Any:
     from ..settings import load_settings
+
+    try:
+        return read_store(db or load_settings().db, fetch)
+    except SitrepError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def read_store(target: str, fetch: Callable[[Connection], Any]) -> Any:
+    """Run ``fetch`` on a connection to the store; StoreError (E504) when the database cannot be read."""
     from ..store.db import open_engine
 
-    target = db or load_settings().db
     try:
         engine = open_engine(target)
         try:
@@ -33,28 +44,21 @@ def _read(db: str | None, fetch: Callable[[Connection], Any]) -> Any:
         finally:
             engine.dispose()
     except SQLAlchemyError as exc:
-        raise click.ClickException(str(StoreError(
-            f"cannot read merged records from {target!r}: {str(exc).splitlines()[0]}",
-            "run `sitrep ingest` on this database first", code="E504"))) from None
-    except SitrepError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise StoreError(f"cannot read merged records from {target!r}: {str(exc).splitlines()[0]}",
+                         "run `sitrep ingest` on this database first", code="E504") from None
 
 
 def table(rows: Iterable[dict[str, Any]], columns: list[str]) -> str:
-    """A plain aligned text table of the given columns."""
-    cells = [[("" if r.get(c) is None else str(r.get(c))).replace("\n", " ") for c in columns] for r in rows]
-    widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()]
-    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip() for row in cells]
-    return "\n".join(lines)
+    """A plain aligned text table of the given columns (the same layout as `sitrep events`)."""
+    cells = [["" if r.get(c) is None else str(r.get(c)) for c in columns] for r in rows]
+    out = io.StringIO()
+    output.table(cells, columns, out, last_flexible=False)
+    return out.getvalue().rstrip("\n")
 
 
 def _emit(items: list[dict[str, Any]], fmt: str, columns: list[str]) -> None:
-    if fmt == "json":
-        click.echo(json.dumps(items, ensure_ascii=False, indent=2))
-    elif fmt == "jsonl":
-        for item in items:
-            click.echo(json.dumps(item, ensure_ascii=False))
+    if fmt in ("json", "jsonl"):
+        output.write_json_items(items, fmt, sys.stdout)
     else:
         click.echo(table(items, columns) if items else "(none)")
 

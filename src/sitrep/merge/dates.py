@@ -37,25 +37,37 @@ def value_interval(value: str) -> tuple[datetime, datetime] | None:
         value = part[1]
     week = _WEEK.match(value)
     if week:
-        monday = date.fromisocalendar(int(week[1]), int(week[2]), 1)
-        lo = datetime.combine(monday, datetime.min.time())
-        return lo, lo + timedelta(days=7)
+        return _week_interval(int(week[1]), int(week[2]))
     m = _FULL.match(value)
     if not m:
         return None
-    year, month, day, hour = int(m[1]), int(m[2] or 0), int(m[3] or 0), m[4]
+    if m[4] is None:
+        return _calendar_interval(int(m[1]), int(m[2] or 0), int(m[3] or 0))
+    instant = parse_instant(value)
+    return (instant, instant + timedelta(minutes=1)) if instant else None
+
+
+def _week_interval(year: int, week: int) -> tuple[datetime, datetime] | None:
+    """ISO week ``week`` of ``year``, Monday to Monday; None for a week the year does not have (2021-W53)."""
+    try:
+        monday = date.fromisocalendar(year, week, 1)
+    except ValueError:
+        return None
+    lo = datetime.combine(monday, datetime.min.time())
+    return lo, lo + timedelta(days=7)
+
+
+def _calendar_interval(year: int, month: int, day: int) -> tuple[datetime, datetime] | None:
+    """A year (month 0), a month (day 0) or a day; None for a date the calendar does not have."""
     try:
         if not month:
             return datetime(year, 1, 1), datetime(year + 1, 1, 1)
         if not day:
             return datetime(year, month, 1), datetime(year + month // 12, month % 12 + 1, 1)
-        if hour is None:
-            lo = datetime(year, month, day)
-            return lo, lo + timedelta(days=1)
+        lo = datetime(year, month, day)
     except ValueError:
         return None
-    instant = parse_instant(value)
-    return (instant, instant + timedelta(minutes=1)) if instant else None
+    return lo, lo + timedelta(days=1)
 
 
 def event_interval(when: EventDate | None, published: str | None) -> tuple[datetime, datetime, int] | None:

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, select
 
-from ..models import DocumentRecord
+from ..models import DocumentRecord, Event
 from .canonical import attach, best_match, refresh
 from .ceasefires import link_violent, update_ceasefire
 from .decide import Decision
@@ -109,20 +109,25 @@ def merge_record(target: Engine | Connection | Any, document_id: str | int, reco
                 published=record.published.value if record.published else None)
             if outcome.duplicate_of:
                 return outcome
-        forgotten, touched = forget_document(conn, doc_id), set()
-        for event in record.events:
-            view = view_of(event, record, doc_id)
-            cid, decision, refused = best_match(conn, view)
-            explained = Decision(decision.score, decision.blocked, decision.reasons + refused[:MAX_REFUSALS_KEPT])
-            new_id = attach(conn, cid, view, event.model_dump(mode="json"), explained)
-            score = None if cid is None else decision.score
-            outcome.placements.append(Placement(event.id, new_id, cid is None, score, decision.reasons, refused))
-            outcome.figures += store_figures(conn, figure_rows(view, new_id))
-            touched.add(new_id)
+        forgotten = forget_document(conn, doc_id)
+        touched = {place_event(conn, event, record, outcome) for event in record.events}
         if text is not None:
             outcome.figures += store_figures(conn, figures_from_text(doc_id, text, record))
         _after(conn, forgotten - touched, touched | forgotten)
     return outcome
+
+
+def place_event(conn: Connection, event: Event, record: DocumentRecord, outcome: MergeOutcome) -> str:
+    """Attach one event report to its best canonical event (or a new one), keep its figures, and note
+    the placement in ``outcome``; returns the canonical id."""
+    view = view_of(event, record, outcome.document_id)
+    cid, decision, refused = best_match(conn, view)
+    explained = Decision(decision.score, decision.blocked, decision.reasons + refused[:MAX_REFUSALS_KEPT])
+    new_id = attach(conn, cid, view, event.model_dump(mode="json"), explained)
+    score = None if cid is None else decision.score
+    outcome.placements.append(Placement(event.id, new_id, cid is None, score, decision.reasons, refused))
+    outcome.figures += store_figures(conn, figure_rows(view, new_id))
+    return new_id
 
 
 def merge_after_save(conn: Connection, pk: int, record: DocumentRecord) -> MergeOutcome:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..events.quantities import find_amounts
 from ..models import DocumentRecord, Place
 
 # What the few words after an amount say it counts (the cue nearest the amount wins).
@@ -44,14 +45,6 @@ def _nearest_place(places: list[Place], start: int, end: int, lo: int, hi: int) 
     return min(inside, key=lambda p: min(abs(p.start - end), abs(start - p.end)), default=None)
 
 
-def _amounts(sentence: str) -> list[tuple[int, int, tuple[float | None, float | None, float | None]]]:
-    try:
-        from ..events.quantities import find_amounts
-    except ImportError:  # the events stage is optional for the merge
-        return []
-    return find_amounts(sentence)
-
-
 def figures_from_text(document_id: str, text: str, record: DocumentRecord) -> list[dict[str, Any]]:
     """Figure rows for the people-counts in a text that no event of the record carries."""
     taken = {(q.start, q.end) for e in record.events for q in e.quantities.values()}
@@ -60,7 +53,7 @@ def figures_from_text(document_id: str, text: str, record: DocumentRecord) -> li
     for sentence in _SENTENCE.finditer(text):
         if not ANY_CUE.search(sentence.group()):  # cheap filter: amounts are costly to look for
             continue
-        for s, e, (low, best, high) in _amounts(sentence.group()):
+        for s, e, (low, best, high) in find_amounts(sentence.group()):
             start, end = sentence.start() + s, sentence.start() + e
             kind = _kind(text[end:sentence.end()])
             if kind is None or (start, end) in taken or (best is None and low is None):
