@@ -195,6 +195,8 @@ class Event(Record):
     targets: list[str] = Field(default_factory=list)
     place: EventPlace | None = None
     date: EventDate | None = None
+    effective: EventDate | None = Field(
+        None, description="For a planned event: when it is to take place or take effect (e.g. a ceasefire's start)")
     modality: Modality = "asserted"
     attribution: Attribution | None = None
     quantities: dict[str, Quantity] = Field(default_factory=dict)

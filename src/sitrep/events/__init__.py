@@ -16,6 +16,7 @@ from ..models import Event
 from ..pipeline import Analysis, Stage
 from ..settings import Settings
 from .assemble import build_event
+from .backrefs import temporal_marker
 from .constructions import apply_constructions
 from .dedupe import Item, merge_mentions
 from .detect import Mention, find_mentions
@@ -32,7 +33,8 @@ def extract_events(analysis: Analysis, lexicon: Lexicon) -> list[Event]:
     mentions.sort(key=lambda m: m.start)
     sentence_of = {s.start: n for n, s in enumerate(analysis.doc.sents)}
     items = [Item(build_event(analysis, m, lexicon, n), lexicon.types[m.type],
-                  {sentence_of[m.head.sent.start]}, anaphoric=is_anaphoric(m))
+                  {sentence_of[m.head.sent.start]}, anaphoric=is_anaphoric(m),
+                  backref=temporal_marker(m.anchor) is not None)
              for n, m in enumerate(mentions, start=1)]
     return merge_mentions(items)
 

@@ -282,6 +282,9 @@ def _is_passive(verb: Token) -> bool:
         verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and not _children(verb, "aux"))
 
 
+MEANS_VERBS = frozenset({"use", "employ", "utilize", "utilise", "fire"})  # "X used Y to do": X does
+
+
 def _subject(verb: Token) -> Token | None:
     """The verb's own subject, else the one it shares: xcomp/participle/conjunct/relative clause."""
     node = verb
@@ -297,7 +300,8 @@ def _subject(verb: Token) -> Token | None:
             node = node.head
         if node.dep_ not in CLAUSAL_UP | {"prep", "npadvmod"} or node.head == node:
             return None
-        if node.dep_ == "xcomp" and _children(node.head, "dobj"):  # "urged Russia to halt"
+        if node.dep_ == "xcomp" and _children(node.head, "dobj") and \
+                node.head.lemma_.lower() not in MEANS_VERBS:  # "urged Russia to halt" (not "used gas to …")
             return _children(node.head, "dobj")[0]
         node = node.head
     return None
@@ -331,6 +335,8 @@ def _verbal_roles(trigger: Token) -> _Roles:
             roles.sources += [*_listed_subjects(trigger, subject), subject]
         roles.targets += _children(trigger, "dobj")
     roles.targets += _prep_objects(trigger, VERB_TARGET_PREPS)
+    if trigger.dep_ == "amod" and not roles.targets:
+        roles.targets.append(trigger.head)  # "Russian-backed rebels"; "Turkey has backed rebels" misparsed
     for stance in _prep_objects(trigger, {"in"}):  # "in protest against X"
         if stance.lemma_.lower() in STANCE_NOUNS:
             roles.targets += _prep_objects(stance, STANCE_PREPS)

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..geo import event_place
-from ..models import Actor, Event, Span
+from ..models import Actor, Event, EventDate, Span
 from ..temporal import event_date
+from ..temporal.linking import report_date
 from .arguments import link_arguments
 from .attribution import attribution_of
+from .backrefs import adjunct_range, inside, relative_date, temporal_marker
 from .coding import code_event
 from .detect import Mention
 from .lexicon import Lexicon
 from .modality import modality_of
+from .place import focus_place, named_as_location, place_of, place_within
 from .quantities import quantities_for
 
 if TYPE_CHECKING:
@@ -47,18 +49,76 @@ def _actors(analysis: Analysis, ids: list[str]) -> list[Actor]:
 def build_event(analysis: Analysis, mention: Mention, lexicon: Lexicon, number: int) -> Event:
     """One Event from one mention (before the mentions of one event are merged)."""
     args = link_arguments(analysis, mention.anchor)
+    if mention.partner is not None:  # "an air strike by the coalition killed nine": the strike's doer
+        own = link_arguments(analysis, mention.partner)
+        args.sources = own.sources + [s for s in args.sources if s not in own.sources]
+        args.instrument = args.instrument or own.instrument
+    bounds = (mention.head.sent.start_char, mention.head.sent.end_char)
+    args.sources = [s for s in args.sources if not named_as_location(analysis, s, bounds)
+                    and not bare_weapon(analysis, s, args.instrument)]
     codes = code_event(lexicon.types[mention.type], _actors(analysis, args.sources))
     modality, modality_confidence = modality_of(mention.focus)
     event = Event(
         id=f"e{number}", plover=codes.plover, cameo=codes.cameo, acled=codes.acled, category=codes.category,
         sources=args.sources, targets=args.targets, instrument=args.instrument,
-        place=event_place(analysis, mention.anchor), date=event_date(analysis, mention.anchor),
+        place=place_of(analysis, mention.anchor, set(args.sources)),
+        date=event_date(analysis, mention.anchor),
         modality=modality, attribution=attribution_of(analysis, mention.anchor),
-        quantities=quantities_for(analysis, mention.anchor), trigger=trigger_span(analysis, mention),
+        quantities=_quantities(analysis, mention), trigger=trigger_span(analysis, mention),
         evidence=[sentence_span(analysis, mention.head)], confidence=mention.confidence,
     )
+    refer_back(analysis, event, mention)
+    event.effective = effective_date(analysis, event, mention)
     event.field_confidence = field_confidence(event, mention, modality_confidence)
     return event
+
+
+def effective_date(analysis: Analysis, event: Event, mention: Mention) -> EventDate | None:
+    """When a planned event is to happen: the stated time of its own clause ("agreed that a ceasefire
+    will be implemented on Sunday" → Sunday), if later than the report."""
+    if event.modality != "planned" or analysis.published is None:
+        return None
+    found = event_date(analysis, mention.focus)
+    published = analysis.published.value[:10]
+    if found.source != "expression" or not found.value or found.value[:10] <= published:
+        return None
+    return found
+
+
+def refer_back(analysis: Analysis, event: Event, mention: Mention) -> bool:
+    """An event named in a temporal adjunct ("a day after paying a visit") takes neither the sentence's
+    place nor its date, unless stated inside the adjunct (a place named there is preferred); it is dated relative to the main clause
+    (backrefs.py). Returns whether the mention is such a back-reference."""
+    marker = temporal_marker(mention.anchor)
+    if marker is None:
+        return False
+    bounds = adjunct_range(marker)
+    if event.place is not None and event.place.source == "sentence" and not inside(event.place.start, bounds):
+        event.place = place_within(analysis, bounds) or focus_place(analysis)
+    if event.date is None or not inside(event.date.time_start, bounds):
+        event.date = relative_date(analysis, marker) or report_date(analysis)
+    return True
+
+
+def bare_weapon(analysis: Analysis, actor_id: str, instrument: Span | None) -> bool:
+    """ "the jets struck": a weapon named by a common noun alone is the instrument, not a known doer
+    (the actor linker guesses its country from the article); "Russian jets" names one."""
+    if instrument is None:
+        return False
+    for actor in analysis.actors:
+        if actor.id == actor_id:
+            inside = [m for m in actor.mentions if instrument.start <= m.start and m.end <= instrument.end]
+            return bool(inside) and actor.name.islower()
+    return False
+
+
+def _quantities(analysis: Analysis, mention: Mention) -> dict:
+    """Counts hung on the anchor, then on the trigger word itself ("Fighting … killed 12")."""
+    found = quantities_for(analysis, mention.anchor)
+    if mention.head.i != mention.anchor.i:
+        for kind, amount in quantities_for(analysis, mention.head).items():
+            found.setdefault(kind, amount)
+    return found
 
 
 def field_confidence(event: Event, mention: Mention, modality_confidence: float) -> dict[str, float]:

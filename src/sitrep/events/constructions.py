@@ -37,6 +37,7 @@ def apply_constructions(mentions: list[Mention], lexicon: Lexicon) -> list[Menti
     attach_support_verbs(mentions, by_token, lexicon)
     apply_frames(mentions, by_token, lexicon)
     join_outcomes(mentions, by_token, lexicon)
+    agreed_ceasefires(mentions, by_token, lexicon)
     join_participles(mentions, by_token, lexicon)
     drop_purposes(mentions, by_token)
     live = [m for m in mentions if not m.consumed]
@@ -129,7 +130,7 @@ def _frame_type(frame: str, inner: Mention, lexicon: Lexicon) -> str:
     kind = lexicon.types[inner.type]
     for key in (inner.type, kind.group, kind.plover):
         if key in table:
-            return table[key]
+            return inner.type if table[key] == "self" else table[key]
     return table.get("default", "")
 
 
@@ -165,13 +166,32 @@ def _attack_beside(mention: Mention, by_token: dict[int, Mention], lexicon: Lexi
     return None
 
 
+def _attack_before(mention: Mention, by_token: dict[int, Mention], lexicon: Lexicon) -> Mention | None:
+    """ "Fighting between X and Y killed 12": a subjectless attack word before the outcome verb that
+    the parser hung on it as a clause (its subject is then a misparse; the attack's words hold the actors)."""
+    for child in mention.head.children:
+        found = _mention_at(child, by_token) if child.dep_ == "advcl" and child.i < mention.head.i else None
+        if found is not None and lexicon.types[found.type].group == "violence" and \
+                not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in child.children):
+            return found
+    return None
+
+
 def join_outcomes(mentions: list[Mention], by_token: dict[int, Mention], lexicon: Lexicon) -> None:
+    """An outcome verb beside an attack takes the attack's type: one event ("killed by a drone strike")."""
     for mention in mentions:
         if mention.consumed or mention.nominal or lemma(mention.head) not in lexicon.outcomes:
             continue
         attack = _attack_beside(mention, by_token, lexicon)
         if attack is not None:
             mention.type = attack.type
+            mention.partner = attack.head if attack.nominal else None
+            attack.consumed = True
+            continue
+        attack = _attack_before(mention, by_token, lexicon)
+        if attack is not None:
+            mention.type = attack.type
+            mention.anchor = attack.head
             attack.consumed = True
 
 
@@ -193,6 +213,24 @@ def join_participles(mentions: list[Mention], by_token: dict[int, Mention], lexi
         if host is not None and host is not mention and \
                 lexicon.types[host.type].plover == lexicon.types[mention.type].plover:
             mention.consumed = True
+
+
+def agreed_ceasefires(mentions: list[Mention], by_token: dict[int, Mention], lexicon: Lexicon) -> None:
+    """ "a truce brokered by elders", "a ceasefire was negotiated": a ceasefire someone brokered, signed
+    or negotiated is an agreement between the parties (AGREE 0871), not one side's de-escalation;
+    the brokering verb is part of it."""
+    for mention in mentions:
+        if mention.consumed or mention.type != "ceasefire" or not mention.nominal:
+            continue
+        noun = mention.head
+        verbs = [c for c in noun.children if c.dep_ == "acl"]
+        verbs += [noun.head] if noun.dep_ in ("dobj", "nsubjpass") else []
+        for verb in verbs:
+            if lemma(verb) in lexicon.ceasefire_agreed:
+                mention.type = "ceasefire_agree"
+                own = _mention_at(verb, by_token)
+                if own is not None and own is not mention:
+                    own.consumed = True
 
 
 def drop_purposes(mentions: list[Mention], by_token: dict[int, Mention]) -> None:

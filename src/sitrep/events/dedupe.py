@@ -14,6 +14,10 @@ A definite noun with no arguments of its own ("the attack", "the talks") refers 
 latest earlier event of its group unless their source actors differ.
 
 A ceasefire also absorbs the agreement nouns of its own sentence ("in line with agreements").
+
+An event named in a temporal adjunct ("a day after paying a visit", "days after the killing of X")
+is merged last, into any event of its group that shares an actor with it and whose sources do not
+differ, wherever in the article that event is reported; the event it joins keeps its codes.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..models import Event
+from ..models import Event, EventPlace
 from .lexicon import EventType
 
 MAX_DAYS_APART = 3
@@ -36,6 +40,7 @@ class Item:
     kind: EventType
     sentences: set[int]   # indices of the reporting sentences in the document
     anaphoric: bool = False  # a definite noun with no arguments of its own: "the attack", "the talks"
+    backref: bool = False    # named in a temporal adjunct: "a day after paying a visit" (backrefs.py)
 
 
 def _disjoint(a: list[str], b: list[str]) -> bool:
@@ -122,13 +127,47 @@ def same_event(a: Item, b: Item) -> bool:
     return a.kind.name == b.kind.name
 
 
+DATE_RANK = {"expression": 0, "anchor": 1, "report_date": 2}
+
+
+def _better_date(into: Event, other: Event) -> bool:
+    """A stated date beats one guessed from a neighbouring sentence, which beats the report date."""
+    if other.date is None:
+        return False
+    return into.date is None or DATE_RANK[other.date.source] < DATE_RANK[into.date.source]
+
+
+def _better_place(into: Event, other: Event) -> bool:
+    """A place named in the event's sentence beats the article's focus, and a place inside the country
+    the kept mention names ("strike in Yemen" … "in Saada province") beats the country; any other
+    place the second mention names (where the displaced headed) does not replace the first."""
+    if other.place is None:
+        return False
+    mine, theirs = into.place, other.place
+    if mine is None or (mine.source == "focus" and theirs.source == "sentence"):
+        return True
+    inside = mine.admin1 is None and mine.country is not None and theirs.country == mine.country
+    return inside and _place_rank(theirs) < _place_rank(mine)
+
+
+def _place_rank(place: EventPlace) -> tuple[int, int]:
+    return (0 if place.source == "sentence" else 1, place.precision)
+
+
 def _fill(into: Event, other: Event) -> None:
-    """Take the other mention's evidence, and its fields where the kept one has none."""
+    """Take the other mention's evidence, and its fields where the kept one has none or a weaker one."""
     seen = {(s.start, s.end) for s in into.evidence}
     into.evidence += [s for s in other.evidence if (s.start, s.end) not in seen]
-    for name in ("place", "date", "attribution", "instrument"):
+    for name in ("attribution", "instrument"):
         if getattr(into, name) is None and getattr(other, name) is not None:
             setattr(into, name, getattr(other, name))
+    if _better_date(into, other):
+        into.date = other.date
+    if other.effective is not None and (into.effective is None or
+                                        len(other.effective.value or "") > len(into.effective.value or "")):
+        into.effective = other.effective  # the more exact start: "at one minute past midnight on Jan. 12"
+    if _better_place(into, other):
+        into.place = other.place
     into.sources += [s for s in other.sources if s not in into.sources]
     into.targets += [t for t in other.targets if t not in into.targets]
     for key, value in other.quantities.items():
@@ -146,16 +185,39 @@ def _join(kept: Item, item: Item) -> None:
     kept.sentences |= item.sentences
 
 
+def refers_to(kept: Item, item: Item) -> bool:
+    """Whether a back-referenced event (item) is the kept event: one group, no differing sources, and
+    a shared actor or neighbouring sentences (for loosely merged groups such as ceasefires, an item
+    with no actors of its own is enough, as it is for one of the same type)."""
+    a, b = kept.event, item.event
+    if kept.kind.group != item.kind.group or _disjoint(a.sources, b.sources):
+        return False
+    if set(a.sources + a.targets) & set(b.sources + b.targets):
+        return True
+    if not (b.sources or b.targets) and (kept.kind.merge == "loose" or kept.kind.name == item.kind.name):
+        return True  # "hours before the announcement of the talks": the talks the article reports
+    return any(abs(i - j) <= 1 for i in kept.sentences for j in item.sentences)
+
+
 def merge_mentions(items: list[Item]) -> list[Event]:
-    """Merge the events of one article in text order; number the survivors e1, e2 …"""
+    """Merge the events of one article in text order, back-references last; number the survivors
+    e1, e2 … in text order."""
     kept: list[Item] = []
-    for item in items:
+    for item in (i for i in items if not i.backref):
         candidates = reversed(kept) if item.anaphoric else iter(kept)
         target = next((k for k in candidates if same_event(k, item)), None)
         if target is None:
             kept.append(item)
         else:
             _join(target, item)
+    for item in (i for i in items if i.backref):
+        target = next((k for k in kept if refers_to(k, item)), None)
+        if target is None:
+            kept.append(item)
+        else:
+            _fill(target.event, item.event)
+            target.sentences |= item.sentences
+    kept.sort(key=lambda k: min(s.start for s in k.event.evidence))
     events = [k.event for k in kept]
     for number, event in enumerate(events, start=1):
         event.id = f"e{number}"

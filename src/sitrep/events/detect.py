@@ -38,6 +38,7 @@ class Mention:
     confidence: float = 0.6
     consumed: bool = False
     governed: Token | None = None  # the object whose class chose the type, if one did
+    partner: Token | None = None   # an attack noun joined to this outcome verb ("a strike by X killed 9")
 
 
 def is_verb(token: Token) -> bool:

@@ -55,6 +55,7 @@ class Lexicon:
     mood: dict[str, frozenset[str]] = field(default_factory=dict)  # future, obligation, exempt, cooperative
     # word class → role ("doers", "targets") → {type: replacement type}
     participants: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
+    ceasefire_agreed: frozenset[str] = frozenset()  # verbs that make a ceasefire an agreement: "brokered"
     longest: int = field(default=1)
 
 
@@ -106,6 +107,7 @@ def load_lexicon() -> Lexicon:
         frame_verbs={normalize(k): v for k, v in raw["frames"]["verbs"].items()}, frames=frames,
         outcomes=frozenset(raw["outcomes"]["verbs"]), mood={k: frozenset(v) for k, v in raw["mood"].items()},
         participants=raw.get("participants", {}),
+        ceasefire_agreed=frozenset(raw.get("ceasefire_agreed", {}).get("verbs", ())),
         longest=max(len(k.split()) for k in [*verbs, *nouns]),
     )
     _check(lexicon)
@@ -122,7 +124,7 @@ def _named_types(lexicon: Lexicon) -> set[str]:
         for table in roles.values():
             named.update([*table, *table.values()])
     named.update(lexicon.instruments.values())
-    return named - {""}
+    return named - {"", "self"}
 
 
 def _check(lexicon: Lexicon) -> None:

@@ -262,7 +262,7 @@ def _kind_of_verb(verb: Token) -> str | None:
         if lemma in KIND_VERBS[kind] and not (kind == "displaced" and lemma == "leave"):
             return kind
     for child in verb.children:
-        if child.dep_ in ("oprd", "acomp", "ccomp", "xcomp", "attr", "nsubj", "nsubjpass"):
+        if child.dep_ in ("oprd", "acomp", "ccomp", "xcomp", "attr", "nsubj", "nsubjpass", "dobj"):
             kind = _kind_of_noun(child)
             if kind in ("killed", "injured"):
                 return kind

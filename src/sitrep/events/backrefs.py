@@ -1,0 +1,110 @@
+"""Events named inside a temporal adjunct refer back to events the article reports elsewhere.
+
+"met Erdogan on Wednesday, a day after paying a visit to Assad", "hours after an agreement was
+struck", "days after the killing of Soleimani": the visit, the agreement and the killing are not new
+events of the sentence's day and place; they are the sentence's time frame. Such a mention
+
+* does not take the sentence's place or time expressions, unless they sit inside the adjunct itself
+  ("since a renewed assault last month");
+* is dated relative to the main clause ("a day after" → the day before the main event's date);
+* is merged (dedupe.py) with a matching event reported elsewhere in the article, if there is one.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from ..models import EventDate
+from ..temporal import event_date
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from ..pipeline import Analysis
+
+MARKERS = frozenset({"after", "before", "since", "following"})
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+UNIT_DAYS = {"hour": 0, "day": 1, "week": 7, "month": 30, "year": 365}
+
+
+def temporal_marker(anchor: Token) -> Token | None:
+    """The "after / before / since" word whose adjunct the event's anchor heads, if any ("hours before
+    the announcement of the talks": through "of" phrases too)."""
+    while anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.pos_ == "NOUN":
+        anchor = anchor.head.head
+    for child in anchor.children:
+        if child.dep_ == "mark" and child.lower_ in MARKERS:
+            return child
+    if anchor.dep_ in ("pobj", "pcomp") and anchor.head.lower_ in MARKERS and anchor.head.dep_ == "prep":
+        return anchor.head
+    return None
+
+
+def _measure(marker: Token) -> Token | None:
+    """The measure phrase before the marker: "a day [after]", "hours [after]", "days [after]"."""
+    if marker.head.dep_ == "npadvmod" and marker.dep_ == "prep":
+        return marker.head  # "met …, a day after paying": the measure noun carries the marker
+    return next((c for c in list(marker.children) + list(marker.head.children)
+                 if c.dep_ == "npadvmod" and c.i < marker.i), None)
+
+
+def adjunct_range(marker: Token) -> tuple[int, int]:
+    """Character range of the adjunct: the marker's phrase (prep) or the clause it introduces (mark),
+    with its measure phrase."""
+    tokens = list(marker.head.subtree) if marker.dep_ == "mark" else list(marker.subtree)
+    measure = _measure(marker)
+    if measure is not None:
+        tokens += list(measure.subtree)
+    return min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
+
+
+def main_clause(marker: Token) -> Token:
+    """The word the adjunct hangs on: the main event's verb (or the noun it dates)."""
+    head = marker.head
+    if marker.dep_ == "mark" or (head.dep_ == "npadvmod" and marker.dep_ == "prep"):
+        return head.head
+    return head
+
+
+def _distance(marker: Token) -> tuple[int, int] | None:
+    """How many days lie between the two events ("a day after" → (1, 1), "days after" → (2, 6)),
+    from the measure phrase before the marker; None when none is given."""
+    measure = _measure(marker)
+    phrases = [measure] if measure is not None else []
+    if not phrases:
+        return None
+    words = [t.lower_ for t in phrases[0].subtree if t.i < marker.i]
+    unit = next((u for u in UNIT_DAYS if any(re.fullmatch(u + "s?", w) for w in words)), None)
+    if unit is None:
+        return None
+    count = next((NUMBERS.get(w) or (int(w) if w.isdigit() else None) for w in words
+                  if w in NUMBERS or w.isdigit()), None)
+    days = UNIT_DAYS[unit]
+    if count is not None:
+        return count * days, count * days
+    return (0, 1) if unit == "hour" else (2 * days, 6 * days)
+
+
+def relative_date(analysis: Analysis, marker: Token) -> EventDate | None:
+    """The back-referenced event's date, from the main clause's stated date and the distance."""
+    main = event_date(analysis, main_clause(marker))
+    if main.source == "report_date" or not main.value or len(main.value) < 10:
+        return None
+    try:
+        day = date.fromisoformat(main.value[:10])
+    except ValueError:
+        return None
+    near, far = _distance(marker) or (0, 30)
+    sign = 1 if marker.lower_ == "before" else -1
+    first, last = sorted((day + timedelta(days=sign * near), day + timedelta(days=sign * far)))
+    start, end = adjunct_range(marker)
+    precision = 1 if first == last else 2 if (last - first).days <= 14 else 3
+    return EventDate(value=first.isoformat() if first == last else None, start=first.isoformat(),
+                     end=(last + timedelta(days=1)).isoformat(), precision=precision, source="anchor",
+                     time_start=start, time_end=end, text=analysis.text[start:end])
+
+
+def inside(span_start: int | None, bounds: tuple[int, int]) -> bool:
+    return span_start is not None and bounds[0] <= span_start < bounds[1]
