@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import click
 
 from . import __version__
-from .errors import ConfigError, InputError, SitrepError
+from .errors import ConfigError, InputError, PipelineError, SitrepError
 from .models import Document, DocumentRecord
 from .output import EVENT_HEADERS, FORMATS, default_format, event_row, record_table, table, write_json_items
 from .settings import Settings, load_settings
@@ -93,7 +93,14 @@ def analysed(paths: tuple[str, ...], settings: Settings, published: str | None, 
             ctx.meta["failed"] = ctx.meta.get("failed", 0) + 1
             progress.tick(False)
             continue
-        yield item, pipeline.analyze(item).record()
+        try:
+            record = pipeline.analyze(item).record()
+        except PipelineError as exc:
+            click.echo(f"sitrep: failed {exc}", err=True)
+            ctx.meta["failed"] = ctx.meta.get("failed", 0) + 1
+            progress.tick(False)
+            continue
+        yield item, record
         progress.tick(True)
     progress.close()
 

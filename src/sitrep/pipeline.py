@@ -109,7 +109,14 @@ class Pipeline:
         analysis = Analysis(document=document, settings=self.settings, analysis_text=document.text)
         for stage in self.stages:
             began = time.perf_counter()
-            stage.run(analysis)
+            try:
+                stage.run(analysis)
+            except SitrepError:
+                raise
+            except Exception as exc:  # a bug in a stage fails this document, not the whole run
+                raise PipelineError(
+                    f"{document.id}: stage {stage.name!r} failed: {type(exc).__name__}: {exc}",
+                    "this is a bug in sitrep; please report it with the document", code="E402") from exc
             analysis.timings[stage.name] = time.perf_counter() - began
         return analysis
 

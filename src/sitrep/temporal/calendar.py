@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 SEASONS = {"SP": (3, 6), "SU": (6, 9), "FA": (9, 12), "WI": (12, 15)}  # month ranges, end exclusive
 MONTHS_AHEAD = 4  # a bare month up to this many months after the anchor's is read as this year's
 PAST_SLACK_DAYS = 62  # a past-tense verb still lets a bare month-day this far ahead stand
+AHEAD_DAYS = 92  # without a tense, a bare month-day further ahead than this is read as last year's
 PARTS_OF_DAY = {"MO": (6, 12), "MI": (12, 12), "AF": (12, 18), "EV": (18, 22), "NI": (20, 30), "DT": (9, 17)}
 
 
@@ -45,7 +46,8 @@ def month_day_near(anchor: date, month: int, day: int, direction: str, weekday: 
     if direction == "future" and nearest < anchor:
         later = [d for d in dates if d >= anchor]
         return min(later) if later else nearest
-    if direction == "past" and (nearest - anchor).days > PAST_SLACK_DAYS:
+    slack = PAST_SLACK_DAYS if direction == "past" else AHEAD_DAYS if direction == "none" else None
+    if slack is not None and (nearest - anchor).days > slack:
         earlier = [d for d in dates if d <= anchor]
         return max(earlier) if earlier else nearest
     return nearest
@@ -54,7 +56,7 @@ def month_day_near(anchor: date, month: int, day: int, direction: str, weekday: 
 def month_near(anchor: date, month: int, direction: str) -> int:
     """The year of the named month nearest the anchor's month, moved by the verb's tense as above."""
     offset = month - anchor.month
-    year = anchor.year - 1 if offset > MONTHS_AHEAD else anchor.year + 1 if offset < MONTHS_AHEAD - 12 else anchor.year
+    year = anchor.year - 1 if offset > MONTHS_AHEAD else anchor.year + 1 if offset <= MONTHS_AHEAD - 12 else anchor.year
     if direction == "future" and (year, month) < (anchor.year, anchor.month):
         return year + 1
     if direction == "past" and (year, month) > (anchor.year, anchor.month) and (year - anchor.year) * 12 + offset > 1:

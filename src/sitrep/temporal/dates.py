@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from .calendar import month_day_near, month_near, weekday_on_or_after, weekday_on_or_before
-from .lexicon import MODS, MONTHS, WEEKDAYS
+from .lexicon import MODS, MONTHS, SEASON_CODES, WEEKDAYS
 from .patterns import (
     ANCHOR_MONTH,
     ANCHOR_WEEKDAY,
@@ -64,7 +64,7 @@ def month_day(m: re.Match[str], ctx: Context) -> Found | None:
 
 @rule("day_month", rf"{B}(?:the\s+)?(?P<day>{DAYNUM})\s+(?:of\s+)?(?P<month>{MONTH_NAME})(?:,?\s+(?P<year>{YEAR}))?{E}", anchor=r"\d")
 def day_month(m: re.Match[str], ctx: Context) -> Found | None:
-    return month_day(m, ctx)
+    return month_day.normalise(m, ctx)
 
 
 def _absolute_day(year: int, month: int, day: int) -> Found | None:
@@ -96,6 +96,8 @@ def month(m: re.Match[str], ctx: Context) -> Found | None:
     number = month_number(m["month"])
     if m["month"].lower() == "may" and not (m["edge"] or m["rel"]) and not _preposition_before(m):
         return None
+    if not (m["edge"] or m["rel"] or m["yrel"]) and _NOUN_AFTER.match(m.string, m.end()):
+        return None  # 'the March for Life', 'the March of the Mothers': a name, not the month
     if ctx.dct is None:
         return Found("DATE", f"XXXX-{number:02d}", "month", anchor="none")
     rel = (m["rel"] or "").lower()
@@ -104,6 +106,9 @@ def month(m: re.Match[str], ctx: Context) -> Found | None:
     else:
         year = _month_year(ctx, number, rel)
     return Found("DATE", f"{year:04d}-{number:02d}", "month", mod=edge_mod(m["edge"]))
+
+
+_NOUN_AFTER = re.compile(r"\s+(?:of\s+the|for)\s+[A-Z]")
 
 
 def _month_year(ctx: Context, number: int, rel: str) -> int:
@@ -170,15 +175,36 @@ def resolve_weekday(ctx: Context, number: int, rel: str = "") -> date:
     return weekday_on_or_before(ctx.dct, number)
 
 
+@rule("century", rf"{B}(?:(?P<the>{ci('the')})\s+)?(?:(?P<edge>{ci('early|late|mid')})[\s-]+)?"
+      rf"(?P<n>1\d|20|21|[2-9])(?:st|nd|rd|th)[\s-]+(?P<unit>{ci('century')}){E}", anchor=r"(?i:century)")
+def century(m: re.Match[str], ctx: Context) -> Found | None:
+    """'the 20th century' → 19 (TIMEX3 names a century by its first two digits)."""
+    return Found("DATE", f"{int(m['n']) - 1:02d}", "century", mod=edge_mod(m["edge"]), anchor="absolute")
+
+
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                 "eighties": 8, "nineties": 9}
+
+
+@rule("spelled_decade", rf"{B}(?P<x>{ci('the')}\s+(?:(?P<edge>{ci('early|late|mid')})[\s-]+)?"
+      rf"(?P<word>{ci('|'.join(_DECADE_WORDS))})){E}", anchor=r"(?i:ties)")
+def spelled_decade(m: re.Match[str], ctx: Context) -> Found | None:
+    """'the nineties' → 199: the decade of the twentieth century, as news of the time means it."""
+    return Found("DATE", f"19{_DECADE_WORDS[m['word'].lower()]}", "decade", mod=edge_mod(m["edge"]),
+                 anchor="absolute")
+
+
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 
 
-@rule("spelled_year", rf"{B}(?:(?P<the>{ci('the year')})\s+)?(?P<cent>{ci('nineteen|two thousand')})(?:\s+(?:and\s+)?"
+@rule("spelled_year", rf"{B}(?:(?P<month>{MONTH_FULL})\s+|(?:{ci('the')}\s+)?(?P<season>{ci('spring|summer|fall|autumn|winter')})"
+      rf"\s+of\s+)?(?:(?P<the>{ci('the year')})\s+)?(?P<cent>{ci('nineteen|two thousand')})(?:\s+(?:and\s+)?"
       rf"(?P<rest>{ci(f'(?:{_TENS})(?:[- ](?:{_ONES}))?|{_TEENS}|{_ONES}|hundred')}))?{E}", anchor=r"(?i:nineteen|thousand)")
 def spelled_year(m: re.Match[str], ctx: Context) -> Found | None:
-    """Years spoken in words, as in transcripts: 'nineteen ninety-six', 'the year two thousand'."""
+    """Years spoken in words, as in transcripts: 'nineteen ninety-six', 'the year two thousand', also after a
+    month or a season ('January nineteen ninety-seven', 'the winter of nineteen ninety-four')."""
     from .lexicon import number_value
 
     base = 1900 if m["cent"].lower() == "nineteen" else 2000
@@ -189,4 +215,9 @@ def spelled_year(m: re.Match[str], ctx: Context) -> Found | None:
     if value is None or (base == 1900 and rest.lower() != "hundred" and value < 10) or (base == 2000 and not
                                                                                      (m["the"] or rest)):
         return None
-    return Found("DATE", str(base + int(value)), "year", anchor="absolute")
+    year = base + int(value)
+    if m["month"]:
+        return Found("DATE", f"{year}-{month_number(m['month']):02d}", "month", anchor="absolute")
+    if m["season"]:
+        return Found("DATE", f"{year}-{SEASON_CODES[m['season'].lower()]}", "season", anchor="absolute")
+    return Found("DATE", str(year), "year", anchor="absolute")

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from spacy.tokens import Doc, Token
@@ -59,7 +60,9 @@ def verb_direction(verb: Token, depth: int = 0) -> str:
     if words & FUTURE_AUX or ("going" in words and "to" in words):
         return "future"
     if "to" in words and depth < 2 and verb.head.i != verb.i:
-        if verb.head.lemma_.lower() in PLAN_VERBS:
+        if _pluperfect(verb.head):
+            return "past"  # 'had been due to expire Friday': a plan overtaken, so already past
+        if verb.head.lemma_.lower() in PLAN_VERBS or _be_to(verb):
             return "future"
         return verb_direction(verb.head, depth + 1)
     tags = {verb.tag_} | {a.tag_ for a in auxes}
@@ -74,5 +77,37 @@ def expression_direction(index: TokenIndex, start: int, end: int) -> str:
     root = index.span_root(start, end)
     if root is None:
         return "none"
+    if _EARLIEST.search(index.doc.text, max(0, start - 16), start):
+        return "future"  # 'as soon as Tuesday', 'effective Feb. 1': a date still to come
     verb = governing_verb(root)
-    return verb_direction(verb) if verb is not None else "none"
+    if verb is None:
+        return "none"
+    lemma = verb.lemma_.lower()
+    if lemma in SCHEDULE_VERBS and (lemma in ("schedule", "slate") or _through_noun(root, verb)):
+        return "future"  # 'has scheduled a news conference Thursday': the thing scheduled lies ahead
+    return verb_direction(verb)
+
+
+SCHEDULE_VERBS = frozenset({"schedule", "plan", "set", "slate"})
+_EARLIEST = re.compile(r"(?i)(?:\bas\s+(?:soon|early)\s+as|\beffective)\s+$")
+
+
+def _through_noun(token: Token, verb: Token) -> bool:
+    """Whether the expression hangs from the verb through a noun (its object), not from the verb itself."""
+    current = token.head
+    while current.i != verb.i and current.head.i != current.i:
+        if current.pos_ in ("NOUN", "PROPN"):
+            return True
+        current = current.head
+    return False
+
+
+def _pluperfect(verb: Token) -> bool:
+    return any(c.lower_ == "had" and c.dep_ in ("aux", "auxpass") for c in verb.children) or (
+        verb.dep_ in ("acomp", "xcomp") and any(c.lower_ == "had" for c in verb.head.children))
+
+
+def _be_to(verb: Token) -> bool:
+    """'is to resume trading Tuesday': be + to-infinitive, an arrangement still to come."""
+    head = verb.head
+    return head.lemma_ == "be" and head.i < verb.i and verb.dep_ in ("xcomp", "ccomp", "attr")

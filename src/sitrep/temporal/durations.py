@@ -5,9 +5,18 @@ from __future__ import annotations
 
 import re
 
-from .dates import weekday_number
+from .dates import month_number, weekday_number
 from .lexicon import MODS, UNITS, number_value
-from .patterns import ANCHOR_UNIT, ANCHOR_WEEKDAY, DURATION_MOD, NUMBER, WEEKDAY, WEEKDAYS_PLURAL, B
+from .patterns import (
+    ANCHOR_UNIT,
+    ANCHOR_WEEKDAY,
+    DURATION_MOD,
+    MONTH_FULL,
+    NUMBER,
+    WEEKDAY,
+    WEEKDAYS_PLURAL,
+    B,
+)
 from .rules import Context, Found, ci, rule
 
 _UNIT_WORDS = "second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|centur(?:y|ie)"
@@ -17,8 +26,8 @@ _SPAN_WORDS = ci("the past|the last|the next|the first|the coming|the previous|t
 
 
 @rule("duration", rf"{B}(?:(?P<span>{_SPAN_WORDS})\s+)?(?:(?P<mod>{ci(DURATION_MOD)})\s+)?(?:(?P<low>{ci(NUMBER)})\s*(?:to|or|-)\s*)?(?P<n>{ci(NUMBER)})[\s-]+"
-      rf"(?P<unit>{ci(_UNIT_WORDS)})(?P<plural>s)?(?P<long>-long|\s+long(?!\s+(?:been|ago|before|after)))?"
-      rf"(?![\w-]|\s+(?:ago|from now|hence)\b|-old)", anchor=ANCHOR_UNIT)
+      rf"(?:{ci('more|additional|further')}\s+)?(?P<unit>{ci(_UNIT_WORDS)})(?P<plural>s)?(?P<long>-long|\s+long(?!\s+(?:been|ago|before|after)))?"
+      rf"(?![\w-]|\s+(?:ago|from now|hence|old)\b|-old)", anchor=ANCHOR_UNIT)
 def duration(m: re.Match[str], ctx: Context) -> Found | None:
     unit = _unit(m["unit"])
     if (m["n"].lower() in ("a", "an") and m["plural"]) or (m["span"] or "").lower().endswith("recent"):
@@ -32,8 +41,17 @@ def duration(m: re.Match[str], ctx: Context) -> Found | None:
     return Found("DURATION", duration_value(amount, unit), UNITS[unit][2], mod=mod, anchor="none")
 
 
+@rule("long_units", rf"{B}(?P<unit>{ci('hour|day|week|month|year|decade|centur(?:y|ie)')})(?P<plural>s)?-long(?![\w-])",
+      anchor=r"(?i:-long)")
+def long_units(m: re.Match[str], ctx: Context) -> Found | None:
+    """'a day-long meeting' → P1D, 'a decades-long battle' → PXY: a length stated as an adjective."""
+    unit = _unit(m["unit"])
+    return Found("DURATION", duration_value(None if m["plural"] else 1, unit), UNITS[unit][2], anchor="none")
+
+
 _FRACTION_OF = re.compile(r"s?\s+of\b")
-_RATE_BEFORE = re.compile(r"(?:\d|%|percent|cents?|dollars?|euros?|pounds?|times|once|twice)\s+$")
+_RATE_BEFORE = re.compile(r"(?:\d|%|percent|cents?|dollars?|euros?|pounds?|million|billion|thousand|times|once|twice)\s+$"
+                          r"|(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen))\s+[a-z]+s\s+$")
 
 
 def _rate(m: re.Match[str], unit: str) -> Found | None:
@@ -102,18 +120,24 @@ def bare_units(m: re.Match[str], ctx: Context) -> Found | None:
     return Found("DURATION", duration_value(None, unit), UNITS[unit][2], anchor="none")
 
 
+_RATE_BEFORE_SET = re.compile(r"(?:%|percent|million|billion|\d[\d,.]*(?:\s+[a-z]+)?|\baverage)\s+$")
 _SET_WORDS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y",
               "hourly": "PT1H", "nightly": "P1D", "quarterly": "P1Q", "biweekly": "P2W", "every day": "P1D"}
 
 
 @rule("set_word", rf"{B}(?P<word>{ci('daily|weekly|monthly|yearly|annually|hourly|nightly|quarterly|biweekly')})(?![\w-])")
 def set_word(m: re.Match[str], ctx: Context) -> Found | None:
+    if _RATE_BEFORE_SET.search(m.string, max(0, m.start() - 30), m.start()):
+        return None  # 'rise 8.5% annually', 'average daily volume': a rate, not a recurring time
     return Found("SET", _SET_WORDS[m["word"].lower()], None, anchor="none")
 
 
 @rule("every", rf"{B}(?P<q>{ci('every|each|per')})\s+(?:(?P<other>other)\s+)?(?:(?P<n>{NUMBER})\s+)?"
-      rf"(?:(?P<wd>{WEEKDAY})|(?P<unit>{ci(_UNIT_WORDS)})s?)(?![\w-])", anchor=r"(?i:every|each|per)")
+      rf"(?:(?P<wd>{WEEKDAY})|(?P<month>{MONTH_FULL})|(?P<unit>{ci(_UNIT_WORDS)})s?)(?![\w-])",
+      anchor=r"(?i:every|each|per)")
 def every(m: re.Match[str], ctx: Context) -> Found | None:
+    if m["month"]:
+        return Found("SET", f"XXXX-{month_number(m['month']):02d}", "month", anchor="none")
     if m["wd"]:
         return Found("SET", f"XXXX-WXX-{weekday_number(m['wd']) + 1}", "day", anchor="none")
     unit = _unit(m["unit"])

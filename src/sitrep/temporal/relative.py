@@ -22,10 +22,15 @@ _REFS = {
     "the near term": "FUTURE_REF", "the coming days": "FUTURE_REF",
     "the coming weeks": "FUTURE_REF", "the coming months": "FUTURE_REF", "the coming years": "FUTURE_REF",
     "coming days": "FUTURE_REF", "coming weeks": "FUTURE_REF", "coming months": "FUTURE_REF",
-    "coming years": "FUTURE_REF", "as soon as possible": "FUTURE_REF",
+    "coming years": "FUTURE_REF", "as soon as possible": "FUTURE_REF", "soon": "FUTURE_REF",
 }
 _REF_WORDS = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in _REFS if w != "earlier"),
                              key=len, reverse=True))
+
+
+_COMING_UNITS = {"days": "D", "weeks": "W", "months": "M", "years": "Y"}
+_NOT_SOON = re.compile(r"\s+(?:after|afterwards?|as|thereafter)\b")
+_NOT_SOON_BEFORE = re.compile(r"(?i)\bas\s+$")
 
 
 def _ref_key(text: str) -> str:
@@ -60,6 +65,12 @@ def this_part(m: re.Match[str], ctx: Context) -> Found | None:
 
 @rule("ref", rf"{B}(?P<word>{ci(_REF_WORDS)}){E}")
 def ref(m: re.Match[str], ctx: Context) -> Found | None:
+    if m["word"].lower() == "soon" and (ctx.direction == "past" or _NOT_SOON.match(m.string, m.end())
+                                        or _NOT_SOON_BEFORE.search(m.string, max(0, m.start() - 4), m.start())):
+        return None  # 'was soon released', 'soon after', 'as soon as': not a reference to the future
+    key = _ref_key(m["word"])
+    if key.split()[-1] in _COMING_UNITS:  # 'the coming weeks': an unspecified stretch ahead, as TimeBank has it
+        return Found("DURATION", f"PX{_COMING_UNITS[key.split()[-1]]}", None, anchor="none")
     return Found("DATE", _REFS[_ref_key(m["word"])], None, anchor="publication")
 
 
@@ -68,8 +79,8 @@ def ref(m: re.Match[str], ctx: Context) -> Found | None:
       rf"\s+(?P<unit>{ci('week|weekend|month|year|decade|century|spring|summer|fall|autumn|winter')}){E}", anchor=ANCHOR_PERIOD)
 def period(m: re.Match[str], ctx: Context) -> Found | None:
     rel, unit = _ref_key(m["rel"]), m["unit"].lower()
-    if ctx.dct is None:
-        return None
+    if ctx.dct is None or m["unit"].istitle():
+        return None  # 'This Week', 'Next Year': a title (a TV show, a book), not a time
     step = {"last": -1, "past": -1, "previous": -1, "the past": -1, "the last": -1, "the previous": -1,
             "next": 1, "coming": 1, "the next": 1, "the coming": 1}.get(rel, 0)
     value, granularity = shifted_period(ctx.dct, unit, step)
@@ -218,7 +229,14 @@ def year_end(m: re.Match[str], ctx: Context) -> Found | None:
 
 @rule("the_year", rf"{B}(?P<x>{ci('the')}\s+(?:(?P<fiscal>fiscal|full|calendar)\s+)?year){E}(?!\s+(?:ago|earlier|later|before|after|of|in)\b|\s+\d)")
 def the_year(m: re.Match[str], ctx: Context) -> Found | None:
-    return Found("DURATION", "P1Y", "year", anchor="none")
+    """'the year ended Sept. 30' is a span of a year (DURATION); 'for the year', 'the full year', 'earlier in
+    the year' name the current (fiscal) year, a DATE, as TimeBank annotates them."""
+    if _SPAN_END.match(m.string, m.end()) or ctx.dct is None:
+        return Found("DURATION", "P1Y", "year", anchor="none")
+    return Found("DATE", str(ctx.dct.year), "year")
+
+
+_SPAN_END = re.compile(r"\s+(?:ended|ending|ends|through|to\s+date)\b")
 
 
 @rule("nine_months", rf"{B}(?:the\s+)?(?:(?:first|latest|year-earlier|past|last)\s+)?(?P<n>{NUMBER})\s+months{E}"
@@ -244,8 +262,8 @@ def year_earlier(m: re.Match[str], ctx: Context) -> Found | None:
 
 @rule("ago", rf"{B}(?:(?P<mod>{ci('about|nearly|almost|more than|less than|some|roughly|just|only|over|at least')})\s+)?"
       rf"(?P<n>{ci(NUMBER)})[\s-]+(?P<unit>{ci('second|minute|hour|day|week|month|year|decade|centurie|century')})s?"
-      rf"\s+(?P<dir>{ci('ago|earlier|later|before|after|from now|hence|back')})(?![\w-])(?!\s+(?:the|a|an|his|her|its|their|"
-      rf"this|that|[A-Z]\w*|\w+ed|\w+ing)\b)", anchor=r"(?i:ago|earlier|later|before|after|from now|hence|back)")
+      rf"\s+(?P<dir>{ci('ago|earlier|later|before|after|from now|hence|back')})(?![\w-])(?:(?<=[aA][gG][oO])|(?!\s+(?:the|a|an|his|her|its|their|"
+      rf"this|that|[A-Z]\w*|\w+ed|\w+ing)\b))", anchor=r"(?i:ago|earlier|later|before|after|from now|hence|back)")
 def ago(m: re.Match[str], ctx: Context) -> Found | None:
     n = number_value(m["n"])
     unit = m["unit"].lower().replace("centurie", "century")

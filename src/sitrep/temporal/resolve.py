@@ -26,9 +26,20 @@ def resolve(text: str, candidates: list[Candidate], directions: list[str], dct: 
         if found is None:
             continue
         expressions.append(to_record(text, cand, found))
-        if found.type == "DATE" and found.anchor != "previous" and found.value and _ANCHORABLE.match(found.value):
+        if _anchors_later(cand, found):
             previous = found.value
     return expressions
+
+
+def _anchors_later(cand: Candidate, found: Found) -> bool:
+    """Whether later expressions ('that year', 'a year earlier') read against this one: a DATE stated in its
+    own right, not one itself counted back from another ('a year ago', 'the year-earlier quarter')."""
+    if found.type != "DATE" or found.anchor == "previous" or not found.value or not _ANCHORABLE.match(found.value):
+        return False
+    return cand.rule.name != "year_earlier" and not _COUNTED_BACK.search(cand.match.group(0))
+
+
+_COUNTED_BACK = re.compile(r"(?i)\b(?:ago|earlier)\b")
 
 
 def to_record(text: str, cand: Candidate, found: Found) -> TimeExpression:

@@ -41,8 +41,12 @@ def publication_day(published: Published | None) -> date | None:
 
 
 def _attributive_set(index: TokenIndex, candidate: Candidate) -> bool:
-    """'a quarterly dividend', 'the daily newspaper': an adjective naming a kind of thing, not a time."""
-    if candidate.rule.name != "set_word":
+    """'a quarterly dividend', 'monthly payments': an adjective naming a kind of financial product, not a
+    time. 'his daily life', 'a weekly radio address' stay: TimeBank annotates those as sets."""
+    if candidate.rule.name != "set_word" or candidate.match["word"].lower() not in _PRODUCT_SETS:
         return False
     token = index.at(candidate.start)
     return token is not None and token.tag_ == "JJ" and token.dep_ == "amod"
+
+
+_PRODUCT_SETS = frozenset({"quarterly", "monthly", "yearly", "biweekly"})
