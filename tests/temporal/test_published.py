@@ -1,5 +1,7 @@
 """Publication date: given metadata wins; otherwise it is inferred from weekdays, month-days and years."""
 
+import pytest
+
 from sitrep.models import Document
 from sitrep.temporal.detect import detect
 from sitrep.temporal.published import given_published, infer_published
@@ -43,3 +45,26 @@ def test_no_guess_from_month_days_or_full_dates_alone():
 
 def test_nothing_to_go_on():
     assert infer("Fighting continued.", {}) is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    ("KHARTOUM, Sudan, May 20, 2023 — Troops shelled the city on Sunday.", "2023-05-20"),
+    ("BEIRUT, Jan. 10, 2020 (Reuters) - Jets struck the town on Thursday.", "2020-01-10"),
+])
+def test_a_dateline_gives_the_publication_date(pipeline, text, expected):
+
+
+    published = pipeline.analyze(Document(id="d", text=text)).record().published
+    assert published is not None and (published.value, published.source) == (expected, "inferred")
+    assert published.reason == "the date in the article's dateline"
+    assert text[published.evidence[0].start:published.evidence[0].end] == published.evidence[0].text
+
+
+@pytest.mark.slow
+def test_a_date_mid_sentence_is_not_a_dateline(pipeline):
+
+
+    text = "Officials said the truce signed on May 20, 2023 - a week ago - still held."
+    published = pipeline.analyze(Document(id="d", text=text)).record().published
+    assert published is None or published.reason != "the date in the article's dateline"

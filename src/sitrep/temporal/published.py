@@ -70,11 +70,36 @@ def _mentions(cand: Candidate, direction: str) -> list[Mention]:
     return found
 
 
+# A wire dateline: a place in capitals at the start of a line, then the date, then a dash or the agency
+# ("JEDDAH, Saudi Arabia, May 20, 2023 —", "BEIRUT, Jan. 10, 2020 (Reuters) -").
+DATELINE_BEFORE = re.compile(r"[A-Z][A-Z'’.\- ]{1,40}(?:,[ \t]*[A-Z][\w'’.\- ]{1,40}){0,2},[ \t]*")
+DATELINE_AFTER = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?[—–-]")
+
+
 def infer_published(text: str, candidates: list[Candidate], directions: list[str]) -> Published | None:
     """The publication date the detected expressions (with their tense directions) point to, or None."""
     mentions = mentions_of(candidates, directions)
+    dateline = _dateline(text, mentions)
+    if dateline is not None:
+        return dateline
     month_days = [m for m in mentions if m.kind == "month_day"]
     return _infer_from_month_days(text, mentions, month_days) if month_days else None
+
+
+def _dateline(text: str, mentions: list[Mention]) -> Published | None:
+    """A full date in a dateline is the day the story was filed."""
+    for m in mentions:
+        if m.kind != "full_date":
+            continue
+        line_start = text.rfind("\n", 0, m.start) + 1
+        if DATELINE_BEFORE.fullmatch(text, line_start, m.start) and DATELINE_AFTER.match(text, m.end):
+            try:
+                day = date(m.year, m.month, m.day)
+            except ValueError:
+                continue
+            return Published(value=day.isoformat(), source="inferred", confidence=0.9,
+                             reason="the date in the article's dateline", evidence=[_span(text, m)])
+    return None
 
 
 def _span(text: str, m: Mention) -> Span:
