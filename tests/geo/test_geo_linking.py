@@ -35,3 +35,16 @@ def test_focus_place_when_the_sentence_has_none(pipeline):
     place = event_place(analysis, found)
     assert place is not None and place.source == "focus"
     assert place.name == "Aleppo" and place.precision == 2  # the town itself, one step coarser
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    ("Moscow's bombardment of Kharkiv continued on Tuesday.", "bombardment", "Kharkiv"),
+    ("The truce was brokered by Ankara in the town of Sochi on Monday.", "truce", "Sochi"),
+    ("Turkey, Russia agree to ceasefire in war-torn Idlib, Syria", "ceasefire", "Idlib"),
+])
+def test_places_standing_as_actors_are_not_the_event_place(pipeline, text, trigger, expected):
+    from sitrep.models import Document
+
+    analysis = pipeline.analyze(Document(id="actor", text=text))
+    place = event_place(analysis, _token(analysis, trigger))
+    assert place is not None and place.text == expected and place.source == "sentence"

@@ -42,3 +42,24 @@ def test_streets_and_people_are_not_places(pipeline):
 def test_unknown_region_is_kept_without_a_point(pipeline):
     places = _places(pipeline, "Fighting spread across the Middle East.")
     assert places["Middle East"].lat is None and places["Middle East"].geonameid is None
+
+
+def test_head_of_an_of_name_is_not_a_place_alone(pipeline):
+    places = _places(pipeline, "Pirates attacked a ship in the Gulf of Aden on Monday.")
+    assert "Gulf" not in places and places["Gulf of Aden"].lat is None
+
+
+def test_congo_alone_is_the_more_populous_congo(pipeline):
+    places = _places(pipeline, "Fighting in eastern Congo has displaced thousands.")
+    assert places["Congo"].country == "CD"
+
+
+def test_a_place_name_opening_a_persons_name_is_not_a_place(pipeline):
+    places = _places(pipeline, "Ararat Mirzoyan says talks with Baku are progressing.")
+    assert "Ararat" not in places and places["Baku"].country == "AZ"
+
+
+def test_compass_word_opens_a_region_of_the_place(pipeline):
+    places = _places(pipeline, "Storms hit Northeast Georgia near Atlanta on Sunday, and St. Petersburg was flooded.")
+    assert places["Georgia"].feature_code == "ADM1" and places["Georgia"].admin1 == "US-GA"
+    assert places["St. Petersburg"].lat is not None

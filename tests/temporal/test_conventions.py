@@ -99,3 +99,13 @@ def test_day_month_year_dates_resolve(pipeline):
     record = pipeline.analyze(Document(id="dm", text=text, published="2020-01-13", published_source="given")).record()
     assert [(t.text, t.value) for t in record.times] == [("9 November 2020", "2020-11-09"),
                                                          ("12 January 2020", "2020-01-12")]
+
+
+@pytest.mark.slow
+def test_a_commitment_in_the_pluperfect_still_points_forward(pipeline):
+    """'had agreed to meet in September' (still to come) vs 'had been due to expire on Friday' (overtaken)."""
+    from sitrep.models import Document
+
+    text = "Fidan said the two sides had agreed to meet again in September. The deal had been due to expire on Friday."
+    record = pipeline.analyze(Document(id="c", text=text, published="2024-07-02", published_source="given")).record()
+    assert [(t.text, t.value) for t in record.times] == [("September", "2024-09"), ("Friday", "2024-06-28")]

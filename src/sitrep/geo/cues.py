@@ -37,10 +37,20 @@ NOT_PLACE_STARTS = frozenset({
     "law", "court", "city", "senate", "congress", "house", "assembly", "government", "president", "governor",
 })
 
+# Generic heads of "X of Y" names of seas, straits, gulfs and mountains ("Gulf of Aden", "Strait of
+# Hormuz"): alone they match some small place ("Gulf" in Papua New Guinea), which is not meant.
+OF_NAME_HEADS = frozenset({"gulf", "sea", "strait", "straits", "bay", "cape", "isle", "isles", "lake", "mount",
+                           "horn", "bight", "sound", "mouth", "port"})
+
 # Compass words that name no place on their own ("Southern California", "South East Asian").
 DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
                         "central", "northeast", "northwest", "southeast", "southwest", "upper", "lower",
                         "greater", "new", "old", "great", "little", "mount", "lake", "saint", "port", "fort"})
+
+# Compass words that open a region of a named place ("Northeast Georgia", "Western Massachusetts").
+COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                     "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+                     "southeastern", "southwestern"})
 
 # Press abbreviations of US states (AP style) and Canadian provinces (CP style), as news writes
 # "Alexandria, La." or "Gatineau, Que." (→ ISO 3166-2 code).
@@ -106,8 +116,11 @@ def cue_length(doc: Doc, end: int) -> int:
 
 
 def is_near(doc: Doc, start: int) -> bool:
-    """True when the name is approximate: "near X", "outside X", "north of X", "outskirts of X"."""
+    """True when the name is approximate: "near X", "outside X", "north of X", "outskirts of X",
+    "northern X"."""
     before = word_before(doc, start)
+    if before in COMPASS and start > 0 and doc[start - 1].text[:1].isupper():
+        return True
     if before in ("near", "outside", "nearby", "around"):
         return True
     return before == "of" and word_before(doc, start, 1) in NEAR_WORDS

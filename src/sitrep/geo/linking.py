@@ -2,7 +2,9 @@
 
 `event_place(analysis, trigger)` prefers a place syntactically attached to the trigger
 ("struck *in* X", "killed *near* X"), then the most specific place in the sentence (a town before a
-province before a country; the nearest to the trigger on ties), and falls back to the article's
+province before a country; a place in an "in/at X" adjunct, then the nearest to the trigger on ties).
+Places standing as actors ("Moscow's bombardment of Kharkiv", "brokered by Ankara", "Turkey, Russia
+agree") come last: the capital that acts is not where the event happens. It falls back to the article's
 focus place with a precision one step coarser (``source="focus"``). Precision follows ACLED:
 1 the town itself, 2 near a town or part of a region, 3 a region or country.
 """
@@ -35,6 +37,30 @@ def _head(doc: Doc, place: Place) -> int:
 
 def _specificity(place: Place) -> int:
     return place.precision if place.precision is not None else 3
+
+
+_SIZE_RANK = {"ADM2": 1, "ADM1": 2, "PCLI": 3, "CONT": 4}
+_ACTOR_DEPS = frozenset({"poss", "nsubj", "nsubjpass", "agent"})
+_ADJUNCT_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "into", "on", "within",
+                            "throughout", "off"})
+
+
+def _size_rank(place: Place) -> int:
+    """Towns and airports 0, counties 1, provinces 2, countries 3, continents 4."""
+    return _SIZE_RANK.get(place.feature_code or "", 0)
+
+
+def _role_rank(doc: Doc, head: int) -> int:
+    """0 for a place in a locative adjunct ("in X", "near X"), 2 for one standing as an actor
+    ("Moscow's bombardment", "Turkey agreed", "brokered by Ankara"), else 1."""
+    token = doc[head]
+    if token.dep_ == "pobj" and token.head.lower_ in _ADJUNCT_PREPS:
+        return 0
+    if token.dep_ in _ACTOR_DEPS or (token.dep_ == "pobj" and token.head.dep_ == "agent"):
+        return 2
+    if token.dep_ == "conj" and token.head.dep_ in _ACTOR_DEPS:  # "Turkey, Russia agree"
+        return 2
+    return 1
 
 
 def choose_focus(doc: Doc, places: list[Place]) -> Place | None:
@@ -91,8 +117,10 @@ def event_place(analysis: Analysis, trigger: Token) -> EventPlace | None:
     here = [(p, h) for p, h in index.places if sent.start_char <= p.start < sent.end_char]
     if here:
         attached = [(p, h) for p, h in here if _attached(doc, h, trigger)]
-        pool = attached or here
-        place, _ = min(pool, key=lambda ph: (_specificity(ph[0]), abs(ph[1] - trigger.i)))
+        not_actors = [(p, h) for p, h in here if _role_rank(doc, h) < 2]
+        pool = [ph for ph in attached if ph in not_actors] or not_actors or attached or here
+        place, _ = min(pool, key=lambda ph: (_specificity(ph[0]), _size_rank(ph[0]), _role_rank(doc, ph[1]),
+                                             abs(ph[1] - trigger.i)))
         return _event_place(place, "sentence", _specificity(place))
     if index.focus is None:
         return None

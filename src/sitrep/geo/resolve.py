@@ -4,7 +4,8 @@ Each candidate gets a score: a prior from its feature type and population (count
 provinces, then towns by size; capitals up; airports only when the text says "airport" or
 "air base"), plus document context: the share of the article's country evidence its country has,
 containment ("X in Y", "X, Y", "Y's X": a town inside the named province or country), the
-provinces the article's other places lie in, and distance to them. Two passes: the first reads
+provinces the article's other places lie in, and distance to them, and document coherence (the
+candidates of different ambiguous names pulling towards the same province; see coherence.py). Two passes: the first reads
 country evidence from countries and demonyms, the second scores everything against the first.
 Mentions with the same name then share the best-supported reading (one sense per discourse).
 """
@@ -18,6 +19,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc
 
 from . import cues
+from .coherence import Coherence, coherence_of
 from .gazetteer import Gazetteer, GazPlace
 from .normalize import name_key
 from .spotting import Mention
@@ -25,6 +27,8 @@ from .spotting import Mention
 _CONTAINER_WINDOW = 4  # tokens after "in"/"," where a containing place may start
 _SMALL_TOWN = 20_000
 _PROVINCIAL_CAPITAL = 100_000
+COHERENCE_WEIGHT = 1.0
+COHERENCE_CAP = 4.0
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -50,7 +54,7 @@ def prior(c: GazPlace, m: Mention) -> float:
         score = 12.0 if m.kind == "airport" else -2.0
     else:
         score = 0.75 * min(math.log10(c.population + 1), 7.0) + (2.5 if code == "PPLC" else 0.0)
-        score -= 1.0 if name_key(c.name) != key else 0.0  # matched by an alternate name only
+        score -= 3.0 if name_key(c.name) != key else 0.0  # matched by an alternate name only
         score += 1.0 if m.kind == "town" else 0.0
         score -= 2.0 if m.kind == "admin" else 0.0
     return score - (1.5 if m.fuzzy else 0.0)
@@ -95,14 +99,19 @@ def _inside(c: GazPlace, container: GazPlace) -> bool:
 class Context:
     """What the document says overall, against which each candidate is scored."""
 
-    def __init__(self, mentions: list[Mention], resolved: bool):
+    def __init__(self, mentions: list[Mention], resolved: bool, coherence: Coherence):
+        self.coherence = coherence
         counts = country_evidence(mentions)
+        self.own: dict[str, Counter[str]] = {}  # per name: the evidence its own first-pass readings gave
         if resolved:  # the first pass's readings add evidence (half weight) of the countries in play
-            counts.update(Counter({cc: n / 2 for cc, n in Counter(
-                m.resolved.country for m in mentions if m.resolved is not None and m.resolved.country).items()}))
-        total = sum(counts.values()) or 1
-        self.country_share = {cc: n / total for cc, n in counts.items()}
+            for m in mentions:
+                if m.resolved is not None and m.resolved.country:
+                    self.own.setdefault(name_key(m.text), Counter())[m.resolved.country] += 0.5
+            for own in self.own.values():
+                counts.update(own)
+        self.counts = counts
         self.top_country = counts.most_common(1)[0][0] if counts else ""
+        self._shares: dict[str, dict[str, float]] = {}
         self.readings = [(name_key(m.text), m.resolved) for m in mentions if resolved and m.resolved is not None]
         self.mentions = mentions
         self.contained: dict[int, list[Mention]] = {}
@@ -110,14 +119,24 @@ class Context:
             for k in m.containers:
                 self.contained.setdefault(id(mentions[k]), []).append(m)
 
+    def country_share(self, key: str) -> dict[str, float]:
+        """Share of the country evidence each country holds, leaving out the name's own readings
+        (a foreign capital read five times must not vouch for itself)."""
+        if key not in self._shares:
+            counts = self.counts - self.own.get(key, Counter())
+            total = sum(counts.values()) or 1
+            self._shares[key] = {cc: n / total for cc, n in counts.items()}
+        return self._shares[key]
+
     def score(self, c: GazPlace, m: Mention) -> float:
-        s = prior(c, m) + 4.0 * self.country_share.get(c.country, 0.0)
+        s = prior(c, m) + 4.0 * self.country_share(name_key(m.text)).get(c.country, 0.0)
         s += 1.0 if c.country == self.top_country else 0.0
         others = [p for key, p in self.readings if key != name_key(m.text)]  # not the name's own readings
         if c.feature_class in ("P", "S") or c.feature_code == "ADM2":
             s += 4.0 * _admin_share(c, others) + _proximity(c, others)
         elif c.feature_code == "ADM1":
             s += 4.0 * _admin_share(c, others)
+        s += COHERENCE_WEIGHT * min(self.coherence.support(c, name_key(m.text)), COHERENCE_CAP)
         return s + self._containment(c, m)
 
     def _containment(self, c: GazPlace, m: Mention) -> float:
@@ -204,10 +223,11 @@ def _implausible(m: Mention) -> bool:
 def resolve(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> None:
     """Set `resolved` and `confidence` on every mention that has candidates."""
     link_containers(doc, mentions)
-    first = Context(mentions, resolved=False)
+    coherence = coherence_of(mentions)
+    first = Context(mentions, resolved=False, coherence=coherence)
     for m in mentions:
         _choose(m, first)
-    second = Context(mentions, resolved=True)
+    second = Context(mentions, resolved=True, coherence=coherence)
     for m in mentions:
         _choose(m, second)
     _one_sense(mentions)

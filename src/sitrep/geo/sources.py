@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
@@ -54,8 +55,50 @@ def _country_points() -> dict[str, tuple[float, float, list[str]]]:
         iso, latlng = info.get("ISO", {}).get("alpha2"), info.get("latlng") or []
         if iso and len(latlng) == 2:
             spellings = [info.get("name", "")] + list(info.get("altSpellings", []))
-            points[iso] = (float(latlng[0]), float(latlng[1]), spellings)
+            lat, lon = _blend(float(latlng[0]), float(latlng[1]), main_landmass_centroid(info.get("geoJSON") or {}))
+            points[iso] = (lat, lon, spellings)
     return points
+
+
+_BLEND_LIMIT_KM = 500.0  # estimates further apart disagree on what the country is (Chile, Indonesia)
+_AGREE_KM = 150.0  # estimates this close agree: countryinfo's point (exact for most countries) stands
+
+
+def _blend(lat: float, lon: float, centroid: tuple[float, float] | None) -> tuple[float, float]:
+    """The middle of countryinfo's whole-degree point and the area centroid of the country's main
+    landmass: two rough estimates of a country's centre, each off by a degree or two for large
+    countries (countryinfo puts the US at 38°N 97°W, the centroid of the contiguous states 39.5°N 99.1°W;
+    for Russia and China countryinfo's is the better one), which together land nearer GeoNames'.
+    Where they agree within 150 km, countryinfo's point stands."""
+    from .resolve import haversine_km
+
+    if centroid is None or not _AGREE_KM < haversine_km(lat, lon, *centroid) <= _BLEND_LIMIT_KM:
+        return lat, lon
+    return (lat + centroid[0]) / 2, (lon + centroid[1]) / 2
+
+
+def _ring_area_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
+    """(area, lon, lat) of a polygon ring by the shoelace formula, in degree units."""
+    area = cx = cy = 0.0
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
+        cross = x1 * y2 - x2 * y1
+        area, cx, cy = area + cross, cx + (x1 + x2) * cross, cy + (y1 + y2) * cross
+    if abs(area) < 1e-12:
+        return 0.0, 0.0, 0.0
+    return abs(area) / 2, cx / (3 * area), cy / (3 * area)
+
+
+def main_landmass_centroid(geojson: dict) -> tuple[float, float] | None:
+    """(lat, lon) of the area centroid of the largest polygon in a GeoJSON feature collection."""
+    rings = []
+    for feature in geojson.get("features", []):
+        geometry = feature.get("geometry") or {}
+        polygons = geometry.get("coordinates", [])
+        for polygon in polygons if geometry.get("type") == "MultiPolygon" else [polygons]:
+            if polygon and len(polygon[0]) > 2:
+                rings.append(_ring_area_centroid([list(p[:2]) for p in polygon[0]]))
+    area, lon, lat = max(rings, default=(0.0, 0.0, 0.0))
+    return (lat, lon) if area > 0 else None
 
 
 def _pycountry_names(alpha2: str) -> set[str]:
@@ -84,9 +127,21 @@ def read_countries(cities: list[Entry]) -> Iterator[Entry]:
         if capital is not None:
             capital.feature = CAPITAL
         names = {n for n in [*spellings, *_pycountry_names(cc)] if usable_name(n)}
+        names |= {short for n in names if (short := _short_form(n))}
         yield Entry(name=row["name"], lat=lat, lon=lon, feature=COUNTRY, country=cc,
                     population=int(row.get("population") or 0), geonameid=int(row["geonameid"]),
                     coord_source=source, names=names)
+
+
+_FORMAL = re.compile(r"^(?:the )?(?:(?:democratic|federal|islamic|people's|socialist|united|arab) )*"
+                     r"(?:republic|kingdom|state|federation) of (?:the )?", re.IGNORECASE)
+
+
+def _short_form(name: str) -> str:
+    """"Congo" for "Democratic Republic of the Congo": news calls both Congos "Congo", and the
+    resolver then prefers the more populous."""
+    short = _FORMAL.sub("", name)
+    return short if short != name and usable_name(short) and "," not in short else ""
 
 
 def _by_country_and_name(cities: list[Entry]) -> dict[tuple[str, str], Entry]:

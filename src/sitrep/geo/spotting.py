@@ -73,6 +73,8 @@ def _longest_match(doc: Doc, i: int, gaz: Gazetteer) -> tuple[int, list[GazPlace
         if not _capitalised(last.text) or last.is_punct or "\n" in _span_text(doc, i, j):
             continue
         found = gaz.lookup(name_key(_span_text(doc, i, j)))
+        if found and j - i == 1 and last.lower_ in cues.OF_NAME_HEADS and cues.word_after(doc, j) == "of":
+            return j, []  # "Gulf of Aden", "Sea of Azov": a longer name whose head alone names elsewhere
         if found:
             return (j, found) if not cues.continues_name(doc, j) else (j, [])
     return i, []
@@ -115,15 +117,29 @@ def _between_commas(doc: Doc, m: Mention) -> bool:
     return before == "," and after in (",", ".", "")
 
 
-def _plausible(doc: Doc, m: Mention, ent: Span | None) -> bool:
+def _names_someone(doc: Doc, m: Mention, owner: list[Span | None]) -> bool:
+    """"Ararat Mirzoyan": a place name that is the first name of a person (or of a people) that follows."""
+    if m.j >= len(doc) or doc[m.j - 1].dep_ != "compound" or doc[m.j].pos_ != "PROPN":
+        return False
+    nxt = owner[m.j]
+    return nxt is not None and nxt.label_ in ("PERSON", "NORP") and nxt.start == m.j
+
+
+def _plausible(doc: Doc, m: Mention, ent: Span | None, owner: list[Span | None]) -> bool:
     """Does the context support reading this match as a place?"""
     label = ent.label_ if ent is not None else ""
     supported = m.locative or bool(m.kind)
+    if not supported and label not in _PLACE_LABELS and _names_someone(doc, m, owner):
+        return False
     if doc[m.j - 1].lower_ in cues.ADMIN_WORDS:  # a gazetteer name ending in "Parish", "County" …
         return True
     if label in _PLACE_LABELS and ent is not None:
         first = ent.start + (1 if ent[0].lower_ == "the" and len(ent) > 1 else 0)
-        return m.i == first  # not a word inside a longer entity ("East" in "the Middle East")
+        while first < m.i and doc[first].lower_ in cues.COMPASS:  # "Northeast Georgia", "West Africa"
+            first += 1
+        # not a word inside a longer entity ("East" in "the Middle East"), nor the head of an
+        # "X of Y" name ("Gulf" in "the Gulf of Aden")
+        return m.i == first and not (m.j < ent.end and doc[m.j].lower_ == "of")
     if label == "PERSON":
         whole = ent is not None and ent.start >= m.i and ent.end <= m.j
         return whole and (supported or _between_commas(doc, m)
@@ -132,7 +148,8 @@ def _plausible(doc: Doc, m: Mention, ent: Span | None) -> bool:
         return supported or _big(m.candidates)
     if label == "ORG":  # organisations named after a place: "Rapides Parish Fire District", "Turkey's army"
         at_start = m.i == (ent.start if ent is not None else -1)
-        return supported or (at_start and any(c.feature_class == "A" for c in m.candidates))
+        named_on = m.j < (ent.end if ent is not None else 0) and doc[m.j].pos_ == "PROPN"
+        return supported or (at_start and not named_on and any(c.feature_class == "A" for c in m.candidates))
     tokens = [t for t in doc[m.i:m.j] if _capitalised(t.text)]
     if not all(t.pos_ == "PROPN" for t in tokens):
         return supported and m.j - m.i > 1
@@ -191,7 +208,7 @@ def _spot_at(doc: Doc, i: int, owner: list[Span | None], gaz: Gazetteer) -> tupl
     m.fuzzy = fuzzy
     if j - i == 1 and tok.lower_ in cues.DIRECTIONS:
         return i + 1, None
-    if not _plausible(doc, m, ent) or (fuzzy and ent is not None and ent.label_ == "PERSON" and not m.locative):
+    if not _plausible(doc, m, ent, owner) or (fuzzy and ent is not None and ent.label_ == "PERSON" and not m.locative):
         m.confidence = -1.0  # rejected here; kept only if the same name is a place elsewhere in the text
     return (j, m) if m.confidence >= 0 else (i + 1, m)
 
@@ -208,6 +225,12 @@ def _unresolved(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _saint(doc: Doc, i: int) -> bool:
+    """"St. Petersburg", "Ft. Worth", "Mt. Pleasant": an abbreviation opening a place name, not a street."""
+    return (doc[i].text in ("St.", "St", "Ste.", "Ft.", "Mt.") and i + 1 < len(doc)
+            and _capitalised(doc[i + 1].text) and not doc[i + 1].is_punct)
+
+
 def _person_words(doc: Doc) -> set[str]:
     """Words of the people the document names in full ("Chiquita Raquel Henry"): a later bare "Henry"
     is that person, not a town."""
@@ -222,7 +245,8 @@ def spot(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     i = 0
     while i < len(doc):
         tok = doc[i]
-        if (not _capitalised(tok.text) or tok.is_punct or tok.like_num or tok.lower_ in _WEAK_START
+        if not _saint(doc, i) and (
+                not _capitalised(tok.text) or tok.is_punct or tok.like_num or tok.lower_ in _WEAK_START
                 or tok.lower_.rstrip(".") in cues.NAME_CONTINUERS or tok.lower_ in cues.NOT_PLACE_STARTS
                 or tok.lower_ in cues.ADMIN_WORDS):
             i += 1

@@ -18,6 +18,10 @@ PLAN_VERBS = frozenset({
     "wish", "pledge", "vote", "resolve",
 })
 
+# A commitment still stands when reported in the pluperfect: 'had agreed to meet again in September'.
+COMMITMENT_VERBS = frozenset({"agree", "vow", "promise", "pledge", "decide", "resolve", "threaten"})
+
+
 class TokenIndex:
     """Finds the token at a character offset in a Doc by bisection (built once per document)."""
 
@@ -60,7 +64,7 @@ def verb_direction(verb: Token, depth: int = 0) -> str:
     if words & FUTURE_AUX or ("going" in words and "to" in words):
         return "future"
     if "to" in words and depth < 2 and verb.head.i != verb.i:
-        if _pluperfect(verb.head):
+        if _pluperfect(verb.head) and verb.head.lemma_.lower() not in COMMITMENT_VERBS:
             return "past"  # 'had been due to expire Friday': a plan overtaken, so already past
         if verb.head.lemma_.lower() in PLAN_VERBS or _be_to(verb):
             return "future"

@@ -1,0 +1,68 @@
+"""Document coherence: the readings of different names in one article tend to lie together.
+
+A local story names "Brandon", "Albany" and "Douglas County" without ever saying "Minnesota"; each
+name alone is ambiguous, but only one state holds a reading of all three. For each candidate we
+count the article's *other* names that have some reading in the same province or within about one
+degree, each name weighted by how specific it is (a name found in forty states says little), so
+that the candidates of ambiguous names pull towards each other before any of them is resolved.
+"""
+
+from __future__ import annotations
+
+import math
+
+from .gazetteer import GazPlace
+from .normalize import name_key
+
+_CELL_DEGREES = 1.0  # grid cell size; a reading in the same or a neighbouring cell counts as near
+_SAME_PROVINCE = 0.6  # a reading in the same province, or near, supports a little; both, fully
+_NEAR = 0.6
+
+
+def _cell(p: GazPlace) -> tuple[int, int]:
+    return math.floor(p.lat / _CELL_DEGREES), math.floor(p.lon / _CELL_DEGREES)
+
+
+def _local(p: GazPlace) -> bool:
+    """Places that locate a story below the country level: towns, airports, counties, provinces."""
+    return p.feature_class in ("P", "S") or p.feature_code in ("ADM1", "ADM2")
+
+
+class Coherence:
+    """Where each distinct name of the document could be: its provinces and grid cells."""
+
+    def __init__(self, names: dict[str, list[GazPlace]]):
+        self.names: list[tuple[str, frozenset[str], frozenset[tuple[int, int]], float]] = []
+        for key, candidates in names.items():
+            local = [c for c in candidates if _local(c)]
+            if not local:
+                continue
+            admins = frozenset(c.admin1 for c in local if c.admin1)
+            cells = frozenset((x + dx, y + dy) for c in local if c.feature_code != "ADM1"
+                              for x, y in [_cell(c)] for dx in (-1, 0, 1) for dy in (-1, 0, 1))
+            weight = 1.0 / math.sqrt(max(1, len(admins)))
+            self.names.append((key, admins, cells, weight))
+
+    def support(self, c: GazPlace, key: str) -> float:
+        """Weighted count of the other names with a reading in c's province or near c."""
+        if not _local(c):
+            return 0.0
+        cell = _cell(c)
+        total = 0.0
+        for other, admins, cells, weight in self.names:
+            if other != key:
+                inside = bool(c.admin1) and c.admin1 in admins
+                if c.feature_code == "ADM1":  # a province has no one point to be near: lying in it is all
+                    shared = 1.0 if inside else 0.0
+                else:
+                    shared = (_SAME_PROVINCE if inside else 0.0) + (_NEAR if cell in cells else 0.0)
+                total += weight * min(1.0, shared)
+        return total
+
+
+def coherence_of(mentions: list) -> Coherence:  # list[Mention]; untyped to avoid a cycle
+    names: dict[str, list[GazPlace]] = {}
+    for m in mentions:
+        if m.candidates and not m.demonym:
+            names.setdefault(name_key(m.text), m.candidates)
+    return Coherence(names)
