@@ -26,7 +26,7 @@ def only(analysis, cameo: str, word: str):
 
 def test_the_ceasefire_is_one_planned_agreement_with_several_mentions(seed_analysis):
     ceasefires = [e for e in seed_analysis.events if e.category == "ceasefire"]
-    assert len(ceasefires) == 1
+    assert len(ceasefires) == 2  # Turkey's announcement, and the Russian official's disagreeing claim
     ceasefire = ceasefires[0]
     assert (ceasefire.plover.type, ceasefire.cameo) == ("AGREE", "0871")
     assert (ceasefire.acled.event_type, ceasefire.acled.sub_event_type) == ("Strategic developments", "Agreement")
@@ -38,7 +38,16 @@ def test_the_ceasefire_is_one_planned_agreement_with_several_mentions(seed_analy
     assert ceasefire.place.name == "Idlib"
     text = evidence_text(ceasefire)
     assert "halt at one minute past midnight" in text and "hours after an agreement was struck" in text
+    assert "6 p.m. ET" not in text  # another speaker's time: kept as its own claim (next test)
     assert len(ceasefire.evidence) >= 4
+
+
+def test_a_russian_officials_earlier_start_is_kept_as_its_own_claim(seed_analysis):
+    """Different speakers, different times: not folded into Turkey's announcement (dedupe.py)."""
+    russian = [e for e in seed_analysis.events if e.category == "ceasefire"][1]
+    assert russian.attribution is not None and "Russian defence ministry official" in russian.attribution.text
+    assert russian.date.value == "2020-01-09T18:00" and russian.date.text == "6 p.m. ET\xa0on Thursday"
+    assert "6 p.m. ET" in evidence_text(russian)
 
 
 def test_the_airstrike_on_maaret_al_numan(seed_analysis):

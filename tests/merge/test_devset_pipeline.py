@@ -2,7 +2,7 @@
 
 The pipeline's events are matched to the gold ones by their words (trigger, or evidence of an event
 of the gold type, covering the gold trigger); pipeline events matching none are left out, so this measures merging of what the
-stages found. Printed for the scoreboard; the floor guards against merging different events.
+stages found. Printed for the scoreboard; the floors guard against merging different events and losing merges.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from sitrep.models import Document
 
 from .devset import find, load
 
-PRECISION_FLOOR = 0.9
+PRECISION_FLOOR = 0.95
+RECALL_FLOOR = 0.35  # measured 0.364 (8/22), 2026-11-25: a floor that fails if merging through the stages gets worse
 
 
 def _gold_event(article: dict, event) -> str | None:
@@ -50,3 +51,4 @@ def test_devset_through_the_pipeline(pipeline, engine):
     print(f"\nmatched {len(gold)} pipeline events to gold; " + score.line("merge dev set through the pipeline"))
     assert gold, "the pipeline found none of the dev set's events"
     assert score.precision >= PRECISION_FLOOR
+    assert score.recall >= RECALL_FLOOR

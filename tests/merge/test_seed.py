@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from click.testing import CliRunner
 from sqlalchemy import create_engine, select
 
@@ -71,3 +72,25 @@ def test_event_command_shows_both_claims_side_by_side(tmp_path, seed_text):
     assert any("2020-01-09T23:00" in r and "a Russian defence ministry official" in r and "6 p.m. ET" in r
                for r in rows)
     print("\n" + result.output)
+
+
+@pytest.mark.slow
+def test_real_pipeline_shows_both_start_claims_and_judges_status_by_publication(tmp_path, seed_analysis, seed_text):
+    """Through the real stages: the events stage keeps the Russian official's claim apart (another
+    speaker, another time), the merge joins it to the truce as a second start claim; the start is the
+    effective time (Sunday 00:01), after the Friday publication, so the truce is only announced."""
+    engine = create_engine(f"sqlite:///{tmp_path / 'real.db'}")
+    metadata.create_all(engine)
+    outcome = merge_record(engine, "seed", seed_analysis.record(), text=seed_text)
+    with engine.connect() as conn:
+        cf = conn.execute(select(ceasefires)).one()
+        event = get_event(conn, cf.id)
+    assert len(outcome.placements) > len(set(outcome.created))
+    start = event["claims"]["start"]
+    assert start["disputed"]
+    said = {v["value"]: v["sources"][0] for v in start["values"]}
+    assert said["2020-01-12T00:01"]["attributed_to"].lower() == "turkey's defence ministry"
+    assert said["2020-01-09T23:00"]["attributed_to"] == "Russian defence ministry official"
+    assert seed_text[said["2020-01-09T23:00"]["start"]:said["2020-01-09T23:00"]["end"]] == "6 p.m. ET\xa0on Thursday"
+    assert (cf.announced, cf.start, cf.status) == ("2020-01-10", "2020-01-12T00:01", "announced")
+    assert cf.area_name == "Idlib"

@@ -15,6 +15,12 @@ latest earlier event of its group unless their source actors differ.
 
 A ceasefire also absorbs the agreement nouns of its own sentence ("in line with agreements").
 
+Two mentions attributed to different speakers that claim different times ("Turkey's defence ministry
+said attacks would halt at 00:01 on Jan. 12" … "a Russian official said a ceasefire had been implemented
+at 6 p.m. on Thursday") are disagreeing claims, never folded: each stays an Event with its own
+attribution, date and evidence, and the cross-article merge (sitrep.merge) joins them into one canonical
+event with one claim per source.
+
 An event named in a temporal adjunct ("a day after paying a visit", "days after the killing of X")
 is merged last, into any event of its group that shares an actor with it and whose sources do not
 differ, wherever in the article that event is reported; the event it joins keeps its codes.
@@ -110,8 +116,33 @@ def overlap(a: Item, b: Item) -> bool:
     return ia is not None and ia == ib
 
 
+def _speaker(event: Event) -> str | None:
+    found = event.attribution
+    if found is None:
+        return None
+    return found.actor or " ".join(found.text.lower().replace("'s", "").split())
+
+
+def _claimed_time(event: Event) -> str | None:
+    """The time a mention claims the event happens or takes effect, when stated to the day or finer."""
+    for when in (event.effective, event.date):
+        if when is not None and when.source == "expression" and when.value and len(when.value) >= 10:
+            return when.value
+    return None
+
+
+def disagreeing_claims(a: Event, b: Event) -> bool:
+    """Different speakers stating different times: two claims about the event, to be kept apart."""
+    sa, sb, ta, tb = _speaker(a), _speaker(b), _claimed_time(a), _claimed_time(b)
+    if None in (sa, sb, ta, tb) or sa == sb:
+        return False
+    return not (ta.startswith(tb) or tb.startswith(ta))  # type: ignore[union-attr]
+
+
 def same_event(a: Item, b: Item) -> bool:
     """Whether two events of one article are mentions of one real event."""
+    if disagreeing_claims(a.event, b.event):
+        return False
     ga, gb = a.kind.group, b.kind.group
     absorbed = bool(a.sentences & b.sentences) and (gb in ABSORBS.get(ga, ()) or ga in ABSORBS.get(gb, ()))
     rule = a.kind.merge if a.kind.merge != "normal" else b.kind.merge

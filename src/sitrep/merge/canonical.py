@@ -86,12 +86,24 @@ def profile_of(row: Row[Any]) -> Profile:
                    fatalities=summary.get("fatalities"))
 
 
+def _reported_by(conn: Connection, view: MentionView) -> set[str]:
+    """Ceasefires the report's own document already reports (one query, ceasefire reports only)."""
+    if view.kind != CEASEFIRE:
+        return set()
+    m = event_mentions
+    query = select(m.c.canonical_id).where(m.c.document_id == view.document_id)
+    return set(conn.execute(query).scalars())
+
+
 def best_match(conn: Connection, view: MentionView) -> tuple[str | None, Decision, list[str]]:
     """The best event the report merges with (or None), its decision, and why the others were refused."""
     best: tuple[str | None, Decision] = (None, Decision(reasons=["no known event it merges with"]))
     refused = []
+    mine = _reported_by(conn, view)
     for row in candidates(conn, view):
-        decision = compare(view, profile_of(row))
+        prof = profile_of(row)
+        prof.same_document = row.id in mine
+        decision = compare(view, prof)
         if decision.merges(view.kind) and (best[0] is None or decision.score > best[1].score):
             best = (row.id, decision)
         elif not decision.merges(view.kind):

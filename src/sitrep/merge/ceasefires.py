@@ -10,7 +10,8 @@ status. A violent event is linked as a reported violation when all of these hold
 * it came after the start: the middle of the event's time interval is at or after the start, so an
   attack "on Sunday" breaks a truce from 00:01 Sunday, but a strike hours before it does not.
 
-Status: ``announced`` until the start has passed by the latest report, then ``in force``;
+Status: ``announced`` until the start has passed by the latest report of the ceasefire itself (its
+publication date; a truce reported on Friday to start on Sunday is announced, not in force), then ``in force``;
 ``reported broken`` once a violation is linked; ``collapsed`` when reports say so or violations were
 reported on three or more days.
 """
@@ -134,8 +135,8 @@ def update_ceasefire(conn: Connection, cid: str) -> None:
 
 
 def _set_status(conn: Connection, cf: Row[Any]) -> None:
-    latest = conn.execute(select(event_mentions.c.published).order_by(event_mentions.c.published.desc())
-                          .limit(1)).scalar()
+    latest = conn.execute(select(event_mentions.c.published).where(event_mentions.c.canonical_id == cf.id)
+                          .order_by(event_mentions.c.published.desc()).limit(1)).scalar()
     status = _status(conn, cf.id, cf.start, latest)
     conn.execute(ceasefires.update().where(ceasefires.c.id == cf.id).values(status=status))
 

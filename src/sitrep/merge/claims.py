@@ -6,7 +6,9 @@ canonical value follows a documented rule per attribute, and an attribute whose 
 marked ``disputed`` with every value and its sources:
 
 * numbers (killed, injured, displaced …): the lowest best estimate, ACLED's most conservative count;
-* a ceasefire's start: the latest claimed start, so an attack counts as a violation only once every
+* a ceasefire's start: its effective time when the report gives one (``Event.effective``: "will take
+  effect at 00:01 on Jan. 12"; the report's date is then an ``announced`` claim), else its date; the
+  canonical start is the latest claimed start, so an attack counts as a violation only once every
   source agrees the truce was in force;
 * a date: the most precise value, then the most reported, then the earliest;
 * anything else (place, who is responsible for violence, modality): the most reported value, then
@@ -51,7 +53,12 @@ def claims_of(view: MentionView) -> list[dict[str, Any]]:
     """One claim per attribute this report states."""
     out: list[dict[str, Any]] = []
     when = date_value(view)
-    if when:
+    if view.kind == CEASEFIRE and view.effective_value:  # announced on one day, to start on another
+        out.append(_claim("start", view.effective_value, view.effective_text or view.effective_value, view,
+                          view.effective_span))
+        if when:
+            out.append(_claim("announced", when, view.date_text or when, view, view.date_span))
+    elif when:
         attribute = "start" if view.kind == CEASEFIRE else "date"
         out.append(_claim(attribute, when, view.date_text or when, view, view.date_span))
     if view.place_name:

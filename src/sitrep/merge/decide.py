@@ -7,10 +7,15 @@ The rules, in order (each leaves a reason, so every merge and every refusal can 
   month 10; ceasefires 7, since announcement and start are reported interchangeably). Same day +1,
   overlapping +0.5, a day apart between two day-precise reports −0.5 (ceasefires within 7 days +0.5).
 * **places** may be apart by at most the radius of the vaguer one (town 25 km, near/part of region
-  75 km, region 300 km) and must share a country when both say. Same town +1, close +0.5, same region +0.25.
-* **places** unknown on one side −0.25 (reports without a place need more agreement elsewhere).
-* **actors**: each shared actor +1 (+0.75 for a generic coded group such as RUSMIL, which many events
+  75 km, region 300 km) and must share a country when both say. Same town +1, close +0.5, same region +0.25
+  (ceasefires, whose area is a region by nature: the same area +1).
+* **places** unknown on one side −0.25 (reports without a place need more agreement elsewhere), nothing
+  for ceasefires (often reported by their parties alone) or when a specific actor is shared; a
+  ceasefire's place that is one of its parties ("agreements with Turkey") is no place, and costs nothing.
+* **actors** (one actor: the same key, or for specific actors the same name): each shared actor +1 (+0.75 for a generic coded group such as RUSMIL, which many events
   share), at most +1.5; only a shared country +0.5; nothing in common −1.
+* **same article** (ceasefires): +0.5, since an article's ceasefire mentions are only kept apart by
+  the events stage when their speakers claim different times.
 * **mode** differing −0.25; fatality counts within a factor of two +0.25.
 
 A report joins the best-scoring event whose score reaches the threshold (2, ceasefires 1.5): so two
@@ -21,11 +26,12 @@ same actor, never a date alone.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from .dates import day_gap, slack
 from .distance import km_between, radius_km
 from .kinds import CEASEFIRE
-from .mentions import MentionView
+from .mentions import ActorKey, MentionView, normalise_name
 
 THRESHOLD = {CEASEFIRE: 1.5}
 DEFAULT_THRESHOLD = 2.0
@@ -50,6 +56,7 @@ class Profile:
     plover_mode: str | None = None
     modality: str = "asserted"
     fatalities: float | None = None
+    same_document: bool = False  # a ceasefire the report's own article already reports
 
 
 @dataclass
@@ -96,8 +103,14 @@ def _places(view: MentionView, prof: Profile, d: Decision) -> None:
     if view.country and prof.country and view.country != prof.country:
         d.block(f"different countries ({view.country}, {prof.country})")
         return
+    if view.place_party:
+        d.add(0, f"its place names a party ({view.place_party}), not the area")
+        return
     if view.lat is None or view.lon is None or prof.lat is None or prof.lon is None:
-        d.add(-0.25, "place unknown on one side")
+        if view.kind == CEASEFIRE or _shares_specific_actor(view, prof):
+            d.add(0, "place unknown on one side (no cost: a truce or a shared named actor)")
+        else:
+            d.add(-0.25, "place unknown on one side")
         return
     km = km_between(view.lat, view.lon, prof.lat, prof.lon)
     vaguer = max(view.place_precision or 3, prof.place_precision or 3)
@@ -107,20 +120,39 @@ def _places(view: MentionView, prof: Profile, d: Decision) -> None:
         d.add(1.0, f"same town ({km:.0f} km)")
     elif vaguer <= 2:
         d.add(0.5, f"places {km:.0f} km apart")
+    elif view.kind == CEASEFIRE and km <= 10:
+        d.add(1.0, f"same area ({km:.0f} km)")  # a truce's area is a region by nature
     else:
         d.add(0.25, f"same region ({km:.0f} km)")
+
+
+def _matched(view: MentionView, prof: Profile) -> list[tuple[ActorKey, dict[str, Any]]]:
+    """The report's actors the event shares: by key, or, for specific actors, by name (one group coded
+    from different words, "Houthi rebels" from a knowledge base and "Yemen's Houthis" by its country)."""
+    by_key = {str(a["key"]): a for a in prof.actor_keys}
+    by_name = {normalise_name(str(a["name"])): a for a in prof.actor_keys if a.get("specific", True)}
+    found: dict[str, tuple[ActorKey, dict[str, Any]]] = {}
+    for actor in view.actors:
+        match = by_key.get(actor.key) or (by_name.get(normalise_name(actor.name)) if actor.specific else None)
+        if match is not None:
+            found.setdefault(str(match["key"]), (actor, match))
+    return sorted(found.values(), key=lambda pair: pair[0].key)
+
+
+def _shares_specific_actor(view: MentionView, prof: Profile) -> bool:
+    """Whether both name one specific actor (a person, an organisation, a knowledge-base entry)."""
+    return any(a.specific and theirs.get("specific", True) for a, theirs in _matched(view, prof))
 
 
 def _actors(view: MentionView, prof: Profile, d: Decision) -> None:
     if not view.actors or not prof.actor_keys:
         d.add(0, "actors unknown on one side")
         return
-    theirs_by_key = {str(a["key"]): a for a in prof.actor_keys}
-    shared = sorted({a.key: a for a in view.actors if a.key in theirs_by_key}.values(), key=lambda a: a.key)
+    shared = _matched(view, prof)
     if shared:
-        points = sum(SPECIFIC_ACTOR if a.specific and theirs_by_key[a.key].get("specific", True) else GENERIC_ACTOR
-                     for a in shared)
-        d.add(min(points, MOST_ACTOR_POINTS), "shared " + ", ".join(a.name for a in shared))
+        points = sum(SPECIFIC_ACTOR if a.specific and theirs.get("specific", True) else GENERIC_ACTOR
+                     for a, theirs in shared)
+        d.add(min(points, MOST_ACTOR_POINTS), "shared " + ", ".join(a.name for a, _ in shared))
         return
     ours = {a.country for a in view.actors if a.country}
     theirs = {a["country"] for a in prof.actor_keys if a.get("country")}
@@ -130,6 +162,13 @@ def _actors(view: MentionView, prof: Profile, d: Decision) -> None:
         d.add(-1.0, "no actor or actor country in common")
     else:
         d.add(0, "no actor in common")
+
+
+def _same_article(view: MentionView, prof: Profile, d: Decision) -> None:
+    """An article follows one truce: the events stage folds every ceasefire mention it cannot tell
+    apart, so a second one from the same article is a disagreeing claim (another speaker, another time)."""
+    if view.kind == CEASEFIRE and prof.same_document:
+        d.add(0.5, "a ceasefire its own article reports (another source's claim)")
 
 
 def _details(view: MentionView, prof: Profile, d: Decision) -> None:
@@ -157,7 +196,7 @@ def compare(view: MentionView, prof: Profile) -> Decision:
     if view.kind != CEASEFIRE and (view.modality in NOT_DEEDS) != (prof.modality in NOT_DEEDS):
         d.block(f"a {view.modality} event is not a {prof.modality} one")
         return d
-    for step in (_dates, _places, _actors, _details):
+    for step in (_dates, _places, _actors, _same_article, _details):
         step(view, prof, d)
         if d.blocked:
             break

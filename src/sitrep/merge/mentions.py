@@ -13,7 +13,7 @@ from typing import Any
 
 from ..models import Actor, DocumentRecord, Event
 from .dates import day_range, event_interval, iso
-from .kinds import is_violent, kind_of
+from .kinds import CEASEFIRE, is_violent, kind_of
 
 _POSSESSIVE = re.compile(r"['’]s\b")
 _CODE_COUNTRY = re.compile(r"^[A-Z]{3}")
@@ -53,6 +53,9 @@ class MentionView:
     date_value: str | None = None
     date_text: str | None = None
     date_span: tuple[int, int] | None = None
+    effective_value: str | None = None  # a planned event's start ("will take effect at 00:01 on Jan. 12")
+    effective_text: str | None = None
+    effective_span: tuple[int, int] | None = None
     place_name: str | None = None
     place_text: str | None = None
     lat: float | None = None
@@ -61,6 +64,7 @@ class MentionView:
     country: str | None = None
     admin1: str | None = None
     place_span: tuple[int, int] | None = None
+    place_party: str | None = None  # a truce's "place" that is one of its parties ("agreements with Turkey")
     actors: list[ActorKey] = field(default_factory=list)
     quantities: dict[str, dict[str, Any]] = field(default_factory=dict)
     attributed_to: str | None = None
@@ -78,7 +82,7 @@ class MentionView:
     def from_json(cls, data: dict[str, Any]) -> MentionView:
         values = dict(data)
         values["actors"] = [ActorKey(**a) for a in data.get("actors", [])]
-        for key in ("date_span", "place_span", "attribution_span"):
+        for key in ("date_span", "effective_span", "place_span", "attribution_span"):
             values[key] = tuple(data[key]) if data.get(key) else None
         return cls(**values)
 
@@ -126,6 +130,18 @@ def _set_date(view: MentionView, event: Event, published: str | None) -> None:
             view.date_span = (event.date.time_start, event.date.time_end)
 
 
+def _set_effective(view: MentionView, event: Event, published: str | None) -> None:
+    """When a planned event takes effect, as a UTC minute when a time was given (claims compare it)."""
+    when = event.effective
+    span = event_interval(when, published) if when is not None and when.value else None
+    if when is None or span is None:
+        return
+    view.effective_value = iso(span[0]) if "T" in (when.value or "") else when.value
+    view.effective_text = when.text
+    if when.time_start is not None and when.time_end is not None:
+        view.effective_span = (when.time_start, when.time_end)
+
+
 def _set_place(view: MentionView, event: Event) -> None:
     place = event.place
     if place is None:
@@ -134,6 +150,15 @@ def _set_place(view: MentionView, event: Event) -> None:
     view.place_precision, view.country, view.admin1 = place.precision, place.country, place.admin1
     if place.start is not None and place.end is not None:
         view.place_span = (place.start, place.end)
+
+
+def _names_party(event: Event, actors: list[ActorKey]) -> bool:
+    """Whether a ceasefire's place is a country that is also one of its actors: "in line with agreements
+    with Turkey" says who agreed, not where the guns fall silent."""
+    place = event.place
+    if place is None or place.precision != 3 or place.admin1:
+        return False
+    return normalise_name(place.name) in {normalise_name(a.name) for a in actors}
 
 
 def view_of(event: Event, record: DocumentRecord, document_id: str) -> MentionView:
@@ -148,7 +173,11 @@ def view_of(event: Event, record: DocumentRecord, document_id: str) -> MentionVi
         quote=event.evidence[0].text if event.evidence else None,
     )
     _set_date(view, event, view.published)
-    _set_place(view, event)
+    _set_effective(view, event, view.published)
+    if view.kind == CEASEFIRE and _names_party(event, view.actors):
+        view.place_party = event.place.name if event.place else None
+    else:
+        _set_place(view, event)
     if event.attribution is not None:  # the words ("the regional governor"), not the actor id
         view.attributed_to = event.attribution.text
         view.attribution_span = (event.attribution.start, event.attribution.end)
