@@ -64,6 +64,8 @@ def test_event_filters(db_target):
         store.save(doc, _record(doc, plover, day, place))
     assert [s.event.plover.type for s in store.events(EventFilter(type="agree"))] == ["AGREE"]
     assert [s.document_id for s in store.events(EventFilter(since="2020-01-11"))] == ["d1"]
+    assert [s.document_id for s in store.events(EventFilter(since="2020-01-12"))] == ["d1"]
+    assert store.events(EventFilter(since="2020-01-13")) == []
     assert [s.document_id for s in store.events(EventFilter(until="2020-01-10"))] == ["d0"]
     assert [s.document_id for s in store.events(EventFilter(place="idl"))] == ["d0"]
     assert len(store.events(EventFilter(actor="RUSMIL"))) == 2
@@ -103,3 +105,15 @@ def test_records_read_back_unchanged(db_target, text_, title, pub):
     stored = {r.content_hash: r for r in store.documents()}
     assert stored[doc.content_hash] == record
     store.close()
+
+
+def test_since_counts_events_dated_only_by_their_start(tmp_path):
+    store = Store(str(tmp_path / "s.db"))
+    doc = Document(id="start-only", text="Troops clashed.")
+    record = _record(doc)
+    event = record.events[0].model_copy(update={"date": EventDate(value="2024-02-09", start="2024-02-09",
+                                                                   precision=2, source="report_date")})
+    store.save(doc, record.model_copy(update={"events": [event]}))
+    assert [s.document_id for s in store.events(EventFilter(since="2024-01-01"))] == ["start-only"]
+    assert store.events(EventFilter(since="2024-02-10")) == []
+    assert [s.document_id for s in store.events(EventFilter(until="2024-02-09"))] == ["start-only"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.orm import Session
 
 from ..models import Event
@@ -39,7 +39,9 @@ def event_query(filters: EventFilter) -> Select:
     if filters.actor:
         query = _by_actor(query, filters.actor)
     if filters.since:
-        query = query.where(EventRow.date_end > filters.since)
+        # an interval ends after the day begins; a date given only by its start begins on or after it
+        query = query.where(or_(EventRow.date_end > filters.since + "T00:00",
+                                and_(EventRow.date_end.is_(None), EventRow.date_start >= filters.since)))
     if filters.until:
         query = query.where(EventRow.date_start <= filters.until + "T23:59:59")
     query = query.order_by(EventRow.date_start.is_(None), EventRow.date_start, DocumentRow.pk, EventRow.pk)
