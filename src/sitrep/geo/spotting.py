@@ -75,9 +75,21 @@ def _longest_match(doc: Doc, i: int, gaz: Gazetteer) -> tuple[int, list[GazPlace
         found = gaz.lookup(name_key(_span_text(doc, i, j)))
         if found and j - i == 1 and last.lower_ in cues.OF_NAME_HEADS and cues.word_after(doc, j) == "of":
             return j, []  # "Gulf of Aden", "Sea of Azov": a longer name whose head alone names elsewhere
+        if found and j - i == 1 and _acronym(doc, i):
+            found = [c for c in found if c.feature_code in ("PCLI", "ADM1")]  # "EU" is no town called Eu
         if found:
             return (j, found) if not cues.continues_name(doc, j) else (j, [])
     return i, []
+
+
+def _acronym(doc: Doc, i: int) -> bool:
+    """A two- or three-letter upper-case word in mixed-case text ("EU", "UN"): an acronym, not a
+    town's name (an upper-case headline, "RYE, N.Y. —", is not mixed-case)."""
+    word = doc[i].text
+    if not (2 <= len(word) <= 3 and word.isalpha() and word.isupper()):
+        return False
+    neighbours = [t.text for t in doc[max(0, i - 3):i + 4] if t.is_alpha and t.i != i and len(t.text) > 3]
+    return any(not n.isupper() for n in neighbours)
 
 
 def _state_abbreviation(doc: Doc, i: int, gaz: Gazetteer) -> tuple[int, Mention | None] | None:

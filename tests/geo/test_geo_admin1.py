@@ -1,0 +1,47 @@
+"""Province names and points: ISO 3166-2 names in the form news uses, and the point a province gets."""
+
+import pytest
+
+from sitrep.geo.admin1 import _points, short_name
+from sitrep.geo.entries import TOWN, Entry
+from sitrep.geo.resolve import haversine_km
+from sitrep.models import Document
+
+
+@pytest.mark.parametrize(("iso", "short"), [("Dagestan, Respublika", "Dagestan"), ("Sichuan Sheng", "Sichuan"),
+                                            ("Xinjiang Uygur Zizhiqu", "Xinjiang"), ("Alberta", ""),
+                                            ("wallonne, Région", "")])
+def test_short_name_drops_inversions_and_kind_words(iso, short):
+    assert short_name(iso) == short
+
+
+def _town(lat, lon, admin1="XX.01"):
+    return Entry(name="T", lat=lat, lon=lon, feature=TOWN, country="XX", admin1=admin1)
+
+
+def test_province_point_blends_box_middle_and_town_mean_when_they_agree():
+    towns = [_town(0.0, 0.0), _town(0.0, 0.2), _town(0.0, 0.4), _town(0.0, 4.0)]  # box middle 2.0, mean 1.15
+    (lat, lon), = _points(towns).values()
+    assert lat == pytest.approx(0.0) and lon == pytest.approx((2.0 + 1.15) / 2)
+
+
+def test_province_point_keeps_box_middle_when_people_live_along_one_edge():
+    towns = [_town(0.0, 0.0) for _ in range(20)] + [_town(10.0, 0.0)]  # mean 1,100 km from the middle
+    (lat, lon), = _points(towns).values()
+    assert haversine_km(lat, lon, 5.0, 0.0) < 1
+
+
+@pytest.mark.slow
+def test_provinces_answer_to_their_bare_names(pipeline):
+    text = "Rebels clashed with police in Dagestan, and floods hit Sichuan province."
+    places = {p.text: p for p in pipeline.analyze(Document(id="t", text=text)).places}
+    assert places["Dagestan"].admin1 == "RU-DA" and places["Dagestan"].lat is not None
+    sichuan = next(p for p in places.values() if p.text.startswith("Sichuan"))
+    assert sichuan.admin1 == "CN-SC" and sichuan.feature_code == "ADM1"
+
+
+@pytest.mark.slow
+def test_an_acronym_is_not_a_town_of_that_name(pipeline):
+    text = "Cabin crew at BA will strike on Friday, the union said. BA said it would run flights from London."
+    places = {p.text: p for p in pipeline.analyze(Document(id="t", text=text)).places}
+    assert "BA" not in places and places["London"].country == "GB"
