@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -26,7 +27,10 @@ def test_correct_learned(tmp_path: Path) -> None:
     runner = CliRunner()
     result = runner.invoke(actors, ["correct", "Choguel Maiga", "--sectors", "GOV,MIL", "--db", str(db)])
     assert result.exit_code == 0, result.output
-    listed = runner.invoke(actors, ["list", "--learned", "--db", str(db)])
+    listed = runner.invoke(actors, ["list", "--learned", "--db", str(db), "--format", "table"])
     assert "GOV,MIL" in listed.output and "(corrected)" in listed.output
+    rows = [json.loads(line) for line in runner.invoke(actors, ["list", "--learned", "--db", str(db),
+                                                                "--format", "jsonl"]).output.splitlines()]
+    assert [(r["name"], r["sectors"], r["corrected"]) for r in rows] == [("Choguel Maiga", ["GOV", "MIL"], True)]
     missing = runner.invoke(actors, ["correct", "Nobody", "--db", str(db)])
     assert missing.exit_code != 0 and "no learned actor" in missing.output

@@ -1,5 +1,6 @@
 """The gazetteer file: version check, CLI build and search (on the small GeoNames fixture)."""
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -26,15 +27,17 @@ def test_build_writes_the_version(built):
 
 
 def test_search_lists_candidates_largest_first(built):
-    result = CliRunner().invoke(gazetteer, ["search", "Damascus", "--path", str(built)])
+    result = CliRunner().invoke(gazetteer, ["search", "Damascus", "--path", str(built), "--format", "jsonl"])
     assert result.exit_code == 0
-    rows = [line.split("\t") for line in result.output.splitlines()]
-    assert [r[0] for r in rows[:2]] == ["170654", "4354163"]
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert [r["id"] for r in rows[:2]] == [170654, 4354163]
+    table = CliRunner().invoke(gazetteer, ["search", "Damascus", "--path", str(built), "--format", "table"])
+    assert table.output.splitlines()[1].split()[:2] == ["170654", "Damascus"]
 
 
 def test_search_finds_transliterations(built):
-    result = CliRunner().invoke(gazetteer, ["search", "Maaret el-Nouman", "--path", str(built)])
-    assert result.output.startswith("167611\t")
+    result = CliRunner().invoke(gazetteer, ["search", "Maaret el-Nouman", "--path", str(built), "--format", "jsonl"])
+    assert json.loads(result.output.splitlines()[0])["id"] == 167611
 
 
 def test_a_file_from_another_version_is_refused(built, tmp_path):

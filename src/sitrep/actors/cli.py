@@ -7,9 +7,12 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 from sqlalchemy import create_engine
 
+from ..output import FORMATS, default_format, table, write_json_items
 from ..settings import load_settings
 from .kb import ShippedKB
 from .learned import LearnedKB
@@ -38,18 +41,35 @@ def actors() -> None:
 @click.option("--shipped", "which", flag_value="shipped", help="Only shipped entries.")
 @click.option("--name", "contains", help="Only entries whose name contains this text.")
 @click.option("--db", help=_DB_HELP)
-def list_command(which: str | None, contains: str | None, db: str | None) -> None:
-    """List actor entries: source, name, country, sectors, title (and dates seen for learned ones)."""
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Output format (default: table on a terminal, jsonl otherwise).")
+def list_command(which: str | None, contains: str | None, db: str | None, fmt: str | None) -> None:
+    """List actor entries: source, name, country, sectors, title, and when each is valid or was seen."""
+    rows: list[dict[str, object]] = []
     if which != "learned":
-        for e in ShippedKB().entries:
-            if not contains or contains.lower() in e.name.lower():
-                dates = f"  {e.valid_from or ''}..{e.valid_to or ''}" if e.valid_from or e.valid_to else ""
-                click.echo(_line("shipped", e.name, e.country, e.sectors, e.title, dates))
+        rows += [{"source": "shipped", "name": e.name, "country": e.country, "sectors": list(e.sectors),
+                  "title": e.title, "valid_from": e.valid_from, "valid_to": e.valid_to}
+                 for e in ShippedKB().entries if not contains or contains.lower() in e.name.lower()]
     if which != "shipped":
-        for le in _learned(db).list(contains):
-            mark = " (corrected)" if le.corrected else ""
-            extra = f"  seen {le.count}x {le.first_seen}..{le.last_seen}{mark}"
-            click.echo(_line("learned", le.name, le.country, le.sectors, le.title, extra))
+        rows += [{"source": "learned", "name": le.name, "country": le.country, "sectors": list(le.sectors),
+                  "title": le.title, "first_seen": le.first_seen, "last_seen": le.last_seen, "count": le.count,
+                  "corrected": le.corrected} for le in _learned(db).list(contains)]
+    fmt = fmt or default_format(sys.stdout)
+    if fmt != "table":
+        write_json_items(rows, fmt, sys.stdout)
+        return
+    table([_cells(r) for r in rows], ["source", "name", "country", "sectors", "title", "dates"], sys.stdout)
+
+
+def _cells(row: dict[str, object]) -> list[str]:
+    if row["source"] == "shipped":
+        dates = f"{row['valid_from'] or ''}..{row['valid_to'] or ''}" if row["valid_from"] or row["valid_to"] else ""
+    else:
+        dates = f"seen {row['count']}x {row['first_seen']}..{row['last_seen']}"
+        dates += " (corrected)" if row["corrected"] else ""
+    sectors = ",".join(row["sectors"]) if isinstance(row["sectors"], list) else ""
+    return [str(row["source"]), str(row["name"]), str(row["country"] or "-"), sectors or "-",
+            str(row["title"] or "-"), dates]
 
 
 @actors.command("correct")

@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from ..errors import SitrepError
+from ..output import FORMATS, default_format, table, write_json_items
 from ..settings import load_settings
 
 
@@ -53,7 +54,9 @@ def build(geonames_dir: Path | None, path: Path | None) -> None:
 @click.argument("name")
 @click.option("--path", "path", type=click.Path(dir_okay=False, path_type=Path), default=None)
 @click.option("--limit", default=10, show_default=True, help="Most candidates to show.")
-def search(name: str, path: Path | None, limit: int) -> None:
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Output format (default: table on a terminal, jsonl otherwise).")
+def search(name: str, path: Path | None, limit: int, fmt: str | None) -> None:
     """Show the places a NAME may refer to, largest first (exact key, else the fuzzy key)."""
     from . import open_gazetteer
     from .normalize import name_key, skeleton_key
@@ -64,7 +67,11 @@ def search(name: str, path: Path | None, limit: int) -> None:
         _fail(exc)
         return
     found = gaz.lookup(name_key(name)) or gaz.lookup_fuzzy(skeleton_key(name))
-    for p in sorted(found, key=lambda p: -p.population)[:limit]:
-        ident = p.geonameid or p.gazetteer_id
-        click.echo(f"{ident}\t{p.name}\t{p.feature_class}.{p.feature_code}\t{p.country}\t{p.admin1}\t"
-                   f"{p.lat:.4f}\t{p.lon:.4f}\t{p.population}")
+    rows = [{"id": p.geonameid or p.gazetteer_id, "name": p.name, "feature": f"{p.feature_class}.{p.feature_code}",
+             "country": p.country, "admin1": p.admin1, "lat": round(p.lat, 4), "lon": round(p.lon, 4),
+             "population": p.population} for p in sorted(found, key=lambda p: -p.population)[:limit]]
+    fmt = fmt or default_format(sys.stdout)
+    if fmt != "table":
+        write_json_items(rows, fmt, sys.stdout)
+        return
+    table([[str(v) for v in r.values()] for r in rows], list(rows[0]) if rows else ["id"], sys.stdout)
