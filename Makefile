@@ -19,7 +19,7 @@ demo: $(STAMP)
 	$(BIN)/sitrep ingest examples/ --db sitrep.db
 	$(BIN)/sitrep events --db sitrep.db --format table
 
-test: $(STAMP)
+test: lint
 	$(BIN)/python -m pytest -q tests; status=$$?; if [ $$status -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$status
 
 CORPORA ?= ../shared/corpora

@@ -134,9 +134,9 @@ def _claimed_time(event: Event) -> str | None:
 def disagreeing_claims(a: Event, b: Event) -> bool:
     """Different speakers stating different times: two claims about the event, to be kept apart."""
     sa, sb, ta, tb = _speaker(a), _speaker(b), _claimed_time(a), _claimed_time(b)
-    if None in (sa, sb, ta, tb) or sa == sb:
+    if sa is None or sb is None or ta is None or tb is None or sa == sb:
         return False
-    return not (ta.startswith(tb) or tb.startswith(ta))  # type: ignore[union-attr]
+    return not (ta.startswith(tb) or tb.startswith(ta))
 
 
 def same_event(a: Item, b: Item) -> bool:
