@@ -4,7 +4,7 @@ Each task module (time, geo, actors, events) exposes
 
     evaluate(corpus_root: Path, limit: int | None = None) -> list[EvalResult]
 
-where ``corpus_root`` is the folder holding the corpora (e.g. ../shared/corpora). Each result
+where ``corpus_root`` is the folder holding the corpora (for example /path/to/shared/corpora). Each result
 carries our scores and, beside them, the baseline run on the same documents.
 """
 
