@@ -93,3 +93,17 @@ def test_a_planned_ceasefire_has_its_start(pipeline):
 def test_ordering_patrols_is_mobilising(pipeline):
     analysis = analyse(pipeline, "The provincial government ordered patrols by police and soldiers after riots.")
     assert any(e.plover.type == "MOBILIZE" for e in analysis.events)
+
+
+@pytest.mark.slow
+def test_a_back_reference_is_dated_from_the_event_its_main_clause_reports(pipeline):
+    """'The visit came two days after the shelling': the visit is dated elsewhere (Monday), so the
+    shelling is dated two days before it, once the article's mentions are merged."""
+    from sitrep.models import Document
+
+    text = ("The Polish foreign minister visited Kyiv on Monday. The visit came two days after the shelling "
+            "of Kharkiv by Russian artillery.")
+    record = pipeline.analyze(Document(id="b", text=text, published="2024-03-06", published_source="given")).record()
+    shelling = [e for e in record.events if e.plover.type == "ASSAULT"]
+    assert len(shelling) == 1
+    assert (shelling[0].date.source, shelling[0].date.value) == ("anchor", "2024-03-02")

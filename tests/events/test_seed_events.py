@@ -119,6 +119,9 @@ def test_the_drone_strike_that_killed_soleimani_is_one_event(seed_analysis):
     assert "USAMIL" in codes(seed_analysis, kill.sources) and "IRNMIL" in codes(seed_analysis, kill.targets)
     assert kill.place.name == "Baghdad International Airport"
     assert "days after the killing" in evidence_text(kill)
+    # "Putin's rare visit came just days after the killing": dated from the visit (Tuesday 2020-01-07)
+    assert (kill.date.source, kill.date.start, kill.date.end, kill.date.precision) == (
+        "anchor", "2020-01-01", "2020-01-06", 2)
 
 
 def test_assad_thanks_putin_the_kremlin_said(seed_analysis):

@@ -16,7 +16,7 @@ from ..models import Event
 from ..pipeline import Analysis, Stage
 from ..settings import Settings
 from .assemble import build_event
-from .backrefs import temporal_marker
+from .backrefs import date_from_main_events, pending_date, temporal_marker
 from .constructions import apply_constructions
 from .dedupe import Item, merge_mentions
 from .detect import Mention, find_mentions
@@ -32,11 +32,18 @@ def extract_events(analysis: Analysis, lexicon: Lexicon) -> list[Event]:
     mentions = apply_constructions(find_mentions(analysis.doc, lexicon), lexicon)
     mentions.sort(key=lambda m: m.start)
     sentence_of = {s.start: n for n, s in enumerate(analysis.doc.sents)}
-    items = [Item(build_event(analysis, m, lexicon, n), lexicon.types[m.type],
-                  {sentence_of[m.head.sent.start]}, anaphoric=is_anaphoric(m),
-                  backref=temporal_marker(m.anchor) is not None)
-             for n, m in enumerate(mentions, start=1)]
-    return merge_mentions(items)
+    items, pending = [], []
+    for n, m in enumerate(mentions, start=1):
+        marker = temporal_marker(m.anchor)
+        item = Item(build_event(analysis, m, lexicon, n), lexicon.types[m.type], {sentence_of[m.head.sent.start]},
+                    anaphoric=is_anaphoric(m), backref=marker is not None)
+        items.append(item)
+        waiting = pending_date(marker, item.event) if marker is not None else None
+        if waiting is not None:
+            pending.append(waiting)
+    events = merge_mentions(items)
+    date_from_main_events(events, pending, analysis.text)
+    return events
 
 
 def is_anaphoric(mention: Mention) -> bool:

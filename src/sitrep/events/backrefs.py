@@ -13,10 +13,11 @@ events of the sentence's day and place; they are the sentence's time frame. Such
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from ..models import EventDate
+from ..models import Event, EventDate
 from ..temporal import event_date
 
 if TYPE_CHECKING:
@@ -98,13 +99,64 @@ def relative_date(analysis: Analysis, marker: Token) -> EventDate | None:
         return None
     near, far = _distance(marker) or (0, 30)
     sign = 1 if marker.lower_ == "before" else -1
-    first, last = sorted((day + timedelta(days=sign * near), day + timedelta(days=sign * far)))
-    start, end = adjunct_range(marker)
-    precision = 1 if first == last else 2 if (last - first).days <= 14 else 3
-    return EventDate(value=first.isoformat() if first == last else None, start=first.isoformat(),
-                     end=(last + timedelta(days=1)).isoformat(), precision=precision, source="anchor",
-                     time_start=start, time_end=end, text=analysis.text[start:end])
+    return shifted_date(day, near, far, sign, adjunct_range(marker), analysis.text)
 
 
 def inside(span_start: int | None, bounds: tuple[int, int]) -> bool:
     return span_start is not None and bounds[0] <= span_start < bounds[1]
+
+
+@dataclass(frozen=True)
+class PendingDate:
+    """A back-reference whose main clause had no date of its own ("Putin's visit came days after the
+    killing"): once the article's events are merged, it is dated from the event the main clause reports."""
+
+    evidence: tuple[int, int]   # the back-referenced mention's evidence span
+    plover_type: str
+    main: int                   # offset of the main clause's head word
+    near: int
+    far: int
+    sign: int
+    time_start: int
+    time_end: int
+
+
+def pending_date(marker: Token, event: Event) -> PendingDate | None:
+    if event.date is None or event.date.source != "report_date" or not event.evidence:
+        return None
+    near, far = _distance(marker) or (0, 30)
+    start, end = adjunct_range(marker)
+    return PendingDate((event.evidence[0].start, event.evidence[0].end), event.plover.type,
+                       main_clause(marker).idx, near, far, 1 if marker.lower_ == "before" else -1, start, end)
+
+
+def shifted_date(day: date, near: int, far: int, sign: int, span: tuple[int, int], text: str) -> EventDate:
+    """The days `near`..`far` before (sign -1) or after (+1) `day`, as an anchored event date."""
+    first, last = sorted((day + timedelta(days=sign * near), day + timedelta(days=sign * far)))
+    precision = 1 if first == last else 2 if (last - first).days <= 14 else 3
+    return EventDate(value=first.isoformat() if first == last else None, start=first.isoformat(),
+                     end=(last + timedelta(days=1)).isoformat(), precision=precision, source="anchor",
+                     time_start=span[0], time_end=span[1], text=text[span[0]:span[1]])
+
+
+def date_from_main_events(events: list[Event], pending: list[PendingDate], text: str) -> None:
+    """Date each pending back-reference from the dated event whose evidence holds its main clause."""
+    for p in pending:
+        holder = next((e for e in events if e.plover.type == p.plover_type
+                       and any((s.start, s.end) == p.evidence for s in e.evidence)), None)
+        if holder is None or holder.date is None or holder.date.source != "report_date":
+            continue
+        main = next((e for e in events if e is not holder and _day(e) is not None
+                     and any(s.start <= p.main < s.end for s in e.evidence)), None)
+        if main is not None:
+            holder.date = shifted_date(_day(main), p.near, p.far, p.sign, (p.time_start, p.time_end), text)
+
+
+def _day(event: Event) -> date | None:
+    found = event.date
+    if found is None or found.source == "report_date" or not found.value or len(found.value) < 10:
+        return None
+    try:
+        return date.fromisoformat(found.value[:10])
+    except ValueError:
+        return None
