@@ -146,10 +146,10 @@ def date_from_main_events(events: list[Event], pending: list[PendingDate], text:
                        and any((s.start, s.end) == p.evidence for s in e.evidence)), None)
         if holder is None or holder.date is None or holder.date.source != "report_date":
             continue
-        main = next((e for e in events if e is not holder and _day(e) is not None
-                     and any(s.start <= p.main < s.end for s in e.evidence)), None)
-        if main is not None:
-            holder.date = shifted_date(_day(main), p.near, p.far, p.sign, (p.time_start, p.time_end), text)
+        days = (_day(e) for e in events if e is not holder and any(s.start <= p.main < s.end for s in e.evidence))
+        day = next((d for d in days if d is not None), None)
+        if day is not None:
+            holder.date = shifted_date(day, p.near, p.far, p.sign, (p.time_start, p.time_end), text)
 
 
 def _day(event: Event) -> date | None:
