@@ -54,7 +54,7 @@ def _words(text: str) -> list[str]:
     return words
 
 
-@lru_cache(maxsize=1 << 20)
+@lru_cache(maxsize=1 << 16)  # bounded: a long batch must not grow it without limit
 def name_key(text: str) -> str:
     """The exact-match key of a place name ("" when nothing is left)."""
     return " ".join(_DOUBLES.sub(r"\1", w.replace("ou", "u")) for w in _words(text))
