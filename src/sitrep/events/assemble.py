@@ -19,7 +19,7 @@ from .coding import code_event
 from .detect import Mention
 from .lexicon import Lexicon
 from .modality import modality_of
-from .place import focus_place, named_as_location, place_of, place_within
+from .place import focus_place, named_as_location, names_a_town, place_of, place_within
 from .quantities import quantities_for
 
 if TYPE_CHECKING:
@@ -56,6 +56,7 @@ def build_event(analysis: Analysis, mention: Mention, lexicon: Lexicon, number: 
     bounds = (mention.head.sent.start_char, mention.head.sent.end_char)
     args.sources = [s for s in args.sources if not named_as_location(analysis, s, bounds)
                     and not bare_weapon(analysis, s, args.instrument)]
+    args.targets = [t for t in args.targets if not names_a_town(analysis, t)]
     codes = code_event(lexicon.types[mention.type], _actors(analysis, args.sources))
     modality, modality_confidence = modality_of(mention.focus)
     event = Event(

@@ -6,7 +6,8 @@ towns named in their sentences (and for violence no disjoint targets). How much 
 depends on the group's `merge` rule:
 
 * ``loose`` (ceasefires): an article follows one ceasefire; merge unless the mentions conflict;
-* ``normal``: the same internal type (one visit, one agreement …) and no conflict;
+* ``normal``: the same internal type (one visit, one agreement …), or one sentence ("met for talks"),
+  and no conflict;
 * ``strict`` (violence, crime, disasters): articles report many attacks, so the mentions must also
   share an actor, a place or a date, or sit in one or neighbouring sentences.
 
@@ -155,7 +156,7 @@ def same_event(a: Item, b: Item) -> bool:
         return True
     if rule == "strict":
         return overlap(a, b)
-    return a.kind.name == b.kind.name
+    return a.kind.name == b.kind.name or bool(a.sentences & b.sentences)  # "met … for talks": one meeting
 
 
 DATE_RANK = {"expression": 0, "anchor": 1, "report_date": 2}

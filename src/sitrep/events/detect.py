@@ -164,9 +164,14 @@ def _verb_mention(token: Token, lexicon: Lexicon) -> Mention | None:
         entry = lexicon.verbs.get(key)
         if entry is None:
             continue
-        event_type, governed = choose_type(entry, governed_words(token, False), lexicon)
+        words = governed_words(token, False)
+        if token.dep_ == "acl" and token.tag_ == "VBN":  # a reduced relative: "the children seized by bandits"
+            words.append(token.head)
+        event_type, governed = choose_type(entry, words, lexicon)
         if not event_type:
             return None
+        if governed is not None and governed.i == token.head.i and token.dep_ == "acl":
+            governed = None  # the noun classifies the verb but is not its object to absorb ("a truce brokered by")
         return Mention(event_type, token, token.idx, token.idx + len(token.text), token, token,
                        nominal=False, governed=governed or idiom_object)
     return None
@@ -193,7 +198,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
             continue
         mention = None
         if is_verb(token):
-            mention = _verb_mention(token, lexicon)
+            mention = _verb_mention(token, lexicon) or _crowd_mention(token, lexicon)
             if mention is None and token.lower_ == lemma(token):  # "ceasefire" tagged as a verb
                 mention = _noun_mention(doc, token, lexicon)
         elif is_noun(token) and token.ent_type_ not in NAME_ENTITIES:
@@ -208,3 +213,19 @@ def _verb_as_noun(token: Token, lexicon: Lexicon) -> Mention | None:
     if token.dep_ != "ROOT" or lemma(token) not in lexicon.verbs:
         return None
     return _verb_mention(token, lexicon)
+
+
+CROWD_TYPE = "protest"
+
+
+def _crowd_mention(token: Token, lexicon: Lexicon) -> Mention | None:
+    """A crowd verb whose subject is protesters: "Demonstrators filled the avenue" is a protest."""
+    if not any(key in lexicon.crowd_verbs for key in verb_keys(token)):
+        return None
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    subjects += [g for s in subjects for p in s.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for g in p.children if g.dep_ == "pobj"]  # "thousands of protesters"
+    if not any("demonstrators" in word_classes(s, lexicon) for s in subjects):
+        return None
+    return Mention(CROWD_TYPE, token, token.idx, token.idx + len(token.text), token, token, nominal=False,
+                   confidence=0.5)

@@ -109,3 +109,12 @@ def _after_location_noun(doc: Doc, start: int) -> bool:
     if before.lower_ == "of" and span.start > 1:
         before = doc[span.start - 2]
     return before.lemma_.lower() in LOCATION_NOUNS
+
+
+def names_a_town(analysis: Analysis, actor_id: str) -> bool:
+    """Whether every mention of the actor is the name of a located town or site: "struck Kharkiv",
+    "returned to the streets of Tbilisi" name where the event happened (its place), not whom it hit.
+    Countries and regions stay actors ("attacked Ukraine")."""
+    towns = {(p.start, p.end) for p, _ in build_index(analysis).places if (p.precision or 3) == 1}
+    mentions = [m for a in analysis.actors if a.id == actor_id for m in a.mentions]
+    return bool(mentions) and all((m.start, m.end) in towns for m in mentions)

@@ -1,0 +1,79 @@
+"""Words that let different reports of one event be recognised as such: an attack told with "hit",
+people "seized", a protest told by what the crowd did, a place that was attacked, a meeting told twice
+in one sentence. Each rule on a short made-up text through the whole pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.models import Document
+
+pytestmark = pytest.mark.slow
+
+
+def analyse(pipeline, text: str, published: str = "2023-06-10"):
+    return pipeline.analyze(Document(id="t", text=text, published=published))
+
+
+def only(analysis):
+    assert len(analysis.events) == 1, [(e.plover.type, e.trigger.text if e.trigger else None) for e in analysis.events]
+    return analysis.events[0]
+
+
+def test_hit_with_munitions_is_an_attack_and_hit_alone_is_not(pipeline):
+    event = only(analyse(pipeline, "Government forces hit the village of Zorba with mortar rounds on Thursday."))
+    assert (event.plover.type, event.trigger.text) == ("ASSAULT", "hit")
+    assert event.plover.mode == "heavy-weapons"
+    calm = analyse(pipeline, "Rising prices hit families hard this spring.")
+    assert [e for e in calm.events if e.plover.type == "ASSAULT"] == []
+
+
+def test_people_seized_are_abducted_and_goods_seized_are_property(pipeline):
+    analysis = analyse(pipeline, "Police are searching for the forty villagers seized by gunmen on Monday.")
+    event = next(e for e in analysis.events if e.trigger and e.trigger.text == "seized")
+    assert (event.plover.type, event.plover.mode, event.trigger.text) == ("ASSAULT", "abduct", "seized")
+    goods = only(analyse(pipeline, "Customs officers seized two tonnes of cocaine at the port."))
+    assert goods.plover.type == "COERCE"
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Demonstrators filled the main boulevard of Yerevan on Tuesday evening.", "filled"),
+    ("Protesters returned to the streets of Yerevan on Monday.", "returned"),
+    ("Thousands of protesters poured into Republic Square in Yerevan.", "poured"),
+])
+def test_a_crowd_of_protesters_doing_something_is_a_protest(pipeline, text, trigger):
+    event = only(analyse(pipeline, text))
+    assert (event.plover.type, event.trigger.text) == ("PROTEST", trigger)
+    assert event.place is not None and event.place.name == "Yerevan"
+
+
+def test_a_crowd_verb_without_protesters_is_no_event(pipeline):
+    assert analyse(pipeline, "The soldiers returned to their barracks in Yerevan on Monday.").events == []
+
+
+def test_an_attacked_town_is_the_place_not_a_target(pipeline):
+    analysis = analyse(pipeline, "Two civilians died after Russian forces hit Kharkiv with rockets late on Friday.")
+    event = next(e for e in analysis.events if e.plover.type == "ASSAULT")
+    assert event.place is not None and event.place.name == "Kharkiv" and event.place.precision == 1
+    named = {a.id: a.name for a in analysis.actors}
+    assert "Kharkiv" not in [named[t] for t in event.targets]
+
+
+def test_an_attacked_country_stays_a_target(pipeline):
+    analysis = analyse(pipeline, "Russia attacked Ukraine with missiles on Friday.")
+    event = next(e for e in analysis.events if e.plover.type == "ASSAULT")
+    named = {a.id: a.name for a in analysis.actors}
+    assert "Ukraine" in [named[t] for t in event.targets]
+
+
+def test_a_meeting_told_twice_in_one_sentence_is_one_event(pipeline):
+    analysis = analyse(pipeline, "The two foreign ministers met in Geneva on Friday for a second round of talks.")
+    consults = [e for e in analysis.events if e.plover.type == "CONSULT"]
+    assert len(consults) == 1
+    assert len(consults[0].evidence) == 1 and consults[0].place is not None and consults[0].place.text == "Geneva"
+
+
+def test_two_meetings_of_different_people_in_one_sentence_stay_apart(pipeline):
+    analysis = analyse(pipeline, "Putin met Erdogan in Sochi, while Macron held talks with Scholz in Berlin.")
+    consults = [e for e in analysis.events if e.plover.type == "CONSULT"]
+    assert len(consults) == 2
