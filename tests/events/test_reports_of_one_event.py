@@ -77,3 +77,33 @@ def test_two_meetings_of_different_people_in_one_sentence_stay_apart(pipeline):
     analysis = analyse(pipeline, "Putin met Erdogan in Sochi, while Macron held talks with Scholz in Berlin.")
     consults = [e for e in analysis.events if e.plover.type == "CONSULT"]
     assert len(consults) == 2
+
+
+def _truce(analysis):
+    (truce,) = [e for e in analysis.events if e.plover.type == "RETREAT" or e.cameo == "0871"]
+    return truce
+
+
+def test_a_truce_named_in_passing_takes_the_report_date_not_the_attacks(pipeline):
+    analysis = analyse(pipeline, "Despite the truce, government jets struck the town of Zorba on Monday.",
+                       published="2023-06-14")
+    truce = _truce(analysis)
+    assert truce.date is not None and truce.date.source == "report_date" and truce.date.value == "2023-06-14"
+    attack = next(e for e in analysis.events if e.plover.type == "ASSAULT")
+    assert attack.date is not None and attack.date.value == "2023-06-12"
+
+
+def test_a_truce_in_an_after_clause_is_dated_from_the_main_clause(pipeline):
+    analysis = analyse(pipeline, "Army artillery shelled the town of Zorba on Sunday afternoon, hours after the "
+                       "ceasefire began.", published="2023-06-12")
+    truce = _truce(analysis)
+    assert truce.date is not None and truce.date.source == "anchor"
+    assert truce.date.text == "hours after the ceasefire began"
+
+
+def test_a_place_modifying_the_event_noun_is_its_place_not_its_party(pipeline):
+    analysis = analyse(pipeline, "Residents said the Idlib ceasefire was holding on Tuesday.", published="2023-06-14")
+    truce = _truce(analysis)
+    assert truce.place is not None and truce.place.text == "Idlib" and truce.place.country == "SY"
+    names = {a.id: a.name for a in analysis.actors}
+    assert "Idlib" not in [names[i] for i in truce.sources + truce.targets]

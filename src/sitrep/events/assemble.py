@@ -19,7 +19,7 @@ from .coding import code_event
 from .detect import Mention
 from .lexicon import Lexicon
 from .modality import modality_of
-from .place import focus_place, named_as_location, names_a_town, place_of, place_within
+from .place import focus_place, named_as_location, names_a_town, place_by_modifier, place_of, place_within
 from .quantities import quantities_for
 
 if TYPE_CHECKING:
@@ -57,21 +57,47 @@ def build_event(analysis: Analysis, mention: Mention, lexicon: Lexicon, number: 
     args.sources = [s for s in args.sources if not named_as_location(analysis, s, bounds)
                     and not bare_weapon(analysis, s, args.instrument)]
     args.targets = [t for t in args.targets if not names_a_town(analysis, t)]
+    place = place_of(analysis, mention.anchor, set(args.sources))
+    if mention.nominal:
+        place = place_by_modifier(analysis, mention.head, place, [args.sources, args.targets])
     codes = code_event(lexicon.types[mention.type], _actors(analysis, args.sources))
     modality, modality_confidence = modality_of(mention.focus)
     event = Event(
         id=f"e{number}", plover=codes.plover, cameo=codes.cameo, acled=codes.acled, category=codes.category,
         sources=args.sources, targets=args.targets, instrument=args.instrument,
-        place=place_of(analysis, mention.anchor, set(args.sources)),
+        place=place,
         date=event_date(analysis, mention.anchor),
         modality=modality, attribution=attribution_of(analysis, mention.anchor),
         quantities=_quantities(analysis, mention), trigger=trigger_span(analysis, mention),
         evidence=[sentence_span(analysis, mention.head)], confidence=mention.confidence,
     )
-    refer_back(analysis, event, mention)
+    if not refer_back(analysis, event, mention) and named_in_passing(mention):
+        event.date = report_date(analysis)
     event.effective = effective_date(analysis, event, mention)
     event.field_confidence = field_confidence(event, mention, modality_confidence)
     return event
+
+
+PASSING_TYPES = frozenset({"ceasefire"})
+
+
+def named_in_passing(mention: Mention) -> bool:
+    """A truce named only as the setting of another act ("despite the truce", "in the first breach of
+    the ceasefire", "under the ceasefire"): the sentence's date is that act's, not the truce's start."""
+    if mention.type not in PASSING_TYPES or not mention.nominal or mention.anchor.i != mention.head.i:
+        return False
+    token = mention.head
+    while token.dep_ == "pobj" and token.head.dep_ == "prep":
+        preposition = token.head
+        if preposition.head.pos_ in ("VERB", "AUX") or preposition.head.dep_ == "ROOT":
+            return True
+        if preposition.lower_ != "of":  # "a truce in Idlib": the truce is the head, not a setting
+            return False
+        token = preposition.head  # "breach of the ceasefire": go on from "breach"
+        if token.dep_ == "pobj":
+            continue
+        return False
+    return False
 
 
 def effective_date(analysis: Analysis, event: Event, mention: Mention) -> EventDate | None:

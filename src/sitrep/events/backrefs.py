@@ -35,9 +35,12 @@ def temporal_marker(anchor: Token) -> Token | None:
     the announcement of the talks": through "of" phrases too)."""
     while anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.pos_ == "NOUN":
         anchor = anchor.head.head
-    for child in anchor.children:
-        if child.dep_ == "mark" and child.lower_ in MARKERS:
-            return child
+    clause_heads = [anchor] + ([anchor.head] if anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ in ("nsubj", "nsubjpass")
+                               else [])  # "hours after the ceasefire began": the noun is its clause's subject
+    for head in clause_heads:
+        for child in head.children:
+            if child.dep_ == "mark" and child.lower_ in MARKERS:
+                return child
     if anchor.dep_ in ("pobj", "pcomp") and anchor.head.lower_ in MARKERS and anchor.head.dep_ == "prep":
         return anchor.head
     return None

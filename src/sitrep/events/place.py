@@ -118,3 +118,38 @@ def names_a_town(analysis: Analysis, actor_id: str) -> bool:
     towns = {(p.start, p.end) for p, _ in build_index(analysis).places if (p.precision or 3) == 1}
     mentions = [m for a in analysis.actors if a.id == actor_id for m in a.mentions]
     return bool(mentions) and all((m.start, m.end) in towns for m in mentions)
+
+
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+
+
+def modifier_place(analysis: Analysis, trigger: Token) -> Place | None:
+    """A place name modifying an event noun: "the Idlib ceasefire", "the Kharkiv attack" say where."""
+    heads = {h: p for p, h in build_index(analysis).places if p.lat is not None}
+    for child in trigger.children:
+        if child.dep_ in MODIFIER_DEPS and child.i in heads:
+            return heads[child.i]
+    return None
+
+
+def actors_named_by(analysis: Analysis, place: Place) -> set[str]:
+    """The actors whose every mention is this place's name (the actor stage reads place names as actors)."""
+    found = set()
+    for actor in analysis.actors:
+        if actor.mentions and all(m.start == place.start and m.end == place.end for m in actor.mentions):
+            found.add(actor.id)
+    return found
+
+
+def place_by_modifier(analysis: Analysis, trigger: Token, place: EventPlace | None,
+                      roles: list[list[str]]) -> EventPlace | None:
+    """The place named as a modifier of the event noun, which is then no actor of it: it replaces a
+    missing place or a vaguer one ("the Idlib ceasefire" reported in a sentence about a country)."""
+    named = modifier_place(analysis, trigger)
+    if named is None:
+        return place
+    for ids in roles:
+        ids[:] = [i for i in ids if i not in actors_named_by(analysis, named)]
+    if place is None or place.source != "sentence" or (place.precision or 3) > (named.precision or 3):
+        return _as_event_place(named, "sentence", named.precision or 3)
+    return place

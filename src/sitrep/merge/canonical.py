@@ -81,7 +81,7 @@ def profile_of(row: Row[Any]) -> Profile:
     summary = row.summary or {}
     return Profile(kind=row.kind, day_lo=row.day_lo, day_hi=row.day_hi, precision=row.date_precision or 3,
                    lat=row.lat, lon=row.lon, place_precision=row.place_precision, country=row.country,
-                   actor_keys=row.actor_keys or [], plover_mode=row.plover_mode,
+                   admin1=row.admin1, actor_keys=row.actor_keys or [], plover_mode=row.plover_mode,
                    modality=summary.get("modality", {}).get("value", "asserted"),
                    fatalities=summary.get("fatalities"))
 
@@ -195,7 +195,8 @@ def _summary(views: list[MentionView], rows: list[dict[str, Any]]) -> dict[str, 
     summary["when_lo"], summary["when_hi"] = (when.when_lo, when.when_hi) if when else (None, None)
     if views[0].kind == CEASEFIRE:
         starts = [r["value"] for r in rows if r["attribute"] == "start"]
-        summary["start"] = max(starts) if starts else None
+        reported = [r["value"] for r in rows if r["attribute"] == "reported"]
+        summary["start"] = max(starts) if starts else min(reported) if reported else None
     return summary
 
 

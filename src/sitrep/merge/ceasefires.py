@@ -4,9 +4,10 @@ A canonical event of kind ``ceasefire`` is kept as a ceasefire record: parties (
 place), announced (first report), start (the *latest* start any source claims, see claims.py) and a
 status. A violent event is linked as a reported violation when all of these hold, each with a reason:
 
-* it involves a party: a shared actor, or an actor of a party's country;
-* it lies in the area: within the radius of the area's precision (region 300 km, town 25 km), or in
-  the same first-level division;
+* it involves a party: a shared actor, or an actor of a party's country (when no report names the
+  parties, any violence in the area counts);
+* it lies in the area: within the radius of the area's precision (region 300 km, town 25 km), in
+  the same first-level division, or anywhere in the country when the area is a whole country;
 * it came after the start: the middle of the event's time interval is at or after the start, so an
   attack "on Sunday" breaks a truce from 00:01 Sunday, but a strike hours before it does not.
 
@@ -35,6 +36,8 @@ LONGEST_TRUCE_DAYS = 400  # violations are looked for up to this long after a st
 
 def _party_reasons(cf: Row[Any], ev: Row[Any]) -> list[str] | None:
     parties = cf.parties or []
+    if not parties:  # "the truce took hold around Tripoli": whoever fights there breaks it
+        return ["the ceasefire's reports name no parties: any violence in its area counts"]
     keys = {p["key"] for p in parties}
     countries = {p["country"] for p in parties if p.get("country")}
     for actor in ev.actor_keys or []:
@@ -48,6 +51,8 @@ def _party_reasons(cf: Row[Any], ev: Row[Any]) -> list[str] | None:
 def _area_reasons(cf: Row[Any], ev: Row[Any]) -> list[str] | None:
     if cf.admin1 and ev.admin1 and cf.country == ev.country and cf.admin1 == ev.admin1:
         return [f"in the same region as {cf.area_name}"]
+    if cf.country and not cf.admin1 and cf.area_precision == 3 and ev.country == cf.country:
+        return [f"in {cf.area_name}, the country the ceasefire covers"]
     if None in (cf.lat, cf.lon, ev.lat, ev.lon):
         return None
     km = km_between(cf.lat, cf.lon, ev.lat, ev.lon)

@@ -7,9 +7,11 @@ marked ``disputed`` with every value and its sources:
 
 * numbers (killed, injured, displaced …): the lowest best estimate, ACLED's most conservative count;
 * a ceasefire's start: its effective time when the report gives one (``Event.effective``: "will take
-  effect at 00:01 on Jan. 12"; the report's date is then an ``announced`` claim), else its date; the
-  canonical start is the latest claimed start, so an attack counts as a violation only once every
-  source agrees the truce was in force;
+  effect at 00:01 on Jan. 12"; the report's date is then an ``announced`` claim), else its stated date;
+  a truce dated only by its report ("despite the truce", "in breach of the ceasefire") makes a
+  ``reported`` claim instead. The canonical start is the latest claimed start, so an attack counts as
+  a violation only once every source agrees the truce was in force; with no start claimed, the
+  earliest report stands for it;
 * a date: the most precise value, then the most reported, then the earliest;
 * anything else (place, who is responsible for violence, modality): the most reported value, then
   the first reported.
@@ -59,8 +61,7 @@ def claims_of(view: MentionView) -> list[dict[str, Any]]:
         if when:
             out.append(_claim("announced", when, view.date_text or when, view, view.date_span))
     elif when:
-        attribute = "start" if view.kind == CEASEFIRE else "date"
-        out.append(_claim(attribute, when, view.date_text or when, view, view.date_span))
+        out.append(_claim(_date_attribute(view), when, view.date_text or when, view, view.date_span))
     if view.place_name:
         out.append(_claim("place", view.place_name, view.place_text or view.place_name, view, view.place_span))
     sources = sorted({a.name for a in view.actors if a.role == "source"})
@@ -68,6 +69,14 @@ def claims_of(view: MentionView) -> list[dict[str, Any]]:
         out.append(_claim("responsible", "; ".join(normalise_name(s) for s in sources), "; ".join(sources), view))
     out.append(_claim("modality", view.modality, view.modality, view))
     return out + _number_claims(view)
+
+
+def _date_attribute(view: MentionView) -> str:
+    """A truce dated by its own words claims a start; one dated only by the report ("despite the truce")
+    claims only that it was reported by then."""
+    if view.kind != CEASEFIRE:
+        return "date"
+    return "reported" if view.date_source == "report_date" else "start"
 
 
 def _compatible(a: str, b: str) -> bool:

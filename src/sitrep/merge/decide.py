@@ -8,7 +8,7 @@ The rules, in order (each leaves a reason, so every merge and every refusal can 
   overlapping +0.5, a day apart between two day-precise reports −0.5 (ceasefires within 7 days +0.5).
 * **places** may be apart by at most the radius of the vaguer one (town 25 km, near/part of region
   75 km, region 300 km) and must share a country when both say. Same town +1, close +0.5, same region +0.25
-  (ceasefires, whose area is a region by nature: the same area +1).
+  (ceasefires, whose area is a region by nature: the same area, or places in one province, +1).
 * **places** unknown on one side −0.25 (reports without a place need more agreement elsewhere), nothing
   for ceasefires (often reported by their parties alone) or when a specific actor is shared; a
   ceasefire's place that is one of its parties ("agreements with Turkey") is no place, and costs nothing.
@@ -57,6 +57,7 @@ class Profile:
     modality: str = "asserted"
     fatalities: float | None = None
     same_document: bool = False  # a ceasefire the report's own article already reports
+    admin1: str | None = None
 
 
 @dataclass
@@ -111,6 +112,9 @@ def _places(view: MentionView, prof: Profile, d: Decision) -> None:
             d.add(0, "place unknown on one side (no cost: a truce or a shared named actor)")
         else:
             d.add(-0.25, "place unknown on one side")
+        return
+    if view.kind == CEASEFIRE and view.admin1 and view.admin1 == prof.admin1:
+        d.add(1.0, f"same area ({view.admin1})")  # "the truce" named beside a town of the truce's province
         return
     km = km_between(view.lat, view.lon, prof.lat, prof.lon)
     vaguer = max(view.place_precision or 3, prof.place_precision or 3)

@@ -53,6 +53,7 @@ class MentionView:
     date_value: str | None = None
     date_text: str | None = None
     date_span: tuple[int, int] | None = None
+    date_source: str | None = None  # "expression", "anchor" or "report_date" (the events stage's EventDate.source)
     effective_value: str | None = None  # a planned event's start ("will take effect at 00:01 on Jan. 12")
     effective_text: str | None = None
     effective_span: tuple[int, int] | None = None
@@ -125,7 +126,7 @@ def _set_date(view: MentionView, event: Event, published: str | None) -> None:
     view.day_lo, view.day_hi = day_range(lo, hi)
     view.when_lo, view.when_hi = iso(lo), iso(hi)
     if event.date is not None:
-        view.date_value, view.date_text = event.date.value, event.date.text
+        view.date_value, view.date_text, view.date_source = event.date.value, event.date.text, event.date.source
         if event.date.time_start is not None and event.date.time_end is not None:
             view.date_span = (event.date.time_start, event.date.time_end)
 
