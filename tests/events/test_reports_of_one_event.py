@@ -107,3 +107,10 @@ def test_a_place_modifying_the_event_noun_is_its_place_not_its_party(pipeline):
     assert truce.place is not None and truce.place.text == "Idlib" and truce.place.country == "SY"
     names = {a.id: a.name for a in analysis.actors}
     assert "Idlib" not in [names[i] for i in truce.sources + truce.targets]
+
+
+def test_a_country_named_as_a_partner_is_not_the_place(pipeline):
+    analysis = analyse(pipeline, "Fighting in Idlib went on all week. An official said the truce took effect on "
+                       "Thursday under an agreement with Turkey.", published="2023-06-16")
+    truce = _truce(analysis)
+    assert truce.place is None or truce.place.country != "TR", truce.place

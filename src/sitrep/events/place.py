@@ -3,8 +3,8 @@
 geo's `event_place` picks the place attached to the trigger or the most specific one of the sentence.
 A country or city name that is the event's source actor ("Turkey, Russia agree …",
 "drones launched by Russia") names who acted, not where; so does any place name that is a subject,
-an agent or an owner in its sentence ("which Ankara has been seeking", "backed by Iran", "Turkey's
-ministry"). Such a place is skipped and the next one of the sentence taken, else the article's focus
+an agent, an owner or a partner in its sentence ("which Ankara has been seeking", "backed by Iran", "Turkey's
+ministry", "an agreement with Turkey"). Such a place is skipped and the next one of the sentence taken, else the article's focus
 (as geo does when a sentence names no place).
 """
 
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 
 ACTING = frozenset({"nsubj", "nsubjpass", "poss"})
+PARTNER_PREPOSITIONS = frozenset({"with", "against", "between"})
 
 
 def _acting(analysis: Analysis, start: int, end: int) -> bool:
@@ -35,6 +36,8 @@ def _acting(analysis: Analysis, start: int, end: int) -> bool:
     root = span.root
     while root.dep_ == "conj" and root.head.i != root.i:  # "backed by Russia and Iran"
         root = root.head
+    if root.dep_ == "pobj" and root.head.lower_ in PARTNER_PREPOSITIONS:
+        return True  # "an agreement with Turkey", "fighting against Syria": a party, not where
     return root.dep_ in ACTING or (root.dep_ == "pobj" and root.head.dep_ == "agent")
 
 
