@@ -114,3 +114,27 @@ def test_a_country_named_as_a_partner_is_not_the_place(pipeline):
                        "Thursday under an agreement with Turkey.", published="2023-06-16")
     truce = _truce(analysis)
     assert truce.place is None or truce.place.country != "TR", truce.place
+
+
+def test_a_call_to_observe_a_truce_is_a_call_and_a_truce_of_those_called_on(pipeline):
+    analysis = analyse(pipeline, "Egypt called on Hamas and Israel to observe a ceasefire around Gaza City from "
+                       "Sunday.", published="2023-06-16")
+    types = sorted(e.plover.type for e in analysis.events)
+    assert types == ["REQUEST", "RETREAT"], types
+    truce = _truce(analysis)
+    names = {a.id: a.name for a in analysis.actors}
+    assert [names[i] for i in truce.sources] == ["Hamas", "Israel"]
+    unnamed = analyse(pipeline, "Egypt urged the warring factions to respect the truce.", published="2023-06-16")
+    assert _truce(unnamed).sources == []  # the caller is no party to the truce
+
+
+def test_a_call_for_a_truce_is_only_a_call(pipeline):
+    analysis = analyse(pipeline, "Egypt called for a ceasefire around Gaza City.", published="2023-06-16")
+    assert [e.plover.type for e in analysis.events] == ["REQUEST"]
+
+
+def test_fighting_that_broke_out_between_two_sides_has_them_as_parties(pipeline):
+    analysis = analyse(pipeline, "Fighting erupted between the army and rebels near Goma on Monday.")
+    (clash,) = [e for e in analysis.events if e.plover.type == "ASSAULT"]
+    names = {a.id: a.name for a in analysis.actors}
+    assert [names[i] for i in clash.sources] == ["army"] and [names[i] for i in clash.targets] == ["rebels"]

@@ -84,3 +84,21 @@ def test_truce_reports_from_two_towns_of_its_province_are_one_area():
     assert "+1.00 same area (SY-ID)" in inside.reasons and inside.merges(CEASEFIRE)
     elsewhere = compare(_view(lat=36.2, lon=37.1, place_precision=1, country="SY", admin1="SY-HL"), prof)
     assert not elsewhere.merges(CEASEFIRE), elsewhere.reasons
+
+
+def test_a_truce_in_a_country_and_one_around_its_capital_are_one_truce(engine):
+    first = merge_record(engine, "capital", _truce("capital", "2024-01-14", town="Tripoli", place_precision=2,
+                                                   actors=("LBYMIL",), published="2024-01-12"))
+    later = merge_record(engine, "country", _truce("country", "2024-01-14", town="Libya", actors=(),
+                                                   published="2024-01-14", outlet="Other"))
+    placed = later.placements[0]
+    assert placed.canonical_id == first.placements[0].canonical_id, placed.refused
+    assert "+1.00 inside the country the other names (LY)" in placed.reasons
+
+
+def test_an_attack_placed_at_a_country_is_compared_with_attacks_in_its_towns(engine):
+    merge_record(engine, "town", record("town", day="2024-01-15", town="Tripoli", actors=("LBYMIL",)))
+    outcome = merge_record(engine, "country", record("country", day="2024-01-15", town="Libya", place_precision=3,
+                                                     actors=("LBYMIL",), outlet="Other"))
+    placed = outcome.placements[0]
+    assert not placed.new and "+0.25 inside the country the other names (LY)" in placed.reasons

@@ -414,6 +414,10 @@ def _complement(verb: Token) -> Token | None:
     return None
 
 
+OCCURRENCE_VERBS = frozenset({"break", "erupt", "occur", "flare", "rage", "continue", "resume", "escalate",
+                              "intensify", "happen", "take", "spread", "persist"})
+
+
 def _support_verb(noun: Token) -> Token | None:
     """The light verb a nominal trigger is the object of: "carried out strikes", "paid a visit"."""
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in SUPPORT_VERBS:
@@ -441,6 +445,8 @@ def _nominal_roles(analysis: Analysis, trigger: Token) -> _Roles:
         (roles.targets if patient else roles.sources).append(of_object)
     roles.targets += _prep_objects(trigger, TARGET_PREPS)
     between = _prep_objects(trigger, {"between", "among"})
+    if not between and trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() in OCCURRENCE_VERBS:
+        between = _prep_objects(trigger.head, {"between", "among"})  # "clashes broke out … between X and Y"
     for first in between:  # "clashes between X and Y": X the source, Y the target
         roles.source_ids.append(actor_of_phrase(analysis, first) or "")
         roles.targets += [c for c in first.conjuncts if c.i > first.i]

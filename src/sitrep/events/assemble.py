@@ -53,6 +53,8 @@ def build_event(analysis: Analysis, mention: Mention, lexicon: Lexicon, number: 
         own = link_arguments(analysis, mention.partner)
         args.sources = own.sources + [s for s in args.sources if s not in own.sources]
         args.instrument = args.instrument or own.instrument
+    if mention.caller is not None:  # "X called on Y to observe a ceasefire": Y are the truce's parties
+        args.sources, args.targets = link_arguments(analysis, mention.caller).targets, []  # not the caller
     bounds = (mention.head.sent.start_char, mention.head.sent.end_char)
     args.sources = [s for s in args.sources if not named_as_location(analysis, s, bounds)
                     and not bare_weapon(analysis, s, args.instrument)]

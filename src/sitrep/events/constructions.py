@@ -152,7 +152,20 @@ def apply_frames(mentions: list[Mention], by_token: dict[int, Mention], lexicon:
             mentions.append(outer)
             by_token[token.i] = outer
         outer.type, outer.focus, outer.governed = event_type, inner.focus, inner.head
+        if presupposed_truce(inner, lexicon):
+            outer.governed, inner.caller = None, token  # the call and the truce are two events
+            continue
         inner.consumed = True
+
+
+def presupposed_truce(inner: Mention, lexicon: Lexicon) -> bool:
+    """A truce the complement takes as existing ("to observe a ceasefire", "to respect the truce")."""
+    if lexicon.types[inner.type].group != "ceasefire" or not inner.nominal:
+        return False
+    verb = inner.head.head if inner.head.dep_ in ("dobj", "pobj") else None
+    if verb is not None and verb.dep_ == "prep":  # "abide by the truce"
+        verb = verb.head
+    return verb is not None and lemma(verb) in lexicon.ceasefire_presupposed
 
 
 def _attack_beside(mention: Mention, by_token: dict[int, Mention], lexicon: Lexicon) -> Mention | None:

@@ -39,6 +39,7 @@ class Mention:
     consumed: bool = False
     governed: Token | None = None  # the object whose class chose the type, if one did
     partner: Token | None = None   # an attack noun joined to this outcome verb ("a strike by X killed 9")
+    caller: Token | None = None    # the verb of a call to keep this truce ("called on X to observe a ceasefire")
 
 
 def is_verb(token: Token) -> bool:

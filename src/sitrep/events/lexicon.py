@@ -56,6 +56,7 @@ class Lexicon:
     # word class → role ("doers", "targets") → {type: replacement type}
     participants: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
     ceasefire_agreed: frozenset[str] = frozenset()  # verbs that make a ceasefire an agreement: "brokered"
+    ceasefire_presupposed: frozenset[str] = frozenset()  # "to observe a ceasefire": the truce exists
     crowd_verbs: frozenset[str] = frozenset()  # verbs that report a protest when protesters do them: "filled"
     longest: int = field(default=1)
 
@@ -109,6 +110,7 @@ def load_lexicon() -> Lexicon:
         outcomes=frozenset(raw["outcomes"]["verbs"]), mood={k: frozenset(v) for k, v in raw["mood"].items()},
         participants=raw.get("participants", {}),
         ceasefire_agreed=frozenset(raw.get("ceasefire_agreed", {}).get("verbs", ())),
+        ceasefire_presupposed=frozenset(raw.get("ceasefire_presupposed", {}).get("verbs", ())),
         crowd_verbs=frozenset(map(normalize, raw.get("crowds", {}).get("verbs", ()))),
         longest=max(len(k.split()) for k in [*verbs, *nouns]),
     )

@@ -8,7 +8,8 @@ The rules, in order (each leaves a reason, so every merge and every refusal can 
   overlapping +0.5, a day apart between two day-precise reports −0.5 (ceasefires within 7 days +0.5).
 * **places** may be apart by at most the radius of the vaguer one (town 25 km, near/part of region
   75 km, region 300 km) and must share a country when both say. Same town +1, close +0.5, same region +0.25
-  (ceasefires, whose area is a region by nature: the same area, or places in one province, +1).
+  (ceasefires, whose area is a region by nature: the same area, or places in one province, +1). A
+  whole country and a place inside it are never too far apart: +0.25 (ceasefires +1).
 * **places** unknown on one side −0.25 (reports without a place need more agreement elsewhere), nothing
   for ceasefires (often reported by their parties alone) or when a specific actor is shared; a
   ceasefire's place that is one of its parties ("agreements with Turkey") is no place, and costs nothing.
@@ -116,6 +117,10 @@ def _places(view: MentionView, prof: Profile, d: Decision) -> None:
     if view.kind == CEASEFIRE and view.admin1 and view.admin1 == prof.admin1:
         d.add(1.0, f"same area ({view.admin1})")  # "the truce" named beside a town of the truce's province
         return
+    if _whole_country(view.place_precision, view.admin1) != _whole_country(prof.place_precision, prof.admin1) \
+            and view.country and view.country == prof.country:
+        d.add(1.0 if view.kind == CEASEFIRE else 0.25, f"inside the country the other names ({view.country})")
+        return  # "the truce in Libya" and "around Tripoli": a country holds all its places
     km = km_between(view.lat, view.lon, prof.lat, prof.lon)
     vaguer = max(view.place_precision or 3, prof.place_precision or 3)
     if km > radius_km(vaguer):
@@ -128,6 +133,10 @@ def _places(view: MentionView, prof: Profile, d: Decision) -> None:
         d.add(1.0, f"same area ({km:.0f} km)")  # a truce's area is a region by nature
     else:
         d.add(0.25, f"same region ({km:.0f} km)")
+
+
+def _whole_country(precision: int | None, admin1: str | None) -> bool:
+    return precision == 3 and not admin1
 
 
 def _matched(view: MentionView, prof: Profile) -> list[tuple[ActorKey, dict[str, Any]]]:
