@@ -64,18 +64,6 @@ def test_month_four_months_ahead_is_next_years():
     assert tag("pay the loan by February", "none")[0][2] == "1990-02"
 
 
-@pytest.fixture(scope="module")
-def temporal_pipeline():
-    from sitrep.clean import make_stage as clean_stage
-    from sitrep.nlp.stage import make_stage as nlp_stage
-    from sitrep.pipeline import Pipeline
-    from sitrep.settings import load_settings
-    from sitrep.temporal import make_stage
-
-    settings = load_settings()
-    return Pipeline(settings, [clean_stage(settings), nlp_stage(settings), make_stage(settings)])
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize(("sentence", "value"), [
     ("The stock is to resume trading in Paris Tuesday.", "1989-10-31"),

@@ -32,7 +32,12 @@ _DAY = (rf"(?:,?\s+(?:on\s+|of\s+)?(?:(?P<wd>{WEEKDAY})|(?P<dw>{ci('today|yester
         rf"|(?P<month>{MONTH_NAME})\s+(?P<day>{DAYNUM})(?:,?\s+(?P<year>{YEAR}))?)(?![\w-]))?")
 
 
-@rule("clock", rf"{B}(?:{_CORE})(?:\s+(?P<zone>{ZONE})|\s+(?P<local>{ci('local time')}))?{_DAY}", anchor=r"(?i:\d|noon|midnight|midday|clock|morning|afternoon|evening|minute|quarter|half)")
+# '10:35 a.m. (0735 GMT) Friday', 'at 4 in the morning (4 a.m. EDT Thursday)': the day given beside a bracket
+_BRACKETED_DAY = (rf"(?:(?=\s*\((?:[^()\n]{{1,24}}\)\s*,?\s*(?:on\s+)?(?P<pwd>{WEEKDAY})"
+                  rf"|[^()\n]{{0,24}}?(?<![\w-])(?P<pwd2>{WEEKDAY})\s*\))(?![\w-])))?")
+
+
+@rule("clock", rf"{B}(?:{_CORE})(?:\s+(?P<zone>{ZONE})|\s+(?P<local>{ci('local time')}))?{_DAY}{_BRACKETED_DAY}", anchor=r"(?i:\d|noon|midnight|midday|clock|morning|afternoon|evening|minute|quarter|half)")
 def clock(m: re.Match[str], ctx: Context) -> Found | None:
     hm = clock_time(m)
     if hm is None:
@@ -105,8 +110,9 @@ def stated_day(m: re.Match[str], ctx: Context) -> date | None:
         return None
     if m["month"]:
         return month_day_near(ctx.dct, month_number(m["month"]), int(re.sub(r"\D", "", m["day"])), ctx.direction)
-    if m["wd"]:
-        return resolve_weekday(ctx, weekday_number(m["wd"]))
+    weekday = m["wd"] or m["pwd"] or m["pwd2"]
+    if weekday:
+        return resolve_weekday(ctx, weekday_number(weekday))
     if m["dw"]:
         return ctx.dct + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(m["dw"].lower(), 0))
     return ctx.dct

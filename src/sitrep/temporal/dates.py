@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
-from .calendar import month_day_near, month_near, weekday_on_or_after, weekday_on_or_before
+from .calendar import iso_week, month_day_near, month_near, weekday_on_or_after, weekday_on_or_before
 from .lexicon import MODS, MONTHS, SEASON_CODES, WEEKDAYS
 from .patterns import (
     ANCHOR_MONTH,
@@ -54,11 +54,12 @@ def month_day(m: re.Match[str], ctx: Context) -> Found | None:
     month, day = month_number(m["month"]), int(re.sub(r"\D", "", m["day"]))
     if m["year"]:
         return _absolute_day(int(m["year"]), month, day)
-    if m["month"] == "May" and not m["wd"] and len(m["day"]) > 2:
+    named_weekday = m.groupdict().get("wd")
+    if m["month"] == "May" and not named_weekday and len(m["day"]) > 2:
         return None
     if ctx.dct is None:
         return Found("DATE", f"XXXX-{month:02d}-{day:02d}", "day", anchor="none")
-    weekday = weekday_number(m["wd"]) if m.groupdict().get("wd") else None
+    weekday = weekday_number(named_weekday) if named_weekday else None
     return day_value(month_day_near(ctx.dct, month, day, ctx.direction, weekday))
 
 
@@ -72,6 +73,30 @@ def _absolute_day(year: int, month: int, day: int) -> Found | None:
         return Found("DATE", date(year, month, day).isoformat(), "day", anchor="absolute")
     except ValueError:
         return None
+
+
+@rule("second_day", rf"{B}(?P<month>{MONTH_NAME})\s+{DAYNUM}\s*(?:,\s*)?(?:and|or|to|through|-|–)\s*(?P<x>(?P<day>{DAYNUM}))"
+      rf"(?![\w-]|\s*(?:%|percent))(?:,?\s+(?P<year>{YEAR}){E})?", anchor=ANCHOR_MONTH)
+def second_day(m: re.Match[str], ctx: Context) -> Found | None:
+    """'April 24 and 25': the second day shares the first one's month (and year); 'April 24' is its own match."""
+    return month_day.normalise(m, ctx)
+
+
+@rule("week_of", rf"{B}(?:{ci('the')}\s+)?{ci('week')}\s+of\s+(?P<month>{MONTH_NAME})\s+(?P<day>{DAYNUM}){E}"
+      rf"(?:,?\s+(?P<year>{YEAR}){E})?", anchor=r"(?i:week\s+of)")
+def week_of(m: re.Match[str], ctx: Context) -> Found | None:
+    """'the week of March 6': the (ISO) week that holds the day, which is what the writer pins down."""
+    month, day = month_number(m["month"]), int(re.sub(r"\D", "", m["day"]))
+    if m["year"]:
+        found = _absolute_day(int(m["year"]), month, day)
+        named = date.fromisoformat(found.value) if found and found.value else None
+    elif ctx.dct is None:
+        return Found("DATE", "XXXX-WXX", "week", anchor="none")
+    else:
+        named = month_day_near(ctx.dct, month, day, ctx.direction)
+    if named is None:
+        return None
+    return Found("DATE", iso_week(named), "week", anchor="absolute" if m["year"] else "publication")
 
 
 @rule("numeric_date", rf"{B}(?:(?P<iy>{YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d)|(?P<um>1[0-2]|0?[1-9])/(?P<ud>[0-3]?\d)/"
@@ -152,11 +177,11 @@ def decade(m: re.Match[str], ctx: Context) -> Found | None:
     return Found("DATE", f"{m['cent']}{m['dec']}", "decade", mod=edge_mod(m["edge"]), anchor="absolute")
 
 
-@rule("weekday", rf"{B}(?:(?P<rel>{ci('last|this|next|past|coming|early|late')})\s+)?(?P<wd>{WEEKDAY})"
+@rule("weekday", rf"{B}(?:(?P<rel>{ci('last|this|next|past|coming|early|late|the previous|the preceding|the following')})\s+)?(?P<wd>{WEEKDAY})"
       rf"(?:\s+(?P<part>{ci(PART)}))?(?!,?\s+{MONTH_NAME}\s+\d)(?![\w-])", anchor=ANCHOR_WEEKDAY)
 def weekday(m: re.Match[str], ctx: Context) -> Found | None:
     number = weekday_number(m["wd"])
-    rel = (m["rel"] or "").lower()
+    rel = " ".join((m["rel"] or "").lower().split())
     if ctx.dct is None:
         return Found("DATE", f"XXXX-WXX-{number + 1}", "day", anchor="none")
     found = day_value(resolve_weekday(ctx, number, rel), m["part"])
@@ -166,6 +191,8 @@ def weekday(m: re.Match[str], ctx: Context) -> Found | None:
 def resolve_weekday(ctx: Context, number: int, rel: str = "") -> date:
     """A weekday named in a text: back for past tense and 'last', forward for future and 'next'."""
     assert ctx.dct is not None
+    if rel in ("the previous", "the preceding", "the following"):
+        return _weekday_beside_previous(ctx, number, rel == "the following")
     if rel == "last":
         return weekday_on_or_before(ctx.dct.fromordinal(ctx.dct.toordinal() - 1), number)
     if rel in ("next", "coming"):
@@ -173,6 +200,21 @@ def resolve_weekday(ctx: Context, number: int, rel: str = "") -> date:
     if ctx.direction == "future":
         return weekday_on_or_after(ctx.dct, number)
     return weekday_on_or_before(ctx.dct, number)
+
+
+def _weekday_beside_previous(ctx: Context, number: int, forward: bool) -> date:
+    """'the previous Friday', 'the following Monday': the weekday just before (after) the day last named,
+    else just before (after) the publication date."""
+    assert ctx.dct is not None
+    base = ctx.dct
+    if ctx.previous and _DAY_VALUE.match(ctx.previous):
+        base = date.fromisoformat(ctx.previous[:10])
+    if forward:
+        return weekday_on_or_after(base + timedelta(days=1), number)
+    return weekday_on_or_before(base - timedelta(days=1), number)
+
+
+_DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
 
 
 @rule("century", rf"{B}(?:(?P<the>{ci('the')})\s+)?(?:(?P<edge>{ci('early|late|mid')})[\s-]+)?"

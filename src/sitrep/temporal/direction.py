@@ -18,6 +18,9 @@ PLAN_VERBS = frozenset({
     "wish", "pledge", "vote", "resolve",
 })
 
+# Verbs whose present tense states an intention, so a date they govern lies ahead ('plans … on Tuesday').
+INTENT_VERBS = frozenset({"plan", "expect", "schedule", "intend", "hope", "aim", "prepare", "propose", "seek"})
+
 # A commitment still stands when reported in the pluperfect: 'had agreed to meet again in September'.
 COMMITMENT_VERBS = frozenset({"agree", "vow", "promise", "pledge", "decide", "resolve", "threaten"})
 
@@ -27,6 +30,7 @@ class TokenIndex:
 
     def __init__(self, doc: Doc):
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token on each access: read it once
         self.starts = [t.idx for t in doc]
 
     def at(self, offset: int) -> Token | None:
@@ -70,6 +74,8 @@ def verb_direction(verb: Token, depth: int = 0) -> str:
             return "future"
         return verb_direction(verb.head, depth + 1)
     tags = {verb.tag_} | {a.tag_ for a in auxes}
+    if verb.tag_ in ("VBZ", "VBP") and not auxes and verb.lemma_.lower() in INTENT_VERBS:
+        return "future"  # 'the league plans a news conference on Tuesday': a plan stated now lies ahead
     if "VBD" in tags or (verb.tag_ == "VBN" and words & {"has", "have", "had", "'s", "'ve"}):
         return "past"
     if verb.tag_ == "VBG" and words & {"is", "are", "'s", "'re", "am"}:
@@ -81,9 +87,12 @@ def expression_direction(index: TokenIndex, start: int, end: int) -> str:
     root = index.span_root(start, end)
     if root is None:
         return "none"
-    if _EARLIEST.search(index.doc.text, max(0, start - 16), start):
+    if _EARLIEST.search(index.text, max(0, start - 16), start):
         return "future"  # 'as soon as Tuesday', 'effective Feb. 1': a date still to come
     verb = governing_verb(root)
+    bound = _preposition_bound(index.text[max(0, start - 12):start], verb)
+    if bound is not None:
+        return bound
     if verb is None:
         return "none"
     lemma = verb.lemma_.lower()
@@ -92,7 +101,20 @@ def expression_direction(index: TokenIndex, start: int, end: int) -> str:
     return verb_direction(verb)
 
 
+def _preposition_bound(before: str, verb: Token | None) -> str | None:
+    """'until'/'through' name the end of a span, which may lie after a past-tense verb: 'extended its
+    deadline until 9 a.m. Tuesday' points ahead (unless 'until Thursday they had not…' looks back);
+    'loans through January' is the nearest January whatever the tense."""
+    if _DEADLINE.search(before):
+        return "past" if verb is not None and _pluperfect(verb) else "future"
+    if _THROUGH.search(before):
+        return "none"
+    return None
+
+
 SCHEDULE_VERBS = frozenset({"schedule", "plan", "set", "slate"})
+_DEADLINE = re.compile(r"(?i)(?<!\bup )(?<!\bnot )\b(?:until|till)\s+$")
+_THROUGH = re.compile(r"(?i)\bthrough\s+$")
 _EARLIEST = re.compile(r"(?i)(?:\bas\s+(?:soon|early)\s+as|\beffective)\s+$")
 
 

@@ -26,7 +26,8 @@ _SPAN_WORDS = ci("the past|the last|the next|the first|the coming|the previous|t
 
 
 @rule("duration", rf"{B}(?:(?P<span>{_SPAN_WORDS})\s+)?(?:(?P<mod>{ci(DURATION_MOD)})\s+)?(?:(?P<low>{ci(NUMBER)})\s*(?:to|or|-)\s*)?(?P<n>{ci(NUMBER)})[\s-]+"
-      rf"(?:{ci('more|additional|further')}\s+)?(?P<unit>{ci(_UNIT_WORDS)})(?P<plural>s)?(?P<long>-long|\s+long(?!\s+(?:been|ago|before|after)))?"
+      rf"(?:{ci('more|additional|further|trading|business|working')}\s+)?(?P<unit>{ci(_UNIT_WORDS)})(?P<plural>s)?"
+      rf"(?P<half>\s+{ci('and a half')})?(?P<long>-long|\s+long(?!\s+(?:been|ago|before|after)))?"
       rf"(?![\w-]|\s+(?:ago|from now|hence|old)\b|-old)", anchor=ANCHOR_UNIT)
 def duration(m: re.Match[str], ctx: Context) -> Found | None:
     unit = _unit(m["unit"])
@@ -34,7 +35,11 @@ def duration(m: re.Match[str], ctx: Context) -> Found | None:
         return None
     if m["n"].lower() == "some" and not m["plural"] or unit == "quarter" and _FRACTION_OF.match(m.string, m.end()):
         return None  # 'some day'; 'three-quarters of', 'a quarter of the vote'
+    if unit == "second" and m["n"].lower() in ("a", "one") and not _SECONDS_AFTER.match(m.string, m.end()):
+        return None  # 'a second group', 'a second time': the ordinal, not a span of one second
     amount = number_value(m["n"]) if number_value(m["n"]) is not None else _fraction(m["n"])
+    if amount is not None and m["half"]:
+        amount += 0.5  # 'a minute and a half' → PT1M30S
     if m["n"].lower() in ("a", "an", "one", "per") and _RATE_BEFORE.search(m.string, max(0, m.start() - 20), m.start()):
         return _rate(m, unit)
     mod = MODS.get(" ".join(m["mod"].lower().split())) if m["mod"] else None
@@ -49,6 +54,7 @@ def long_units(m: re.Match[str], ctx: Context) -> Found | None:
     return Found("DURATION", duration_value(None if m["plural"] else 1, unit), UNITS[unit][2], anchor="none")
 
 
+_SECONDS_AFTER = re.compile(r"(?i)\s*(?:[^\w\s]|$)|\s+(?:later|ago|earlier|before|after|or|and|of|too|longer|more)\b")
 _FRACTION_OF = re.compile(r"s?\s+of\b")
 _RATE_BEFORE = re.compile(r"(?:\d|%|percent|cents?|dollars?|euros?|pounds?|million|billion|thousand|times|once|twice)\s+$"
                           r"|(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen))\s+[a-z]+s\s+$")

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from .calendar import add_months, iso_week, quarter_of, shift_value
-from .lexicon import MODS, ORDINALS, SEASON_CODES, number_value
-from .patterns import ANCHOR_PERIOD, ANCHOR_SEASON, EDGE, NUMBER, ORDINAL, YEAR, B, E
+from .calendar import add_months, iso_week, month_day_near, quarter_of, shift_value
+from .lexicon import MODS, MONTHS, ORDINALS, SEASON_CODES, number_value
+from .patterns import ANCHOR_PERIOD, ANCHOR_SEASON, DAYNUM, EDGE, MONTH_NAME, NUMBER, ORDINAL, YEAR, B, E
 from .rules import Context, Found, ci, rule
 
 SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
@@ -63,24 +63,43 @@ def this_part(m: re.Match[str], ctx: Context) -> Found | None:
     return Found("TIME", f"{day.isoformat()}T{_part(part)}", "part_of_day")
 
 
+@rule("day_part", rf"{B}{ci('in|by|during|through|until|since|at|before|after|throughout')}\s+(?P<x>(?:{ci('the')}\s+)?"
+      rf"(?:(?P<edge>{ci('mid|late|early')})[\s-]?)?(?P<part>{ci('morning|afternoon|evening')}){E}(?!\s+of\b)"
+      rf"(?:\s+(?P<word>{ci('yesterday|today|tomorrow')}){E})?)", anchor=r"(?i:morning|afternoon|evening)")
+def day_part(m: re.Match[str], ctx: Context) -> Found | None:
+    """'in the morning', 'by mid-afternoon', 'at mid-afternoon yesterday': that part of the day last named
+    (a news story's day), else of the publication date."""
+    if ctx.dct is None:
+        return None
+    if m["word"]:
+        day = ctx.dct + timedelta(days=_DEICTIC_DAYS[m["word"].lower()])
+    else:
+        day = _previous_date(ctx, "day") or ctx.dct
+    return Found("TIME", f"{day.isoformat()}T{_part(m['part'].lower())}", "part_of_day",
+                 anchor="publication" if m["word"] or day == ctx.dct else "previous")
+
+
 @rule("ref", rf"{B}(?P<word>{ci(_REF_WORDS)}){E}")
 def ref(m: re.Match[str], ctx: Context) -> Found | None:
     if m["word"].lower() == "soon" and (ctx.direction == "past" or _NOT_SOON.match(m.string, m.end())
                                         or _NOT_SOON_BEFORE.search(m.string, max(0, m.start() - 4), m.start())):
         return None  # 'was soon released', 'soon after', 'as soon as': not a reference to the future
     key = _ref_key(m["word"])
-    if key.split()[-1] in _COMING_UNITS:  # 'the coming weeks': an unspecified stretch ahead, as TimeBank has it
+    if "coming" in key and key.split()[-1] in _COMING_UNITS:  # 'the coming weeks': a stretch ahead, as TimeBank has it
         return Found("DURATION", f"PX{_COMING_UNITS[key.split()[-1]]}", None, anchor="none")
     return Found("DATE", _REFS[_ref_key(m["word"])], None, anchor="publication")
 
 
 @rule("period", rf"{B}(?:(?P<edge>{ci(EDGE + '|the end of|the beginning of|the start of|the middle of|the rest of')})\s+)?"
       rf"(?P<rel>{ci('last|this|next|past|coming|previous|current|the current|the past|the coming|the next|the last|the previous')})"
-      rf"\s+(?P<unit>{ci('week|weekend|month|year|decade|century|spring|summer|fall|autumn|winter')}){E}", anchor=ANCHOR_PERIOD)
+      rf"\s+(?:(?P<fiscal>{ci('fiscal')})\s+)?(?P<unit>{ci('week|weekend|month|year|decade|century|spring|summer|fall|autumn|winter')}){E}",
+      anchor=ANCHOR_PERIOD)
 def period(m: re.Match[str], ctx: Context) -> Found | None:
     rel, unit = _ref_key(m["rel"]), m["unit"].lower()
     if ctx.dct is None or m["unit"].istitle():
         return None  # 'This Week', 'Next Year': a title (a TV show, a book), not a time
+    if m["fiscal"] and unit != "year":
+        return None  # only a year is fiscal ('the current fiscal year', 'last fiscal year')
     step = {"last": -1, "past": -1, "previous": -1, "the past": -1, "the last": -1, "the previous": -1,
             "next": 1, "coming": 1, "the next": 1, "the coming": 1}.get(rel, 0)
     value, granularity = shifted_period(ctx.dct, unit, step)
@@ -118,18 +137,21 @@ def the_weekend(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 @rule("season", rf"{B}(?:(?P<edge>{ci(EDGE)})\s+)?(?:(?P<rel>{ci('last|this|next|the')})\s+)?"
-      rf"(?P<season>{ci('spring|summer|fall|autumn|winter')})(?:\s+(?:of\s+)?(?P<year>{YEAR}))?{E}", anchor=ANCHOR_SEASON)
+      rf"(?:(?P<edge2>{ci('early|late|mid')})[\s-]+)?(?P<season>{ci('spring|summer|fall|autumn|winter')})(?:\s+(?:of\s+)?(?P<year>{YEAR}))?{E}", anchor=ANCHOR_SEASON)
 def season(m: re.Match[str], ctx: Context) -> Found | None:
+    """'last spring', 'the early summer', 'winter 1994': a season, this year's unless moved by 'last'/'next'
+    or by a past-tense verb for one that has not come yet."""
     code = SEASON_CODES[m["season"].lower()]
+    mod = _mod(m["edge"] or m["edge2"])
     if m["year"]:
-        return Found("DATE", f"{m['year']}-{code}", "season", mod=_mod(m["edge"]), anchor="absolute")
+        return Found("DATE", f"{m['year']}-{code}", "season", mod=mod, anchor="absolute")
     rel = (m["rel"] or "").lower()
     if rel == "" or ctx.dct is None:
         return None
     step = {"last": -1, "next": 1}.get(rel, 0)
     if rel == "the" and ctx.direction == "past" and SEASON_MONTHS[code] > ctx.dct.month:
         step = -1
-    return Found("DATE", f"{ctx.dct.year + step}-{code}", "season", mod=_mod(m["edge"]))
+    return Found("DATE", f"{ctx.dct.year + step}-{code}", "season", mod=mod)
 
 
 _QUARTER_WORDS = ci("fiscal|calendar|latest|current|last|past|previous|recent|same|year-earlier|year-ago|comparable")
@@ -138,7 +160,8 @@ _QUARTER_WORDS = ci("fiscal|calendar|latest|current|last|past|previous|recent|sa
 @rule("quarter", rf"{B}(?:(?P<the>{ci('the|this|that|last|next|its')})\s+(?![\w]+-quarter))?(?:(?P<yrel>{ci('this|last|next')})\s+year['’]s\s+)?(?:(?P<year1>{YEAR})\s+)?"
       rf"(?:(?P<words>(?:{_QUARTER_WORDS})(?:[\s-]+(?:{_QUARTER_WORDS}))*)[\s-]+)?"
       rf"(?:(?P<ord>{ci(ORDINAL)})[\s-]+(?:(?:fiscal|calendar)[\s-]+)?)?(?P<unit>quarter|half|period){E}"
-      rf"(?:,?\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?P<year2>{YEAR}){E})?", anchor=r"(?i:quarter|half|period)")
+      rf"(?:,?\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?P<year2>{YEAR}){E})?"
+      rf"(?:(?=\s+(?:ended|ending)\s+(?P<endm>{MONTH_NAME})\s+(?P<endd>{DAYNUM}){E}))?", anchor=r"(?i:quarter|half|period)")
 def quarter(m: re.Match[str], ctx: Context) -> Found | None:
     words = (m["words"] or "").lower()
     if not (m["ord"] or m["the"] or words or m["year1"] or m["year2"]):
@@ -170,16 +193,22 @@ def _quarter_year(ctx: Context, index: int, letter: str, yrel: str | None) -> in
 
 
 def _quarter_by_context(m: re.Match[str], ctx: Context, words: str) -> Found | None:
-    """'the quarter', 'that quarter', 'the latest period': the quarter last mentioned, else the latest one
-    reported (the one before the publication date's), or the current one when so called."""
+    """'the quarter', 'that quarter', 'the latest period': with an end date ('the quarter ended July 31') the
+    quarter that date closes; else the report's own quarter (the first one it names: a later 'second
+    quarter' is only compared with it), else the last one mentioned; else the latest one reported (the
+    one before the publication date's), or the current one when so called."""
     if m["unit"] == "half" or ctx.dct is None:
         return None
     latest = any(w in words for w in ("latest", "current", "recent"))
     if m["unit"] == "period" and not (latest or m["year1"]):
         return None
+    ended = _quarter_ended(m, ctx)
+    if ended is not None and m["unit"] == "quarter" and not m["year1"]:
+        return Found("DATE", ended, "quarter", anchor="publication")
     anchor = "previous"
-    if ctx.previous and re.match(r"^\d{4}-Q\d$", ctx.previous) and not latest:
-        value = ctx.previous
+    named = ctx.topic or ctx.previous
+    if named and re.match(r"^\d{4}-Q\d$", named) and not latest:
+        value = named
         if m["year1"] or m["year2"]:
             value = f"{m['year1'] or m['year2']}{value[4:]}"
     else:
@@ -188,6 +217,18 @@ def _quarter_by_context(m: re.Match[str], ctx: Context, words: str) -> Found | N
     if "earlier" in words or "ago" in words:
         value = shift_value(value, -1) or value
     return Found("DATE", value, "quarter", anchor=anchor)
+
+
+def _quarter_ended(m: re.Match[str], ctx: Context) -> str | None:
+    """'the quarter ended July 31': the calendar quarter holding most of the three months up to that day
+    (a fiscal quarter May-July is mostly the second), so fiscal and calendar quarters both come out right."""
+    if not m["endm"] or ctx.dct is None:
+        return None
+    end = month_day_near(ctx.dct, MONTHS[m["endm"].lower().rstrip(".")], int(re.sub(r"\D", "", m["endd"])), "past")
+    if end is None:
+        return None
+    middle = end - timedelta(days=45)
+    return f"{middle.year}-Q{quarter_of(middle)}"
 
 
 @rule("same_period", rf"{B}(?P<edge>{ci('earlier|later|early|late')}\s+)?(?P<rel>{ci('that|the same|the following|the next|the previous|the prior|the preceding')})"
@@ -206,15 +247,18 @@ def same_period(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 def _previous_date(ctx: Context, unit: str) -> date | None:
-    previous = ctx.previous or ""
-    needed = {"day": 10, "week": 10, "month": 7, "year": 4}[unit]
-    if not re.match(r"^\d{4}-\d\d-\d\d$", previous[:10]) and not (needed == 4 and previous[:4].isdigit()):
+    """The last date mentioned, as a day, when it is at least as fine as `unit` ('the following month'
+    after 'in March' works; 'the following day' after 'in March' does not)."""
+    match = _CALENDAR_VALUE.match(ctx.previous or "")
+    if match is None:
         return None
-    if needed > 4 and len(previous) < needed:
+    needed = {"day": "d", "week": "d", "month": "m", "year": "y"}[unit]
+    if match[needed] is None:
         return None
-    month = int(previous[5:7]) if len(previous) >= 7 and previous[5:7].isdigit() else 1
-    day = int(previous[8:10]) if len(previous) >= 10 else 1
-    return date(int(previous[:4]), month, day)
+    return date(int(match["y"]), int(match["m"] or 1), int(match["d"] or 1))
+
+
+_CALENDAR_VALUE = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d\d)(?:-(?P<d>\d\d))?)?")
 
 
 _YEAR_END = "year-end|year end|year's end|the end of the year"
@@ -252,7 +296,7 @@ def year_earlier(m: re.Match[str], ctx: Context) -> Found | None:
     """'a year earlier' moves the previous date back a year; 'a year ago' the previous quarter, else today."""
     if ctx.dct is None or (m["the"] and not m["noun"]):
         return None
-    previous = ctx.previous
+    previous = ctx.topic if m["noun"] and ctx.topic else ctx.previous  # 'the year-earlier period': the report's own
     if "ago" in m["words"].lower() and not (previous and "-Q" in previous):
         previous = None
     shifted = shift_value(previous or str(ctx.dct.year), -1)
@@ -265,9 +309,15 @@ def year_earlier(m: re.Match[str], ctx: Context) -> Found | None:
       rf"\s+(?P<dir>{ci('ago|earlier|later|before|after|from now|hence|back')})(?![\w-])(?:(?<=[aA][gG][oO])|(?!\s+(?:the|a|an|his|her|its|their|"
       rf"this|that|[A-Z]\w*|\w+ed|\w+ing)\b))", anchor=r"(?i:ago|earlier|later|before|after|from now|hence|back)")
 def ago(m: re.Match[str], ctx: Context) -> Found | None:
+    """'two weeks ago', 'a month from now': a date counted from the publication date. 'Three days later',
+    'a week before the vote' are not: TimeML tags the amount as a DURATION and the word after it as a
+    signal, so this rule leaves them to the duration rule. Only 'two years earlier' keeps the dated
+    reading ('a year earlier' in an earnings report names the year-earlier period)."""
     n = number_value(m["n"])
     unit = m["unit"].lower().replace("centurie", "century")
     direction = m["dir"].lower()
+    if _is_signal(direction, unit):
+        return None
     forward = direction in ("later", "after", "from now", "hence")
     anchor_prev = direction in ("earlier", "later", "before", "after") and ctx.previous is not None
     if ctx.dct is None or n is None:
@@ -277,6 +327,11 @@ def ago(m: re.Match[str], ctx: Context) -> Found | None:
         return Found("DATE", shift_value(ctx.previous, steps), None, mod=_mod(m["mod"]), anchor="previous")
     value, granularity = _moved(ctx.dct, unit, steps)
     return Found("DATE", value, granularity, mod=_mod(m["mod"]))
+
+
+def _is_signal(direction: str, unit: str) -> bool:
+    """Whether the word after the amount is a TimeML signal, leaving the amount a plain duration."""
+    return direction in ("later", "after", "before") or (direction == "earlier" and unit != "year")
 
 
 def _moved(dct: date, unit: str, steps: int) -> tuple[str | None, str]:
@@ -296,7 +351,8 @@ def _moved(dct: date, unit: str, steps: int) -> tuple[str | None, str]:
 
 
 @rule("holiday", rf"{B}(?:(?P<rel>{ci('last|next|this')})\s+)?(?P<name>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|"
-      rf"Independence\s+Day|Halloween|Easter(?:\s+Sunday)?)(?:,?\s+(?P<year>{YEAR}))?{E}", anchor=r"Christmas|New\s+Year|Thanksgiving|Independence|Halloween|Easter")
+      rf"Independence\s+Day|Election\s+Day|Halloween|Easter(?:\s+Sunday)?)(?:,?\s+(?P<year>{YEAR}))?{E}",
+      anchor=r"Christmas|New\s+Year|Thanksgiving|Independence|Election|Halloween|Easter")
 def holiday(m: re.Match[str], ctx: Context) -> Found | None:
     year = int(m["year"]) if m["year"] else (ctx.dct.year if ctx.dct else None)
     if year is None:
@@ -323,4 +379,7 @@ def _holiday_date(name: str, year: int) -> date | None:
     if name.startswith("Thanksgiving"):
         first = date(year, 11, 1)
         return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    if name == "Election Day":  # US: the Tuesday after the first Monday of November
+        first = date(year, 11, 1)
+        return first + timedelta(days=(0 - first.weekday()) % 7 + 1)
     return None

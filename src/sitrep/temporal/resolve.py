@@ -21,13 +21,17 @@ def resolve(text: str, candidates: list[Candidate], directions: list[str], dct: 
     """TimeExpressions for the candidates; directions[i] is past|future|none for candidates[i]."""
     expressions = []
     previous: str | None = None
+    topic: str | None = None
     for cand, direction in zip(candidates, directions, strict=True):
-        found = cand.rule.normalise(cand.match, Context(dct=dct, direction=direction, previous=previous))
+        context = Context(dct=dct, direction=direction, previous=previous, topic=topic)
+        found = cand.rule.normalise(cand.match, context)
         if found is None:
             continue
         expressions.append(to_record(text, cand, found))
         if _anchors_later(cand, found):
             previous = found.value
+            if topic is None and _QUARTER.match(found.value or ""):
+                topic = found.value
     return expressions
 
 
@@ -39,6 +43,7 @@ def _anchors_later(cand: Candidate, found: Found) -> bool:
     return cand.rule.name != "year_earlier" and not _COUNTED_BACK.search(cand.match.group(0))
 
 
+_QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
 _COUNTED_BACK = re.compile(r"(?i)\b(?:ago|earlier)\b")
 
 

@@ -18,6 +18,7 @@ class Context:
     dct: date | None  # the publication date the text is read against
     direction: str = "none"  # past | future | none: from the tense of the governing verb
     previous: str | None = None  # the last DATE value resolved in the document (for 'a year earlier')
+    topic: str | None = None  # the first quarter named in the document: an earnings report's own period
 
 
 @dataclass(frozen=True)
