@@ -10,7 +10,8 @@ from sitrep.models import Document
 
 @pytest.mark.parametrize(("iso", "short"), [("Dagestan, Respublika", "Dagestan"), ("Sichuan Sheng", "Sichuan"),
                                             ("Xinjiang Uygur Zizhiqu", "Xinjiang"), ("Alberta", ""),
-                                            ("wallonne, Région", "")])
+                                            ("wallonne, Région", ""), ("Wales [Cymru GB-CYM]", "Wales"),
+                                            ("Stockholms län [SE-01]", "Stockholms län")])
 def test_short_name_drops_inversions_and_kind_words(iso, short):
     assert short_name(iso) == short
 

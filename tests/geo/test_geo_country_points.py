@@ -29,3 +29,9 @@ def test_close_or_contradicting_estimates_keep_countryinfo(centroid):
     lat = 35.0 if centroid != (-37.3, -71.7) else -30.0
     lon = 38.0 if centroid != (-37.3, -71.7) else -71.0
     assert _blend(lat, lon, centroid) == (lat, lon)
+
+
+def test_estimates_over_400_km_apart_keep_countryinfo():
+    # a large country whose people live along its southern edge: the landmass centroid lies ~450 km
+    # from countryinfo's point, and the two no longer agree on where the middle is
+    assert _blend(60.0, -95.0, (57.7, -101.6)) == (60.0, -95.0)

@@ -123,8 +123,9 @@ _KIND_SUFFIX = re.compile(r"\s+(?:(?:Zhuangzu|Huizu|Uygur)\s+)?(?:Sheng|Shi|Zizh
 
 def short_name(name: str) -> str:
     """The bare name news uses for an ISO 3166-2 subdivision: "Dagestan" for the inverted "Dagestan,
-    Respublika", "Sichuan" for "Sichuan Sheng"; "" when the name has no other form."""
-    short = _KIND_SUFFIX.sub("", name.split(",")[0].strip())
+    Respublika", "Sichuan" for "Sichuan Sheng", "Wales" for "Wales [Cymru GB-CYM]" (ISO's bracketed
+    second names and codes); "" when the name has no other form."""
+    short = _KIND_SUFFIX.sub("", name.split("[")[0].split(",")[0].strip())  # "Wales [Cymru GB-CYM]"
     return short if short != name and short[:1].isupper() else ""
 
 

@@ -55,7 +55,8 @@ COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "
 # Press abbreviations of US states (AP style) and Canadian provinces (CP style), as news writes
 # "Alexandria, La." or "Gatineau, Que." (→ ISO 3166-2 code).
 STATE_ABBREVIATIONS = {"Alta.": "CA-AB", "B.C.": "CA-BC", "Man.": "CA-MB", "N.B.": "CA-NB", "Nfld.": "CA-NL",
-                       "N.S.": "CA-NS", "Ont.": "CA-ON", "P.E.I.": "CA-PE", "Que.": "CA-QC", "Sask.": "CA-SK"}
+                       "N.S.": "CA-NS", "Ont.": "CA-ON", "P.E.I.": "CA-PE", "Que.": "CA-QC", "Sask.": "CA-SK",
+                       "N.L.": "CA-NL", "N.W.T.": "CA-NT"}
 US_STATE_ABBREVIATIONS = {
     "Ala.": "AL", "Ariz.": "AZ", "Ark.": "AR", "Calif.": "CA", "Colo.": "CO", "Conn.": "CT", "Del.": "DE",
     "Fla.": "FL", "Ga.": "GA", "Ill.": "IL", "Ind.": "IN", "Kan.": "KS", "Kans.": "KS", "Ky.": "KY",
@@ -63,7 +64,7 @@ US_STATE_ABBREVIATIONS = {
     "Mont.": "MT", "Neb.": "NE", "Nebr.": "NE", "Nev.": "NV", "N.H.": "NH", "N.J.": "NJ", "N.M.": "NM",
     "N.Y.": "NY", "N.C.": "NC", "N.D.": "ND", "Okla.": "OK", "Ore.": "OR", "Pa.": "PA", "R.I.": "RI",
     "S.C.": "SC", "S.D.": "SD", "Tenn.": "TN", "Tex.": "TX", "Vt.": "VT", "Va.": "VA", "Wash.": "WA",
-    "W.Va.": "WV", "Wis.": "WI", "Wyo.": "WY",
+    "W.Va.": "WV", "Wis.": "WI", "Wyo.": "WY", "D.C.": "DC",
 }
 STATE_ABBREVIATIONS.update({k: f"US-{v}" for k, v in US_STATE_ABBREVIATIONS.items()})
 
@@ -129,3 +130,30 @@ def is_near(doc: Doc, start: int) -> bool:
 def is_locative(doc: Doc, start: int) -> bool:
     """True when a preposition ("in", "near", "town of") stands before the name: its place-hood is supported."""
     return word_before(doc, start) in LOCATIVE
+
+# Verbs and nouns of attack whose object is the place attacked ("jets struck X", "air strikes on
+# X", "an assault on X"): a name there is a place even when the model reads a person or an
+# organisation.
+ATTACK_VERBS = frozenset({"strike", "hit", "shell", "bomb", "bombard", "attack", "raid", "storm", "besiege",
+                          "target", "pound", "capture", "seize", "overrun", "recapture", "retake", "encircle",
+                          "liberate", "invade", "occupy", "blockade", "surround"})
+ATTACK_NOUNS = frozenset({"strike", "strikes", "airstrike", "airstrikes", "attack", "attacks", "assault",
+                          "assaults", "raid", "raids", "offensive", "bombardment", "bombing", "bombings",
+                          "shelling", "siege", "advance", "push", "march", "drive", "incursion", "barrage"})
+
+
+def is_target(doc: Doc, start: int, end: int) -> bool:
+    """True when the name is what an attack hits: the object of "struck"/"shelled", or of "on"/
+    "against" after "strikes"/"assault" ("an RSF assault on X", "carried out air strikes on X")."""
+    root = doc[start:end].root
+    head = root.head
+    if word_before(doc, start) in ("the", "a", "an"):
+        return False  # "struck the Toyota": a thing named, not a place
+    if root.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in ATTACK_VERBS:
+        return True
+    if root.dep_ != "pobj" or head.lower_ not in ("on", "against", "upon"):
+        return False
+    attack = head.head  # "strikes on X", "attacked on X", or "carried out strikes on X" (the verb's object)
+    if attack.lower_ in ATTACK_NOUNS or (attack.pos_ == "VERB" and attack.lemma_.lower() in ATTACK_VERBS):
+        return True
+    return attack.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lower_ in ATTACK_NOUNS for c in attack.children)

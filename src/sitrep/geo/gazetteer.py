@@ -13,6 +13,7 @@ import pickle
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
@@ -20,7 +21,7 @@ from ..errors import ResourceError
 from .entries import ADMIN1, Entry
 from .normalize import name_key, skeleton_key
 
-VERSION = "9"
+VERSION = "11"
 _MIN_SKELETON = 7  # shorter keys make too many chance collisions to be matched fuzzily
 
 
@@ -69,6 +70,31 @@ class Gazetteer:
 
     def airports_serving(self, city_key: str) -> list[GazPlace]:
         return [self.places[i] for i in self.airports.get(city_key, ())]
+
+    def capital(self, alpha2: str) -> GazPlace | None:
+        """The country's capital (its most populous PPLC), for "the Georgian capital"."""
+        i = self._towns[0].get(alpha2)
+        return None if i is None else self.places[i]
+
+    def largest_town(self, alpha2: str) -> GazPlace | None:
+        """The country's most populous town, for "Kazakhstan's largest city"."""
+        i = self._towns[1].get(alpha2)
+        return None if i is None else self.places[i]
+
+    @cached_property
+    def _towns(self) -> tuple[dict[str, int], dict[str, int]]:
+        """(capital, largest town) place ids per country; computed on first use, not stored, so that
+        an index pickled before these existed still serves them."""
+        capitals: dict[str, int] = {}
+        largest: dict[str, int] = {}
+        for p in self.places:
+            if p.feature_class != "P":
+                continue
+            for table, wanted in ((capitals, p.feature_code == "PPLC"), (largest, True)):
+                best = table.get(p.country)
+                if wanted and (best is None or self.places[best].population < p.population):
+                    table[p.country] = p.id
+        return capitals, largest
 
 
 # ---------------------------------------------------------------- build

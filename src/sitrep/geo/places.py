@@ -13,6 +13,8 @@ def precision_of(m: Mention) -> int | None:
     place = m.resolved
     if place is None:
         return None
+    if m.coarse:  # a town the gazetteer lacks, placed at the province the text puts it in
+        return 2
     if place.feature_class == "A":
         return 3
     return 2 if m.near else 1

@@ -24,11 +24,23 @@ from .gazetteer import Gazetteer, GazPlace
 from .normalize import name_key
 from .spotting import Mention
 
+_COUNTY_WORDS = frozenset({"county", "parish", "counties", "parishes"})
+_SEA_WORDS = frozenset({"sea", "ocean"})
+_REGION_OPENERS = frozenset({"middle", "far", "near"})  # "the Middle East", "the Far East"
 _CONTAINER_WINDOW = 4  # tokens after "in"/"," where a containing place may start
 _SMALL_TOWN = 20_000
 _PROVINCIAL_CAPITAL = 100_000
 COHERENCE_WEIGHT = 1.0
 COHERENCE_CAP = 4.0
+POPULATION_WEIGHT = 0.75  # per power of ten of a town's people
+CAPITAL_BONUS = 2.5
+SMALL_COUNTRY = 5_000_000
+SMALL_COUNTRY_PROVINCE_PENALTY = 3.0  # such a province weighs about as a county
+UNSEEN_CAPITAL_PENALTY = 1.5  # a capital of a country the article otherwise never points at
+ALTERNATE_NAME_PENALTY = 3.0
+COUNTRY_SHARE_WEIGHT = 4.0
+TOP_COUNTRY_BONUS = 1.0
+ADMIN_SHARE_WEIGHT = 4.0
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -47,14 +59,16 @@ def prior(c: GazPlace, m: Mention) -> float:
         score = 9.0
     elif code in ("ADM1", "ADM2"):
         score = 6.0 + (5.0 if m.kind == "admin" else 0.0) - (4.0 if code == "ADM2" else 0.0)
-        if m.kind != "admin" and any(o.feature_class == "P" and o.admin1 == c.admin1 and name_key(o.name) == key
+        if m.kind != "admin" and any(o.feature_class == "P" and name_key(o.name) == key
                                      and o.population >= _PROVINCIAL_CAPITAL for o in m.candidates):
-            score -= 2.0  # a bare name shared by a province and its own capital means the town
+            score -= 2.0  # a bare name shared by a province and a city ("Idlib", "Gaza", "St. Paul") means the city
+        if name_key(c.name) != key and any(o.feature_code == "PCLI" and name_key(o.name) == key for o in m.candidates):
+            score -= ALTERNATE_NAME_PENALTY  # "Mexico" is the country's own name, New Mexico's only a variant
     elif c.feature_class == "S":
         score = 12.0 if m.kind == "airport" else -2.0
     else:
-        score = 0.75 * min(math.log10(c.population + 1), 7.0) + (2.5 if code == "PPLC" else 0.0)
-        score -= 3.0 if name_key(c.name) != key else 0.0  # matched by an alternate name only
+        score = POPULATION_WEIGHT * min(math.log10(c.population + 1), 7.0) + (CAPITAL_BONUS if code == "PPLC" else 0.0)
+        score -= ALTERNATE_NAME_PENALTY if name_key(c.name) != key else 0.0  # matched by an alternate name only
         score += 1.0 if m.kind == "town" else 0.0
         score -= 2.0 if m.kind == "admin" else 0.0
     return score - (1.5 if m.fuzzy else 0.0)
@@ -66,11 +80,21 @@ def country_evidence(mentions: Iterable[Mention]) -> Counter[str]:
     counts: Counter[str] = Counter()
     for m in mentions:
         countries = {c.country for c in m.candidates}
+        named = [c.country for c in m.candidates if c.feature_code == "PCLI"]
         if m.demonym:
             counts[m.demonym] += 1
         elif len(countries) == 1:
             counts[countries.pop()] += 1
+        elif named_country(m):
+            counts[named[0]] += 1  # "Canada", though a hamlet somewhere is called so too
     return counts
+
+
+def named_country(m: Mention) -> bool:
+    """A country's name that is no province's ("Canada", not "Georgia"): evidence for that country,
+    but not for the name itself (a "Lebanon" or "Palestine" in Texas is not the country for it)."""
+    named = [c for c in m.candidates if c.feature_code == "PCLI"]
+    return not m.demonym and len(named) == 1 and not any(c.feature_code == "ADM1" for c in m.candidates)
 
 
 def link_containers(doc: Doc, mentions: list[Mention]) -> None:
@@ -99,16 +123,21 @@ def _inside(c: GazPlace, container: GazPlace) -> bool:
 class Context:
     """What the document says overall, against which each candidate is scored."""
 
-    def __init__(self, mentions: list[Mention], resolved: bool, coherence: Coherence):
+    def __init__(self, mentions: list[Mention], resolved: bool, coherence: Coherence,
+                 small_countries: frozenset[str] = frozenset()):
         self.coherence = coherence
+        self.small_countries = small_countries  # provinces of these weigh less: few people name them
         counts = country_evidence(mentions)
-        self.own: dict[str, Counter[str]] = {}  # per name: the evidence its own first-pass readings gave
+        self.own: dict[str, Counter[str]] = {}  # per name: the evidence it gave itself, left out of its share
+        for m in mentions:
+            if named_country(m) and len({c.country for c in m.candidates}) > 1:
+                named = next(c.country for c in m.candidates if c.feature_code == "PCLI")
+                self.own.setdefault(name_key(m.text), Counter())[named] += 1
         if resolved:  # the first pass's readings add evidence (half weight) of the countries in play
             for m in mentions:
                 if m.resolved is not None and m.resolved.country:
                     self.own.setdefault(name_key(m.text), Counter())[m.resolved.country] += 0.5
-            for own in self.own.values():
-                counts.update(own)
+                    counts[m.resolved.country] += 0.5
         self.counts = counts
         self.top_country = counts.most_common(1)[0][0] if counts else ""
         self._shares: dict[str, dict[str, float]] = {}
@@ -129,13 +158,18 @@ class Context:
         return self._shares[key]
 
     def score(self, c: GazPlace, m: Mention) -> float:
-        s = prior(c, m) + 4.0 * self.country_share(name_key(m.text)).get(c.country, 0.0)
-        s += 1.0 if c.country == self.top_country else 0.0
+        share = self.country_share(name_key(m.text))
+        s = prior(c, m) + COUNTRY_SHARE_WEIGHT * share.get(c.country, 0.0)
+        if c.feature_code == "ADM1" and c.country in self.small_countries:
+            s -= SMALL_COUNTRY_PROVINCE_PENALTY
+        if c.feature_code == "PPLC" and share and c.country not in share:
+            s -= UNSEEN_CAPITAL_PENALTY
+        s += TOP_COUNTRY_BONUS if c.country == self.top_country else 0.0
         others = [p for key, p in self.readings if key != name_key(m.text)]  # not the name's own readings
         if c.feature_class in ("P", "S") or c.feature_code == "ADM2":
-            s += 4.0 * _admin_share(c, others) + _proximity(c, others)
+            s += ADMIN_SHARE_WEIGHT * _admin_share(c, others) + _proximity(c, others)
         elif c.feature_code == "ADM1":
-            s += 4.0 * _admin_share(c, others)
+            s += ADMIN_SHARE_WEIGHT * _admin_share(c, others)
         s += COHERENCE_WEIGHT * min(self.coherence.support(c, name_key(m.text)), COHERENCE_CAP)
         return s + self._containment(c, m)
 
@@ -191,6 +225,36 @@ def _one_sense(mentions: list[Mention]) -> None:
             m.resolved = reading
 
 
+def _stated_province(doc: Doc, m: Mention, mentions: list[Mention]) -> GazPlace | None:
+    """The province the text says, right after the name, contains it: "X, Kaduna state", "X, in
+    Kaduna state", "X in Idlib province", "X, Ala." — a province named as such or by no other reading."""
+    for k in m.containers:
+        n = mentions[k]
+        container = n.resolved
+        between = {t.lower_ for t in doc[m.j:n.i]}
+        if container is None or container.feature_code != "ADM1" or n.demonym or not between <= {",", "in"}:
+            continue
+        if n.kind == "admin" or all(c.feature_code == "ADM1" for c in n.candidates):
+            return container
+    return None
+
+
+def _keep_inside(doc: Doc, mentions: list[Mention], context: Context) -> None:
+    """A town the text places in a province is read inside it: the best of its readings there, else
+    (the gazetteer lacks the town) the province itself at precision 2 — never a namesake abroad."""
+    for m in mentions:
+        province = _stated_province(doc, m, mentions)
+        if province is None or m.resolved is None or m.resolved.feature_class not in ("P", "S"):
+            continue
+        if _inside(m.resolved, province):
+            continue
+        inside = [c for c in m.candidates if _inside(c, province)]
+        if inside:
+            m.resolved = max(inside, key=lambda c: context.score(c, m))
+        else:
+            m.resolved, m.coarse = province, True
+
+
 def _airport_for(doc: Doc, m: Mention, gaz: Gazetteer) -> None:
     """"Baghdad airport": replace the town by the nearest airport serving it, and cover the cue words."""
     place = m.resolved
@@ -209,29 +273,64 @@ def _airport_for(doc: Doc, m: Mention, gaz: Gazetteer) -> None:
         m.text = doc[m.i:m.j].text
 
 
-def _implausible(m: Mention) -> bool:
-    """Readings better left unplaced than wrong: "DeSoto Parish" read as a town called DeSoto; a
-    region or sea (spaCy LOC) read as a hamlet that shares its name ("Middle East", Md.)."""
+def _a_sea(doc: Doc, m: Mention) -> bool:
+    """"the Red Sea", "the Indian Ocean": a sea, not the province named after it (Sudan's Red Sea state)."""
+    return (m.text.split()[-1].lower() in _SEA_WORDS and m.i > 0 and doc[m.i - 1].lower_ == "the"
+            and m.kind != "admin")
+
+
+def _town_for_a_region(doc: Doc, m: Mention, place: GazPlace) -> bool:
+    """"DeSoto Parish" or "the Department of Labor" read as a town: a county is seldom where its
+    namesake town is (but "the Woodstock District Chamber", "Columbia State" do name the town)."""
+    county = m.j < len(doc) and doc[m.j].lower_ in _COUNTY_WORDS
+    after_of = m.i > 0 and doc[m.i - 1].lower_ == "of"  # "the Department of Labor", "province of X"
+    return place.feature_class != "A" and (county or after_of or name_key(place.name) != name_key(m.text))
+
+
+def _hamlet_for_a_region(m: Mention, place: GazPlace) -> bool:
+    """A region or sea (spaCy LOC) read as a hamlet that shares its name ("Middle East", Md.): when
+    its name says region (a compass word opens it) or it matched only fuzzily or by an alternate
+    name ("Market" for a hamlet once so called). "Sun Valley" tagged LOC is the town."""
+    if m.label != "LOC" or place.feature_class != "P" or place.population >= _SMALL_TOWN:
+        return False
+    first = m.text.split()[0].lower()
+    regional = " " in m.text and (first in cues.COMPASS or first in _REGION_OPENERS)
+    return m.fuzzy or regional or name_key(place.name) != name_key(m.text)
+
+
+def _implausible(doc: Doc, m: Mention) -> bool:
+    """Readings better left unplaced than wrong: a sea read as its namesake province, a county or an
+    office read as a town, a region read as a hamlet."""
     place = m.resolved
     if place is None:
         return False
+    if _a_sea(doc, m):
+        return True
     if m.kind == "admin":
-        return place.feature_class != "A"
-    return m.label == "LOC" and place.feature_class == "P" and place.population < _SMALL_TOWN
+        return _town_for_a_region(doc, m, place)
+    return _hamlet_for_a_region(m, place)
+
+
+def _small_countries(gaz: Gazetteer) -> frozenset[str]:
+    """Countries of under SMALL_COUNTRY people (Jamaica, Lesotho, Antigua): their parishes and
+    districts ("Saint Thomas", "Berea", "Portland") are seldom what a bare name means."""
+    return frozenset(cc for cc, i in gaz.by_country.items() if gaz.places[i].population < SMALL_COUNTRY)
 
 
 def resolve(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> None:
     """Set `resolved` and `confidence` on every mention that has candidates."""
     link_containers(doc, mentions)
     coherence = coherence_of(mentions)
-    first = Context(mentions, resolved=False, coherence=coherence)
+    small = _small_countries(gaz)
+    first = Context(mentions, resolved=False, coherence=coherence, small_countries=small)
     for m in mentions:
         _choose(m, first)
-    second = Context(mentions, resolved=True, coherence=coherence)
+    second = Context(mentions, resolved=True, coherence=coherence, small_countries=small)
     for m in mentions:
         _choose(m, second)
     _one_sense(mentions)
+    _keep_inside(doc, mentions, second)
     for m in mentions:
         _airport_for(doc, m, gaz)
-        if _implausible(m):
+        if _implausible(doc, m):
             m.resolved = None

@@ -60,7 +60,7 @@ def _country_points() -> dict[str, tuple[float, float, list[str]]]:
     return points
 
 
-_BLEND_LIMIT_KM = 500.0  # estimates further apart disagree on what the country is (Chile, Indonesia)
+_BLEND_LIMIT_KM = 400.0  # estimates further apart disagree on what the country is (Chile, Indonesia, Canada)
 _AGREE_KM = 150.0  # estimates this close agree: countryinfo's point (exact for most countries) stands
 
 

@@ -23,6 +23,7 @@ MAX_TOKENS = 6
 _REJECT_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL",
                             "WORK_OF_ART", "LAW", "LANGUAGE", "EVENT", "PRODUCT"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_NAME_LABELS = frozenset({"LANGUAGE", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})  # names, not numbers
 _WELL_KNOWN = 20_000  # population above which a proper-noun match needs no other support
 _WEAK_START = frozenset({"the", "a", "an", "mr", "mrs", "ms", "dr", "st"})
 
@@ -42,6 +43,8 @@ class Mention:
     kind: str = ""              # cue: "admin", "town" or "airport"
     near: bool = False          # "near X", "outside X"
     locative: bool = False      # a preposition stands before it
+    target: bool = False        # what an attack hits: "jets struck X", "strikes on X"
+    coarse: bool = False        # placed at the province said to contain it (the town itself is unknown)
     demonym: str | None = None  # alpha-2 of the country a demonym refers to
     containers: list[int] = field(default_factory=list)  # indexes of mentions said to contain it
     resolved: GazPlace | None = None
@@ -104,8 +107,10 @@ def _state_abbreviation(doc: Doc, i: int, gaz: Gazetteer) -> tuple[int, Mention 
         before = doc[i - 1].text if i > 0 else ""
         dotted = text.count(".") > 1  # "B.C.", "N.Y.", "W. Va.": not also an ordinary word
         state = gaz.admin1(code)
+        after = doc[j] if j < len(doc) else None
+        modifier = after is not None and after.is_alpha and after.text.islower()  # "another Neb. jail"
         if state is not None and (before == "," or dotted or before in cues.LOCATIVE or doc[i].is_sent_start
-                                  or before[:1].isupper()):
+                                  or before[:1].isupper() or modifier):
             return j, _mention(doc, i, j, [state], "GPE")
         return j, None
     return None
@@ -115,7 +120,7 @@ def _mention(doc: Doc, i: int, j: int, candidates: list[GazPlace], label: str) -
     start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
     return Mention(i=i, j=j, start=start, end=end, text=doc[i:j].text, candidates=candidates,
                    label=label, kind=cues.kind_cue(doc, i, j), near=cues.is_near(doc, i),
-                   locative=cues.is_locative(doc, i))
+                   locative=cues.is_locative(doc, i), target=cues.is_target(doc, i, j))
 
 
 def _big(candidates: list[GazPlace]) -> bool:
@@ -137,11 +142,20 @@ def _names_someone(doc: Doc, m: Mention, owner: list[Span | None]) -> bool:
     return nxt is not None and nxt.label_ in ("PERSON", "NORP") and nxt.start == m.j
 
 
+def _common_word(doc: Doc, m: Mention) -> bool:
+    """A sentence's capitalised first word that the same text also writes in lower case ("Crystal
+    methamphetamine …" beside "crystal meth"): a common word, not the town that bears it."""
+    if m.j - m.i != 1 or not doc[m.i].is_sent_start:
+        return False
+    word = doc[m.i].lower_
+    return any(t.text == word for t in doc)
+
+
 def _plausible(doc: Doc, m: Mention, ent: Span | None, owner: list[Span | None]) -> bool:
     """Does the context support reading this match as a place?"""
     label = ent.label_ if ent is not None else ""
-    supported = m.locative or bool(m.kind)
-    if not supported and label not in _PLACE_LABELS and _names_someone(doc, m, owner):
+    supported = m.locative or m.target or bool(m.kind)
+    if not supported and label not in _PLACE_LABELS and (_names_someone(doc, m, owner) or _common_word(doc, m)):
         return False
     if doc[m.j - 1].lower_ in cues.ADMIN_WORDS:  # a gazetteer name ending in "Parish", "County" …
         return True
@@ -193,10 +207,15 @@ def _fuzzy(doc: Doc, ent: Span, gaz: Gazetteer) -> list[GazPlace]:
     return gaz.lookup_fuzzy(skeleton_key(key))
 
 
+def _attacked_name(doc: Doc, ent: Span) -> bool:
+    """A name the model mislabels as a language or a work ("strikes on Ariha"), that an attack hits."""
+    return ent.label_ in _NAME_LABELS and cues.is_target(doc, ent.start, ent.end)
+
+
 def _spot_at(doc: Doc, i: int, owner: list[Span | None], gaz: Gazetteer) -> tuple[int, Mention | None]:
     """Try to read a mention starting at token i: (next token to look at, mention or None)."""
     tok, ent = doc[i], owner[i]
-    if ent is not None and ent.label_ in _REJECT_LABELS:
+    if ent is not None and ent.label_ in _REJECT_LABELS and not _attacked_name(doc, ent):
         return ent.end, None
     state = _state_abbreviation(doc, i, gaz)
     if state is not None:
@@ -220,27 +239,42 @@ def _spot_at(doc: Doc, i: int, owner: list[Span | None], gaz: Gazetteer) -> tupl
     m.fuzzy = fuzzy
     if j - i == 1 and tok.lower_ in cues.DIRECTIONS:
         return i + 1, None
-    if not _plausible(doc, m, ent, owner) or (fuzzy and ent is not None and ent.label_ == "PERSON" and not m.locative):
+    if not _plausible(doc, m, ent, owner) or (fuzzy and ent is not None and ent.label_ == "PERSON"
+                                                 and not (m.locative or m.target)):
         m.confidence = -1.0  # rejected here; kept only if the same name is a place elsewhere in the text
     return (j, m) if m.confidence >= 0 else (i + 1, m)
 
 
-def _unresolved(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """GPE/LOC entities no gazetteer match covers: places we know are there but cannot put on the map."""
+def _unresolved(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """GPE/LOC entities no kept gazetteer match covers. Where the entity's own words are a gazetteer
+    name, the model's label is the support the spotter lacked ("Florida Highway Patrol", "the Woodstock
+    District Chamber": a place name opening an organisation's); else they are places we know are there
+    but cannot put on the map."""
     covered = {k for m in mentions for k in range(m.i, m.j)}
     out = []
     for ent in doc.ents:
         if ent.label_ in ("GPE", "LOC") and not any(k in covered for k in range(ent.start, ent.end)):
             i = ent.start + (1 if ent[0].lower_ == "the" and len(ent) > 1 else 0)
             j = ent.end - (1 if ent[-1].text in ("'s", "’s") and ent.end - i > 1 else 0)
-            out.append(_mention(doc, i, j, [], ent.label_))
+            out.append(_mention(doc, i, j, _own_name_readings(doc, i, j, gaz), ent.label_))
     return out
 
 
+def _own_name_readings(doc: Doc, i: int, j: int, gaz: Gazetteer) -> list[GazPlace]:
+    """Places whose own name (not a former or variant one: "Market" for Marquette) the words are;
+    none for a lower-case word or an acronym ("EU" is no town called Eu)."""
+    if not _capitalised(doc[i].text) or (j - i == 1 and _acronym(doc, i)):
+        return []
+    key = name_key(_span_text(doc, i, j))
+    return [c for c in gaz.lookup(key) if name_key(c.name) == key]
+
+
 def _saint(doc: Doc, i: int) -> bool:
-    """"St. Petersburg", "Ft. Worth", "Mt. Pleasant": an abbreviation opening a place name, not a street."""
-    return (doc[i].text in ("St.", "St", "Ste.", "Ft.", "Mt.") and i + 1 < len(doc)
-            and _capitalised(doc[i + 1].text) and not doc[i + 1].is_punct)
+    """"St. Petersburg", "Ft. Worth", "ST. PAUL": an abbreviation opening a place name, not a street."""
+    if doc[i].text.title() not in ("St.", "St", "Ste.", "Ft.", "Mt."):
+        return False
+    k = i + 2 if i + 1 < len(doc) and doc[i + 1].text == "." else i + 1  # "ST", ".", "PAUL"
+    return k < len(doc) and _capitalised(doc[k].text) and not doc[k].is_punct
 
 
 def _person_words(doc: Doc) -> set[str]:
@@ -268,8 +302,63 @@ def spot(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                                       and found.label not in _PLACE_LABELS):
             mentions.append(found)
     mentions = _one_name_one_reading(mentions)
-    mentions.extend(_unresolved(doc, mentions))
+    mentions.extend(_unresolved(doc, mentions, gaz))
+    mentions.extend(phrase for m in mentions if (phrase := _capital_phrase(doc, m, gaz)) is not None)
     return sorted(mentions, key=lambda m: m.start)
+
+
+_CAPITAL_WORDS = {"capital": "capital", "largest": "largest", "biggest": "largest"}
+
+
+def _country_code(m: Mention) -> str:
+    """The country a demonym or a country name that is no province's refers to ("" otherwise)."""
+    if m.demonym:
+        return m.demonym
+    countries = [c for c in m.candidates if c.feature_code == "PCLI"]
+    provinces = [c for c in m.candidates if c.feature_code == "ADM1"]  # "Georgia's capital" may be Atlanta
+    return countries[0].country if len(countries) == 1 and not provinces else ""
+
+
+def _capital_words(doc: Doc, m: Mention) -> tuple[int, str] | None:
+    """(end token, "capital" or "largest") for "the Georgian capital", "Kazakhstan's capital",
+    "Kazakhstan's largest city"."""
+    k = m.j
+    if not m.demonym:
+        if _word_at(doc, k) not in ("'s", "’s"):
+            return None
+        k += 1
+    word = _CAPITAL_WORDS.get(_word_at(doc, k))
+    if word == "capital":
+        return k + 1, word
+    if word == "largest" and _word_at(doc, k + 1) in ("city", "town"):
+        return k + 2, word
+    return None
+
+
+def _capital_phrase(doc: Doc, m: Mention, gaz: Gazetteer) -> Mention | None:
+    """"the Georgian capital", "Kazakhstan's largest city": a phrase that names a town through its
+    country, read as the capital (or largest town) — unless the town's own name follows ("the
+    Georgian capital, Tbilisi"), which is then the mention. The phrase is a mention beside the
+    country word's own: "Georgian" still says which country the story is about."""
+    alpha2 = _country_code(m)
+    found = _capital_words(doc, m) if alpha2 else None
+    if found is None:
+        return None
+    end, word = found
+    k = end + (1 if _word_at(doc, end) == "," else 0)
+    if k < len(doc) and _capitalised(doc[k].text) and not doc[k].is_sent_start:
+        return None
+    town = gaz.capital(alpha2) if word == "capital" else gaz.largest_town(alpha2)
+    if town is None:
+        return None
+    phrase = _mention(doc, m.i, end, [town], m.label)
+    phrase.kind = "town"
+    return phrase
+
+
+def _word_at(doc: Doc, i: int) -> str:
+    """Lower-case text of token i ("" outside the text): lets phrase checks run off either end."""
+    return doc[i].lower_ if 0 <= i < len(doc) else ""
 
 
 def _one_name_one_reading(mentions: list[Mention]) -> list[Mention]:
