@@ -17,6 +17,7 @@ def _places(pipeline, text):
     ("Syrian jets carried out air strikes on Ariha overnight.", "Ariha", "SY"),
     ("The militia launched an assault on Nyala at the weekend.", "Nyala", "SD"),
     ("Drones hit Kherson again on Sunday, wounding two.", "Kherson", "UA"),
+    ("Government aircraft bombed Saraqib and Ariha on Friday.", "Ariha", "SY"),  # the second of two objects
 ])
 def test_the_object_of_an_attack_is_a_place(pipeline, text, name, country):
     places = _places(pipeline, text)

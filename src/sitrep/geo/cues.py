@@ -146,6 +146,8 @@ def is_target(doc: Doc, start: int, end: int) -> bool:
     """True when the name is what an attack hits: the object of "struck"/"shelled", or of "on"/
     "against" after "strikes"/"assault" ("an RSF assault on X", "carried out air strikes on X")."""
     root = doc[start:end].root
+    while root.dep_ == "conj" and root.head.i != root.i:  # "bombed Aleppo and Homs": Homs as Aleppo
+        root = root.head
     head = root.head
     if word_before(doc, start) in ("the", "a", "an"):
         return False  # "struck the Toyota": a thing named, not a place
