@@ -89,16 +89,13 @@ def named_in_passing(mention: Mention) -> bool:
     if mention.type not in PASSING_TYPES or not mention.nominal or mention.anchor.i != mention.head.i:
         return False
     token = mention.head
-    while token.dep_ == "pobj" and token.head.dep_ == "prep":
+    while token.dep_ == "pobj" and token.head.dep_ == "prep":  # up through "breach of the ceasefire"
         preposition = token.head
         if preposition.head.pos_ in ("VERB", "AUX") or preposition.head.dep_ == "ROOT":
             return True
         if preposition.lower_ != "of":  # "a truce in Idlib": the truce is the head, not a setting
             return False
-        token = preposition.head  # "breach of the ceasefire": go on from "breach"
-        if token.dep_ == "pobj":
-            continue
-        return False
+        token = preposition.head
     return False
 
 
