@@ -78,3 +78,10 @@ def test_a_small_countrys_parish_is_not_what_a_bare_name_means(pipeline):
     assert _places(pipeline, "Police in St. Thomas said a man was arrested.")["St. Thomas"].feature_code == "PPL"
     parish = _places(pipeline, "Flooding was reported in Kingston and Saint Thomas parish.")["Saint Thomas"]
     assert parish.feature_code == "ADM1" and parish.country == "JM"
+
+
+def test_a_named_district_of_a_city_leaves_the_city_a_city(pipeline):
+    places = _places(pipeline, "Shells fell on the Souq district of Tripoli, in the Libyan capital's south.")
+    assert places["Tripoli"].country == "LY" and places["Tripoli"].precision == 1
+    province = _places(pipeline, "Government troops entered the province of Idlib on Sunday.")
+    assert province["Idlib"].precision == 3

@@ -99,9 +99,14 @@ def kind_cue(doc: Doc, start: int, end: int) -> str:
         return "admin"
     if word_before(doc, start) == "of" and word_before(doc, start, 1) in TOWN_WORDS:
         return "town"
-    if word_before(doc, start) == "of" and word_before(doc, start, 1) in ADMIN_WORDS:
-        return "admin"
+    if word_before(doc, start) == "of" and word_before(doc, start, 1) in ADMIN_WORDS and not _named_unit(doc, start - 2):
+        return "admin"  # "the province of Idlib"; but "the Ain Zara district of Tripoli" is a part of the city
     return ""
+
+
+def _named_unit(doc: Doc, i: int) -> bool:
+    """Whether the admin word at i has a name of its own before it ("the Ain Zara district [of X]")."""
+    return i > 0 and doc[i - 1].is_title and doc[i - 1].lower_ not in ("the", "a", "an")
 
 
 def cue_length(doc: Doc, end: int) -> int:
