@@ -53,3 +53,28 @@ def test_build_from_a_missing_folder_fails_with_one_line(tmp_path):
     result = CliRunner().invoke(gazetteer, ["build", "--geonames", str(tmp_path / "nope"),
                                             "--path", str(tmp_path / "g.sqlite")])
     assert result.exit_code == 1 and "E311" in result.output
+
+
+def _no_town(_text):
+    return False
+
+
+def test_an_airport_goes_by_the_name_left_when_city_and_kind_words_go():
+    from sitrep.geo.sources import own_airport_name
+
+    assert own_airport_name("London Heathrow Airport", "London", _no_town) == "Heathrow"
+    assert own_airport_name("Ottawa / Macdonald-Cartier International Airport", "Ottawa", _no_town) == "Macdonald-Cartier"
+    # a town named first is cut even when airportsdata lists another city
+    assert own_airport_name("Toronto Pearson International Airport", "Mississauga",
+                            lambda text: text == "Toronto") == "Pearson"
+
+
+def test_an_airport_named_only_after_its_town_or_region_goes_by_no_name_of_its_own():
+    from sitrep.geo.sources import own_airport_name
+
+    assert own_airport_name("Los Angeles International Airport", "Los Angeles", _no_town) == ""
+    assert own_airport_name("Kirkwall Airport", "Orkney Islands", lambda text: text == "Kirkwall") == ""
+    assert own_airport_name("Northeast Ohio Regional Airport", "Ashtabula", _no_town) == ""
+    assert own_airport_name("Wheeling Ohio County Airport", "Wheeling", _no_town) == ""
+    assert own_airport_name("Boeing Field King County International Airport", "Seattle", _no_town) == ""
+    assert own_airport_name("Livengood Camp Airport", "Livengood", lambda text: text == "Livengood") == ""

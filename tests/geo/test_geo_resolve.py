@@ -63,3 +63,34 @@ def test_compass_word_opens_a_region_of_the_place(pipeline):
     places = _places(pipeline, "Storms hit Northeast Georgia near Atlanta on Sunday, and St. Petersburg was flooded.")
     assert places["Georgia"].feature_code == "ADM1" and places["Georgia"].admin1 == "US-GA"
     assert places["St. Petersburg"].lat is not None
+
+
+def test_an_airport_by_the_name_it_goes_by(pipeline):
+    text = ("Fog disrupted flights across southern England on Saturday. Passengers at Heathrow waited for "
+            "hours, and British Airways cancelled a dozen flights out of London.")
+    places = _places(pipeline, text)
+    assert places["Heathrow"].feature_code == "AIRP" and places["Heathrow"].gazetteer_id == "icao:EGLL"
+
+
+def test_an_airport_named_in_full_covers_its_cue_words(pipeline):
+    places = _places(pipeline, "The flight was diverted to Pearson International Airport in Ontario.")
+    airport = places["Pearson International Airport"]
+    assert airport.gazetteer_id == "icao:CYYZ" and airport.country == "CA"
+    assert "Airport" not in places  # the town called Airport is not read inside the airport's name
+
+
+def test_a_country_named_twice_is_the_same_country(pipeline):
+    text = ("The report described his dealings in Russia, U.S. officials said on Wednesday. "
+            "He had worked in Russia for years.")
+    places = [p for p in pipeline.analyze(Document(id="t", text=text)).places if p.text == "Russia"]
+    assert len(places) == 2 and all(p.feature_code == "PCLI" and p.country == "RU" for p in places)
+
+
+def test_the_city_of_a_countrys_name_is_a_town(pipeline):
+    places = _places(pipeline, "The parade returns on Saturday, according to the city of Lebanon.")
+    assert places["Lebanon"].feature_class == "P" and places["Lebanon"].feature_code != "PCLI"
+
+
+def test_an_airport_listed_under_the_words_before_airport(pipeline):
+    places = _places(pipeline, "London City airport diverted all inbound flights on Saturday.")
+    assert places["London City airport"].gazetteer_id == "icao:EGLC"

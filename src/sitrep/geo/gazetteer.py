@@ -21,7 +21,7 @@ from ..errors import ResourceError
 from .entries import ADMIN1, Entry
 from .normalize import name_key, skeleton_key
 
-VERSION = "11"
+VERSION = "15"
 _MIN_SKELETON = 7  # shorter keys make too many chance collisions to be matched fuzzily
 
 
@@ -125,14 +125,28 @@ def collect_entries(geonames_dir: Path | None = None) -> list[Entry]:
 
 
 def _place_airports(airports: list[Entry], cities: list[Entry]) -> None:
-    """Give each airport the province of the town it serves."""
+    """Give each airport the province of the town it serves, and the name it goes by ("Heathrow")."""
+    import airportsdata
+
     from .admin1 import city_index
+    from .sources import own_airport_name
 
     index = city_index(cities)
+    by_icao = airportsdata.load("ICAO")
     for airport in airports:
         town = index.get((airport.country, name_key(airport.city)))
         if town is not None:
             airport.admin1 = town.admin1
+        row = by_icao.get((airport.gazetteer_id or "").removeprefix("icao:"))
+        if not row or not row.get("iata"):
+            continue  # only airports with a passenger code go by a name of their own in the news
+
+        def is_town(text: str, country: str = airport.country) -> bool:
+            return (country, name_key(text)) in index
+
+        own = own_airport_name(airport.name, airport.city, is_town)
+        if own:
+            airport.names.add(own)
 
 
 _SCHEMA = """

@@ -41,6 +41,8 @@ ALTERNATE_NAME_PENALTY = 3.0
 COUNTRY_SHARE_WEIGHT = 4.0
 TOP_COUNTRY_BONUS = 1.0
 ADMIN_SHARE_WEIGHT = 4.0
+AIRPORT_WITHOUT_CUE = 1.0
+NAMED_COUNTRY_CAPITAL_BONUS = 4.0
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -53,7 +55,9 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def prior(c: GazPlace, m: Mention) -> float:
     """Score from the candidate alone and the kind word beside the mention."""
     code, key = c.feature_code, name_key(m.text)
-    if code == "PCLI":
+    if code in ("PCLI", "CONT") and m.kind == "town":
+        score = -4.0  # "the city of Turkey" (Texas) is no country
+    elif code == "PCLI":
         score = 10.0
     elif code == "CONT":
         score = 9.0
@@ -65,7 +69,9 @@ def prior(c: GazPlace, m: Mention) -> float:
         if name_key(c.name) != key and any(o.feature_code == "PCLI" and name_key(o.name) == key for o in m.candidates):
             score -= ALTERNATE_NAME_PENALTY  # "Mexico" is the country's own name, New Mexico's only a variant
     elif c.feature_class == "S":
-        score = 12.0 if m.kind == "airport" else -2.0
+        # named without "airport" ("Heathrow", "Incirlik"): weighs as a small town, so the article's
+        # country and nearby places decide between it and a namesake town
+        score = 12.0 if m.kind == "airport" else AIRPORT_WITHOUT_CUE
     else:
         score = POPULATION_WEIGHT * min(math.log10(c.population + 1), 7.0) + (CAPITAL_BONUS if code == "PPLC" else 0.0)
         score -= ALTERNATE_NAME_PENALTY if name_key(c.name) != key else 0.0  # matched by an alternate name only
@@ -104,12 +110,22 @@ def link_containers(doc: Doc, mentions: list[Mention]) -> None:
         if m.j < len(doc) and doc[m.j].lower_ in ("in", ","):
             for t in range(m.j + 1, min(len(doc), m.j + 1 + _CONTAINER_WINDOW)):
                 if t in starts:
-                    m.containers.append(starts[t])
+                    if not _modifies_next(doc, mentions[starts[t]]):
+                        m.containers.append(starts[t])
                     break
         for t in range(max(0, m.i - 4), m.i):
             other = next((n for n, o in enumerate(mentions) if o.j == t and n != k), None)
             if other is not None and doc[t].text in ("'s", "’s"):
                 m.containers.append(other)
+
+
+def _modifies_next(doc: Doc, m: Mention) -> bool:
+    """"Russia, U.S. officials said": the second name qualifies the noun after it, so it does not
+    say where the first one lies."""
+    if m.j >= len(doc) or m.kind or doc[m.j].lower_ in cues.ADMIN_WORDS:  # "Kaduna state" names the state
+        return False
+    root = doc[m.i:m.j].root
+    return root.dep_ in ("compound", "amod", "nmod") and root.head.i >= m.j and doc[m.j].pos_ in ("NOUN", "PROPN")
 
 
 def _inside(c: GazPlace, container: GazPlace) -> bool:
@@ -139,6 +155,8 @@ class Context:
                     self.own.setdefault(name_key(m.text), Counter())[m.resolved.country] += 0.5
                     counts[m.resolved.country] += 0.5
         self.counts = counts
+        self.named = {m.demonym for m in mentions if m.demonym} | {
+            c.country for m in mentions if named_country(m) for c in m.candidates if c.feature_code == "PCLI"}
         self.top_country = counts.most_common(1)[0][0] if counts else ""
         self._shares: dict[str, dict[str, float]] = {}
         self.readings = [(name_key(m.text), m.resolved) for m in mentions if resolved and m.resolved is not None]
@@ -164,6 +182,8 @@ class Context:
             s -= SMALL_COUNTRY_PROVINCE_PENALTY
         if c.feature_code == "PPLC" and share and c.country not in share:
             s -= UNSEEN_CAPITAL_PENALTY
+        if c.feature_code == "PPLC" and c.country in self.named:
+            s += NAMED_COUNTRY_CAPITAL_BONUS  # "in France … Paris": the capital of a country the article names
         s += TOP_COUNTRY_BONUS if c.country == self.top_country else 0.0
         others = [p for key, p in self.readings if key != name_key(m.text)]  # not the name's own readings
         if c.feature_class in ("P", "S") or c.feature_code == "ADM2":
@@ -225,6 +245,18 @@ def _one_sense(mentions: list[Mention]) -> None:
             m.resolved = reading
 
 
+def _country_sense(mentions: list[Mention]) -> None:
+    """A name read as a country in one place of an article means that country throughout, unless
+    a mention says otherwise ("Russia, Ohio", "the city of Turkey")."""
+    countries = {name_key(m.text): m.resolved for m in mentions
+                 if m.resolved is not None and m.resolved.feature_code == "PCLI" and not m.demonym}
+    for m in mentions:
+        reading = countries.get(name_key(m.text))
+        if (reading is not None and m.resolved is not reading and not m.kind and not m.containers
+                and reading in m.candidates):
+            m.resolved = reading
+
+
 def _stated_province(doc: Doc, m: Mention, mentions: list[Mention]) -> GazPlace | None:
     """The province the text says, right after the name, contains it: "X, Kaduna state", "X, in
     Kaduna state", "X in Idlib province", "X, Ala." — a province named as such or by no other reading."""
@@ -255,22 +287,26 @@ def _keep_inside(doc: Doc, mentions: list[Mention], context: Context) -> None:
             m.resolved, m.coarse = province, True
 
 
-def _airport_for(doc: Doc, m: Mention, gaz: Gazetteer) -> None:
-    """"Baghdad airport": replace the town by the nearest airport serving it, and cover the cue words."""
+def _airport_for(doc: Doc, m: Mention, gaz: Gazetteer) -> bool:
+    """"Baghdad airport": replace the town by the nearest airport serving it, and cover the cue
+    words. True when the mention grew over them."""
     place = m.resolved
     if place is None or m.kind != "airport":
-        return
+        return False
     if place.feature_class != "S":
-        options = [a for a in gaz.airports_serving(name_key(place.name)) + gaz.airports_serving(name_key(m.text))
-                   if a.country == place.country]
+        listed = [a for kind in (" airport", " international airport") for a in gaz.lookup(name_key(m.text + kind))
+                  if a.feature_class == "S"]  # "London City airport" is listed so, not under a town's name
+        options = listed or [a for a in gaz.airports_serving(name_key(place.name)) + gaz.airports_serving(name_key(m.text))
+                             if a.country == place.country]
         if not options:
-            return
+            return False
         m.resolved = min(options, key=lambda a: haversine_km(a.lat, a.lon, place.lat, place.lon))
     extra = cues.cue_length(doc, m.j)
     if extra:
         m.j += extra
         m.end = doc[m.j - 1].idx + len(doc[m.j - 1])
         m.text = doc[m.i:m.j].text
+    return extra > 0
 
 
 def _a_sea(doc: Doc, m: Mention) -> bool:
@@ -329,8 +365,13 @@ def resolve(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> None:
     for m in mentions:
         _choose(m, second)
     _one_sense(mentions)
+    _country_sense(mentions)
     _keep_inside(doc, mentions, second)
+    grown = []
     for m in mentions:
-        _airport_for(doc, m, gaz)
+        if _airport_for(doc, m, gaz):
+            grown.append(m)
         if _implausible(doc, m):
             m.resolved = None
+    # an airport's name now covers its cue words: a town read inside them ("Airport") goes
+    mentions[:] = [m for m in mentions if not any(o is not m and o.i <= m.i and m.j <= o.j for o in grown)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
 
@@ -165,6 +165,50 @@ def read_continents() -> Iterator[Entry]:
         names = {a["name"] for a in row.get("alternateNames", []) if a.get("lang") == "en" and usable_name(a["name"])}
         yield Entry(name=row["name"], lat=float(row["lat"]), lon=float(row["lng"]), feature=CONTINENT, country="",
                     population=int(row.get("population") or 0), geonameid=int(row["geonameId"]), names=names)
+
+
+# Words of an airport's listed name that say what it is, not which: "London Heathrow Airport" is
+# known as "Heathrow", "Toronto Pearson International Airport" as "Pearson".
+_AIRPORT_GENERIC = frozenset({"international", "intl", "airport", "airports", "regional", "municipal",
+                              "intercontinental", "aerodrome", "airfield", "airpark", "domestic", "national",
+                              "metropolitan", "city", "executive", "memorial", "business", "community",
+                              "general", "aviation", "center", "centre", "the", "of", "/", "-"})
+_NOT_OWN_NAMES = frozenset({"camp", "hill", "hills", "point", "rock", "ranch", "farm", "plains", "coast", "valley",
+                            "island", "islands", "lake", "bay", "river", "park", "port", "harbour", "harbor",
+                            "landing", "mountain", "springs", "creek", "beach"})
+_COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                            "central", "northeast", "northwest", "southeast", "southwest", "upper", "lower",
+                            "new", "old", "greater", "great", "little"})
+_AIRPORT_NOT_NAMED = frozenset({"county", "state", "district", "area", "parish", "field", "base", "heliport",
+                                "airstrip", "strip", "station", "seaplane", "military", "army", "naval", "force",
+                                "afb", "nas", "hospital"})
+
+
+def own_airport_name(name: str, city: str, is_place: Callable[[str], bool]) -> str:
+    """The name an airport goes by without its city and kind words: "Heathrow" for "London Heathrow
+    Airport", "Pearson" for "Toronto Pearson International Airport" (`is_place` says a leading
+    word names a town of its country). Empty when nothing distinctive is left ("Los Angeles
+    International Airport"), when what is left is itself a town's name ("Kirkwall Airport": the
+    town stands for it already), or when the name is no airport's own ("Boeing Field")."""
+    words = name.replace("/", " / ").split()
+    lowered = [w.lower() for w in words]
+    if not lowered or lowered[-1] not in ("airport", "aerodrome") or _AIRPORT_NOT_NAMED & set(lowered):
+        return ""
+    city_words = city.replace("/", " ").lower().split()
+    if city_words and lowered[:len(city_words)] == city_words:
+        words = words[len(city_words):]
+    kept = [w for w in words if w.lower() not in _AIRPORT_GENERIC]
+    if not kept or kept[0].lower() in _COMPASS_WORDS:  # "Northeast Ohio Regional": named after a region
+        return ""
+    for cut in (2, 1):  # a town named first: "Toronto Pearson", "Paris Charles de Gaulle"
+        if len(kept) > cut and is_place(" ".join(kept[:cut])):
+            kept = kept[cut:]
+            break
+    own = " ".join(kept)
+    if (len(own) < 4 or not all(w[:1].isupper() for w in kept) or is_place(own) or not usable_name(own)
+            or own.lower() in _NOT_OWN_NAMES):
+        return ""
+    return own
 
 
 def read_airports() -> Iterator[Entry]:
