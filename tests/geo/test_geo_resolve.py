@@ -94,3 +94,27 @@ def test_the_city_of_a_countrys_name_is_a_town(pipeline):
 def test_an_airport_listed_under_the_words_before_airport(pipeline):
     places = _places(pipeline, "London City airport diverted all inbound flights on Saturday.")
     assert places["London City airport"].gazetteer_id == "icao:EGLC"
+
+
+def test_an_office_after_a_name_makes_it_a_state_or_province(pipeline):
+    text = ("During the primaries she supported Florida Senator Marco Rubio. Mayors in Montreal want "
+            "the Quebec government to allow right turns on red lights.")
+    places = _places(pipeline, text)
+    assert places["Florida"].feature_code == "ADM1" and places["Florida"].admin1 == "US-FL"
+    assert places["Quebec"].feature_code == "ADM1" and places["Quebec"].admin1 == "CA-QC"
+
+
+def test_a_portfolio_before_minister_is_no_place(pipeline):
+    places = _places(pipeline, "Justice Minister David Lametti spoke in Ottawa on Monday.")
+    assert "Justice" not in places and places["Ottawa"].country == "CA"
+
+
+def test_a_city_known_by_the_short_form_of_its_river_name(pipeline):
+    text = "The treatment was developed by doctors in Newcastle, a British regulator said."
+    places = _places(pipeline, text)
+    assert places["Newcastle"].name == "Newcastle upon Tyne"
+
+
+def test_a_lower_case_word_the_model_tags_as_a_place_is_not_one(pipeline):
+    text = "The volunteers are split between people who are parishioners and those who aren’t.\nThey cook."
+    assert all(p.text[:1].isupper() for p in pipeline.analyze(Document(id="t", text=text)).places)

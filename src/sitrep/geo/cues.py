@@ -12,6 +12,15 @@ ADMIN_WORDS = frozenset({"province", "governorate", "region", "state", "district
                          "oblast", "prefecture", "department", "canton", "emirate", "territory", "provinces"})
 TOWN_WORDS = frozenset({"town", "city", "village", "capital", "hamlet", "township", "suburb", "neighbourhood",
                         "neighborhood", "municipality"})
+# Offices and bodies a province, state or country has and a town does not ("Florida Senator Marco
+# Rubio", "the Quebec government", "Ontario Finance Minister").
+GOVERNMENT_WORDS = frozenset({"government", "governments", "governor", "gov", "premier", "senator", "sen",
+                              "legislature", "legislators", "lawmakers", "parliament", "minister", "ministry",
+                              "congressman", "congresswoman", "congressional", "statehouse"})
+# Portfolios that stand before "Minister"/"Secretary" and are also some village's name ("Justice", Ill.).
+PORTFOLIOS = frozenset({"justice", "labor", "labour", "health", "finance", "defence", "defense", "interior",
+                        "foreign", "education", "energy", "environment", "agriculture", "transport", "trade",
+                        "culture", "tourism", "housing", "commerce", "industry", "security", "home", "state"})
 AIRPORT_WORDS = frozenset({"airport", "airbase", "airfield", "aerodrome", "airstrip"})
 LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "outside", "toward", "towards", "across",
                       "around", "via", "inside", "of", "between", "through", "throughout"})
@@ -95,13 +104,23 @@ def kind_cue(doc: Doc, start: int, end: int) -> str:
         return "airport"
     if after in ("international", "intl") and word_after(doc, end, 1) in AIRPORT_WORDS:
         return "airport"
-    if after in ADMIN_WORDS:
+    if after in ADMIN_WORDS or (_office_after(doc, end) and doc[start:end].text.lower() not in PORTFOLIOS):
         return "admin"
     if word_before(doc, start) == "of" and word_before(doc, start, 1) in TOWN_WORDS:
         return "town"
     if word_before(doc, start) == "of" and word_before(doc, start, 1) in ADMIN_WORDS and not _named_unit(doc, start - 2):
         return "admin"  # "the province of Idlib"; but "the Ain Zara district of Tripoli" is a part of the city
     return ""
+
+
+def _office_after(doc: Doc, end: int) -> bool:
+    """"X government", "X Senator", "X Health Minister": an office of a state, province or country
+    follows the name (one capitalised word may stand between)."""
+    after = word_after(doc, end).rstrip(".")
+    if after in GOVERNMENT_WORDS:
+        return True
+    return (end < len(doc) and doc[end].text[:1].isupper()
+            and word_after(doc, end, 1).rstrip(".") in GOVERNMENT_WORDS and doc[end + 1].text[:1].isupper())
 
 
 def _named_unit(doc: Doc, i: int) -> bool:

@@ -38,6 +38,8 @@ SMALL_COUNTRY = 5_000_000
 SMALL_COUNTRY_PROVINCE_PENALTY = 3.0  # such a province weighs about as a county
 UNSEEN_CAPITAL_PENALTY = 1.5  # a capital of a country the article otherwise never points at
 ALTERNATE_NAME_PENALTY = 3.0
+SHORT_FORM_PENALTY = 1.0
+_RIVER_QUALIFIERS = frozenset({"upon", "on", "am", "an", "ob", "under", "super", "sur"})  # "Frankfurt am Main"
 COUNTRY_SHARE_WEIGHT = 4.0
 TOP_COUNTRY_BONUS = 1.0
 ADMIN_SHARE_WEIGHT = 4.0
@@ -74,7 +76,11 @@ def prior(c: GazPlace, m: Mention) -> float:
         score = 12.0 if m.kind == "airport" else AIRPORT_WITHOUT_CUE
     else:
         score = POPULATION_WEIGHT * min(math.log10(c.population + 1), 7.0) + (CAPITAL_BONUS if code == "PPLC" else 0.0)
-        score -= ALTERNATE_NAME_PENALTY if name_key(c.name) != key else 0.0  # matched by an alternate name only
+        own = name_key(c.name)
+        if own.startswith(key + " ") and own[len(key) + 1:].split(" ", 1)[0] in _RIVER_QUALIFIERS:
+            score -= SHORT_FORM_PENALTY  # "Newcastle" for Newcastle upon Tyne: its everyday short form
+        elif own != key:
+            score -= ALTERNATE_NAME_PENALTY  # matched by an alternate name only (a former or variant name)
         score += 1.0 if m.kind == "town" else 0.0
         score -= 2.0 if m.kind == "admin" else 0.0
     return score - (1.5 if m.fuzzy else 0.0)

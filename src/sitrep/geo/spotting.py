@@ -256,6 +256,8 @@ def _unresolved(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[Menti
         if ent.label_ in ("GPE", "LOC") and not any(k in covered for k in range(ent.start, ent.end)):
             i = ent.start + (1 if ent[0].lower_ == "the" and len(ent) > 1 else 0)
             j = ent.end - (1 if ent[-1].text in ("'s", "’s") and ent.end - i > 1 else 0)
+            if not any(t.text[:1].isupper() for t in doc[i:j]):
+                continue  # the model's slip on a lower-case word ("aren’t" as a GPE)
             out.append(_mention(doc, i, j, _own_name_readings(doc, i, j, gaz), ent.label_))
     return out
 
