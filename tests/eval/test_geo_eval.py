@@ -63,3 +63,14 @@ def test_runs_on_both_corpora_and_beats_the_baseline(corpora):
         assert result.metric("acc161_matched").n > 0
         assert result.metric("toponym_f1").value > 0.5
         assert "missed" in result.details["error_classes"]
+
+
+def test_loader_realigns_offsets_that_drift_by_a_dozen(tmp_path):
+    xml = tmp_path / "c.xml"
+    xml.write_text("""<articles><article docid="1"><text>Ministers met on Monday in Toronto.</text><toponyms>
+      <toponym><start>15</start><end>22</end><phrase>Toronto</phrase>
+      <gaztag geonameid="6167865"><fcode>PPLA</fcode><lat>43.7</lat><lon>-79.42</lon></gaztag></toponym>
+      </toponyms></article></articles>""", encoding="utf-8")
+    (article,) = load_articles(xml)
+    gold = article.gold[0]
+    assert (gold.start, gold.end) == (27, 34)

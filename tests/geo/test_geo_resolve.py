@@ -118,3 +118,18 @@ def test_a_city_known_by_the_short_form_of_its_river_name(pipeline):
 def test_a_lower_case_word_the_model_tags_as_a_place_is_not_one(pipeline):
     text = "The volunteers are split between people who are parishioners and those who aren’t.\nThey cook."
     assert all(p.text[:1].isupper() for p in pipeline.analyze(Document(id="t", text=text)).places)
+
+
+def test_an_upper_case_dateline_is_a_place(pipeline):
+    places = _places(pipeline, "DETROIT The U.S. Transportation Department said on Monday it would act.")
+    assert places["DETROIT"].name == "Detroit" and places["DETROIT"].admin1 == "US-MI"
+
+
+def test_an_upper_case_word_opening_a_sentence_is_no_dateline(pipeline):
+    places = _places(pipeline, "AMEL center offers breathing space to refugees. AMEL took steps this week.")
+    assert "AMEL" not in places
+
+
+def test_a_city_the_model_reads_as_a_product_is_a_place(pipeline):
+    places = _places(pipeline, "A 23-year-old man is in a Winnipeg jail on human trafficking charges.")
+    assert places["Winnipeg"].country == "CA" and places["Winnipeg"].feature_class == "P"

@@ -57,11 +57,15 @@ class Article:
     gold: list[Gold] = field(default_factory=list)
 
 
+_DRIFT = 20  # TR-News offsets drift by up to a dozen characters in some articles
+
+
 def _realign(text: str, start: int, end: int, phrase: str) -> tuple[int, int]:
-    """Some TR-News offsets are one or two characters off: find the phrase next to them."""
-    if text[start:end] == phrase:
+    """Some TR-News offsets are off by a few characters (up to a dozen): the nearest occurrence of the
+    phrase within _DRIFT characters of them."""
+    if text[start:end] == phrase or not phrase:
         return start, end
-    for shift in (-1, 1, -2, 2, -3, 3):
+    for shift in sorted(range(-_DRIFT, _DRIFT + 1), key=abs):
         if text[start + shift:end + shift] == phrase:
             return start + shift, end + shift
     return start, end

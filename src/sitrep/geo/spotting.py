@@ -25,6 +25,7 @@ _REJECT_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CAR
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _NAME_LABELS = frozenset({"LANGUAGE", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})  # names, not numbers
 _WELL_KNOWN = 20_000  # population above which a proper-noun match needs no other support
+_BIG_CITY = 100_000  # a city this size is a place even where the model reads a product or a language
 _WEAK_START = frozenset({"the", "a", "an", "mr", "mrs", "ms", "dr", "st"})
 
 
@@ -154,7 +155,7 @@ def _common_word(doc: Doc, m: Mention) -> bool:
 def _plausible(doc: Doc, m: Mention, ent: Span | None, owner: list[Span | None]) -> bool:
     """Does the context support reading this match as a place?"""
     label = ent.label_ if ent is not None else ""
-    supported = m.locative or m.target or bool(m.kind)
+    supported = m.locative or m.target or bool(m.kind) or _dateline(doc, m)
     if not supported and label not in _PLACE_LABELS and (_names_someone(doc, m, owner) or _common_word(doc, m)):
         return False
     if doc[m.j - 1].lower_ in cues.ADMIN_WORDS:  # a gazetteer name ending in "Parish", "County" …
@@ -212,10 +213,30 @@ def _attacked_name(doc: Doc, ent: Span) -> bool:
     return ent.label_ in _NAME_LABELS and cues.is_target(doc, ent.start, ent.end)
 
 
+def _mislabelled_city(doc: Doc, ent: Span, gaz: Gazetteer) -> bool:
+    """A city of 100,000+ people the model reads as a product, a language or a work ("in a Winnipeg
+    jail", "in Syria, in Aleppo?"): its own name, alone in the entity."""
+    if ent.label_ not in _NAME_LABELS or len(ent) != 1 or not _capitalised(ent.text):
+        return False
+    return any(c.feature_class == "P" and c.population >= _BIG_CITY for c in _own_name_readings(doc, ent.start, ent.end, gaz))
+
+
+def _dateline(doc: Doc, m: Mention) -> bool:
+    """"DETROIT The U.S. …", "EDMONTON, Ky. (WBKO) —": an upper-case name opening the text, then
+    punctuation or a capitalised word (not "AMEL center offers …")."""
+    if any(not t.is_space for t in doc[:m.i]) or m.j >= len(doc):
+        return False
+    words = [t.text for t in doc[m.i:m.j] if t.is_alpha]
+    after = doc[m.j].text
+    return (bool(words) and all(w.isupper() and len(w) >= 3 for w in words)
+            and (after in (",", "(", "—", "–", "-", "--", ":") or after[:1].isupper()))
+
+
 def _spot_at(doc: Doc, i: int, owner: list[Span | None], gaz: Gazetteer) -> tuple[int, Mention | None]:
     """Try to read a mention starting at token i: (next token to look at, mention or None)."""
     tok, ent = doc[i], owner[i]
-    if ent is not None and ent.label_ in _REJECT_LABELS and not _attacked_name(doc, ent):
+    if (ent is not None and ent.label_ in _REJECT_LABELS and not _attacked_name(doc, ent)
+            and not _mislabelled_city(doc, ent, gaz)):
         return ent.end, None
     state = _state_abbreviation(doc, i, gaz)
     if state is not None:
