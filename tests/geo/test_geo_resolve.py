@@ -133,3 +133,16 @@ def test_an_upper_case_word_opening_a_sentence_is_no_dateline(pipeline):
 def test_a_city_the_model_reads_as_a_product_is_a_place(pipeline):
     places = _places(pipeline, "A 23-year-old man is in a Winnipeg jail on human trafficking charges.")
     assert places["Winnipeg"].country == "CA" and places["Winnipeg"].feature_class == "P"
+
+
+def test_a_town_before_a_noun_of_its_people_or_institutions_is_a_place(pipeline):
+    text = "A Gainesville restaurant was robbed on Friday, according to the Gainesville Police Department."
+    found = [p for p in pipeline.analyze(Document(id="t", text=text)).places if p.text == "Gainesville"]
+    assert len(found) == 2 and all(p.country == "US" and p.feature_class == "P" for p in found)
+
+
+def test_a_rank_before_mayor_and_a_name_inside_a_longer_one_are_no_towns(pipeline):
+    text = "Vice Mayor Ann Lee spoke to the Los Angeles Police Department on Monday."
+    places = _places(pipeline, text)
+    assert "Vice" not in places and "Angeles" not in places
+    assert places["Los Angeles"].admin1 == "US-CA"

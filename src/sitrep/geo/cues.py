@@ -17,6 +17,22 @@ TOWN_WORDS = frozenset({"town", "city", "village", "capital", "hamlet", "townshi
 GOVERNMENT_WORDS = frozenset({"government", "governments", "governor", "gov", "premier", "senator", "sen",
                               "legislature", "legislators", "lawmakers", "parliament", "minister", "ministry",
                               "congressman", "congresswoman", "congressional", "statehouse"})
+# Nouns of a town's own people and institutions that local news puts a town's name before ("a
+# Gainesville restaurant", "Alexandria police", "the Huntsville Fire Department", "a Dayton man"):
+# the name before them is a place even where the model reads a person or an organisation.
+LOCAL_NOUNS = frozenset({"police", "policemen", "policeman", "officers", "detectives", "sheriff", "jail", "court",
+                         "courthouse", "jury", "council", "councilman", "councilwoman", "mayor", "schools",
+                         "school", "hospital", "residents", "resident", "restaurant", "restaurants", "firefighters",
+                         "fire", "neighborhood", "neighbourhood", "businesses", "man", "woman", "men",
+                         "women", "teen", "teenager", "boy", "girl", "native", "natives", "couple", "area",
+                         "homeowners", "voters", "newspaper", "utilities"})
+
+# Capitalised words of rank or scope that stand before the same nouns without naming a town
+# ("Vice Mayor", "Metro police", "Federation council").
+NOT_TOWN_MODIFIERS = frozenset({"vice", "deputy", "acting", "assistant", "interim", "former", "metro", "federal",
+                                "federation", "national", "regional", "transit", "campus", "university", "tribal",
+                                "military", "city", "town", "county", "state", "village", "area"})
+
 # Portfolios that stand before "Minister"/"Secretary" and are also some village's name ("Justice", Ill.).
 PORTFOLIOS = frozenset({"justice", "labor", "labour", "health", "finance", "defence", "defense", "interior",
                         "foreign", "education", "energy", "environment", "agriculture", "transport", "trade",
@@ -138,6 +154,15 @@ def cue_length(doc: Doc, end: int) -> int:
     if after in ("international", "intl") and word_after(doc, end, 1) in AIRPORT_WORDS:
         return 2
     return 0
+
+
+def local_modifier(doc: Doc, start: int, end: int) -> bool:
+    """"a Gainesville restaurant", "Alexandria police", "the Los Angeles Police Department": a name
+    standing before a noun of a town's people or institutions (and not the end of a longer name)."""
+    whole = start == 0 or doc[start - 1].pos_ != "PROPN"
+    return (whole and end < len(doc) and doc[end].lower_ in LOCAL_NOUNS
+            and doc[start:end].text.lower() not in NOT_TOWN_MODIFIERS
+            and all(t.pos_ == "PROPN" for t in doc[start:end]))
 
 
 def is_near(doc: Doc, start: int) -> bool:

@@ -25,6 +25,7 @@ _REJECT_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CAR
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _NAME_LABELS = frozenset({"LANGUAGE", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})  # names, not numbers
 _WELL_KNOWN = 20_000  # population above which a proper-noun match needs no other support
+_LOCAL_TOWN = 10_000  # "a Gainesville man": towns this size; smaller namesakes are mostly common words
 _BIG_CITY = 100_000  # a city this size is a place even where the model reads a product or a language
 _WEAK_START = frozenset({"the", "a", "an", "mr", "mrs", "ms", "dr", "st"})
 
@@ -155,7 +156,9 @@ def _common_word(doc: Doc, m: Mention) -> bool:
 def _plausible(doc: Doc, m: Mention, ent: Span | None, owner: list[Span | None]) -> bool:
     """Does the context support reading this match as a place?"""
     label = ent.label_ if ent is not None else ""
-    supported = m.locative or m.target or bool(m.kind) or _dateline(doc, m)
+    supported = (m.locative or m.target or bool(m.kind) or _dateline(doc, m)
+                 or (cues.local_modifier(doc, m.i, m.j)
+                     and any(c.feature_class == "P" and c.population >= _LOCAL_TOWN for c in m.candidates)))
     if not supported and label not in _PLACE_LABELS and (_names_someone(doc, m, owner) or _common_word(doc, m)):
         return False
     if doc[m.j - 1].lower_ in cues.ADMIN_WORDS:  # a gazetteer name ending in "Parish", "County" …
