@@ -146,3 +146,10 @@ def test_a_rank_before_mayor_and_a_name_inside_a_longer_one_are_no_towns(pipelin
     places = _places(pipeline, text)
     assert "Vice" not in places and "Angeles" not in places
     assert places["Los Angeles"].admin1 == "US-CA"
+
+
+def test_a_name_listed_with_provinces_is_a_province(pipeline):
+    text = ("Calgary and Edmonton want more trade missions. Visits to Asian markets are something that "
+            "New South Wales, Western Australia and Queensland all do, an Alberta minister said in Calgary.")
+    places = _places(pipeline, text)
+    assert places["Queensland"].feature_code == "ADM1" and places["Queensland"].country == "AU"

@@ -1,8 +1,8 @@
 """Choose one gazetteer place per mention, using what the rest of the document says.
 
 Each candidate gets a score: a prior from its feature type and population (countries, then
-provinces, then towns by size; capitals up; airports only when the text says "airport" or
-"air base"), plus document context: the share of the article's country evidence its country has,
+provinces, then towns by size; capitals up; airports high when the text says "airport" or
+"air base", else as a small town), plus document context: the share of the article's country evidence its country has,
 containment ("X in Y", "X, Y", "Y's X": a town inside the named province or country), the
 provinces the article's other places lie in, and distance to them, and document coherence (the
 candidates of different ambiguous names pulling towards the same province; see coherence.py). Two passes: the first reads
@@ -263,6 +263,34 @@ def _country_sense(mentions: list[Mention]) -> None:
             m.resolved = reading
 
 
+def _coordinated(doc: Doc, mentions: list[Mention]) -> dict[int, list[Mention]]:
+    """For each mention, the other mentions coordinated with it ("New South Wales, Western Australia
+    and Queensland"): their head words are joined by "conj" to the same first conjunct."""
+    groups: dict[int, list[Mention]] = {}
+    for m in mentions:
+        root = doc[m.i:m.j].root
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head
+        groups.setdefault(root.i, []).append(m)
+    return {id(m): [o for o in group if o is not m] for group in groups.values() if len(group) > 1 for m in group}
+
+
+def _parallel_provinces(doc: Doc, mentions: list[Mention]) -> None:
+    """A name listed with provinces of one country is a province of that country too, where it can
+    be one: "New South Wales, Western Australia and Queensland" is no town in Alberta."""
+    siblings = _coordinated(doc, mentions)
+    for m in mentions:
+        others = [o.resolved for o in siblings.get(id(m), []) if o.resolved is not None and not o.demonym]
+        if m.resolved is None or m.kind or m.containers or not others or m.resolved.feature_code == "ADM1":
+            continue
+        countries = {o.country for o in others}
+        if len(countries) != 1 or not all(o.feature_code == "ADM1" for o in others):
+            continue
+        same = [c for c in m.candidates if c.feature_code == "ADM1" and c.country in countries]
+        if same:
+            m.resolved = same[0]
+
+
 def _stated_province(doc: Doc, m: Mention, mentions: list[Mention]) -> GazPlace | None:
     """The province the text says, right after the name, contains it: "X, Kaduna state", "X, in
     Kaduna state", "X in Idlib province", "X, Ala." — a province named as such or by no other reading."""
@@ -370,6 +398,7 @@ def resolve(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> None:
     second = Context(mentions, resolved=True, coherence=coherence, small_countries=small)
     for m in mentions:
         _choose(m, second)
+    _parallel_provinces(doc, mentions)
     _one_sense(mentions)
     _country_sense(mentions)
     _keep_inside(doc, mentions, second)
