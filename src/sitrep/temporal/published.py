@@ -59,7 +59,8 @@ def _mentions(cand: Candidate, direction: str) -> list[Mention]:
     g = cand.match.groupdict()
     where = (direction, cand.start, cand.end)
     found = []
-    if g.get("wd") and not (g.get("rel") or "").strip():
+    if g.get("wd") and not (g.get("rel") or "").strip() and cand.rule.name != "weekdays_plural":
+        # "on Saturdays" is a recurrence, not a day the story can be dated by
         found.append(Mention("weekday", *where, weekday=weekday_number(g["wd"])))
     if g.get("month") and g.get("day"):
         month, day = month_number(g["month"]), int(re.sub(r"\D", "", g["day"]))
