@@ -153,3 +153,19 @@ def test_a_name_listed_with_provinces_is_a_province(pipeline):
             "New South Wales, Western Australia and Queensland all do, an Alberta minister said in Calgary.")
     places = _places(pipeline, text)
     assert places["Queensland"].feature_code == "ADM1" and places["Queensland"].country == "AU"
+
+
+def test_a_state_without_its_period_or_as_a_postal_code_after_a_town(pipeline):
+    places = _places(pipeline, "EDMONTON, Ky (WBKO) -- One man is dead. He had moved from Gatineau, QC, last year.")
+    assert places["Ky"].admin1 == "US-KY" and places["EDMONTON"].admin1 == "US-KY"
+    assert places["QC"].admin1 == "CA-QC"
+
+
+def test_a_town_followed_by_its_state_is_a_place_whatever_the_model_says(pipeline):
+    places = _places(pipeline, "She is survived by her sons, all of Hugo, Oklahoma.")
+    assert places["Hugo"].admin1 == "US-OK" and places["Hugo"].feature_class == "P"
+
+
+def test_a_big_city_the_model_reads_as_a_date_is_a_place(pipeline):
+    places = _places(pipeline, "Police said the crime continues regularly in Winnipeg.")
+    assert places["Winnipeg"].country == "CA"

@@ -93,6 +93,13 @@ US_STATE_ABBREVIATIONS = {
 }
 STATE_ABBREVIATIONS.update({k: f"US-{v}" for k, v in US_STATE_ABBREVIATIONS.items()})
 
+# The same after "Town, " written without the period ("EDMONTON, Ky (WBKO)") or as a postal code
+# ("LOUISVILLE, KY--", "Gatineau, QC"): only there, and only where the name ends.
+UNDOTTED_STATES = {k.rstrip("."): v for k, v in STATE_ABBREVIATIONS.items() if k.count(".") == 1 and k.endswith(".")}
+UNDOTTED_STATES.update({v: f"US-{v}" for v in US_STATE_ABBREVIATIONS.values()})
+UNDOTTED_STATES.update({code: f"CA-{code}" for code in ("AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE",
+                                                         "QC", "SK", "YT")})
+
 
 def continues_name(doc: Doc, end: int) -> bool:
     """True when the next word is a capitalised name-continuing noun ("Road", "River", "Police")."""

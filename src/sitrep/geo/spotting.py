@@ -115,7 +115,20 @@ def _state_abbreviation(doc: Doc, i: int, gaz: Gazetteer) -> tuple[int, Mention 
                                   or before[:1].isupper() or modifier):
             return j, _mention(doc, i, j, [state], "GPE")
         return j, None
-    return None
+    return _undotted_state(doc, i, gaz)
+
+
+def _undotted_state(doc: Doc, i: int, gaz: Gazetteer) -> tuple[int, Mention | None] | None:
+    """"EDMONTON, Ky (WBKO)", "LOUISVILLE, KY--": a state written without its period, or its postal
+    code, right after "Town," and ending the name (punctuation or the end follows)."""
+    code = cues.UNDOTTED_STATES.get(doc[i].text)
+    if code is None or i < 2 or doc[i - 1].text != "," or not doc[i - 2].text[:1].isupper():
+        return None
+    after = doc[i + 1].text if i + 1 < len(doc) else ""
+    state = gaz.admin1(code)
+    if state is None or after[:1].isalnum():
+        return None
+    return i + 1, _mention(doc, i, i + 1, [state], "GPE")
 
 
 def _mention(doc: Doc, i: int, j: int, candidates: list[GazPlace], label: str) -> Mention:
@@ -153,8 +166,26 @@ def _common_word(doc: Doc, m: Mention) -> bool:
     return any(t.text == word for t in doc)
 
 
-def _plausible(doc: Doc, m: Mention, ent: Span | None, owner: list[Span | None]) -> bool:
+def _town_of_state(doc: Doc, end: int, candidates: list[GazPlace], gaz: Gazetteer) -> bool:
+    """"Leonard of Ada, Oklahoma", "Hugo, Oklahoma": the name is followed by ", <state>" and one of
+    its readings lies in that state — whatever the model made of the name."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    for j in (end + 4, end + 3, end + 2):
+        if j > len(doc):
+            continue
+        text = doc[end + 1:j].text
+        code = cues.STATE_ABBREVIATIONS.get(text.replace(" ", ""))
+        states = {code} if code else {c.admin1 for c in gaz.lookup(name_key(text)) if c.feature_code == "ADM1"}
+        if any(c.admin1 in states for c in candidates if c.feature_class == "P"):
+            return True
+    return False
+
+
+def _plausible(doc: Doc, m: Mention, ent: Span | None, owner: list[Span | None], gaz: Gazetteer) -> bool:
     """Does the context support reading this match as a place?"""
+    if _town_of_state(doc, m.j, m.candidates, gaz):
+        return True
     label = ent.label_ if ent is not None else ""
     supported = (m.locative or m.target or bool(m.kind) or _dateline(doc, m)
                  or (cues.local_modifier(doc, m.i, m.j)
@@ -217,9 +248,9 @@ def _attacked_name(doc: Doc, ent: Span) -> bool:
 
 
 def _mislabelled_city(doc: Doc, ent: Span, gaz: Gazetteer) -> bool:
-    """A city of 100,000+ people the model reads as a product, a language or a work ("in a Winnipeg
-    jail", "in Syria, in Aleppo?"): its own name, alone in the entity."""
-    if ent.label_ not in _NAME_LABELS or len(ent) != 1 or not _capitalised(ent.text):
+    """A city of 100,000+ people the model reads as a product, a language, a work or even a date ("in a
+    Winnipeg jail", "in Syria, in Aleppo?", "regularly in Winnipeg"): its own name, alone in the entity."""
+    if len(ent) != 1 or not ent[0].is_alpha or not _capitalised(ent.text):
         return False
     return any(c.feature_class == "P" and c.population >= _BIG_CITY for c in _own_name_readings(doc, ent.start, ent.end, gaz))
 
@@ -239,7 +270,8 @@ def _spot_at(doc: Doc, i: int, owner: list[Span | None], gaz: Gazetteer) -> tupl
     """Try to read a mention starting at token i: (next token to look at, mention or None)."""
     tok, ent = doc[i], owner[i]
     if (ent is not None and ent.label_ in _REJECT_LABELS and not _attacked_name(doc, ent)
-            and not _mislabelled_city(doc, ent, gaz)):
+            and not _mislabelled_city(doc, ent, gaz)
+            and not _town_of_state(doc, ent.end, _own_name_readings(doc, ent.start, ent.end, gaz), gaz)):
         return ent.end, None
     state = _state_abbreviation(doc, i, gaz)
     if state is not None:
@@ -263,7 +295,7 @@ def _spot_at(doc: Doc, i: int, owner: list[Span | None], gaz: Gazetteer) -> tupl
     m.fuzzy = fuzzy
     if j - i == 1 and tok.lower_ in cues.DIRECTIONS:
         return i + 1, None
-    if not _plausible(doc, m, ent, owner) or (fuzzy and ent is not None and ent.label_ == "PERSON"
+    if not _plausible(doc, m, ent, owner, gaz) or (fuzzy and ent is not None and ent.label_ == "PERSON"
                                                  and not (m.locative or m.target)):
         m.confidence = -1.0  # rejected here; kept only if the same name is a place elsewhere in the text
     return (j, m) if m.confidence >= 0 else (i + 1, m)
