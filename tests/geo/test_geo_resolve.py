@@ -169,3 +169,17 @@ def test_a_town_followed_by_its_state_is_a_place_whatever_the_model_says(pipelin
 def test_a_big_city_the_model_reads_as_a_date_is_a_place(pipeline):
     places = _places(pipeline, "Police said the crime continues regularly in Winnipeg.")
     assert places["Winnipeg"].country == "CA"
+
+
+def test_a_relatives_name_after_a_comma_is_no_place(pipeline):
+    text = "The victims were neighbours Jerome Faulkner, 73, and his wife, Dora, 62, of Lexington."
+    places = _places(pipeline, text)
+    assert "Dora" not in places and places["Lexington"].country == "US"
+
+
+def test_who_speaks_is_no_town_but_a_capital_may_speak(pipeline):
+    text = ("At least 25 people died in the fire in Shenzhen, Xinhua reported. Housing is scarce, "
+            "Oudshoorn said. Moscow said it would respond.")
+    places = _places(pipeline, text)
+    assert "Xinhua" not in places and "Oudshoorn" not in places
+    assert places["Moscow"].country == "RU" and places["Shenzhen"].country == "CN"

@@ -33,6 +33,17 @@ NOT_TOWN_MODIFIERS = frozenset({"vice", "deputy", "acting", "assistant", "interi
                                 "federation", "national", "regional", "transit", "campus", "university", "tribal",
                                 "military", "city", "town", "county", "state", "village", "area"})
 
+# Verbs of speaking whose subject is a person or an organisation ("Oudshoorn said", "Xinhua
+# reported"); a town does not speak, though a capital or a country may stand for its government.
+SPEECH_VERBS = frozenset({"say", "tell", "report", "add", "note", "explain", "write", "announce", "continue",
+                          "argue", "insist", "recall", "admit", "claim", "state", "told", "says"})
+
+# Nouns of kin before an appositive name ("his wife, Dora, 62"; "her sister, Jessi"): a person.
+KIN_NOUNS = frozenset({"wife", "husband", "son", "sons", "daughter", "daughters", "brother", "brothers", "sister",
+                       "sisters", "mother", "father", "parents", "grandson", "granddaughter", "grandmother",
+                       "grandfather", "aunt", "uncle", "niece", "nephew", "cousin", "fiance", "fiancee", "friend",
+                       "partner", "children", "stepchildren", "twin", "widow", "widower"})
+
 # Portfolios that stand before "Minister"/"Secretary" and are also some village's name ("Justice", Ill.).
 PORTFOLIOS = frozenset({"justice", "labor", "labour", "health", "finance", "defence", "defense", "interior",
                         "foreign", "education", "energy", "environment", "agriculture", "transport", "trade",
@@ -170,6 +181,27 @@ def local_modifier(doc: Doc, start: int, end: int) -> bool:
     return (whole and end < len(doc) and doc[end].lower_ in LOCAL_NOUNS
             and doc[start:end].text.lower() not in NOT_TOWN_MODIFIERS
             and all(t.pos_ == "PROPN" for t in doc[start:end]))
+
+
+def speaks(doc: Doc, start: int, end: int) -> bool:
+    """"Oudshoorn said", "said Oudshoorn", "Xinhua reported", "according to Xinhua": the name is who
+    speaks."""
+    root = doc[start:end].root
+    if root.dep_ in ("compound", "amod", "poss") or word_after(doc, end) in LOCAL_NOUNS:
+        return False  # "according to Hopkinton police Chief …": the town qualifies who speaks
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in SPEECH_VERBS:
+        return True
+    before = word_before(doc, start)
+    if before == "to" and word_before(doc, start, 1) == "according":
+        return True
+    return before in ("said", "says", "told", "added", "noted") and word_after(doc, end) in (".", ",", "")
+
+
+def kin_appositive(doc: Doc, start: int) -> bool:
+    """"his wife, Dora, 62", "her twin sister, Jessi.", "His daughters, Malia and Sasha": a relative's name."""
+    if word_before(doc, start) == "and" and start >= 3:  # the second of "Malia and Sasha"
+        start -= 2
+    return word_before(doc, start) == "," and word_before(doc, start, 1) in KIN_NOUNS
 
 
 def is_near(doc: Doc, start: int) -> bool:

@@ -26,7 +26,8 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _NAME_LABELS = frozenset({"LANGUAGE", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})  # names, not numbers
 _WELL_KNOWN = 20_000  # population above which a proper-noun match needs no other support
 _LOCAL_TOWN = 10_000  # "a Gainesville man": towns this size; smaller namesakes are mostly common words
-_BIG_CITY = 100_000  # a city this size is a place even where the model reads a product or a language
+_BIG_CITY = 100_000
+_MILLION = 1_000_000  # a city this size is a place even where the model reads a product or a language
 _WEAK_START = frozenset({"the", "a", "an", "mr", "mrs", "ms", "dr", "st"})
 
 
@@ -182,11 +183,25 @@ def _town_of_state(doc: Doc, end: int, candidates: list[GazPlace], gaz: Gazettee
     return False
 
 
+def _someone(doc: Doc, i: int, j: int, candidates: list[GazPlace]) -> bool:
+    """A person or an organisation, whatever the gazetteer holds: "his wife, Dora", "Oudshoorn said",
+    "Xinhua reported" (but "Moscow said" is the Russian government speaking from a place)."""
+    return cues.kin_appositive(doc, i) or (cues.speaks(doc, i, j) and not _may_speak(candidates))
+
+
+def _may_speak(candidates: list[GazPlace]) -> bool:
+    """Places whose name stands for a government that speaks ("Moscow said", "Ottawa told",
+    "Britain said"): countries, provinces, capitals and cities of a million people."""
+    return any(c.feature_code in ("PCLI", "ADM1", "PPLC") or c.population >= _MILLION for c in candidates)
+
+
 def _plausible(doc: Doc, m: Mention, ent: Span | None, owner: list[Span | None], gaz: Gazetteer) -> bool:
     """Does the context support reading this match as a place?"""
     if _town_of_state(doc, m.j, m.candidates, gaz):
         return True
     label = ent.label_ if ent is not None else ""
+    if _someone(doc, m.i, m.j, m.candidates):
+        return False
     supported = (m.locative or m.target or bool(m.kind) or _dateline(doc, m)
                  or (cues.local_modifier(doc, m.i, m.j)
                      and any(c.feature_class == "P" and c.population >= _LOCAL_TOWN for c in m.candidates)))
@@ -314,7 +329,10 @@ def _unresolved(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[Menti
             j = ent.end - (1 if ent[-1].text in ("'s", "’s") and ent.end - i > 1 else 0)
             if not any(t.text[:1].isupper() for t in doc[i:j]):
                 continue  # the model's slip on a lower-case word ("aren’t" as a GPE)
-            out.append(_mention(doc, i, j, _own_name_readings(doc, i, j, gaz), ent.label_))
+            readings = _own_name_readings(doc, i, j, gaz)
+            if _someone(doc, i, j, readings):
+                continue
+            out.append(_mention(doc, i, j, readings, ent.label_))
     return out
 
 
