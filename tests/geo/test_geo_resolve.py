@@ -183,3 +183,10 @@ def test_who_speaks_is_no_town_but_a_capital_may_speak(pipeline):
     places = _places(pipeline, text)
     assert "Xinhua" not in places and "Oudshoorn" not in places
     assert places["Moscow"].country == "RU" and places["Shenzhen"].country == "CN"
+
+
+def test_letters_roads_and_feasts_are_no_places(pipeline):
+    text = ("Sen. Rich Olive, D-Story City, said the bridge on Route 4 near Ames would close for "
+            "Passover and Easter week.")
+    places = _places(pipeline, text)
+    assert not {"D", "Route", "Passover", "Easter"} & set(places) and places["Ames"].admin1 == "US-IA"

@@ -71,6 +71,9 @@ NOT_PLACE_STARTS = frozenset({
     "news", "times", "office", "council", "county", "state", "national", "federal", "district", "union",
     "board", "committee", "party", "army", "navy", "force", "forces", "guard", "mission", "ministry", "room",
     "law", "court", "city", "senate", "congress", "house", "assembly", "government", "president", "governor",
+    # roads and their parts ("Route 4", "Section 2AA", "Exit 12"), feasts and God, and "No." (number)
+    "route", "section", "highway", "interstate", "exit", "passover", "easter", "christmas", "ramadan",
+    "hanukkah", "thanksgiving", "halloween", "god", "no",
 })
 
 # Generic heads of "X of Y" names of seas, straits, gulfs and mountains ("Gulf of Aden", "Strait of

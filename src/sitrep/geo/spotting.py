@@ -369,6 +369,7 @@ def spot(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         tok = doc[i]
         if not _saint(doc, i) and (
                 not _capitalised(tok.text) or tok.is_punct or tok.like_num or tok.lower_ in _WEAK_START
+                or len(tok.text) == 1  # "D-Story City", "Class D": a letter names no place
                 or tok.lower_.rstrip(".") in cues.NAME_CONTINUERS or tok.lower_ in cues.NOT_PLACE_STARTS
                 or tok.lower_ in cues.ADMIN_WORDS):
             i += 1
