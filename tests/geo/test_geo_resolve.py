@@ -39,9 +39,13 @@ def test_streets_and_people_are_not_places(pipeline):
     assert "Dublin" not in places and "Henderson" not in places
 
 
-def test_unknown_region_is_kept_without_a_point(pipeline):
-    places = _places(pipeline, "Fighting spread across the Middle East.")
-    assert places["Middle East"].lat is None and places["Middle East"].geonameid is None
+def test_a_region_is_placed_at_region_precision_and_an_unknown_one_kept_without_a_point(pipeline):
+    places = _places(pipeline, "Fighting spread across the Middle East and into Darfur and the Zorbian Uplands.")
+    assert places["Middle East"].feature_code == "RGN" and places["Middle East"].precision == 3
+    assert places["Middle East"].geonameid is None and places["Middle East"].gazetteer_id == "sitrep:middle-east"
+    assert places["Darfur"].country == "SD" and places["Darfur"].precision == 3
+    unknown = [p for p in places.values() if "Zorbian" in p.text]
+    assert all(p.lat is None for p in unknown)
 
 
 def test_head_of_an_of_name_is_not_a_place_alone(pipeline):

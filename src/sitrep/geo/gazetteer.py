@@ -21,7 +21,7 @@ from ..errors import ResourceError
 from .entries import ADMIN1, Entry
 from .normalize import name_key, skeleton_key
 
-VERSION = "15"
+VERSION = "18"
 _MIN_SKELETON = 7  # shorter keys make too many chance collisions to be matched fuzzily
 
 
@@ -101,7 +101,7 @@ class Gazetteer:
 def collect_entries(geonames_dir: Path | None = None) -> list[Entry]:
     """Every place the gazetteer will hold, from GeoNames dumps if given, else the shipped packages."""
     from .admin1 import read_admin
-    from .sources import read_airports, read_cities, read_continents, read_countries
+    from .sources import read_airports, read_cities, read_continents, read_countries, read_regions
 
     if geonames_dir is not None:
         from .dumps import read_dump_places
@@ -112,7 +112,7 @@ def collect_entries(geonames_dir: Path | None = None) -> list[Entry]:
         cities = list(read_cities())
         places = cities
     airports = list(read_airports())
-    countries = list(read_countries(cities)) + list(read_continents())
+    countries = list(read_countries(cities)) + list(read_continents()) + list(read_regions())
     known = {e.geonameid for e in places if e.geonameid}
     admin1, relabel = read_admin(cities, airports)
     for entry in places + admin1:

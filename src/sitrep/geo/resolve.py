@@ -44,6 +44,7 @@ COUNTRY_SHARE_WEIGHT = 4.0
 TOP_COUNTRY_BONUS = 1.0
 ADMIN_SHARE_WEIGHT = 4.0
 AIRPORT_WITHOUT_CUE = 1.0
+REGION_PRIOR = 7.0
 NAMED_COUNTRY_CAPITAL_BONUS = 4.0
 
 
@@ -63,6 +64,8 @@ def prior(c: GazPlace, m: Mention) -> float:
         score = 10.0
     elif code == "CONT":
         score = 9.0
+    elif c.feature_class in ("L", "H"):
+        score = REGION_PRIOR  # "Darfur", "the Black Sea": above a province, below a country
     elif code in ("ADM1", "ADM2"):
         score = 6.0 + (5.0 if m.kind == "admin" else 0.0) - (4.0 if code == "ADM2" else 0.0)
         if m.kind != "admin" and any(o.feature_class == "P" and name_key(o.name) == key
@@ -346,7 +349,7 @@ def _airport_for(doc: Doc, m: Mention, gaz: Gazetteer) -> bool:
 def _a_sea(doc: Doc, m: Mention) -> bool:
     """"the Red Sea", "the Indian Ocean": a sea, not the province named after it (Sudan's Red Sea state)."""
     return (m.text.split()[-1].lower() in _SEA_WORDS and m.i > 0 and doc[m.i - 1].lower_ == "the"
-            and m.kind != "admin")
+            and m.kind != "admin" and (m.resolved is None or m.resolved.feature_class != "H"))
 
 
 def _town_for_a_region(doc: Doc, m: Mention, place: GazPlace) -> bool:

