@@ -70,8 +70,8 @@ def test_compass_word_opens_a_region_of_the_place(pipeline):
 
 
 def test_an_airport_by_the_name_it_goes_by(pipeline):
-    text = ("Fog disrupted flights across southern England on Saturday. Passengers at Heathrow waited for "
-            "hours, and British Airways cancelled a dozen flights out of London.")
+    text = ("Passengers queued at Heathrow on Friday after a computer failure, a British Airways "
+            "spokesman in London said.")
     places = _places(pipeline, text)
     assert places["Heathrow"].feature_code == "AIRP" and places["Heathrow"].gazetteer_id == "icao:EGLL"
 
@@ -84,25 +84,25 @@ def test_an_airport_named_in_full_covers_its_cue_words(pipeline):
 
 
 def test_a_country_named_twice_is_the_same_country(pipeline):
-    text = ("The report described his dealings in Russia, U.S. officials said on Wednesday. "
-            "He had worked in Russia for years.")
+    text = ("Sanctions target banks in Russia, U.S. diplomats told reporters on Tuesday. "
+            "Exports to Russia have fallen.")
     places = [p for p in pipeline.analyze(Document(id="t", text=text)).places if p.text == "Russia"]
     assert len(places) == 2 and all(p.feature_code == "PCLI" and p.country == "RU" for p in places)
 
 
 def test_the_city_of_a_countrys_name_is_a_town(pipeline):
-    places = _places(pipeline, "The parade returns on Saturday, according to the city of Lebanon.")
+    places = _places(pipeline, "The city of Lebanon will close two streets for the fair on Saturday.")
     assert places["Lebanon"].feature_class == "P" and places["Lebanon"].feature_code != "PCLI"
 
 
 def test_an_airport_listed_under_the_words_before_airport(pipeline):
-    places = _places(pipeline, "London City airport diverted all inbound flights on Saturday.")
+    places = _places(pipeline, "Fog closed London City airport for three hours on Tuesday morning.")
     assert places["London City airport"].gazetteer_id == "icao:EGLC"
 
 
 def test_an_office_after_a_name_makes_it_a_state_or_province(pipeline):
-    text = ("During the primaries she supported Florida Senator Marco Rubio. Mayors in Montreal want "
-            "the Quebec government to allow right turns on red lights.")
+    text = ("The bill was backed by Florida Senator Rick Scott. Teachers in Montreal asked the Quebec "
+            "government for smaller classes.")
     places = _places(pipeline, text)
     assert places["Florida"].feature_code == "ADM1" and places["Florida"].admin1 == "US-FL"
     assert places["Quebec"].feature_code == "ADM1" and places["Quebec"].admin1 == "CA-QC"
@@ -114,34 +114,34 @@ def test_a_portfolio_before_minister_is_no_place(pipeline):
 
 
 def test_a_city_known_by_the_short_form_of_its_river_name(pipeline):
-    text = "The treatment was developed by doctors in Newcastle, a British regulator said."
+    text = "A new cancer clinic opened in Newcastle on Monday, a British health official said."
     places = _places(pipeline, text)
     assert places["Newcastle"].name == "Newcastle upon Tyne"
 
 
 def test_a_lower_case_word_the_model_tags_as_a_place_is_not_one(pipeline):
-    text = "The volunteers are split between people who are parishioners and those who aren’t.\nThey cook."
+    text = "Some of the guests were regulars and some weren’t.\nThey ate together."
     assert all(p.text[:1].isupper() for p in pipeline.analyze(Document(id="t", text=text)).places)
 
 
 def test_an_upper_case_dateline_is_a_place(pipeline):
-    places = _places(pipeline, "DETROIT The U.S. Transportation Department said on Monday it would act.")
-    assert places["DETROIT"].name == "Detroit" and places["DETROIT"].admin1 == "US-MI"
+    places = _places(pipeline, "OMAHA The Nebraska Transportation Department said on Monday it would repave the road.")
+    assert places["OMAHA"].name == "Omaha" and places["OMAHA"].admin1 == "US-NE"
 
 
 def test_an_upper_case_word_opening_a_sentence_is_no_dateline(pipeline):
-    places = _places(pipeline, "AMEL center offers breathing space to refugees. AMEL took steps this week.")
+    places = _places(pipeline, "AMEL center offers free meals to families. AMEL opened a second site this week.")
     assert "AMEL" not in places
 
 
 def test_a_city_the_model_reads_as_a_product_is_a_place(pipeline):
-    places = _places(pipeline, "A 23-year-old man is in a Winnipeg jail on human trafficking charges.")
+    places = _places(pipeline, "A 40-year-old man is being held in a Winnipeg jail on fraud charges.")
     assert places["Winnipeg"].country == "CA" and places["Winnipeg"].feature_class == "P"
 
 
 def test_a_town_before_a_noun_of_its_people_or_institutions_is_a_place(pipeline):
-    text = "A Gainesville restaurant was robbed on Friday, according to the Gainesville Police Department."
-    found = [p for p in pipeline.analyze(Document(id="t", text=text)).places if p.text == "Gainesville"]
+    text = "A Pensacola bakery was robbed on Friday, according to the Pensacola Police Department."
+    found = [p for p in pipeline.analyze(Document(id="t", text=text)).places if p.text == "Pensacola"]
     assert len(found) == 2 and all(p.country == "US" and p.feature_class == "P" for p in found)
 
 
@@ -153,44 +153,44 @@ def test_a_rank_before_mayor_and_a_name_inside_a_longer_one_are_no_towns(pipelin
 
 
 def test_a_name_listed_with_provinces_is_a_province(pipeline):
-    text = ("Calgary and Edmonton want more trade missions. Visits to Asian markets are something that "
-            "New South Wales, Western Australia and Queensland all do, an Alberta minister said in Calgary.")
+    text = ("Calgary and Edmonton want more trade missions, an Alberta official said in Calgary. Provinces "
+            "such as New South Wales, Western Australia and Queensland send ministers abroad.")
     places = _places(pipeline, text)
     assert places["Queensland"].feature_code == "ADM1" and places["Queensland"].country == "AU"
 
 
 def test_a_state_without_its_period_or_as_a_postal_code_after_a_town(pipeline):
-    places = _places(pipeline, "EDMONTON, Ky (WBKO) -- One man is dead. He had moved from Gatineau, QC, last year.")
-    assert places["Ky"].admin1 == "US-KY" and places["EDMONTON"].admin1 == "US-KY"
+    places = _places(pipeline, "BOWLING GREEN, Ky (WNKY) -- A bridge closed on Monday. He had moved from Gatineau, QC, last year.")
+    assert places["Ky"].admin1 == "US-KY" and places["BOWLING GREEN"].admin1 == "US-KY"
     assert places["QC"].admin1 == "CA-QC"
 
 
 def test_a_town_followed_by_its_state_is_a_place_whatever_the_model_says(pipeline):
-    places = _places(pipeline, "She is survived by her sons, all of Hugo, Oklahoma.")
+    places = _places(pipeline, "She is survived by two brothers, all of Hugo, Oklahoma.")
     assert places["Hugo"].admin1 == "US-OK" and places["Hugo"].feature_class == "P"
 
 
 def test_a_big_city_the_model_reads_as_a_date_is_a_place(pipeline):
-    places = _places(pipeline, "Police said the crime continues regularly in Winnipeg.")
+    places = _places(pipeline, "Neighbours said break-ins continue regularly in Winnipeg.")
     assert places["Winnipeg"].country == "CA"
 
 
 def test_a_relatives_name_after_a_comma_is_no_place(pipeline):
-    text = "The victims were neighbours Jerome Faulkner, 73, and his wife, Dora, 62, of Lexington."
+    text = "The couple, Mark Ellison, 70, and his wife, Charlotte, 68, lived in Lexington."
     places = _places(pipeline, text)
-    assert "Dora" not in places and places["Lexington"].country == "US"
+    assert "Charlotte" not in places and places["Lexington"].country == "US"
 
 
 def test_who_speaks_is_no_town_but_a_capital_may_speak(pipeline):
-    text = ("At least 25 people died in the fire in Shenzhen, Xinhua reported. Housing is scarce, "
-            "Oudshoorn said. Moscow said it would respond.")
+    text = ("At least 12 people died in a flood in Guilin, Xinhua reported. Rents keep rising, "
+            "Hastings said. Moscow said it would respond.")
     places = _places(pipeline, text)
-    assert "Xinhua" not in places and "Oudshoorn" not in places
-    assert places["Moscow"].country == "RU" and places["Shenzhen"].country == "CN"
+    assert "Xinhua" not in places and "Hastings" not in places
+    assert places["Moscow"].country == "RU" and places["Guilin"].country == "CN"
 
 
 def test_letters_roads_and_feasts_are_no_places(pipeline):
-    text = ("Sen. Rich Olive, D-Story City, said the bridge on Route 4 near Ames would close for "
+    text = ("Rep. Anna Cole, D-Des Moines, said the bridge on Route 4 near Ames would close for "
             "Passover and Easter week.")
     places = _places(pipeline, text)
     assert not {"D", "Route", "Passover", "Easter"} & set(places) and places["Ames"].admin1 == "US-IA"
