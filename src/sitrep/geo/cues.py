@@ -36,7 +36,7 @@ NOT_TOWN_MODIFIERS = frozenset({"vice", "deputy", "acting", "assistant", "interi
 # Verbs of speaking whose subject is a person or an organisation ("Oudshoorn said", "Xinhua
 # reported"); a town does not speak, though a capital or a country may stand for its government.
 SPEECH_VERBS = frozenset({"say", "tell", "report", "add", "note", "explain", "write", "announce", "continue",
-                          "argue", "insist", "recall", "admit", "claim", "state", "told", "says"})
+                          "argue", "insist", "recall", "admit", "claim", "state"})
 
 # Nouns of kin before an appositive name ("his wife, Dora, 62"; "her sister, Jessi"): a person.
 KIN_NOUNS = frozenset({"wife", "husband", "son", "sons", "daughter", "daughters", "brother", "brothers", "sister",

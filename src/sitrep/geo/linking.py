@@ -39,8 +39,7 @@ def _specificity(place: Place) -> int:
     return place.precision if place.precision is not None else 3
 
 
-_SIZE_RANK = {"ADM2": 1, "ADM1": 2, "PCLI": 3, "RGN": 3, "SEA": 3, "GULF": 3, "STRT": 2, "CNL": 2, "LK": 2,
-              "OCN": 4, "CONT": 4}
+_SIZE_RANK = {"ADM2": 1, "ADM1": 2, "PCLI": 3, "RGN": 3, "CONT": 4}
 _ACTOR_DEPS = frozenset({"poss", "nsubj", "nsubjpass", "agent"})
 _ADJUNCT_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "into", "on", "within",
                             "throughout", "off"})

@@ -15,7 +15,7 @@ def precision_of(m: Mention) -> int | None:
         return None
     if m.coarse:  # a town the gazetteer lacks, placed at the province the text puts it in
         return 2
-    if place.feature_class in ("A", "L", "H"):  # provinces, countries, regions, seas
+    if place.feature_class == "A" or place.feature_code == "RGN":  # provinces, countries, regions
         return 3
     return 2 if m.near else 1
 

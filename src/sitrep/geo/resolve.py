@@ -64,8 +64,8 @@ def prior(c: GazPlace, m: Mention) -> float:
         score = 10.0
     elif code == "CONT":
         score = 9.0
-    elif c.feature_class in ("L", "H"):
-        score = REGION_PRIOR  # "Darfur", "the Black Sea": above a province, below a country
+    elif code == "RGN":
+        score = REGION_PRIOR  # "Darfur", "the Middle East": above a province, below a country
     elif code in ("ADM1", "ADM2"):
         score = 6.0 + (5.0 if m.kind == "admin" else 0.0) - (4.0 if code == "ADM2" else 0.0)
         if m.kind != "admin" and any(o.feature_class == "P" and name_key(o.name) == key

@@ -159,19 +159,16 @@ def _airport_feature(name: str) -> tuple[str, str]:
     return AIR_BASE if ("air base" in lowered or "airbase" in lowered or "air force" in lowered) else AIRPORT
 
 
-_REGION_FEATURES = {"RGN": "L", "SEA": "H", "GULF": "H", "STRT": "H", "OCN": "H", "LK": "H", "CNL": "H"}
-
-
 def read_regions() -> Iterator[Entry]:
-    """Regions, seas and straits news about wars names ("Darfur", "the Black Sea", "the Strait of
-    Hormuz"), from sitrep's own table (data/regions.tsv): approximate centres, no GeoNames ids."""
+    """Regions news about wars names ("Darfur", "South Ossetia", "the Middle East"), from sitrep's own
+    table (data/regions.tsv): approximate centres, no GeoNames ids."""
     path = Path(str(resources.files("sitrep").joinpath("data/regions.tsv")))
     for line in path.read_text("utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         slug, name, code, country, lat, lon, *rest = line.split("\t")
         names = {n for n in (rest[0].split("|") if rest else []) if n}
-        yield Entry(name=name, lat=float(lat), lon=float(lon), feature=(_REGION_FEATURES[code], code), country=country,
+        yield Entry(name=name, lat=float(lat), lon=float(lon), feature=("L", code), country=country,
                     gazetteer_id=f"sitrep:{slug}", names=names, coord_source="sitrep_regions")
 
 

@@ -26,8 +26,8 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _NAME_LABELS = frozenset({"LANGUAGE", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})  # names, not numbers
 _WELL_KNOWN = 20_000  # population above which a proper-noun match needs no other support
 _LOCAL_TOWN = 10_000  # "a Gainesville man": towns this size; smaller namesakes are mostly common words
-_BIG_CITY = 100_000
-_MILLION = 1_000_000  # a city this size is a place even where the model reads a product or a language
+_BIG_CITY = 100_000  # a city this size is a place even where the model reads a product or a language
+_MILLION = 1_000_000  # a city this size may stand for a government that speaks ("Moscow said")
 _WEAK_START = frozenset({"the", "a", "an", "mr", "mrs", "ms", "dr", "st"})
 
 
@@ -286,7 +286,8 @@ def _spot_at(doc: Doc, i: int, owner: list[Span | None], gaz: Gazetteer) -> tupl
     tok, ent = doc[i], owner[i]
     if (ent is not None and ent.label_ in _REJECT_LABELS and not _attacked_name(doc, ent)
             and not _mislabelled_city(doc, ent, gaz)
-            and not _town_of_state(doc, ent.end, _own_name_readings(doc, ent.start, ent.end, gaz), gaz)):
+            and not (ent.end < len(doc) and doc[ent.end].text == ","  # ", <state>" follows: look the name up
+                     and _town_of_state(doc, ent.end, _own_name_readings(doc, ent.start, ent.end, gaz), gaz))):
         return ent.end, None
     state = _state_abbreviation(doc, i, gaz)
     if state is not None:
