@@ -30,3 +30,29 @@ def test_specific_names_weigh_more_than_names_found_everywhere():
     specific = Coherence({"albany": [ALBANY_MN]}).support(BRANDON_MN, "brandon")
     spread = Coherence({"albany": [ALBANY_MN, ALBANY_NY, ALBANY_GA]}).support(BRANDON_MN, "brandon")
     assert specific > spread > 0
+
+
+# Two names of our own, with readings that lie together in one place only ("Oakton" and "Fairvale").
+OAKTON_NORTH = _town(10, "Oakton", 51.63, -0.06, "GB-ENG")
+OAKTON_WEST = _town(11, "Oakton", 36.98, -85.61, "US-KY")
+FAIRVALE_TOWN = _town(12, "Fairvale Town", 51.65, -0.08, "GB-ENG")  # "Fairvale" is its short form
+FAIRVALE_EAST = _town(13, "Fairvale", 41.98, -72.59, "US-CT")
+FAIRVALE_WEST = _town(14, "Fairvale", 37.10, -85.70, "US-KY")  # 14 km from Oakton (Ky.)
+
+
+def test_a_reading_with_another_name_close_by_is_supported():
+    coherence = Coherence({"oakton": [OAKTON_NORTH, OAKTON_WEST], "fairvale": [FAIRVALE_TOWN, FAIRVALE_EAST]})
+    assert coherence.close(OAKTON_NORTH, "oakton") == 1.0
+    assert coherence.close(OAKTON_WEST, "oakton") == 0.0
+    assert coherence.close(FAIRVALE_TOWN, "fairvale") == 1.0  # matched by its short form, still itself
+
+
+def test_two_names_that_lie_together_in_several_places_support_each_reading_less():
+    both = Coherence({"oakton": [OAKTON_NORTH, OAKTON_WEST], "fairvale": [FAIRVALE_TOWN, FAIRVALE_WEST]})
+    assert both.close(OAKTON_NORTH, "oakton") == both.close(OAKTON_WEST, "oakton") == 0.5
+
+
+def test_a_former_name_is_no_reading_close_by():
+    renamed = _town(15, "Richwood", 51.64, -0.07, "GB-ENG")  # found under "fairvale" by an alternate name
+    coherence = Coherence({"oakton": [OAKTON_NORTH], "fairvale": [renamed]})
+    assert coherence.close(OAKTON_NORTH, "oakton") == 0.0

@@ -37,5 +37,20 @@ def test_a_country_name_does_not_vouch_for_itself():
     lebanon = _mention("Lebanon", _place("Lebanon", "PCLI", "LB"), _place("Lebanon", "PPL", "US", "US-PA", 25_000))
     harrisburg = _mention("Harrisburg", _place("Harrisburg", "PPL", "US", "US-PA", 50_000))
     context = Context([lebanon, harrisburg], resolved=False, coherence=coherence_of([lebanon, harrisburg]))
-    assert context.country_share("lebanon") == {"US": 1.0}
-    assert context.country_share("harrisburg") == {"LB": 0.5, "US": 0.5}
+    # one mention of evidence each, over that plus SHARE_SMOOTHING (1.0) of evidence for no country
+    assert context.country_share("lebanon") == {"US": 0.5}
+    assert context.country_share("harrisburg") == {"LB": 1 / 3, "US": 1 / 3}
+
+
+def test_a_toss_up_reading_is_no_country_evidence():
+    """A first-pass reading won by a hair ("Enfield": Connecticut or London?) must not make the
+    other names of the article lean to its country."""
+    from sitrep.geo.coherence import coherence_of
+    from sitrep.geo.resolve import Context
+
+    enfield_ct, enfield_gb = _place("Enfield", "PPL", "US", "US-CT", 45_000), _place("Enfield", "PPL", "GB", "GB-ENG", 45_000)
+    enfield = _mention("Enfield", enfield_ct, enfield_gb)
+    edmonton = _mention("Edmonton", _place("Edmonton", "PPL", "GB", "GB-ENG", 80_000))
+    enfield.resolved, enfield.confidence = enfield_ct, 0.5
+    context = Context([enfield, edmonton], resolved=True, coherence=coherence_of([enfield, edmonton]))
+    assert context.country_share("edmonton").get("US", 0.0) == 0.0

@@ -19,6 +19,26 @@ _SAME_PROVINCE = 0.6  # a reading in the same province, or near, supports a litt
 _NEAR = 0.6
 
 
+CLOSE_KM = 30.0
+
+
+def _own_name(c: GazPlace, key: str) -> bool:
+    """The reading bears the name itself, or it followed by more words ("Enfield Town"), not a
+    former or variant name."""
+    own = name_key(c.name)
+    return own == key or own.startswith(key + " ")
+
+
+def _fine_cell(p: GazPlace) -> tuple[int, int]:
+    return math.floor(p.lat / 0.5), math.floor(p.lon / 0.5)
+
+
+def _near(a: GazPlace, b: GazPlace) -> bool:
+    from .resolve import haversine_km
+
+    return a.id != b.id and abs(a.lat - b.lat) < 0.5 and haversine_km(a.lat, a.lon, b.lat, b.lon) <= CLOSE_KM
+
+
 def _cell(p: GazPlace) -> tuple[int, int]:
     return math.floor(p.lat / _CELL_DEGREES), math.floor(p.lon / _CELL_DEGREES)
 
@@ -33,10 +53,13 @@ class Coherence:
 
     def __init__(self, names: dict[str, list[GazPlace]]):
         self.names: list[tuple[str, frozenset[str], frozenset[tuple[int, int]], float]] = []
+        self.points: dict[str, list[GazPlace]] = {}  # per name: its readings that are points (no provinces)
+        self._pairs: dict[tuple[str, str], int] = {}
         for key, candidates in names.items():
             local = [c for c in candidates if _local(c)]
             if not local:
                 continue
+            self.points[key] = [c for c in local if c.feature_code != "ADM1" and _own_name(c, key)]
             admins = frozenset(c.admin1 for c in local if c.admin1)
             cells = frozenset((x + dx, y + dy) for c in local if c.feature_code != "ADM1"
                               for x, y in [_cell(c)] for dx in (-1, 0, 1) for dy in (-1, 0, 1))
@@ -58,6 +81,31 @@ class Coherence:
                     shared = (_SAME_PROVINCE if inside else 0.0) + (_NEAR if cell in cells else 0.0)
                 total += weight * min(1.0, shared)
         return total
+
+    def close(self, c: GazPlace, key: str) -> float:
+        """Other names with a reading within CLOSE_KM of c ("Edmonton" and "Enfield", both in north
+        London), each counting 1/n where n is how many such close pairs the two names make between
+        them: one close pair is hardly chance, a pair of names that lie together in many states is."""
+        if not _local(c) or c.feature_code == "ADM1":
+            return 0.0
+        total = 0.0
+        for other, points in self.points.items():
+            if other != key and any(_near(c, p) for p in points):
+                total += 1.0 / self._pair_count(key, other)
+        return total
+
+    def _pair_count(self, a: str, b: str) -> int:
+        pair = (a, b) if a < b else (b, a)
+        if pair not in self._pairs:
+            cells: dict[tuple[int, int], list[GazPlace]] = {}
+            for p in self.points.get(pair[1], []):
+                cells.setdefault(_fine_cell(p), []).append(p)
+            count = 0
+            for p in self.points.get(pair[0], []):
+                x, y = _fine_cell(p)
+                count += sum(_near(p, q) for dx in (-1, 0, 1) for dy in (-1, 0, 1) for q in cells.get((x + dx, y + dy), ()))
+            self._pairs[pair] = max(1, count)
+        return self._pairs[pair]
 
 
 def coherence_of(mentions: list) -> Coherence:  # list[Mention]; untyped to avoid a cycle

@@ -5,7 +5,8 @@ provinces, then towns by size; capitals up; airports high when the text says "ai
 "air base", else as a small town), plus document context: the share of the article's country evidence its country has,
 containment ("X in Y", "X, Y", "Y's X": a town inside the named province or country), the
 provinces the article's other places lie in, and distance to them, and document coherence (the
-candidates of different ambiguous names pulling towards the same province; see coherence.py). Two passes: the first reads
+candidates of different ambiguous names pulling towards the same province, and readings of two names
+within 30 km of each other; see coherence.py). Two passes: the first reads
 country evidence from countries and demonyms, the second scores everything against the first.
 Mentions with the same name then share the best-supported reading (one sense per discourse).
 """
@@ -46,6 +47,10 @@ ADMIN_SHARE_WEIGHT = 4.0
 AIRPORT_WITHOUT_CUE = 1.0
 REGION_PRIOR = 7.0
 NAMED_COUNTRY_CAPITAL_BONUS = 4.0
+SHARE_SMOOTHING = 1.0  # evidence of this weight from no country: a little evidence is not a whole share
+READING_EVIDENCE = 0.5  # a first-pass reading, as country evidence, at full confidence
+CLOSE_WEIGHT = 2.0  # another name with a reading within 30 km (coherence.close), at most CLOSE_CAP of them
+CLOSE_CAP = 1.0
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -158,11 +163,12 @@ class Context:
             if named_country(m) and len({c.country for c in m.candidates}) > 1:
                 named = next(c.country for c in m.candidates if c.feature_code == "PCLI")
                 self.own.setdefault(name_key(m.text), Counter())[named] += 1
-        if resolved:  # the first pass's readings add evidence (half weight) of the countries in play
+        if resolved:  # the first pass's readings add evidence of the countries in play, as sure as they were
             for m in mentions:
                 if m.resolved is not None and m.resolved.country:
-                    self.own.setdefault(name_key(m.text), Counter())[m.resolved.country] += 0.5
-                    counts[m.resolved.country] += 0.5
+                    w = READING_EVIDENCE * (2 * m.confidence - 1)  # a toss-up between readings says nothing
+                    self.own.setdefault(name_key(m.text), Counter())[m.resolved.country] += w
+                    counts[m.resolved.country] += w
         self.counts = counts
         self.named = {m.demonym for m in mentions if m.demonym} | {
             c.country for m in mentions if named_country(m) for c in m.candidates if c.feature_code == "PCLI"}
@@ -177,10 +183,12 @@ class Context:
 
     def country_share(self, key: str) -> dict[str, float]:
         """Share of the country evidence each country holds, leaving out the name's own readings
-        (a foreign capital read five times must not vouch for itself)."""
+        (a foreign capital read five times must not vouch for itself). The total carries
+        SHARE_SMOOTHING of evidence for no country, so that one unsure reading of another name
+        ("Enfield" in Connecticut rather than in London) does not make a whole share."""
         if key not in self._shares:
             counts = self.counts - self.own.get(key, Counter())
-            total = sum(counts.values()) or 1
+            total = sum(counts.values()) + SHARE_SMOOTHING
             self._shares[key] = {cc: n / total for cc, n in counts.items()}
         return self._shares[key]
 
@@ -200,6 +208,7 @@ class Context:
         elif c.feature_code == "ADM1":
             s += ADMIN_SHARE_WEIGHT * _admin_share(c, others)
         s += COHERENCE_WEIGHT * min(self.coherence.support(c, name_key(m.text)), COHERENCE_CAP)
+        s += CLOSE_WEIGHT * min(self.coherence.close(c, name_key(m.text)), CLOSE_CAP)
         return s + self._containment(c, m)
 
     def _containment(self, c: GazPlace, m: Mention) -> float:
