@@ -194,3 +194,18 @@ def test_letters_roads_and_feasts_are_no_places(pipeline):
             "Passover and Easter week.")
     places = _places(pipeline, text)
     assert not {"D", "Route", "Passover", "Easter"} & set(places) and places["Ames"].admin1 == "US-IA"
+
+
+def test_a_variant_name_abroad_is_no_place_in_an_article_plainly_elsewhere(pipeline):
+    """"Foua" is an alternate name of Foix (France) only; in an article about Syria it is no French town."""
+    text = ("Syrian government forces shelled rebel positions near Aleppo and Homs on Tuesday. "
+            "The Syrian army said rebels had fired rockets at Foua, a village loyal to Damascus.")
+    places = _places(pipeline, text)
+    assert "Foua" not in places or places["Foua"].lat is None
+    assert places["Damascus"].country == "SY" and places["Aleppo"].country == "SY"
+
+
+def test_a_city_named_with_a_word_more_is_no_stray(pipeline):
+    text = ("The mayor of Springfield, Illinois, said the band from Chicago would play in Quebec City "
+            "next month before a tour of Ohio and Indiana.")
+    assert _places(pipeline, text)["Quebec City"].admin1 == "CA-QC"

@@ -51,6 +51,8 @@ SHARE_SMOOTHING = 1.0  # evidence of this weight from no country: a little evide
 READING_EVIDENCE = 0.5  # a first-pass reading, as country evidence, at full confidence
 CLOSE_WEIGHT = 2.0  # another name with a reading within 30 km (coherence.close), at most CLOSE_CAP of them
 CLOSE_CAP = 1.0
+STRAY_EVIDENCE = 2.0  # the article points somewhere with at least this much country evidence
+STRAY_SHARE = 0.1  # and a variant-name reading's country holds less than this share of it
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -160,9 +162,12 @@ class Context:
         counts = country_evidence(mentions)
         self.own: dict[str, Counter[str]] = {}  # per name: the evidence it gave itself, left out of its share
         for m in mentions:
-            if named_country(m) and len({c.country for c in m.candidates}) > 1:
+            countries = {c.country for c in m.candidates}
+            if named_country(m) and len(countries) > 1:
                 named = next(c.country for c in m.candidates if c.feature_code == "PCLI")
                 self.own.setdefault(name_key(m.text), Counter())[named] += 1
+            elif not m.demonym and len(countries) == 1:  # a name found in one country only
+                self.own.setdefault(name_key(m.text), Counter())[countries.pop()] += 1
         if resolved:  # the first pass's readings add evidence of the countries in play, as sure as they were
             for m in mentions:
                 if m.resolved is not None and m.resolved.country:
@@ -393,6 +398,27 @@ def _implausible(doc: Doc, m: Mention) -> bool:
     return _hamlet_for_a_region(m, place)
 
 
+def _one_word_apart(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    return long == short or (long.startswith(short + " ") and " " not in long[len(short) + 1:])
+
+
+def _stray(m: Mention, context: Context) -> bool:
+    """A reading matched only fuzzily or by a variant name, alone in its country while the article
+    is plainly elsewhere ("Foua" in Idlib read as Foix in France, "Toco" as an Italian village):
+    the match is likelier a coincidence of spelling than a place abroad."""
+    place = m.resolved
+    if place is None or m.kind or place.feature_class not in ("P", "S"):
+        return False
+    if not m.fuzzy and _one_word_apart(name_key(place.name), name_key(m.text)):
+        return False  # its own name, or it with a word more ("Quebec City", "Enfield" for Enfield Town)
+    if any(_inside(place, o) for k in m.containers for o in context.mentions[k].candidates):
+        return False
+    share = context.country_share(name_key(m.text))
+    evidence = sum((context.counts - context.own.get(name_key(m.text), Counter())).values())
+    return evidence >= STRAY_EVIDENCE and share.get(place.country, 0.0) < STRAY_SHARE
+
+
 def _small_countries(gaz: Gazetteer) -> frozenset[str]:
     """Countries of under SMALL_COUNTRY people (Jamaica, Lesotho, Antigua): their parishes and
     districts ("Saint Thomas", "Berea", "Portland") are seldom what a bare name means."""
@@ -414,11 +440,16 @@ def resolve(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> None:
     _one_sense(mentions)
     _country_sense(mentions)
     _keep_inside(doc, mentions, second)
-    grown = []
+    grown, strays = [], []
     for m in mentions:
         if _airport_for(doc, m, gaz):
             grown.append(m)
+        if _stray(m, second):
+            m.resolved = None
+            if m.label not in ("GPE", "LOC", "FAC"):
+                strays.append(m)  # nothing but the rejected match said it was a place
         if _implausible(doc, m):
             m.resolved = None
+    mentions[:] = [m for m in mentions if not any(m is s for s in strays)]
     # an airport's name now covers its cue words: a town read inside them ("Airport") goes
     mentions[:] = [m for m in mentions if not any(o is not m and o.i <= m.i and m.j <= o.j for o in grown)]
