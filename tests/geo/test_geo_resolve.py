@@ -209,3 +209,30 @@ def test_a_city_named_with_a_word_more_is_no_stray(pipeline):
     text = ("The mayor of Springfield, Illinois, said the band from Chicago would play in Quebec City "
             "next month before a tour of Ohio and Indiana.")
     assert _places(pipeline, text)["Quebec City"].admin1 == "CA-QC"
+
+
+def test_a_town_the_gazetteer_lacks_sits_in_the_state_the_text_names(pipeline):
+    """No Lebanon lies in Nevada in the gazetteer: the state at precision 2, not the country."""
+    text = "The truck left the road two miles north of Lebanon, Nevada, and overturned, the highway patrol said."
+    lebanon = _places(pipeline, text)["Lebanon"]
+    assert lebanon.admin1 == "US-NV" and lebanon.precision == 2
+
+
+def test_a_county_written_short_is_the_county(pipeline):
+    places = _places(pipeline, "He lives in Sioux Co., Iowa, and works in Plymouth Co. as a nurse.")
+    assert places["Sioux Co."].feature_code == "ADM2" and places["Sioux Co."].admin1 == "US-IA"
+    assert places["Plymouth Co."].feature_code == "ADM2" and places["Plymouth Co."].admin1 == "US-IA"
+
+
+def test_a_compass_word_alone_is_no_place(nlp):
+    """The model sometimes tags "South" of "South Main St." as a LOC of its own; no place for it."""
+    from spacy.tokens import Span
+
+    from sitrep.geo import find_places, open_gazetteer
+    from sitrep.settings import load_settings
+
+    doc = nlp("Firefighters were called to a fire at 207 South Main St. in Torrington on Monday.")
+    south = next(t.i for t in doc if t.text == "South")
+    doc.ents = [e for e in doc.ents if not (e.start <= south < e.end)] + [Span(doc, south, south + 1, label="LOC")]
+    places = {p.text: p for p in find_places(doc, open_gazetteer(load_settings().gazetteer_file()))}
+    assert "South" not in places and places["Torrington"].admin1 == "US-CT"

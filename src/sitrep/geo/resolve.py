@@ -310,25 +310,26 @@ def _parallel_provinces(doc: Doc, mentions: list[Mention]) -> None:
 
 def _stated_province(doc: Doc, m: Mention, mentions: list[Mention]) -> GazPlace | None:
     """The province the text says, right after the name, contains it: "X, Kaduna state", "X, in
-    Kaduna state", "X in Idlib province", "X, Ala." — a province named as such or by no other reading."""
+    Kaduna state", "X in Idlib province", "X, Ala.", "X, Missouri" — a name read as a province
+    ("Missouri" is also a variant name of a Montana town, and "Nevada" a town in Iowa)."""
     for k in m.containers:
         n = mentions[k]
         container = n.resolved
         between = {t.lower_ for t in doc[m.j:n.i]}
-        if container is None or container.feature_code != "ADM1" or n.demonym or not between <= {",", "in"}:
-            continue
-        if n.kind == "admin" or all(c.feature_code == "ADM1" for c in n.candidates):
+        if container is not None and container.feature_code == "ADM1" and not n.demonym and between <= {",", "in"}:
             return container
     return None
 
 
 def _keep_inside(doc: Doc, mentions: list[Mention], context: Context) -> None:
     """A town the text places in a province is read inside it: the best of its readings there, else
-    (the gazetteer lacks the town) the province itself at precision 2 — never a namesake abroad."""
+    (the gazetteer lacks the town) the province itself at precision 2 — never a namesake abroad, nor
+    the country of that name ("Lebanon, Nevada")."""
     for m in mentions:
         province = _stated_province(doc, m, mentions)
-        if province is None or m.resolved is None or m.resolved.feature_class not in ("P", "S"):
-            continue
+        if province is None or m.resolved is None or not (m.resolved.feature_class in ("P", "S")
+                                                          or m.resolved.feature_code == "PCLI"):
+            continue  # a country too: "Lebanon, Nevada" is somewhere in Nevada
         if _inside(m.resolved, province):
             continue
         inside = [c for c in m.candidates if _inside(c, province)]

@@ -132,6 +132,17 @@ def _undotted_state(doc: Doc, i: int, gaz: Gazetteer) -> tuple[int, Mention | No
     return i + 1, _mention(doc, i, i + 1, [state], "GPE")
 
 
+def _county_abbreviation(doc: Doc, i: int, j: int, gaz: Gazetteer) -> Mention | None:
+    """"Plymouth Co.", "PLYMOUTH CO.": a county written short, looked up as "Plymouth County"."""
+    if j >= len(doc) or doc[j].text.rstrip(".").lower() != "co":
+        return None
+    end = j + 1 if doc[j].text.endswith(".") else j + 2 if j + 1 < len(doc) and doc[j + 1].text == "." else 0
+    counties = [c for c in gaz.lookup(name_key(_span_text(doc, i, j) + " county")) if c.feature_code == "ADM2"]
+    if not end or not counties:
+        return None
+    return _mention(doc, i, end, counties, "GPE")
+
+
 def _mention(doc: Doc, i: int, j: int, candidates: list[GazPlace], label: str) -> Mention:
     start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
     return Mention(i=i, j=j, start=start, end=end, text=doc[i:j].text, candidates=candidates,
@@ -293,6 +304,9 @@ def _spot_at(doc: Doc, i: int, owner: list[Span | None], gaz: Gazetteer) -> tupl
     if state is not None:
         return state
     j, candidates = _longest_match(doc, i, gaz)
+    county = _county_abbreviation(doc, i, max(j, i + 1), gaz)
+    if county is not None:
+        return county.j, county
     country_word = _country_word(doc, i, ent, gaz)
     if country_word is not None and country_word[0] >= j:
         j, alpha2, as_name = country_word
@@ -330,6 +344,8 @@ def _unresolved(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[Menti
             j = ent.end - (1 if ent[-1].text in ("'s", "’s") and ent.end - i > 1 else 0)
             if not any(t.text[:1].isupper() for t in doc[i:j]):
                 continue  # the model's slip on a lower-case word ("aren’t" as a GPE)
+            if j - i == 1 and doc[i].lower_ in cues.DIRECTIONS:
+                continue  # "South" of "South Main St.": a compass word alone names no place
             readings = _own_name_readings(doc, i, j, gaz)
             if _someone(doc, i, j, readings):
                 continue
