@@ -236,3 +236,26 @@ def test_a_compass_word_alone_is_no_place(nlp):
     doc.ents = [e for e in doc.ents if not (e.start <= south < e.end)] + [Span(doc, south, south + 1, label="LOC")]
     places = {p.text: p for p in find_places(doc, open_gazetteer(load_settings().gazetteer_file()))}
     assert "South" not in places and places["Torrington"].admin1 == "US-CT"
+
+
+def _with_entity(nlp, text, words, label):
+    """The parsed text with `words` tagged as one entity of `label` (the model's tagging varies)."""
+    from spacy.tokens import Span
+
+    doc = nlp(text)
+    start = next(t.i for t in doc if doc[t.i:t.i + len(words.split())].text == words)
+    end = start + len(words.split())
+    doc.ents = [e for e in doc.ents if e.end <= start or e.start >= end] + [Span(doc, start, end, label=label)]
+    return doc
+
+
+def test_an_unknown_entity_opening_with_a_place_name_is_that_place(nlp):
+    from sitrep.geo import find_places, open_gazetteer
+    from sitrep.settings import load_settings
+
+    gaz = open_gazetteer(load_settings().gazetteer_file())
+    doc = _with_entity(nlp, "Lawyers met at the Allegheny County Court Annex on Monday.", "Allegheny County Court Annex", "LOC")
+    places = {p.text: p for p in find_places(doc, gaz)}
+    assert places["Allegheny County"].feature_code == "ADM2" and places["Allegheny County"].admin1 == "US-PA"
+    doc = _with_entity(nlp, "Crews worked in the Catawba River Basin on Monday.", "Catawba River Basin", "LOC")
+    assert all(p.lat is None for p in find_places(doc, gaz))  # a river's basin, not the town of Catawba

@@ -82,6 +82,11 @@ OF_NAME_HEADS = frozenset({"gulf", "sea", "strait", "straits", "bay", "cape", "i
                            "horn", "bight", "sound", "mouth", "port"})
 
 # Compass words that name no place on their own ("Southern California", "South East Asian").
+# Words that make a name a landform's or a water's ("Catawba River", "Las Vegas Valley"): such a
+# name is not its namesake town's.
+LANDFORMS = frozenset({"river", "creek", "lake", "bay", "sea", "gulf", "ocean", "strait", "delta", "valley",
+                       "canyon", "falls", "island", "islands", "peninsula", "coast", "beach", "desert", "plains",
+                       "mountain", "mountains", "hill", "hills", "springs", "harbour", "harbor", "park", "forest"})
 DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
                         "central", "northeast", "northwest", "southeast", "southwest", "upper", "lower",
                         "greater", "new", "old", "great", "little", "mount", "lake", "saint", "port", "fort"})

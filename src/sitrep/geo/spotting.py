@@ -347,10 +347,24 @@ def _unresolved(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[Menti
             if j - i == 1 and doc[i].lower_ in cues.DIRECTIONS:
                 continue  # "South" of "South Main St.": a compass word alone names no place
             readings = _own_name_readings(doc, i, j, gaz)
+            j, readings = _known_start(doc, i, j, readings, gaz)
             if _someone(doc, i, j, readings):
                 continue
             out.append(_mention(doc, i, j, readings, ent.label_))
     return out
+
+
+def _known_start(doc: Doc, i: int, j: int, readings: list[GazPlace], gaz: Gazetteer) -> tuple[int, list[GazPlace]]:
+    """An entity the gazetteer does not know whose first words name a place ("Montreal East Mayor",
+    "Allegheny County Court"): those words, unless a dropped word makes it a landform ("Catawba
+    River" is no town)."""
+    end = j
+    while not readings and end - i > 1:
+        end -= 1
+        if doc[end].lower_ in cues.LANDFORMS:
+            return j, readings
+        readings = _own_name_readings(doc, i, end, gaz)
+    return (end, readings) if readings else (j, readings)
 
 
 def _own_name_readings(doc: Doc, i: int, j: int, gaz: Gazetteer) -> list[GazPlace]:
