@@ -361,7 +361,7 @@ def _known_start(doc: Doc, i: int, j: int, readings: list[GazPlace], gaz: Gazett
     end = j
     while not readings and end - i > 1:
         end -= 1
-        if doc[end].lower_ in cues.LANDFORMS:
+        if doc[end].lower_ in cues.LANDFORMS or doc[end].lower_ == "of":  # "Gulf of Aden" is no "Gulf"
             return j, readings
         readings = _own_name_readings(doc, i, end, gaz)
     return (end, readings) if readings else (j, readings)
