@@ -259,3 +259,27 @@ def test_an_unknown_entity_opening_with_a_place_name_is_that_place(nlp):
     assert places["Allegheny County"].feature_code == "ADM2" and places["Allegheny County"].admin1 == "US-PA"
     doc = _with_entity(nlp, "Crews worked in the Catawba River Basin on Monday.", "Catawba River Basin", "LOC")
     assert all(p.lat is None for p in find_places(doc, gaz))  # a river's basin, not the town of Catawba
+
+
+def test_a_persons_surname_is_no_place_even_tagged_as_one(nlp):
+    from sitrep.geo import find_places, open_gazetteer
+    from sitrep.settings import load_settings
+
+    gaz = open_gazetteer(load_settings().gazetteer_file())
+    text = "Mayor Ryan Bingham spoke in Torrington on Monday. Bingham will unveil the plan at noon."
+    doc = nlp(text)
+    at = text.index("Bingham will")
+    surname = doc.char_span(at, at + len("Bingham"), label="GPE")  # the model's slip, as it makes in headlines
+    doc.ents = [e for e in doc.ents if e.end <= surname.start or e.start >= surname.end] + [surname]
+    assert any(e.label_ == "PERSON" and e.text == "Ryan Bingham" for e in doc.ents)
+    places = {p.text for p in find_places(doc, gaz)}
+    assert "Torrington" in places and "Bingham" not in places
+
+
+def test_a_well_known_place_stays_when_a_person_bears_its_name(nlp):
+    from sitrep.geo import find_places, open_gazetteer
+    from sitrep.settings import load_settings
+
+    gaz = open_gazetteer(load_settings().gazetteer_file())
+    doc = _with_entity(nlp, "The writer Jack London was read widely. London said on Monday it would ban cars.", "London", "GPE")
+    assert "London" in {p.text for p in find_places(doc, gaz)}

@@ -331,7 +331,8 @@ def _spot_at(doc: Doc, i: int, owner: list[Span | None], gaz: Gazetteer) -> tupl
     return (j, m) if m.confidence >= 0 else (i + 1, m)
 
 
-def _unresolved(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+def _unresolved(doc: Doc, mentions: list[Mention], gaz: Gazetteer, people: set[str],
+                surnames: set[str]) -> list[Mention]:
     """GPE/LOC entities no kept gazetteer match covers. Where the entity's own words are a gazetteer
     name, the model's label is the support the spotter lacked ("Florida Highway Patrol", "the Woodstock
     District Chamber": a place name opening an organisation's); else they are places we know are there
@@ -350,7 +351,9 @@ def _unresolved(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[Menti
             j, readings = _known_start(doc, i, j, readings, gaz)
             if _someone(doc, i, j, readings):
                 continue
-            out.append(_mention(doc, i, j, readings, ent.label_))
+            m = _mention(doc, i, j, readings, ent.label_)
+            if not _a_person_named(m, people, surnames):
+                out.append(m)
     return out
 
 
@@ -384,6 +387,18 @@ def _saint(doc: Doc, i: int) -> bool:
     return k < len(doc) and _capitalised(doc[k].text) and not doc[k].is_punct
 
 
+def _a_person_named(m: Mention, people: set[str], surnames: set[str]) -> bool:
+    """A one-word name that is a word of a person the document names in full ("Henry" after
+    "Chiquita Raquel Henry"); when it is that person's surname ("Mayor Ryan Bingham … Bingham
+    will"), even where the model tags it a place, unless a preposition or a kind word says place
+    or a well-known place bears the name ("Jack London" does not take London off the map)."""
+    if m.j - m.i != 1 or m.kind or m.text not in people:
+        return False
+    if m.label not in _PLACE_LABELS:
+        return True
+    return m.text in surnames and not m.locative and not _big(m.candidates)
+
+
 def _person_words(doc: Doc) -> set[str]:
     """Words of the people the document names in full ("Chiquita Raquel Henry"): a later bare "Henry"
     is that person, not a town."""
@@ -394,6 +409,7 @@ def spot(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     """All place and demonym mentions in the document, in text order."""
     owner = _entity_of(doc)
     people = _person_words(doc)
+    surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
     mentions: list[Mention] = []
     i = 0
     while i < len(doc):
@@ -406,11 +422,10 @@ def spot(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             i += 1
             continue
         i, found = _spot_at(doc, i, owner, gaz)
-        if found is not None and not (found.j - found.i == 1 and found.text in people and not found.kind
-                                      and found.label not in _PLACE_LABELS):
+        if found is not None and not _a_person_named(found, people, surnames):
             mentions.append(found)
     mentions = _one_name_one_reading(mentions)
-    mentions.extend(_unresolved(doc, mentions, gaz))
+    mentions.extend(_unresolved(doc, mentions, gaz, people, surnames))
     mentions.extend(phrase for m in mentions if (phrase := _capital_phrase(doc, m, gaz)) is not None)
     return sorted(mentions, key=lambda m: m.start)
 
