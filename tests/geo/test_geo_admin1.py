@@ -3,8 +3,8 @@
 import pytest
 
 from sitrep.geo.admin1 import _points, short_name
+from sitrep.geo.distance import haversine_km
 from sitrep.geo.entries import TOWN, Entry
-from sitrep.geo.resolve import haversine_km
 from sitrep.models import Document
 
 

@@ -111,7 +111,7 @@ def pair(gold: list[Gold], guesses: list[Guess]) -> tuple[dict[int, int], list[i
 
 
 def error_km(g: Gold, p: Guess | None) -> float:
-    from ..geo.resolve import haversine_km
+    from ..geo.distance import haversine_km
 
     if p is None or p.lat is None or p.lon is None or g.lat is None or g.lon is None:
         return FAR_KM

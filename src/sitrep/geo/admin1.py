@@ -71,7 +71,7 @@ def _points(cities: list[Entry]) -> dict[str, tuple[float, float]]:
     lie within 300 km of each other (each a rough estimate of the centre, together nearer GeoNames'
     points: Virginia, Texas), else the box middle (the mean of a province whose people live along one
     edge is far from its middle)."""
-    from .resolve import haversine_km
+    from .distance import haversine_km
 
     sums: dict[str, list[float]] = {}
     for city in cities:

@@ -5,21 +5,24 @@ name alone is ambiguous, but only one state holds a reading of all three. For ea
 count the article's *other* names that have some reading in the same province or within about one
 degree, each name weighted by how specific it is (a name found in forty states says little), so
 that the candidates of ambiguous names pull towards each other before any of them is resolved.
+Closer still: two names with readings of their own within 30 km of each other ("Edmonton" and
+"Enfield", both in north London) support those readings strongly, unless the two names lie
+together in many places.
 """
 
 from __future__ import annotations
 
 import math
 
+from .distance import haversine_km
 from .gazetteer import GazPlace
 from .normalize import name_key
 
 _CELL_DEGREES = 1.0  # grid cell size; a reading in the same or a neighbouring cell counts as near
 _SAME_PROVINCE = 0.6  # a reading in the same province, or near, supports a little; both, fully
 _NEAR = 0.6
-
-
-CLOSE_KM = 30.0
+CLOSE_KM = 30.0  # two readings this close lie together
+_FINE_DEGREES = 0.5  # grid for finding close readings: CLOSE_KM fits within one cell either side up to 57° of latitude
 
 
 def _own_name(c: GazPlace, key: str) -> bool:
@@ -30,13 +33,20 @@ def _own_name(c: GazPlace, key: str) -> bool:
 
 
 def _fine_cell(p: GazPlace) -> tuple[int, int]:
-    return math.floor(p.lat / 0.5), math.floor(p.lon / 0.5)
+    return math.floor(p.lat / _FINE_DEGREES), math.floor(p.lon / _FINE_DEGREES)
 
 
 def _near(a: GazPlace, b: GazPlace) -> bool:
-    from .resolve import haversine_km
+    return a.id != b.id and haversine_km(a.lat, a.lon, b.lat, b.lon) <= CLOSE_KM
 
-    return a.id != b.id and abs(a.lat - b.lat) < 0.5 and haversine_km(a.lat, a.lon, b.lat, b.lon) <= CLOSE_KM
+
+Grid = dict[tuple[int, int], list[GazPlace]]
+
+
+def _close_in(grid: Grid, p: GazPlace) -> list[GazPlace]:
+    """The places of a grid within CLOSE_KM of p."""
+    x, y = _fine_cell(p)
+    return [q for dx in (-1, 0, 1) for dy in (-1, 0, 1) for q in grid.get((x + dx, y + dy), ()) if _near(p, q)]
 
 
 def _cell(p: GazPlace) -> tuple[int, int]:
@@ -54,12 +64,18 @@ class Coherence:
     def __init__(self, names: dict[str, list[GazPlace]]):
         self.names: list[tuple[str, frozenset[str], frozenset[tuple[int, int]], float]] = []
         self.points: dict[str, list[GazPlace]] = {}  # per name: its readings that are points (no provinces)
+        self._grids: dict[str, Grid] = {}
         self._pairs: dict[tuple[str, str], int] = {}
+        self._close: dict[tuple[int, str], float] = {}
         for key, candidates in names.items():
             local = [c for c in candidates if _local(c)]
             if not local:
                 continue
             self.points[key] = [c for c in local if c.feature_code != "ADM1" and _own_name(c, key)]
+            grid: Grid = {}
+            for c in self.points[key]:
+                grid.setdefault(_fine_cell(c), []).append(c)
+            self._grids[key] = grid
             admins = frozenset(c.admin1 for c in local if c.admin1)
             cells = frozenset((x + dx, y + dy) for c in local if c.feature_code != "ADM1"
                               for x, y in [_cell(c)] for dx in (-1, 0, 1) for dy in (-1, 0, 1))
@@ -88,23 +104,16 @@ class Coherence:
         them: one close pair is hardly chance, a pair of names that lie together in many states is."""
         if not _local(c) or c.feature_code == "ADM1":
             return 0.0
-        total = 0.0
-        for other, points in self.points.items():
-            if other != key and any(_near(c, p) for p in points):
-                total += 1.0 / self._pair_count(key, other)
-        return total
+        if (c.id, key) not in self._close:  # each pass of the resolver asks again
+            self._close[(c.id, key)] = sum(1.0 / self._pair_count(key, other) for other, grid in self._grids.items()
+                                           if other != key and _close_in(grid, c))
+        return self._close[(c.id, key)]
 
     def _pair_count(self, a: str, b: str) -> int:
         pair = (a, b) if a < b else (b, a)
         if pair not in self._pairs:
-            cells: dict[tuple[int, int], list[GazPlace]] = {}
-            for p in self.points.get(pair[1], []):
-                cells.setdefault(_fine_cell(p), []).append(p)
-            count = 0
-            for p in self.points.get(pair[0], []):
-                x, y = _fine_cell(p)
-                count += sum(_near(p, q) for dx in (-1, 0, 1) for dy in (-1, 0, 1) for q in cells.get((x + dx, y + dy), ()))
-            self._pairs[pair] = max(1, count)
+            grid = self._grids.get(pair[1], {})
+            self._pairs[pair] = max(1, sum(len(_close_in(grid, p)) for p in self.points.get(pair[0], [])))
         return self._pairs[pair]
 
 

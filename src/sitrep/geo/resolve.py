@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from . import cues
 from .coherence import Coherence, coherence_of
+from .distance import haversine_km
 from .gazetteer import Gazetteer, GazPlace
 from .normalize import name_key
 from .spotting import Mention
@@ -53,13 +54,6 @@ CLOSE_WEIGHT = 2.0  # another name with a reading within 30 km (coherence.close)
 CLOSE_CAP = 1.0
 STRAY_EVIDENCE = 2.0  # the article points somewhere with at least this much country evidence
 STRAY_SHARE = 0.1  # and a variant-name reading's country holds less than this share of it
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def prior(c: GazPlace, m: Mention) -> float:

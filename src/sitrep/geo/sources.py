@@ -71,7 +71,7 @@ def _blend(lat: float, lon: float, centroid: tuple[float, float] | None) -> tupl
     countries (countryinfo puts the US at 38°N 97°W, the centroid of the contiguous states 39.5°N 99.1°W;
     for Russia and China countryinfo's is the better one), which together land nearer GeoNames'.
     Where they agree within 150 km, countryinfo's point stands."""
-    from .resolve import haversine_km
+    from .distance import haversine_km
 
     if centroid is None or not _AGREE_KM < haversine_km(lat, lon, *centroid) <= _BLEND_LIMIT_KM:
         return lat, lon
