@@ -2,7 +2,7 @@
 
 import pytest
 
-from sitrep.geo.sources import _blend, main_landmass_centroid
+from sitrep.geo.sources import _blend, main_landmass_centroid, main_landmass_share
 
 
 def _square(lon, lat, size):
@@ -14,6 +14,19 @@ def test_centroid_of_the_largest_polygon_only():
         [_square(0, 0, 10)], [_square(50, 50, 1)]]}}]}
     lat, lon = main_landmass_centroid(geojson)
     assert lat == pytest.approx(5.0) and lon == pytest.approx(5.0)
+
+
+def test_share_of_the_largest_polygon():
+    geojson = {"features": [{"geometry": {"type": "MultiPolygon", "coordinates": [
+        [_square(0, 0, 3)], [_square(50, 50, 1)]]}}]}
+    assert main_landmass_share(geojson) == pytest.approx(0.9)
+    assert main_landmass_share({}) == 0.0
+
+
+def test_a_country_mostly_one_landmass_leans_to_its_centroid():
+    lat, lon = _blend(-27.0, 133.0, (-25.5, 134.5), landmass_share=0.99)
+    assert lat == pytest.approx(-26.0) and lon == pytest.approx(134.0)
+    assert _blend(-27.0, 133.0, (-25.5, 134.5), landmass_share=0.4) == pytest.approx((-26.25, 133.75))
 
 
 def test_no_outline_gives_no_centroid():

@@ -56,26 +56,34 @@ def _country_points() -> dict[str, tuple[float, float, list[str]]]:
         iso, latlng = info.get("ISO", {}).get("alpha2"), info.get("latlng") or []
         if iso and len(latlng) == 2:
             spellings = [info.get("name", "")] + list(info.get("altSpellings", []))
-            lat, lon = _blend(float(latlng[0]), float(latlng[1]), main_landmass_centroid(info.get("geoJSON") or {}))
+            outline = info.get("geoJSON") or {}
+            lat, lon = _blend(float(latlng[0]), float(latlng[1]), main_landmass_centroid(outline),
+                              main_landmass_share(outline))
             points[iso] = (lat, lon, spellings)
     return points
 
 
 _BLEND_LIMIT_KM = 400.0  # estimates further apart disagree on what the country is (Chile, Indonesia, Canada)
 _AGREE_KM = 150.0  # estimates this close agree: countryinfo's point (exact for most countries) stands
+_MOSTLY_ONE_LANDMASS = 0.5  # the main landmass holds at least this share of the country's area
 
 
-def _blend(lat: float, lon: float, centroid: tuple[float, float] | None) -> tuple[float, float]:
-    """The middle of countryinfo's whole-degree point and the area centroid of the country's main
+def _blend(lat: float, lon: float, centroid: tuple[float, float] | None,
+           landmass_share: float = 0.0) -> tuple[float, float]:
+    """A point between countryinfo's whole-degree point and the area centroid of the country's main
     landmass: two rough estimates of a country's centre, each off by a degree or two for large
     countries (countryinfo puts the US at 38°N 97°W, the centroid of the contiguous states 39.5°N 99.1°W;
     for Russia and China countryinfo's is the better one), which together land nearer GeoNames'.
-    Where they agree within 150 km, countryinfo's point stands."""
+    Their middle; two thirds of the way to the centroid where the main landmass is most of the
+    country (Australia: countryinfo's 27°S 133°E is a rounded guess, the mainland's centroid 25.6°S
+    134.4°E), but not for an archipelago, where the largest island's centroid says little (Luzon for
+    the Philippines). Where they agree within 150 km, countryinfo's point stands."""
     from .distance import haversine_km
 
     if centroid is None or not _AGREE_KM < haversine_km(lat, lon, *centroid) <= _BLEND_LIMIT_KM:
         return lat, lon
-    return (lat + centroid[0]) / 2, (lon + centroid[1]) / 2
+    to_centroid = 2 / 3 if landmass_share >= _MOSTLY_ONE_LANDMASS else 1 / 2
+    return lat + (centroid[0] - lat) * to_centroid, lon + (centroid[1] - lon) * to_centroid
 
 
 def _ring_area_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
@@ -89,8 +97,8 @@ def _ring_area_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
     return abs(area) / 2, cx / (3 * area), cy / (3 * area)
 
 
-def main_landmass_centroid(geojson: dict) -> tuple[float, float] | None:
-    """(lat, lon) of the area centroid of the largest polygon in a GeoJSON feature collection."""
+def _outer_rings(geojson: dict) -> list[tuple[float, float, float]]:
+    """(area, lon, lat) of each polygon's outer ring in a GeoJSON feature collection."""
     rings = []
     for feature in geojson.get("features", []):
         geometry = feature.get("geometry") or {}
@@ -98,8 +106,19 @@ def main_landmass_centroid(geojson: dict) -> tuple[float, float] | None:
         for polygon in polygons if geometry.get("type") == "MultiPolygon" else [polygons]:
             if polygon and len(polygon[0]) > 2:
                 rings.append(_ring_area_centroid([list(p[:2]) for p in polygon[0]]))
-    area, lon, lat = max(rings, default=(0.0, 0.0, 0.0))
+    return rings
+
+
+def main_landmass_centroid(geojson: dict) -> tuple[float, float] | None:
+    """(lat, lon) of the area centroid of the largest polygon in a GeoJSON feature collection."""
+    area, lon, lat = max(_outer_rings(geojson), default=(0.0, 0.0, 0.0))
     return (lat, lon) if area > 0 else None
+
+
+def main_landmass_share(geojson: dict) -> float:
+    """The largest polygon's share of the outline's area (0.0 with no outline)."""
+    areas = [ring[0] for ring in _outer_rings(geojson)]
+    return max(areas) / sum(areas) if areas and sum(areas) > 0 else 0.0
 
 
 def _pycountry_names(alpha2: str) -> set[str]:
