@@ -283,3 +283,11 @@ def test_a_well_known_place_stays_when_a_person_bears_its_name(nlp):
     gaz = open_gazetteer(load_settings().gazetteer_file())
     doc = _with_entity(nlp, "The writer Jack London was read widely. London said on Monday it would ban cars.", "London", "GPE")
     assert "London" in {p.text for p in find_places(doc, gaz)}
+
+
+@pytest.mark.parametrize("text", ["Visitors came from Germany, Michigan and Ohio.",
+                                  "Tourists from France, Texas, Ohio and Canada attended."])
+def test_a_country_listed_beside_states_stays_the_country(pipeline, text):
+    places = _places(pipeline, text)
+    country = places.get("Germany") or places.get("France")
+    assert country.feature_code == "PCLI" and country.country in ("DE", "FR")

@@ -315,16 +315,39 @@ def _stated_province(doc: Doc, m: Mention, mentions: list[Mention]) -> GazPlace 
     return None
 
 
+_LIST_WORDS = frozenset({",", "and", "or", "&"})
+
+
+def _in_a_list(doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
+    """"Germany, Michigan and Ohio", "Spain, Germany, Michigan": a place name joined to the pair by a
+    comma or "and" on either side makes a list of places, not "Town, State"."""
+    by_start = {o.i: o for o in mentions}
+    if m.i >= 1 and doc[m.i - 1].lower_ in _LIST_WORDS and any(o.j == m.i - 1 for o in mentions):
+        return True
+    k = _skip(doc, m.j, _LIST_WORDS)
+    container = by_start.get(k)
+    if container is None:
+        return False
+    after = _skip(doc, container.j, _LIST_WORDS)
+    return after > container.j and after in by_start
+
+
+def _skip(doc: Doc, k: int, words: frozenset[str]) -> int:
+    while k < len(doc) and doc[k].lower_ in words:
+        k += 1
+    return k
+
+
 def _keep_inside(doc: Doc, mentions: list[Mention], context: Context) -> None:
     """A town the text places in a province is read inside it: the best of its readings there, else
     (the gazetteer lacks the town) the province itself at precision 2 — never a namesake abroad, nor
-    the country of that name ("Lebanon, Nevada")."""
+    the country of that name ("Lebanon, Nevada", but not "from Germany, Michigan and Ohio": a list)."""
     for m in mentions:
         province = _stated_province(doc, m, mentions)
         if province is None or m.resolved is None or not (m.resolved.feature_class in ("P", "S")
                                                           or m.resolved.feature_code == "PCLI"):
-            continue  # a country too: "Lebanon, Nevada" is somewhere in Nevada
-        if _inside(m.resolved, province):
+            continue
+        if _inside(m.resolved, province) or (m.resolved.feature_code == "PCLI" and _in_a_list(doc, m, mentions)):
             continue
         inside = [c for c in m.candidates if _inside(c, province)]
         if inside:
