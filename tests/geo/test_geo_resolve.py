@@ -291,3 +291,9 @@ def test_a_country_listed_beside_states_stays_the_country(pipeline, text):
     places = _places(pipeline, text)
     country = places.get("Germany") or places.get("France")
     assert country.feature_code == "PCLI" and country.country in ("DE", "FR")
+
+
+def test_a_name_the_gazetteer_lacks_sits_in_the_province_the_text_names(pipeline):
+    text = "Syrian jets bombed rebel positions on Monday near the village of Zarzourtah in Idlib province."
+    place = _places(pipeline, text)["Zarzourtah"]
+    assert place.admin1 == "SY-ID" and place.precision == 2

@@ -340,10 +340,14 @@ def _skip(doc: Doc, k: int, words: frozenset[str]) -> int:
 
 def _keep_inside(doc: Doc, mentions: list[Mention], context: Context) -> None:
     """A town the text places in a province is read inside it: the best of its readings there, else
-    (the gazetteer lacks the town) the province itself at precision 2 — never a namesake abroad, nor
+    (the gazetteer lacks the town, or any place of that name: "Kfraya in Idlib") the province itself
+    at precision 2 — never a namesake abroad, nor
     the country of that name ("Lebanon, Nevada", but not "from Germany, Michigan and Ohio": a list)."""
     for m in mentions:
         province = _stated_province(doc, m, mentions)
+        if province is not None and m.resolved is None and not m.candidates and not m.demonym:
+            m.resolved, m.coarse = province, True  # a name the gazetteer lacks: "Kfraya in Idlib"
+            continue
         if province is None or m.resolved is None or not (m.resolved.feature_class in ("P", "S")
                                                           or m.resolved.feature_code == "PCLI"):
             continue
