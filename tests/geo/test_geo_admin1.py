@@ -2,7 +2,7 @@
 
 import pytest
 
-from sitrep.geo.admin1 import _airstrips, _points, short_name
+from sitrep.geo.admin1 import _airstrips, _points, _settled, short_name
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.entries import TOWN, Entry
 from sitrep.models import Document
@@ -42,6 +42,14 @@ def test_airstrips_reach_a_provinces_empty_north_but_not_another_country():
     (alone, _), = _points(towns).values()
     (reaching, _), = _points(towns + kept).values()
     assert alone == pytest.approx(45.0) and reaching > 46.0  # the point moves north with the box
+
+
+def test_a_town_far_from_every_other_town_of_its_province_is_misfiled():
+    cluster = [_town(32.0 + k * 0.1, 119.0 + k * 0.1) for k in range(12)]
+    misfiled = _town(29.0, 100.3)  # 1,800 km west of the rest
+    assert _settled(cluster + [misfiled]) == cluster
+    pair = [_town(10.0, 10.0, "XX.02"), _town(20.0, 20.0, "XX.02")]  # too few towns to judge
+    assert _settled(pair) == pair
 
 
 @pytest.mark.slow

@@ -51,16 +51,45 @@ def _airport_votes(airports: Iterable[Entry], cities: CityIndex,
     return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
 
 
-def _centroids(cities: Iterable[Entry]) -> dict[str, tuple[float, float]]:
-    """admin1 code → middle of the box its towns span: the geographic middle of the province, which
-    (unlike the mean of its towns) is not pulled towards where most people live."""
+def _boxes(cities: Iterable[Entry]) -> dict[str, list[float]]:
+    """admin1 code → [south, north, west, east] of its towns."""
     boxes: dict[str, list[float]] = {}
     for city in cities:
         if city.admin1:
             box = boxes.setdefault(city.admin1, [city.lat, city.lat, city.lon, city.lon])
             box[0], box[1] = min(box[0], city.lat), max(box[1], city.lat)
             box[2], box[3] = min(box[2], city.lon), max(box[3], city.lon)
-    return {code: ((b[0] + b[1]) / 2, (b[2] + b[3]) / 2) for code, b in boxes.items() if b[3] - b[2] < 180}
+    return boxes
+
+
+def _centroids(cities: Iterable[Entry]) -> dict[str, tuple[float, float]]:
+    """admin1 code → middle of the box its towns span: the geographic middle of the province, which
+    (unlike the mean of its towns) is not pulled towards where most people live."""
+    return {code: ((b[0] + b[1]) / 2, (b[2] + b[3]) / 2) for code, b in _boxes(cities).items() if b[3] - b[2] < 180}
+
+
+_STRAY_TOWN_KM = 500.0  # a town this far from every other town of its province is filed under the wrong one
+_FEW_TOWNS = 10  # provinces with fewer towns keep them all
+_COARSE_DEGREES = 5.0  # grid for finding a town's neighbours: _STRAY_TOWN_KM fits within one cell either side
+
+
+def _settled(cities: list[Entry]) -> list[Entry]:
+    """The towns, less those more than _STRAY_TOWN_KM from every other town of their province (of
+    _FEW_TOWNS or more): such a town is misfiled (Daocheng, in Sichuan, filed under Jiangsu, 1,700 km
+    away), and it would stretch its province's box across the country."""
+    from .distance import haversine_km
+
+    cells: dict[tuple[str, int, int], list[Entry]] = defaultdict(list)
+    for city in cities:
+        cells[(city.admin1, int(city.lat // _COARSE_DEGREES), int(city.lon // _COARSE_DEGREES))].append(city)
+
+    def has_neighbour(city: Entry) -> bool:
+        x, y = int(city.lat // _COARSE_DEGREES), int(city.lon // _COARSE_DEGREES)
+        return any(other is not city and haversine_km(city.lat, city.lon, other.lat, other.lon) <= _STRAY_TOWN_KM
+                   for dx in (-1, 0, 1) for dy in (-1, 0, 1) for other in cells.get((city.admin1, x + dx, y + dy), ()))
+
+    counts = Counter(c.admin1 for c in cities)  # a province of few towns may have them far apart
+    return [c for c in cities if counts[c.admin1] < _FEW_TOWNS or has_neighbour(c)]
 
 
 _BLEND_LIMIT_KM = 300.0  # box middle and town mean further apart: population is skewed (Ontario, Queensland)
@@ -76,12 +105,7 @@ def _airstrips(by_icao: Mapping[str, Mapping[str, Any]], codes: dict[tuple[str, 
     or Saskatchewan has airstrips where cities500 has no town. An airfield more than
     _AIRSTRIP_MARGIN degrees outside its province's towns is filed under the wrong one (a Puerto
     Rico airfield under Texas, an atoll under Hawaii) and left out."""
-    boxes: dict[str, list[float]] = {}
-    for city in cities:
-        if city.admin1:
-            box = boxes.setdefault(city.admin1, [city.lat, city.lat, city.lon, city.lon])
-            box[0], box[1] = min(box[0], city.lat), max(box[1], city.lat)
-            box[2], box[3] = min(box[2], city.lon), max(box[3], city.lon)
+    boxes = _boxes(cities)
     out = []
     for row in by_icao.values():
         code = codes.get((row["country"], name_key(row.get("subd") or "")))
@@ -192,7 +216,8 @@ def read_admin(cities: list[Entry], airports: list[Entry]) -> tuple[list[Entry],
     us_ids = _us_state_ids()
     english, admin2 = read_admin_names(cities)
     names = {(code.split(".")[0], name_key(name)): code for code, name in english.items()}
-    centres = _points(cities + _airstrips(by_icao, {**votes, **names}, cities))
+    towns = _settled(cities)
+    centres = _points(towns + _airstrips(by_icao, {**votes, **names}, towns))
     entries, relabel = read_admin2(admin2), {}
     for sub in pycountry.subdivisions:
         if sub.parent_code is not None:
