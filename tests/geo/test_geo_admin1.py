@@ -2,7 +2,7 @@
 
 import pytest
 
-from sitrep.geo.admin1 import _airstrips, _points, _settled, short_name
+from sitrep.geo.admin1 import _airstrips, _hull_centroid, _points, _settled, short_name
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.entries import TOWN, Entry
 from sitrep.models import Document
@@ -42,6 +42,17 @@ def test_airstrips_reach_a_provinces_empty_north_but_not_another_country():
     (alone, _), = _points(towns).values()
     (reaching, _), = _points(towns + kept).values()
     assert alone == pytest.approx(45.0) and reaching > 46.0  # the point moves north with the box
+
+
+def test_a_provinces_middle_is_the_area_centroid_of_its_hull_not_its_box():
+    # a province shaped like a right triangle: its box middle (5, 5) lies on its edge
+    corners = [(0.0, 0.0), (10.0, 0.0), (0.0, 10.0), (2.0, 2.0)]  # (lon, lat)
+    lat, lon = _hull_centroid(corners)
+    assert lat == pytest.approx(10 / 3) and lon == pytest.approx(10 / 3)
+    assert _hull_centroid([(0.0, 0.0), (1.0, 1.0), (2.0, 2.0)]) is None  # a line spans no area
+    towns = [_town(lat_, lon_) for lon_, lat_ in corners]
+    (plat, plon), = _points(towns).values()  # blended with the towns' mean (3.0, 3.0), 50 km away
+    assert plat == pytest.approx((10 / 3 + 3.0) / 2) and plon == pytest.approx((10 / 3 + 3.0) / 2)
 
 
 def test_a_town_far_from_every_other_town_of_its_province_is_misfiled():

