@@ -297,3 +297,10 @@ def test_a_name_the_gazetteer_lacks_sits_in_the_province_the_text_names(pipeline
     text = "Syrian jets bombed rebel positions on Monday near the village of Zarzourtah in Idlib province."
     place = _places(pipeline, text)["Zarzourtah"]
     assert place.admin1 == "SY-ID" and place.precision == 2
+
+
+def test_a_provinces_bare_name_is_the_province_when_the_article_names_another_town_of_it(pipeline):
+    places = _places(pipeline, "Police in Montreal arrested two men on Friday. Both suspects are from Quebec, police said.")
+    assert places["Quebec"].feature_code == "ADM1" and places["Quebec"].admin1 == "CA-QC"
+    alone = _places(pipeline, "Tourists crowded the old town of Quebec on Friday.")
+    assert alone["Quebec"].feature_class == "P"  # no other town: the city that bears the name

@@ -52,6 +52,7 @@ SHARE_SMOOTHING = 1.0  # evidence of this weight from no country: a little evide
 READING_EVIDENCE = 0.5  # a first-pass reading, as country evidence, at full confidence
 CLOSE_WEIGHT = 2.0  # another name with a reading within 30 km (coherence.close), at most CLOSE_CAP of them
 CLOSE_CAP = 1.0
+CITY_NAMESAKE_PENALTY = 2.0  # a province's bare name that a city of 100,000+ bears: the city, unless …
 STRAY_EVIDENCE = 2.0  # the article points somewhere with at least this much country evidence
 STRAY_SHARE = 0.1  # and a variant-name reading's country holds less than this share of it
 
@@ -69,9 +70,8 @@ def prior(c: GazPlace, m: Mention) -> float:
         score = REGION_PRIOR  # "Darfur", "the Middle East": above a province, below a country
     elif code in ("ADM1", "ADM2"):
         score = 6.0 + (5.0 if m.kind == "admin" else 0.0) - (4.0 if code == "ADM2" else 0.0)
-        if m.kind != "admin" and any(o.feature_class == "P" and name_key(o.name) == key
-                                     and o.population >= _PROVINCIAL_CAPITAL for o in m.candidates):
-            score -= 2.0  # a bare name shared by a province and a city ("Idlib", "Gaza", "St. Paul") means the city
+        if m.kind != "admin" and _namesake_city(c, m):
+            score -= CITY_NAMESAKE_PENALTY  # a bare name shared by a province and a city ("Idlib", "Gaza", "St. Paul") means the city
         if name_key(c.name) != key and any(o.feature_code == "PCLI" and name_key(o.name) == key for o in m.candidates):
             score -= ALTERNATE_NAME_PENALTY  # "Mexico" is the country's own name, New Mexico's only a variant
     elif c.feature_class == "S":
@@ -88,6 +88,13 @@ def prior(c: GazPlace, m: Mention) -> float:
         score += 1.0 if m.kind == "town" else 0.0
         score -= 2.0 if m.kind == "admin" else 0.0
     return score - (1.5 if m.fuzzy else 0.0)
+
+
+def _namesake_city(c: GazPlace, m: Mention) -> bool:
+    """A city of 100,000+ people bears the province's bare name ("Idlib", "Quebec")."""
+    key = name_key(m.text)
+    return any(o.feature_class == "P" and name_key(o.name) == key and o.population >= _PROVINCIAL_CAPITAL
+               for o in m.candidates)
 
 
 def country_evidence(mentions: Iterable[Mention]) -> Counter[str]:
@@ -206,6 +213,10 @@ class Context:
             s += ADMIN_SHARE_WEIGHT * _admin_share(c, others) + _proximity(c, others)
         elif c.feature_code == "ADM1":
             s += ADMIN_SHARE_WEIGHT * _admin_share(c, others)
+            if (m.kind != "admin" and _namesake_city(c, m)
+                    and any(p.feature_class == "P" and p.admin1 == c.admin1 and name_key(p.name) != name_key(m.text)
+                            for p in others)):
+                s += CITY_NAMESAKE_PENALTY  # "Montreal … Quebec": another town of the province, so the province
         s += COHERENCE_WEIGHT * min(self.coherence.support(c, name_key(m.text)), COHERENCE_CAP)
         s += CLOSE_WEIGHT * min(self.coherence.close(c, name_key(m.text)), CLOSE_CAP)
         return s + self._containment(c, m)
