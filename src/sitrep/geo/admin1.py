@@ -165,14 +165,10 @@ def _hull_centroid(points: list[tuple[float, float]]) -> tuple[float, float] | N
         while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
             upper.pop()
         upper.append(p)
-    ring = lower[:-1] + upper[:-1]
-    area = cx = cy = 0.0
-    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
-        c = x1 * y2 - x2 * y1
-        area, cx, cy = area + c, cx + (x1 + x2) * c, cy + (y1 + y2) * c
-    if abs(area) < 1e-9:
-        return None
-    return cy / (3 * area), cx / (3 * area)
+    from .sources import ring_area_centroid
+
+    area, lon, lat = ring_area_centroid([list(p) for p in lower[:-1] + upper[:-1]])
+    return (lat, lon) if area > 0 else None
 
 
 def _us_state_ids() -> dict[str, int]:

@@ -86,7 +86,7 @@ def _blend(lat: float, lon: float, centroid: tuple[float, float] | None,
     return lat + (centroid[0] - lat) * to_centroid, lon + (centroid[1] - lon) * to_centroid
 
 
-def _ring_area_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
+def ring_area_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
     """(area, lon, lat) of a polygon ring by the shoelace formula, in degree units."""
     area = cx = cy = 0.0
     for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
@@ -105,7 +105,7 @@ def _outer_rings(geojson: dict) -> list[tuple[float, float, float]]:
         polygons = geometry.get("coordinates", [])
         for polygon in polygons if geometry.get("type") == "MultiPolygon" else [polygons]:
             if polygon and len(polygon[0]) > 2:
-                rings.append(_ring_area_centroid([list(p[:2]) for p in polygon[0]]))
+                rings.append(ring_area_centroid([list(p[:2]) for p in polygon[0]]))
     return rings
 
 
