@@ -70,8 +70,6 @@ def prior(c: GazPlace, m: Mention) -> float:
         score = REGION_PRIOR  # "Darfur", "the Middle East": above a province, below a country
     elif code in ("ADM1", "ADM2"):
         score = 6.0 + (5.0 if m.kind == "admin" else 0.0) - (4.0 if code == "ADM2" else 0.0)
-        if m.kind != "admin" and _namesake_city(c, m):
-            score -= CITY_NAMESAKE_PENALTY  # a bare name shared by a province and a city ("Idlib", "Gaza", "St. Paul") means the city
         if name_key(c.name) != key and any(o.feature_code == "PCLI" and name_key(o.name) == key for o in m.candidates):
             score -= ALTERNATE_NAME_PENALTY  # "Mexico" is the country's own name, New Mexico's only a variant
     elif c.feature_class == "S":
@@ -213,10 +211,12 @@ class Context:
             s += ADMIN_SHARE_WEIGHT * _admin_share(c, others) + _proximity(c, others)
         elif c.feature_code == "ADM1":
             s += ADMIN_SHARE_WEIGHT * _admin_share(c, others)
-            if (m.kind != "admin" and _namesake_city(c, m)
-                    and any(p.feature_class == "P" and p.admin1 == c.admin1 and name_key(p.name) != name_key(m.text)
-                            for p in others)):
-                s += CITY_NAMESAKE_PENALTY  # "Montreal … Quebec": another town of the province, so the province
+        if c.feature_code in ("ADM1", "ADM2") and m.kind != "admin" and _namesake_city(c, m) and not (
+                c.feature_code == "ADM1" and any(p.feature_class == "P" and p.admin1 == c.admin1
+                                                 and name_key(p.name) != name_key(m.text) for p in others)):
+            # a bare name shared by a province and a city ("Idlib", "Gaza", "St. Paul") means the city,
+            # unless the article names another town of the province ("Montreal … Quebec")
+            s -= CITY_NAMESAKE_PENALTY
         s += COHERENCE_WEIGHT * min(self.coherence.support(c, name_key(m.text)), COHERENCE_CAP)
         s += CLOSE_WEIGHT * min(self.coherence.close(c, name_key(m.text)), CLOSE_CAP)
         return s + self._containment(c, m)
