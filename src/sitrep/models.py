@@ -137,8 +137,17 @@ class PloverCode(Record):
 
 
 class AcledCode(Record):
+    """ACLED's coding of an event (ACLED Codebook): type and sub-type, and the categories of its sides."""
+
     event_type: str | None
     sub_event_type: str | None
+    inter1: int | None = Field(None, description="ACLED category of the first side (actor1): 1 state forces, "
+                               "2 rebels, 3 political militias, 4 identity militias, 5 rioters, 6 protesters, "
+                               "7 civilians, 8 external/other forces")
+    inter2: int | None = Field(None, description="ACLED category of the second side (actor2), as inter1; "
+                               "0 or null when the event has no second side")
+    interaction: int | None = Field(None, description="ACLED interaction code: the two inter codes, lower first "
+                                    "(12 state forces against rebels; 60 protesters alone)")
 
 
 class EventPlace(Record):

@@ -1,4 +1,4 @@
-"""Runs the stages in order over one document.
+"""Runs the stages in order over one document; the one module that knows every stage.
 
 Each stage declares what it needs and what it adds (names of `Analysis` fields), as spaCy's
 components do, so that a misordered pipeline fails when it is built, not on the thousandth document.
@@ -15,86 +15,26 @@ components do, so that a misordered pipeline fails when it is built, not on the 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Iterator
+from typing import Any
 
+from .actors import make_stage as actors_stage
+from .clean import make_stage as clean_stage
 from .errors import PipelineError, SitrepError
-from .models import (
-    Actor,
-    Document,
-    DocumentRecord,
-    Event,
-    Place,
-    Published,
-    Removed,
-    TimeExpression,
-)
+from .events import make_stage as events_stage
+from .geo import make_stage as geo_stage
+from .models import Document, DocumentRecord
+from .nlp.stage import make_stage as nlp_stage
 from .settings import Settings, load_settings
+from .stage import Analysis, Stage, check_order
+from .temporal import make_stage as temporal_stage
 
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
-
-
-@dataclass
-class Analysis:
-    """The working state of one document as it passes through the stages."""
-
-    document: Document
-    settings: Settings
-    removed: list[Removed] = field(default_factory=list)
-    analysis_text: str = ""  # the input text with removed spans blanked (same length, same offsets)
-    doc: Doc | None = None
-    published: Published | None = None
-    times: list[TimeExpression] = field(default_factory=list)
-    places: list[Place] = field(default_factory=list)
-    actors: list[Actor] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-    timings: dict[str, float] = field(default_factory=dict)
-    extras: dict[str, Any] = field(default_factory=dict)  # stage-to-stage hints, never written out
-
-    @property
-    def text(self) -> str:
-        return self.document.text
-
-    def record(self) -> DocumentRecord:
-        d = self.document
-        return DocumentRecord(
-            id=d.id, title=d.title, url=d.url, source=d.source, content_hash=d.content_hash,
-            published=self.published, removed=self.removed, times=self.times, places=self.places,
-            actors=self.actors, events=self.events,
-        )
-
-
-@dataclass(frozen=True)
-class Stage:
-    name: str
-    needs: tuple[str, ...]
-    adds: tuple[str, ...]
-    run: Callable[[Analysis], None]
+__all__ = ["Analysis", "Pipeline", "Stage", "check_order"]
 
 
 def _default_stages(settings: Settings, learned: Any = None) -> list[Stage]:
-    from .actors import make_stage as actors_stage
-    from .clean import make_stage as clean_stage
-    from .events import make_stage as events_stage
-    from .geo import make_stage as geo_stage
-    from .nlp.stage import make_stage as nlp_stage
-    from .temporal import make_stage as temporal_stage
-
     return [clean_stage(settings), nlp_stage(settings), temporal_stage(settings), geo_stage(settings),
             actors_stage(settings, learned=learned), events_stage(settings)]
-
-
-def check_order(stages: list[Stage]) -> None:
-    available = {"document"}
-    for stage in stages:
-        missing = [n for n in stage.needs if n not in available]
-        if missing:
-            raise PipelineError(
-                f"stage {stage.name!r} needs {', '.join(missing)}, which no earlier stage adds",
-                "put the stage that adds it earlier in the pipeline", code="E401")
-        available.update(stage.adds)
 
 
 class Pipeline:

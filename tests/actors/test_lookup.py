@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sitrep.actors import actor_at, actors_in
 from sitrep.models import Actor, Document, Mention
-from sitrep.pipeline import Analysis
 from sitrep.settings import Settings
+from sitrep.stage import Analysis
 
 TEXT = "Russian jets and Syrian artillery pounded the town."
 

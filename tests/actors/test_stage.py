@@ -6,8 +6,8 @@ import pytest
 
 from sitrep.actors import actor_at, make_stage
 from sitrep.models import Actor, Document
-from sitrep.pipeline import Analysis
 from sitrep.settings import Settings
+from sitrep.stage import Analysis
 
 pytestmark = pytest.mark.slow
 

@@ -8,8 +8,8 @@ import pytest
 
 from sitrep.clean import blank, find_removed, make_stage
 from sitrep.models import Document
-from sitrep.pipeline import Analysis
 from sitrep.settings import Settings
+from sitrep.stage import Analysis
 
 ARTICLE = Path(__file__).resolve().parents[1] / "data" / "clean" / "article.txt"
 

@@ -12,8 +12,8 @@ pytestmark = pytest.mark.slow
 def _analysis(nlp, text, actors=()):
     """An analysis whose actors are the given names, one mention each (first occurrence)."""
     from sitrep.models import Actor, Document, Mention
-    from sitrep.pipeline import Analysis
     from sitrep.settings import Settings
+    from sitrep.stage import Analysis
 
     analysis = Analysis(document=Document(id="t", text=text), settings=Settings(), analysis_text=text)
     analysis.doc = nlp(text)

@@ -10,8 +10,8 @@ import pytest
 from sitrep.events import extract_events
 from sitrep.events.lexicon import load_lexicon
 from sitrep.models import Document
-from sitrep.pipeline import Analysis
 from sitrep.settings import load_settings
+from sitrep.stage import Analysis
 
 pytestmark = pytest.mark.slow
 

@@ -112,8 +112,8 @@ def test_find_amounts_skips_numbers_inside_words():
 # ---------------------------------------------------------------- with the parser
 def _analysis(nlp, text):
     from sitrep.models import Document
-    from sitrep.pipeline import Analysis
     from sitrep.settings import Settings
+    from sitrep.stage import Analysis
 
     analysis = Analysis(document=Document(id="t", text=text), settings=Settings(), analysis_text=text)
     analysis.doc = nlp(text)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..models import Actor
-from ..pipeline import Analysis
+from ..stage import Analysis
 
 
 def _spans(analysis: Analysis) -> list[tuple[int, int, Actor]]:

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 
 from ..models import Document, Removed
-from ..pipeline import Analysis, Stage
 from ..settings import Settings
+from ..stage import Analysis, Stage
 from . import blocks
 from .credits import find_credits
 from .duplicates import find_duplicates

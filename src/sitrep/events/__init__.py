@@ -13,8 +13,8 @@ The stage needs the parse, times, places and actors, and adds `events`.
 from __future__ import annotations
 
 from ..models import Event
-from ..pipeline import Analysis, Stage
 from ..settings import Settings
+from ..stage import Analysis, Stage
 from .assemble import build_event
 from .backrefs import date_from_main_events, pending_date, temporal_marker
 from .constructions import apply_constructions

@@ -26,7 +26,7 @@ from ..models import Span
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from ..pipeline import Analysis
+    from ..stage import Analysis
 
 
 @dataclass

@@ -25,7 +25,7 @@ from .quantities import quantities_for
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from ..pipeline import Analysis
+    from ..stage import Analysis
 
 
 def sentence_span(analysis: Analysis, token: Token) -> Span:

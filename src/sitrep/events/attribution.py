@@ -22,7 +22,7 @@ from .arguments import actor_at, actor_of_phrase, actors_in, phrase_bounds
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from ..pipeline import Analysis
+    from ..stage import Analysis
 
 REPORTING = {
     "say", "tell", "announce", "state", "report", "add", "claim", "insist", "note", "confirm", "write",

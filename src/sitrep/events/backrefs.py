@@ -23,7 +23,7 @@ from ..temporal import event_date
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from ..pipeline import Analysis
+    from ..stage import Analysis
 
 MARKERS = frozenset({"after", "before", "since", "following"})
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}

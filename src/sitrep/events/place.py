@@ -20,7 +20,7 @@ from ..models import EventPlace, Place
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from ..pipeline import Analysis
+    from ..stage import Analysis
 
 
 ACTING = frozenset({"nsubj", "nsubjpass", "poss"})

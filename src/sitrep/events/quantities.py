@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
-    from ..pipeline import Analysis
+    from ..stage import Analysis
 
 Estimate = tuple[float | None, float | None, float | None]
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..models import Place
-from ..pipeline import Analysis, Stage
 from ..settings import Settings
+from ..stage import Analysis, Stage
 from .gazetteer import Gazetteer, build_gazetteer, load_gazetteer, open_gazetteer
 from .linking import event_place
 from .places import to_place

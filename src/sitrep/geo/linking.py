@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..models import EventPlace, Place
-from ..pipeline import Analysis
+from ..stage import Analysis
 
 _ATTACH_DEPTH = 3  # steps up from a place's head word to the trigger that still count as attached
 _INDEX_KEY = "geo_index"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..pipeline import Analysis, Stage
 from ..settings import Settings
+from ..stage import Analysis, Stage
 from . import load_model
 
 

@@ -20,7 +20,7 @@ from .direction import TokenIndex, governing_verb
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from ..pipeline import Analysis
+    from ..stage import Analysis
 
 PRECISION = {"second": 1, "minute": 1, "hour": 1, "part_of_day": 1, "day": 1, "week": 2}
 ANCHOR_SENTENCES = 2

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from ..models import Published
-from ..pipeline import Analysis, Stage
 from ..settings import Settings
+from ..stage import Analysis, Stage
 from .detect import Candidate, detect
 from .direction import TokenIndex, expression_direction
 from .published import given_published, infer_published
