@@ -2,14 +2,15 @@
 
 Each task module (time, geo, actors, events) exposes
 
-    evaluate(corpus_root: Path, limit: int | None = None) -> list[EvalResult]
+    evaluate(corpus_root: Path, limit: int | None = None, split: Split = "all") -> list[EvalResult]
 
-where ``corpus_root`` is the folder holding the corpora (for example /path/to/shared/corpora). Each result
-carries our scores and, beside them, the baseline run on the same documents.
+where ``corpus_root`` is the folder holding the corpora (for example /path/to/shared/corpora) and ``split``
+the part of each corpus to score (split.py: rules are studied on dev; test is reported beside it). Each
+result carries our scores and, beside them, the baseline run on the same documents.
 """
 
 from .common import EvalResult, Metric
 
-TASKS = ("time", "geo", "actors", "events")
+TASKS = ("time", "geo", "actors", "events", "acled")
 
 __all__ = ["TASKS", "EvalResult", "Metric"]

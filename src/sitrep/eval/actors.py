@@ -25,6 +25,7 @@ from pathlib import Path
 
 from ..countries import lookup_country
 from .common import EvalResult, Metric
+from .split import Split, in_split, select
 
 PLOVER_FILE = Path("plover-gsr") / "PLOVER_GSR_CAMEO.json"
 PETRARCH_FILE = Path("petrarch2-validation") / "PETR2_GSR_validation.xml"
@@ -96,9 +97,9 @@ def _gold_sector(sector: str | None) -> str | None:
     return SECTOR_SYNONYMS.get(head, head)
 
 
-def load_plover(root: Path, limit: int | None = None) -> tuple[list[str], list[GoldActor]]:
+def load_plover(root: Path, limit: int | None = None, split: Split = "all") -> tuple[list[str], list[GoldActor]]:
     records = [r for r in json.loads((root / PLOVER_FILE).read_text("utf-8")) if r.get("event") != "DOCUMENT"]
-    records = records[:limit] if limit else records
+    records = select(records, split, lambda r: str(r["id"]))[:limit]
     texts, actors = [], []
     for i, record in enumerate(records):
         texts.append(record["text"])
@@ -120,7 +121,8 @@ def _split_code(code: str) -> tuple[str | None, set[str]]:
     return country, {SECTOR_SYNONYMS.get(c, c) for c in chunks if c in _SECTORS}
 
 
-def load_petrarch(root: Path, limit: int | None = None) -> tuple[list[str], list[tuple[int, str, str]]]:
+def load_petrarch(root: Path, limit: int | None = None,
+                  split: Split = "all") -> tuple[list[str], list[tuple[int, str, str]]]:
     """Hand-coded sentences and (sentence, role, code) for each source/target code."""
     raw = (root / PETRARCH_FILE).read_text("utf-8")
     texts: list[str] = []
@@ -128,7 +130,7 @@ def load_petrarch(root: Path, limit: int | None = None) -> tuple[list[str], list
     for part in re.split(r"(?=<Sentence )", raw)[1:]:
         ident = re.search(r'id="([^"]*)"', part)
         text = re.search(r"<Text>(.*?)</Text>", part, re.S)
-        if not ident or not text or not ident.group(1).startswith(HAND_CODED):
+        if not ident or not text or not ident.group(1).startswith(HAND_CODED) or not in_split(ident.group(1), split):
             continue
         index = len(texts)
         texts.append(" ".join(text.group(1).split()))
@@ -242,9 +244,9 @@ def _details(ours: Tally, extra: dict[str, object]) -> dict[str, object]:
     return {"error_classes": dict(ours.errors.most_common()), "examples": ours.examples, **extra}
 
 
-def evaluate(corpus_root: Path, limit: int | None = None) -> list[EvalResult]:
+def evaluate(corpus_root: Path, limit: int | None = None, split: Split = "all") -> list[EvalResult]:
     results = []
-    texts, gold = load_plover(corpus_root, limit)
+    texts, gold = load_plover(corpus_root, limit, split)
     analyses = analyse(texts)
     ours, base = Tally(), Tally()
     score_plover(gold, analyses, ours, base)
@@ -252,10 +254,11 @@ def evaluate(corpus_root: Path, limit: int | None = None) -> list[EvalResult]:
                for role in ("source", "target")}
     results.append(EvalResult("actors", str(PLOVER_FILE), _metrics(ours, base), BASELINE,
                               _details(ours, {"country_accuracy_by_role": by_role,
-                                              "unlocated_gold_text": sum(g.span is None for g in gold)})))
-    p_texts, codes = load_petrarch(corpus_root, limit)
+                                              "unlocated_gold_text": sum(g.span is None for g in gold)}),
+                              split=split))
+    p_texts, codes = load_petrarch(corpus_root, limit, split)
     p_ours, p_base = Tally(), Tally()
     score_petrarch(codes, analyse(p_texts), p_ours, p_base)
     results.append(EvalResult("actors", f"{PETRARCH_FILE} (hand-coded records)", _metrics(p_ours, p_base),
-                              BASELINE, _details(p_ours, {})))
+                              BASELINE, _details(p_ours, {}), split=split))
     return results

@@ -12,6 +12,7 @@ import click
 
 from . import TASKS
 from .common import EvalResult
+from .split import SPLITS, Split
 
 
 def corpus_root(given: str | None) -> Path:
@@ -24,35 +25,46 @@ def corpus_root(given: str | None) -> Path:
     return path
 
 
-def run_task(task: str, root: Path, limit: int | None) -> list[EvalResult]:
+def run_task(task: str, root: Path, limit: int | None, split: Split = "all") -> list[EvalResult]:
     module = importlib.import_module(f"sitrep.eval.{task}")
-    return module.evaluate(root, limit=limit)
+    results: list[EvalResult] = module.evaluate(root, limit=limit, split=split)
+    return results
 
 
 def _print_results(results: list[EvalResult]) -> None:
     for res in results:
-        click.echo(f"{res.task} on {res.corpus} (baseline: {res.baseline_name or 'none'})")
+        click.echo(f"{res.task} on {res.corpus}, {res.split} part (baseline: {res.baseline_name or 'none'})")
         for m in res.metrics:
             base = f"{m.baseline:.3f}" if m.baseline is not None else "–"
             click.echo(f"  {m.name:<28} {m.value:8.3f}   baseline {base:>8}   n={m.n}")
 
 
+def _command(name: str, root: Path, limit: int | None, split: str) -> str:
+    return f"sitrep eval {name} {root} --split {split}" + (f" --limit {limit}" if limit else "")
+
+
 @click.command("eval")
 @click.argument("task", type=click.Choice((*TASKS, "all")))
 @click.argument("corpus_path", required=False)
+@click.option("--split", type=click.Choice(SPLITS), default=None,
+              help="Part of each corpus: dev (rules are studied here), test (held out) or all. "
+                   "Default: all, or dev and test side by side with --scoreboard.")
 @click.option("--limit", type=click.IntRange(min=1), help="Only the first N documents of each corpus.")
 @click.option("--json", "as_json", is_flag=True, help="Print results as JSON.")
 @click.option("--scoreboard", type=click.Path(dir_okay=False), help="Also write a markdown scoreboard here.")
-def eval_command(task: str, corpus_path: str | None, limit: int | None, as_json: bool, scoreboard: str | None) -> None:
+def eval_command(task: str, corpus_path: str | None, split: Split | None, limit: int | None, as_json: bool,
+                 scoreboard: str | None) -> None:
     """Score sitrep against gold data in CORPUS_PATH (the folder holding tempeval3/, geoparsing-news/ …)."""
     root = corpus_root(corpus_path)
     tasks = TASKS if task == "all" else (task,)
+    splits: tuple[Split, ...] = (split,) if split else (("dev", "test") if scoreboard else ("all",))
     results: list[EvalResult] = []
     commands: dict[str, str] = {}
     for name in tasks:
-        click.echo(f"sitrep: evaluating {name} …", err=True)
-        results += run_task(name, root, limit)
-        commands[name] = f"sitrep eval {name} {root}" + (f" --limit {limit}" if limit else "")
+        for part in splits:
+            click.echo(f"sitrep: evaluating {name} ({part}) …", err=True)
+            results += run_task(name, root, limit, part)
+        commands[name] = " and ".join(f"`{_command(name, root, limit, part)}`" for part in splits)
     if as_json:
         json.dump([r.to_dict() for r in results], sys.stdout, indent=2)
         sys.stdout.write("\n")

@@ -23,6 +23,7 @@ class EvalResult:
     metrics: list[Metric]
     baseline_name: str = ""
     details: dict[str, Any] = field(default_factory=dict)  # confusion tables, error classes …
+    split: str = "all"             # dev | test | all (eval/split.py)
 
     def metric(self, name: str) -> Metric:
         for m in self.metrics:

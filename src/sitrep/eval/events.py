@@ -23,6 +23,7 @@ from pathlib import Path
 from ..models import Document, Event
 from ..pipeline import Pipeline
 from .common import EvalResult, Metric, prf
+from .split import Split, select
 
 GSR = Path("plover-gsr") / "PLOVER_GSR_CAMEO.json"
 PETR = Path("petrarch2-validation") / "PETR2_GSR_validation.xml"
@@ -81,10 +82,11 @@ def confusion(pairs: list[tuple[str, str]], top: int = 15) -> list[dict[str, obj
     return [{"gold": g, "predicted": p, "count": n} for (g, p), n in counts.most_common(top)]
 
 
-def evaluate_plover(corpus_root: Path, pipeline: Pipeline, limit: int | None = None) -> EvalResult:
+def evaluate_plover(corpus_root: Path, pipeline: Pipeline, limit: int | None = None,
+                    split: Split = "all") -> EvalResult:
     from ..events.coding import plover_2016_of
 
-    records = load_gsr(corpus_root / GSR)[:limit]
+    records = select(load_gsr(corpus_root / GSR), split, lambda r: r[0])[:limit]
     pairs, errors = [], []
     for ident, text, gold in records:
         event = top_event(pipeline, ident, text, errors)
@@ -93,7 +95,7 @@ def evaluate_plover(corpus_root: Path, pipeline: Pipeline, limit: int | None = N
     accuracy = _share(pairs, lambda g, p: g == p)
     baseline = _share(pairs, lambda g, p: g == majority)
     return EvalResult(
-        task="events", corpus="plover-gsr/PLOVER_GSR_CAMEO", baseline_name=f"majority class ({majority})",
+        task="events", corpus="plover-gsr/PLOVER_GSR_CAMEO", baseline_name=f"majority class ({majority})", split=split,
         metrics=[Metric("plover_type_accuracy", accuracy, baseline=baseline, anchor=GDELT_ANCHOR, n=len(pairs)),
                  Metric("plover_detection_rate", _share(pairs, lambda g, p: p != NONE), n=len(pairs))],
         details={"per_class": class_scores(pairs), "confusion": confusion(pairs), "errors": errors,
@@ -101,8 +103,9 @@ def evaluate_plover(corpus_root: Path, pipeline: Pipeline, limit: int | None = N
     )
 
 
-def evaluate_cameo(corpus_root: Path, pipeline: Pipeline, limit: int | None = None) -> EvalResult:
-    records = load_petr(corpus_root / PETR)[:limit]
+def evaluate_cameo(corpus_root: Path, pipeline: Pipeline, limit: int | None = None,
+                   split: Split = "all") -> EvalResult:
+    records = select(load_petr(corpus_root / PETR), split, lambda r: r[0])[:limit]
     rows, errors = [], []
     for ident, text, codes in records:
         event = top_event(pipeline, ident, text, errors)
@@ -114,7 +117,7 @@ def evaluate_cameo(corpus_root: Path, pipeline: Pipeline, limit: int | None = No
     root_pairs = [(codes[0][:2] if all(c[:2] != p[:2] for c in codes) else p[:2], p[:2]) for codes, p, _ in rows]
     return EvalResult(
         task="events", corpus="petrarch2-validation/PETR2_GSR_validation (hand-coded)",
-        baseline_name=f"majority root ({majority}) and code ({majority_code})",
+        baseline_name=f"majority root ({majority}) and code ({majority_code})", split=split,
         metrics=[
             Metric("cameo_root_accuracy", _mean(any(c[:2] == p[:2] for c in codes) for codes, p, _ in rows),
                    baseline=_mean(any(c[:2] == majority for c in codes) for codes, _, _ in rows),
@@ -136,7 +139,8 @@ def _mean(values: object) -> float:
     return round(sum(items) / len(items), 4) if items else 0.0
 
 
-def evaluate(corpus_root: Path, limit: int | None = None, pipeline: Pipeline | None = None) -> list[EvalResult]:
+def evaluate(corpus_root: Path, limit: int | None = None, pipeline: Pipeline | None = None,
+             split: Split = "all") -> list[EvalResult]:
     """PLOVER type accuracy on plover-gsr and CAMEO accuracy on PETRARCH-2's hand-coded records."""
     pipeline = pipeline or Pipeline()
-    return [evaluate_plover(corpus_root, pipeline, limit), evaluate_cameo(corpus_root, pipeline, limit)]
+    return [evaluate_plover(corpus_root, pipeline, limit, split), evaluate_cameo(corpus_root, pipeline, limit, split)]

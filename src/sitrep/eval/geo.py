@@ -20,6 +20,7 @@ from pathlib import Path
 from lxml import etree
 
 from .common import EvalResult, Metric, prf
+from .split import Split, select
 
 CORPORA = {"lgl": "lgl.xml", "tr-news": "TR-News.xml"}
 ANCHORS = {"lgl": "Mordecai3 82.7% acc@161km (LGL)", "tr-news": "Mordecai3 87.3% acc@161km (TR-News)"}
@@ -82,15 +83,15 @@ def _gold(node: etree._Element, text: str) -> Gold:
                 float(lon) if lon else None, (tag.findtext("fcode") or "") if tag is not None else "")
 
 
-def load_articles(path: Path, limit: int | None = None) -> list[Article]:
-    """Articles with their gold toponyms from one corpus file."""
+def load_articles(path: Path, limit: int | None = None, split: Split = "all") -> list[Article]:
+    """Articles with their gold toponyms from one corpus file (those of the split, then the first `limit`)."""
     root = etree.parse(str(path)).getroot()
     articles = []
-    for node in list(root.iter("article"))[:limit]:
+    for n, node in enumerate(root.iter("article")):
         text = node.findtext("text") or ""
         gold = [_gold(t, text) for t in node.iter("toponym")]
-        articles.append(Article(node.get("docid") or str(len(articles)), text, gold))
-    return articles
+        articles.append(Article(node.get("docid") or str(n), text, gold))
+    return select(articles, split, lambda a: a.id)[:limit]
 
 
 # ---------------------------------------------------------------- pairing and scoring
@@ -235,7 +236,7 @@ def baseline_guesses(doc: object, gaz: object) -> list[Guess]:
 System = Callable[[object, object], list[Guess]]
 
 
-def run_corpus(name: str, articles: list[Article], gaz: object, nlp: object) -> EvalResult:
+def run_corpus(name: str, articles: list[Article], gaz: object, nlp: object, split: Split = "all") -> EvalResult:
     ours, base = Tally(), Tally()
     for article, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):  # type: ignore[attr-defined]
         score_article(article, sitrep_guesses(doc, gaz), ours)
@@ -248,11 +249,12 @@ def run_corpus(name: str, articles: list[Article], gaz: object, nlp: object) -> 
                "acc161_definition": "matched: over gold toponyms with coordinates whose extent we found; "
                                     "all: over every gold toponym with coordinates (missed = wrong)"}
     return EvalResult("geo", f"geoparsing-news/{CORPORA[name]}", metrics(ours, base, ANCHORS[name]),
-                      baseline_name="most populous gazetteer match of every spaCy GPE/LOC", details=details)
+                      baseline_name="most populous gazetteer match of every spaCy GPE/LOC", details=details,
+                      split=split)
 
 
 def evaluate(corpus_root: Path, limit: int | None = None, corpora: Iterable[str] = ("lgl", "tr-news"),
-             gazetteer_path: Path | None = None) -> list[EvalResult]:
+             gazetteer_path: Path | None = None, split: Split = "all") -> list[EvalResult]:
     """Score places on LGL and TR-News (`limit` articles of each); one EvalResult per corpus."""
     from ..geo import open_gazetteer
     from ..nlp import load_model
@@ -261,4 +263,5 @@ def evaluate(corpus_root: Path, limit: int | None = None, corpora: Iterable[str]
     folder = Path(corpus_root) / "geoparsing-news"
     gaz = open_gazetteer(gazetteer_path or load_settings().gazetteer_file())
     nlp = load_model()
-    return [run_corpus(name, load_articles(folder / CORPORA[name], limit), gaz, nlp) for name in corpora]
+    return [run_corpus(name, load_articles(folder / CORPORA[name], limit, split), gaz, nlp, split)
+            for name in corpora]

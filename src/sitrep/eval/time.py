@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .common import EvalResult, Metric, prf
+from .split import Split, select
 
 CORPUS = "tempeval3/TBAQ-cleaned"
 SUBSETS = ("TimeBank", "AQUAINT")
@@ -94,8 +95,8 @@ def read_tml(path: Path) -> GoldDoc:
     return GoldDoc(path.stem, "".join(parts), dct_match.group(1)[:10] if dct_match else "", timexes)
 
 
-def gold_documents(root: Path, subset: str, limit: int | None = None) -> list[GoldDoc]:
-    files = sorted((root / CORPUS / subset).glob("*.tml"))
+def gold_documents(root: Path, subset: str, limit: int | None = None, split: Split = "all") -> list[GoldDoc]:
+    files = select(sorted((root / CORPUS / subset).glob("*.tml")), split, lambda p: p.stem)
     return [read_tml(p) for p in files[:limit]]
 
 
@@ -222,14 +223,15 @@ def _pipeline() -> Any:
     return Pipeline(settings, [clean_stage(settings), nlp_stage(settings), temporal_stage(settings)])
 
 
-def evaluate(corpus_root: Path, limit: int | None = None, baseline: bool = True) -> list[EvalResult]:
+def evaluate(corpus_root: Path, limit: int | None = None, baseline: bool = True,
+             split: Split = "all") -> list[EvalResult]:
     """One EvalResult per subset (TimeBank, AQUAINT) and one for both; `limit` is per subset."""
     pipeline = _pipeline()
     totals, base_totals = Counts(), Counts()
     results = []
     for subset in SUBSETS:
         ours, base = Counts(), Counts()
-        for doc in gold_documents(corpus_root, subset, limit):
+        for doc in gold_documents(corpus_root, subset, limit, split):
             system, inferred = sitrep_timexes(pipeline, doc)
             for counts in (ours, totals):
                 score_document(doc, system, counts)
@@ -240,11 +242,11 @@ def evaluate(corpus_root: Path, limit: int | None = None, baseline: bool = True)
                 theirs = dateparser_timexes(doc)
                 for counts in (base, base_totals):
                     score_document(doc, theirs, counts)
-        results.append(_result(f"{CORPUS}/{subset}", ours, base))
-    results.append(_result(CORPUS, totals, base_totals))
+        results.append(_result(f"{CORPUS}/{subset}", ours, base, split))
+    results.append(_result(CORPUS, totals, base_totals, split))
     return results
 
 
-def _result(name: str, ours: Counts, base: Counts) -> EvalResult:
+def _result(name: str, ours: Counts, base: Counts, split: Split) -> EvalResult:
     return EvalResult(task="time", corpus=name, metrics=metrics(ours, base), baseline_name="dateparser.search_dates",
-                      details=_details(ours, base))
+                      details=_details(ours, base), split=split)
