@@ -214,6 +214,9 @@ class Event(Record):
     evidence: list[Span] = Field(default_factory=list)
     confidence: float = 0.5
     field_confidence: dict[str, float] = Field(default_factory=dict)
+    decided_by: dict[str, str] = Field(
+        default_factory=dict, description="Field name → the rule id (and what it read) that set the field; "
+        "shown by `sitrep analyze --explain`")
 
 
 # ---------------------------------------------------------------- output

@@ -2,8 +2,10 @@
 
 ``acled-dev/acled_dev.csv`` holds ACLED events with their coders' notes ("On <date>, <who> <did what> in
 <where> …"). Each note runs through the whole pipeline as one document, with no publication date (the note
-states its own). The note's **lead event** is scored: the event sitrep ranks first (highest confidence), as a
-user reading the top record of a report would. A note where sitrep finds no event scores as "NONE".
+states its own). The note's **lead ACLED event** is scored: of the events sitrep codes with an ACLED type, the
+one it ranks first (highest confidence), as a user exporting sitrep's ACLED events would see it. A note where
+sitrep codes no ACLED event scores as "NONE". ACLED codes one event per note, so ``acled_events_per_note``
+(the mean number sitrep codes) shows how many more it reports.
 
 ACLED's terms allow measurement and study only: the data is read at run time, never copied, and neither
 notes nor anything derived from them is written out by this module (details carry ids and labels only).
@@ -89,7 +91,7 @@ def load_events(path: Path, limit: int | None = None, split: Split = "all") -> l
 
 
 def lead_event(record: DocumentRecord) -> Event | None:
-    return max(record.events, key=lambda e: e.confidence, default=None)
+    return max((e for e in record.events if e.acled.event_type), key=lambda e: e.confidence, default=None)
 
 
 def country_in_name(name: str) -> str | None:
@@ -122,6 +124,7 @@ class Row:
     date: str | None
     place_km: float | None
     killed: int
+    acled_events: int
     base_date: str | None
     base_place_km: float | None
 
@@ -137,8 +140,9 @@ def score_note(gold: Gold, record: DocumentRecord) -> Row:
     first_day = next((t.value[:10] for t in record.times if t.value and re.match(r"\d{4}-\d\d-\d\d", t.value)), None)
     first_place = next((p for p in record.places if p.lat is not None), None)
     base_km = _km(gold, first_place.lat, first_place.lon) if first_place else None
+    count = sum(1 for e in record.events if e.acled.event_type)
     if event is None:
-        return Row(gold, NONE, NONE, 0, 0, False, None, None, 0, first_day, base_km)
+        return Row(gold, NONE, NONE, 0, 0, False, None, None, 0, count, first_day, base_km)
     inter1, inter2 = event.acled.inter1 or 0, event.acled.inter2 or 0
     actor = first_side(record, event)
     named = country_in_name(gold.actor1)
@@ -148,7 +152,7 @@ def score_note(gold: Gold, record: DocumentRecord) -> Row:
                inter1 == gold.inter1 and same_country,
                event.date.value[:10] if event.date and event.date.value else None,
                _km(gold, event.place.lat, event.place.lon) if event.place else None,
-               int(killed.best) if killed and killed.best is not None else 0, first_day, base_km)
+               int(killed.best) if killed and killed.best is not None else 0, count, first_day, base_km)
 
 
 def _share(flags: list[bool]) -> float:
@@ -182,6 +186,8 @@ def metrics(rows: list[Row]) -> list[Metric]:
         Metric("fatalities_exact", _share([r.killed == r.gold.fatalities for r in rows]),
                _share([r.gold.fatalities == 0 for r in rows]), n=n),
         Metric("detection_rate", _share([r.type != NONE for r in rows]), n=n),
+        Metric("acled_events_per_note", round(sum(r.acled_events for r in rows) / n, 3) if n else 0.0, 1.0,
+               unit="count", n=n),
     ]
 
 

@@ -12,9 +12,12 @@ The stage needs the parse, times, places and actors, and adds `events`.
 
 from __future__ import annotations
 
+import bisect
+
 from ..models import Event
 from ..settings import Settings
 from ..stage import Analysis, Stage
+from .acled import bears_on, decide, load_codebook, read_facts
 from .assemble import build_event
 from .backrefs import date_from_main_events, pending_date, temporal_marker
 from .constructions import apply_constructions
@@ -41,9 +44,43 @@ def extract_events(analysis: Analysis, lexicon: Lexicon) -> list[Event]:
         waiting = pending_date(marker, item.event) if marker is not None else None
         if waiting is not None:
             pending.append(waiting)
-    events = merge_mentions(items)
+    kept = merge_mentions(items)
+    starts = [s.start_char for s in analysis.doc.sents]
+    for item in kept:
+        trigger = item.event.trigger.start if item.event.trigger else item.event.evidence[0].start
+        sentence = bisect.bisect_right(starts, trigger) - 1
+        item.event.confidence = round(min(0.95, item.event.confidence + lead_bonus(sentence)), 3)
+    code_acled(kept, analysis)
+    events = [k.event for k in kept]
     date_from_main_events(events, pending, analysis.text)
     return events
+
+
+LEAD_BONUS = (0.15, 0.05)  # the first sentence, the second (a headline's lead)
+
+
+def lead_bonus(sentence: int) -> float:
+    """News tells its main event first (the inverted pyramid): an event whose trigger is in the first sentence
+    ranks above one told later, and one in the second (the lead after a headline) a little above the rest."""
+    return LEAD_BONUS[sentence] if sentence < len(LEAD_BONUS) else 0.0
+
+
+def code_acled(items: list[Item], analysis: Analysis) -> None:
+    """ACLED's type, sub-type and actor categories of each event (acled.py), once its mentions are merged."""
+    assert analysis.doc is not None
+    book = load_codebook()
+    sentences = list(analysis.doc.sents)
+    actors = {a.id: a for a in analysis.actors}
+    for item in items:
+        own = sorted(item.sentences)
+        after = own[-1] + 1
+        near = [kind for other in items if other is not item and other.sentences & (item.sentences | {after})
+                and bears_on(item.event, other.event, actors) for kind in other.kinds]
+        facts = read_facts(item.event, item.kinds, [sentences[i] for i in own],
+                           sentences[after] if after < len(sentences) else None, actors, near, book,
+                           analysis.doc)
+        item.event.acled, rule = decide(facts, book)
+        item.event.decided_by["acled"] = f"{rule or 'no rule'}: {facts.describe()}"
 
 
 def is_anaphoric(mention: Mention) -> bool:

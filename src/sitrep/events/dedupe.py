@@ -29,7 +29,7 @@ differ, wherever in the article that event is reported; the event it joins keeps
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from ..models import Event, EventPlace
@@ -48,6 +48,11 @@ class Item:
     sentences: set[int]   # indices of the reporting sentences in the document
     anaphoric: bool = False  # a definite noun with no arguments of its own: "the attack", "the talks"
     backref: bool = False    # named in a temporal adjunct: "a day after paying a visit" (backrefs.py)
+    kinds: list[str] = field(default_factory=list)  # internal types of every mention merged in, kept first
+
+    def __post_init__(self) -> None:
+        if not self.kinds:
+            self.kinds = [self.kind.name]
 
 
 def _disjoint(a: list[str], b: list[str]) -> bool:
@@ -212,8 +217,10 @@ def _join(kept: Item, item: Item) -> None:
     if item.event.confidence > kept.event.confidence:
         _fill(item.event, kept.event)
         kept.event, kept.kind = item.event, item.kind
+        kept.kinds = item.kinds + kept.kinds
     else:
         _fill(kept.event, item.event)
+        kept.kinds += item.kinds
     kept.sentences |= item.sentences
 
 
@@ -231,9 +238,9 @@ def refers_to(kept: Item, item: Item) -> bool:
     return any(abs(i - j) <= 1 for i in kept.sentences for j in item.sentences)
 
 
-def merge_mentions(items: list[Item]) -> list[Event]:
+def merge_mentions(items: list[Item]) -> list[Item]:
     """Merge the events of one article in text order, back-references last; number the survivors
-    e1, e2 … in text order."""
+    e1, e2 … in text order. Each item returned holds one event and the types of all its mentions."""
     kept: list[Item] = []
     for item in (i for i in items if not i.backref):
         candidates = reversed(kept) if item.anaphoric else iter(kept)
@@ -249,9 +256,9 @@ def merge_mentions(items: list[Item]) -> list[Event]:
         else:
             _fill(target.event, item.event)
             target.sentences |= item.sentences
+            target.kinds += item.kinds
     kept.sort(key=lambda k: min(s.start for s in k.event.evidence))
-    events = [k.event for k in kept]
-    for number, event in enumerate(events, start=1):
-        event.id = f"e{number}"
-        event.evidence.sort(key=lambda s: s.start)
-    return events
+    for number, item in enumerate(kept, start=1):
+        item.event.id = f"e{number}"
+        item.event.evidence.sort(key=lambda s: s.start)
+    return kept

@@ -1,0 +1,251 @@
+"""ACLED coding of an event from ACLED's codebook: type and sub-type from what was done, by what means and by
+whom against whom; the actor categories (inter1, inter2) and the interaction code.
+
+The rules are data (sitrep/data/acled_codebook.toml), tried in order; the first that holds decides, and its id
+is the event's `decided_by["acled"]`. What a rule can look at is read from the text of the event:
+
+    acts    the internal types of the event's mentions, grouped into ACLED acts (attack, remote, protest …)
+    means   weapon and tool words in the event's sentences, outside the words naming its target
+    cues    circumstances: crowd violence, police intervention, two armed sides, a body found …
+    sides   the ACLED category of the first source actor and of the first target actor (0 = unknown)
+
+So "gunmen shot dead a shopkeeper" is Violence against civilians / Attack (an armed side against an unarmed one),
+"insurgents shot dead a policeman" Battles / Armed clash (police are state forces), "a roadside bomb killed two
+soldiers" Explosions/Remote violence (remote means, whoever the target), "residents blocked the road with burning
+tyres" Riots / Violent demonstration, and "police fired tear gas at students protesting" Protests / Protest with
+intervention with the students as the first side.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from ..errors import ResourceError
+from ..models import AcledCode, Actor, Event
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+ARMED = frozenset({1, 2, 3, 4, 8})
+UNARMED = frozenset({5, 6, 7})
+CROWD_NOUNS = frozenset({"crowd", "mob", "group", "gang", "community", "family", "public", "populace", "people"})
+MAX_GAP = 2  # words allowed between two words of a phrase
+
+
+# ---------------------------------------------------------------- phrase tables
+@dataclass(frozen=True)
+class PhraseTable:
+    """Named lists of phrases (lemmas), matched in order with up to MAX_GAP words between their words."""
+
+    by_first: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
+
+    @classmethod
+    def build(cls, table: dict[str, list[str]]) -> PhraseTable:
+        found: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for name, phrases in table.items():
+            for phrase in phrases:
+                words = tuple(phrase.lower().replace("-", " ").split())
+                found.setdefault(words[0], []).append((name, words))
+        return cls({k: tuple(v) for k, v in found.items()})
+
+    def names_in(self, tokens: Sequence[Token]) -> set[str]:
+        forms = [(t.lower_, t.lemma_.lower()) for t in tokens]
+        names: set[str] = set()
+        for i, (lower, lemma) in enumerate(forms):
+            for key in {lower, lemma}:
+                for name, words in self.by_first.get(key, ()):
+                    if name not in names and _follows(forms, i + 1, words[1:]):
+                        names.add(name)
+        return names
+
+
+def _follows(forms: list[tuple[str, str]], start: int, words: tuple[str, ...]) -> bool:
+    position = start
+    for word in words:
+        window = range(position, min(position + MAX_GAP + 1, len(forms)))
+        hit = next((j for j in window if word in forms[j]), None)
+        if hit is None:
+            return False
+        position = hit + 1
+    return True
+
+
+# ---------------------------------------------------------------- the codebook
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    type: str | None
+    sub: str | None
+    acts: frozenset[str] = frozenset()
+    means: frozenset[str] = frozenset()
+    no_means: frozenset[str] = frozenset()
+    cues: frozenset[str] = frozenset()
+    no_cues: frozenset[str] = frozenset()
+    side1: frozenset[int] | None = None
+    side2: frozenset[int] | None = None
+    near: frozenset[str] = frozenset()
+    default1: int | None = None
+    default2: int | None = None
+    force1: int | None = None
+    force2: int | None = None
+    swap: bool = False
+
+
+@dataclass(frozen=True)
+class Codebook:
+    acts: dict[str, str]          # internal type → act
+    kind_means: dict[str, str]    # internal type → the means it names by itself
+    means: PhraseTable
+    cues: PhraseTable
+    rules: tuple[Rule, ...]
+
+
+def _sides(values: list[int | str] | None) -> frozenset[int] | None:
+    if values is None:
+        return None
+    found: set[int] = set()
+    for value in values:
+        found |= ARMED if value == "armed" else {int(value)}
+    return frozenset(found)
+
+
+def _rule(raw: dict[str, Any]) -> Rule:
+    sets = {k: frozenset(raw.get(k, ())) for k in ("acts", "means", "no_means", "cues", "no_cues", "near")}
+    return Rule(id=raw["id"], type=raw.get("type") or None, sub=raw.get("sub") or None, **sets,
+                side1=_sides(raw.get("side1")), side2=_sides(raw.get("side2")),
+                default1=raw.get("default1"), default2=raw.get("default2"), force1=raw.get("force1"),
+                force2=raw.get("force2"), swap=bool(raw.get("swap", False)))
+
+
+@lru_cache(maxsize=1)
+def load_codebook() -> Codebook:
+    try:
+        text = resources.files("sitrep").joinpath("data", "acled_codebook.toml").read_text(encoding="utf-8")
+        raw = tomllib.loads(text)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ResourceError(f"cannot read the ACLED codebook rules acled_codebook.toml: {exc}",
+                            "reinstall sitrep; the file ships in sitrep/data", code="E313") from exc
+    acts = {kind: act for act, kinds in raw["acts"].items() for kind in kinds}
+    rules = tuple(_rule(r) for r in raw["rules"])
+    known = {"acts": set(raw["acts"]), "means": set(raw["means"]), "cues": set(raw["cues"])}
+    for rule in rules:
+        unknown = (rule.acts | rule.near) - known["acts"] | (rule.means | rule.no_means) - known["means"] \
+            | (rule.cues | rule.no_cues) - known["cues"]
+        if unknown:
+            raise ResourceError(f"ACLED rule {rule.id} names unknown acts, means or cues: {', '.join(sorted(unknown))}",
+                                "define them in acled_codebook.toml", code="E314")
+    return Codebook(acts, dict(raw.get("kind_means", {})), PhraseTable.build(raw["means"]),
+                    PhraseTable.build(raw["cues"]), rules)
+
+
+# ---------------------------------------------------------------- what the text says of one event
+@dataclass
+class Facts:
+    """What the rules look at for one event (and what `--explain` shows)."""
+
+    acts: set[str] = field(default_factory=set)
+    means: set[str] = field(default_factory=set)
+    cues: set[str] = field(default_factory=set)
+    near: set[str] = field(default_factory=set)
+    side1: int = 0
+    side2: int = 0
+
+    def describe(self) -> str:
+        parts = [f"acts={','.join(sorted(self.acts)) or '-'}", f"means={','.join(sorted(self.means)) or '-'}",
+                 f"cues={','.join(sorted(self.cues)) or '-'}", f"sides={self.side1}/{self.side2}"]
+        return " ".join(parts)
+
+
+def first_inter(ids: Iterable[str], actors: dict[str, Actor]) -> int:
+    for ident in ids:
+        actor = actors.get(ident)
+        if actor is not None and actor.acled_inter:
+            return actor.acled_inter
+    return 0
+
+
+def bears_on(event: Event, other: Event, actors: dict[str, Actor]) -> bool:
+    """Whether another event of the neighbourhood acts on this one's participants, or this one on the other's
+    (what one does is done to the other's doers), or either is done to protesters or rioters ("police
+    detained 11 protesters" beside a protest; not "protested against the arrest of X")."""
+    if set(other.targets) & set(event.sources) or set(event.targets) & set(other.sources):
+        return True
+    return any(actors[t].acled_inter in (5, 6) for t in event.targets + other.targets if t in actors)
+
+
+def is_crowd(actor: Actor, doc: Doc) -> bool:
+    """An unarmed side that is many people: "locals", "residents", "a group of villagers", "the mob"."""
+    if actor.acled_inter not in UNARMED or not actor.mentions:
+        return False
+    mention = actor.mentions[0]
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    return head.tag_ in ("NNS", "NNPS") or head.lemma_.lower() in CROWD_NOUNS
+
+
+def _outside(tokens: Iterable[Token], spans: list[tuple[int, int]]) -> list[Token]:
+    return [t for t in tokens if not any(s <= t.idx < e for s, e in spans)]
+
+
+def read_facts(event: Event, kinds: Iterable[str], sentences: list[SpacySpan], following: SpacySpan | None,
+               actors: dict[str, Actor], near_kinds: Iterable[str], book: Codebook, doc: Doc) -> Facts:
+    """The acts, means, cues and sides of one event, from its mentions' types and its sentences."""
+    target_spans = [(m.start, m.end) for t in event.targets if t in actors for m in actors[t].mentions]
+    words = [t for sent in sentences for t in sent]
+    facts = Facts(acts={book.acts[k] for k in kinds if k in book.acts})
+    facts.means = book.means.names_in(_outside(words, target_spans))
+    facts.means |= {book.kind_means[k] for k in kinds if k in book.kind_means}
+    facts.cues = book.cues.names_in(words + (list(following) if following is not None else []))
+    facts.near = {book.acts[k] for k in near_kinds if k in book.acts}
+    facts.side1 = first_inter(event.sources, actors)
+    facts.side2 = first_inter(event.targets, actors)
+    first = next((actors[s] for s in event.sources if s in actors and actors[s].acled_inter), None)
+    if first is not None and is_crowd(first, doc):
+        facts.cues.add("crowd")
+    return facts
+
+
+# ---------------------------------------------------------------- deciding
+def holds(rule: Rule, facts: Facts, side1: int, side2: int) -> bool:
+    if rule.acts and not rule.acts & facts.acts:
+        return False
+    if rule.means and not rule.means & facts.means or rule.no_means & facts.means:
+        return False
+    if rule.cues and not rule.cues & facts.cues or rule.no_cues & facts.cues:
+        return False
+    if rule.near and not rule.near & facts.near:
+        return False
+    if rule.side1 is not None and side1 not in rule.side1:
+        return False
+    return rule.side2 is None or side2 in rule.side2
+
+
+def interaction(inter1: int, inter2: int) -> int:
+    """ACLED's interaction code: the two categories, lower first; a side alone is its category and 0."""
+    if not inter2:
+        return inter1 * 10
+    low, high = sorted((inter1, inter2))
+    return low * 10 + high
+
+
+def decide(facts: Facts, book: Codebook) -> tuple[AcledCode, str | None]:
+    """The ACLED code of an event and the id of the rule that decided it (None: no rule applies)."""
+    for rule in book.rules:
+        side1, side2 = (facts.side2, facts.side1) if rule.swap else (facts.side1, facts.side2)
+        if not holds(rule, facts, side1, side2):
+            continue
+        if rule.type is None:
+            return AcledCode(event_type=None, sub_event_type=None), rule.id
+        inter1 = rule.force1 if rule.force1 is not None else side1 or rule.default1 or 0
+        inter2 = rule.force2 if rule.force2 is not None else side2 or rule.default2 or 0
+        return AcledCode(event_type=rule.type, sub_event_type=rule.sub, inter1=inter1 or None, inter2=inter2,
+                         interaction=interaction(inter1, inter2) if inter1 else None), rule.id
+    return AcledCode(event_type=None, sub_event_type=None), None
