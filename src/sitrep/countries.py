@@ -103,6 +103,15 @@ def lookup_country(text: str) -> Country | None:
     return folded.get(_key(text))
 
 
+@lru_cache(maxsize=512)
+def alpha3_of(alpha2: str) -> str | None:
+    """The ISO alpha-3 code of an alpha-2 code ("SY" → "SYR"), or None."""
+    entry = pycountry.countries.get(alpha_2=alpha2)
+    if entry is not None:
+        return str(entry.alpha_3)
+    return next((a3 for a3, a2 in _EXTRA_ALPHA2.items() if a2 == alpha2), None)
+
+
 def country_by_code(alpha3: str) -> Country | None:
     """The country with this ISO alpha-3 code (as listed in the table), or None."""
     for country in _index()[0].values():

@@ -49,7 +49,8 @@ HEADS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("refugee", "migrant", "asylum seeker", "evacuee", "idp", "displaced"), ("REF",)),
     **dict.fromkeys(("journalist", "reporter", "media", "newspaper", "broadcaster", "news agency",
                      "correspondent", "photographer"), ("MED",)),
-    **dict.fromkeys(("company", "firm", "businessman", "corporation", "business", "airline", "bank"), ("BUS",)),
+    **dict.fromkeys(("company", "firm", "businessman", "corporation", "business", "airline", "bank", "trader",
+                     "merchant", "shopkeeper", "vendor", "shop owner"), ("BUS",)),
     **dict.fromkeys(("student", "university", "teacher", "professor", "school"), ("EDU",)),
     **dict.fromkeys(("worker", "union", "labourer", "laborer"), ("LAB",)),
     **dict.fromkeys(("farmer",), ("AGR",)),
@@ -59,13 +60,16 @@ HEADS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("aid worker", "charity", "ngo", "aid group", "aid agency"), ("NGO",)),
     # generic bodies: their sectors come from their modifiers ("opposition coalition", "armed group")
     **dict.fromkeys(("group", "organization", "organisation", "movement", "faction", "coalition", "front",
-                     "association", "network", "alliance", "side", "agency"), ()),
+                     "association", "network", "alliance", "side", "agency", "member"), ()),
 }
 GENERIC_HEADS = frozenset(k for k, v in HEADS.items() if not v)
 
 # modifier (lower case) → sectors it adds to the head's
 MODIFIERS: dict[str, tuple[str, ...]] = {
-    **dict.fromkeys(("defence", "defense", "military", "army", "armed", "air", "naval"), ("MIL",)),
+    **dict.fromkeys(("defence", "defense", "military", "army", "air", "naval"), ("MIL",)),
+    # "armed forces" are an army; "armed men", "an armed group" an armed group nobody names (ACLED: political
+    # militia, as its "Unidentified Armed Group")
+    **dict.fromkeys(("armed", "masked", "hooded", "unidentified", "unknown"), ("ARMED",)),
     **dict.fromkeys(("riot", "interior"), ("COP",)),
     **dict.fromkeys(("security",), ("SEC",)),  # police for officials and chiefs, military for forces
     **dict.fromkeys(("rights", "humanitarian", "aid", "relief", "charity"), ("NGO",)),
@@ -79,7 +83,7 @@ MODIFIERS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("opposition",), ("OPP",)),
     **dict.fromkeys(("police",), ("COP",)),
     **dict.fromkeys(("parliamentary",), ("LEG",)),
-    **dict.fromkeys(("civilian", "civil"), ("CVL",)),
+    **dict.fromkeys(("civilian", "civil", "community", "village", "local", "tribal", "clan"), ("CVL",)),
     **dict.fromkeys(("refugee", "displaced"), ("REF",)),
 }
 

@@ -117,6 +117,12 @@ def nominal_sectors(lemma: str, modifiers: list[str]) -> list[str]:
     modifier says rebel, police or opposition ("security forces" stay MIL, "security chief" is COP).
     """
     head = list(HEADS.get(lemma, ()))
+    if "ARMED" in modifiers:
+        modifiers = [m for m in modifiers if m != "ARMED"]
+        if head == ["CVL"] or (lemma in GENERIC_HEADS and not modifiers):
+            return ["UAF"]
+        if "MIL" not in modifiers and lemma in GENERIC_HEADS:
+            modifiers = [*modifiers, "MIL"]
     if head == ["MIL"]:
         mods = [m for m in modifiers if m != "SEC"]
         for special in ("REB", "COP", "OPP", "IGO"):

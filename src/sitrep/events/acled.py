@@ -25,6 +25,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from ..countries import alpha3_of
 from ..errors import ResourceError
 from ..models import AcledCode, Actor, Event
 
@@ -55,25 +56,30 @@ class PhraseTable:
         return cls({k: tuple(v) for k, v in found.items()})
 
     def names_in(self, tokens: Sequence[Token]) -> set[str]:
-        forms = [(t.lower_, t.lemma_.lower()) for t in tokens]
-        names: set[str] = set()
+        """The names of the phrases found; a phrase inside a longer one found here does not count
+        ("heavy machine guns" is no "gun", "grenade launcher" no "grenade")."""
+        forms = [(t.lower_.replace("-", " "), t.lemma_.lower()) for t in tokens]
+        hits: list[tuple[int, int, str]] = []
         for i, (lower, lemma) in enumerate(forms):
             for key in {lower, lemma}:
                 for name, words in self.by_first.get(key, ()):
-                    if name not in names and _follows(forms, i + 1, words[1:]):
-                        names.add(name)
-        return names
+                    end = _follows(forms, i + 1, words[1:])
+                    if end is not None:
+                        hits.append((i, end, name))
+        return {name for start, end, name in hits
+                if not any(s <= start and end <= e and (e - s) > (end - start) for s, e, _ in hits)}
 
 
-def _follows(forms: list[tuple[str, str]], start: int, words: tuple[str, ...]) -> bool:
+def _follows(forms: list[tuple[str, str]], start: int, words: tuple[str, ...]) -> int | None:
+    """Where the rest of a phrase ends when its words follow `start` in order (small gaps allowed)."""
     position = start
     for word in words:
         window = range(position, min(position + MAX_GAP + 1, len(forms)))
         hit = next((j for j in window if word in forms[j]), None)
         if hit is None:
-            return False
+            return None
         position = hit + 1
-    return True
+    return position
 
 
 # ---------------------------------------------------------------- the codebook
@@ -162,11 +168,14 @@ class Facts:
         return " ".join(parts)
 
 
-def first_inter(ids: Iterable[str], actors: dict[str, Actor]) -> int:
+def first_inter(ids: Iterable[str], actors: dict[str, Actor], where: str | None = None) -> int:
+    """The ACLED category of the first actor that has one. State forces of another country than the one
+    the event happens in are external forces (8), as ACLED codes a foreign army operating abroad."""
     for ident in ids:
         actor = actors.get(ident)
         if actor is not None and actor.acled_inter:
-            return actor.acled_inter
+            foreign = actor.acled_inter == 1 and where and actor.country and actor.country != where
+            return 8 if foreign else actor.acled_inter
     return 0
 
 
@@ -205,8 +214,10 @@ def read_facts(event: Event, kinds: Iterable[str], sentences: list[SpacySpan], f
     facts.means |= {book.kind_means[k] for k in kinds if k in book.kind_means}
     facts.cues = book.cues.names_in(words + (list(following) if following is not None else []))
     facts.near = {book.acts[k] for k in near_kinds if k in book.acts}
-    facts.side1 = first_inter(event.sources, actors)
-    facts.side2 = first_inter(event.targets, actors)
+    stated = event.place is not None and event.place.source == "sentence" and event.place.country
+    where = alpha3_of(event.place.country) if stated and event.place is not None and event.place.country else None
+    facts.side1 = first_inter(event.sources, actors, where)
+    facts.side2 = first_inter(event.targets, actors, where)
     first = next((actors[s] for s in event.sources if s in actors and actors[s].acled_inter), None)
     if first is not None and is_crowd(first, doc):
         facts.cues.add("crowd")

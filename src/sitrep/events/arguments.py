@@ -318,6 +318,22 @@ def _listed_subjects(verb: Token, subject: Token) -> list[Token]:
     return listed
 
 
+# Verbs of mutual action: "X and Y clashed" — the first named is the source, the rest the targets.
+RECIPROCAL = frozenset({"clash", "exchange", "fight", "battle", "skirmish", "trade"})
+
+
+def _shared_object(verb: Token) -> list[Token]:
+    """The object a coordinated verb shares: "shot and killed a guard", "attacked and looted the village"
+    (only between verbs, and only when this verb has none of its own)."""
+    partners = [verb.head] if verb.dep_ == "conj" and verb.head.pos_ == "VERB" else []
+    partners += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    for partner in partners:
+        found = _children(partner, "dobj")
+        if found and found[0].i > verb.i:
+            return found
+    return []
+
+
 def _verbal_roles(trigger: Token) -> _Roles:
     roles = _Roles()
     agent = _agent(trigger)
@@ -333,7 +349,9 @@ def _verbal_roles(trigger: Token) -> _Roles:
         subject = _subject(trigger)
         if subject is not None:
             roles.sources += [*_listed_subjects(trigger, subject), subject]
-        roles.targets += _children(trigger, "dobj")
+        roles.targets += _children(trigger, "dobj") or _shared_object(trigger)
+        if subject is not None and trigger.lemma_.lower() in RECIPROCAL and subject.conjuncts:
+            roles.targets += [c for c in subject.conjuncts if c.i > subject.i]  # "X and Y exchanged fire"
     roles.targets += _prep_objects(trigger, VERB_TARGET_PREPS)
     if trigger.dep_ == "amod" and not roles.targets:
         roles.targets.append(trigger.head)  # "Russian-backed rebels"; "Turkey has backed rebels" misparsed
@@ -341,6 +359,11 @@ def _verbal_roles(trigger: Token) -> _Roles:
         if stance.lemma_.lower() in STANCE_NOUNS:
             roles.targets += _prep_objects(stance, STANCE_PREPS)
     return roles
+
+
+def _owned_weapon(token: Token) -> bool:
+    """A vehicle or weapon named with its owner is what was hit: "a police vehicle", "an army truck"."""
+    return token.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("compound", "poss") for c in token.children)
 
 
 def _object_owners(obj: Token, first: bool) -> list[Token]:
@@ -353,7 +376,7 @@ def _object_owners(obj: Token, first: bool) -> list[Token]:
             owners += _prep_objects(owner, STANCE_PREPS)
         elif owner.lower_ not in PRONOUNS:
             owners.append(owner)
-    return owners + [c for c in obj.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return owners + [c for c in obj.lefts if c.dep_ == "compound" and (c.pos_ == "PROPN" or c.i == obj.i - 1)]
 
 
 def _without_themes(targets: list[Token]) -> list[Token]:
@@ -487,9 +510,17 @@ def _split_weapons(analysis: Analysis, roles: _Roles) -> _Roles:
     return roles
 
 
+# Verbs whose object is the weapon used, not what it hit: "fired rockets", "planted a bomb".
+FIRING_VERBS = frozenset({"fire", "launch", "use", "detonate", "plant", "drop", "throw", "hurl", "lob", "deploy",
+                          "explode", "set", "shoot", "employ"})
+
+
 def _with_instrument(trigger: Token) -> Token | None:
-    """A weapon used: "shelled the town with artillery", "fired rockets at", "using drones"."""
-    objects = _prep_objects(trigger, {"with", "using"}) + _children(trigger, "dobj")
+    """A weapon used: "shelled the town with artillery", "fired rockets at", "using drones" ("ambushed a
+    vehicle" names what was hit, not a weapon)."""
+    objects = _prep_objects(trigger, {"with", "using"})
+    if trigger.lemma_.lower() in FIRING_VERBS:
+        objects += _children(trigger, "dobj")
     return next((o for o in objects if is_weapon(o)), None)
 
 
@@ -522,7 +553,7 @@ def link_arguments(analysis: Analysis, trigger: Token) -> Arguments:
     roles = _verbal_roles(trigger) if verbal else _nominal_roles(analysis, trigger)
     roles = _split_weapons(analysis, roles)
     weapon_target = _with_instrument(trigger)
-    roles.targets = [t for t in roles.targets if t != weapon_target and not is_weapon(t)]
+    roles.targets = [t for t in roles.targets if t != weapon_target and (not is_weapon(t) or _owned_weapon(t))]
     roles.instrument = roles.instrument or weapon_target
     sources = list(roles.source_ids)
     for head in roles.sources:

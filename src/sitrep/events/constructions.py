@@ -319,9 +319,22 @@ def refine_instrument(mention: Mention, lexicon: Lexicon) -> None:
         mention.type = found
 
 
+OCCURRENCE = frozenset({"occur", "happen", "erupt", "break", "take", "flare", "rage", "ensue", "unfold"})
+
+
+def occurs(noun: Token) -> bool:
+    """A noun that a clause says happened: "clashes broke out", "a shoot-out took place", "there was a clash"."""
+    verb = noun.head
+    if noun.dep_ == "nsubj" and lemma(verb) in OCCURRENCE:
+        return True
+    return noun.dep_ == "attr" and lemma(verb) == "be" and any(c.dep_ == "expl" for c in verb.children)
+
+
 def centrality(mention: Mention, anchors: set[int]) -> float:
-    """Confidence from the clause: main-clause verbs score highest, words inside other events lowest."""
-    score = 0.55 + (0.0 if mention.nominal and mention.anchor.i == mention.head.i else 0.1)
+    """Confidence from the clause: main-clause verbs, and nouns a clause says happened, score highest;
+    words inside other events lowest."""
+    bare_noun = mention.nominal and mention.anchor.i == mention.head.i and not occurs(mention.head)
+    score = 0.55 + (0.0 if bare_noun else 0.1)
     depth, node = 0, mention.anchor
     while node.head.i != node.i:
         node = node.head
