@@ -53,7 +53,7 @@ def acled_inter(sectors: list[str], *, militia: bool = False, protest: str | Non
         return 8
     if "REB" in sectors:
         return 2
-    if "UAF" in sectors:
+    if "UAF" in sectors or "CRM" in sectors:  # ACLED codes gangs and unnamed armed groups as political militias
         return 3
     if _STATE & set(sectors):
         return 1

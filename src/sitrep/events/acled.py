@@ -25,7 +25,6 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from ..countries import alpha3_of
 from ..errors import ResourceError
 from ..models import AcledCode, Actor, Event
 
@@ -168,14 +167,18 @@ class Facts:
         return " ".join(parts)
 
 
-def first_inter(ids: Iterable[str], actors: dict[str, Actor], where: str | None = None) -> int:
-    """The ACLED category of the first actor that has one. State forces of another country than the one
-    the event happens in are external forces (8), as ACLED codes a foreign army operating abroad."""
+RECIPROCAL = frozenset({"clash", "exchange", "shootout", "firefight", "gunbattle", "gunfight", "crossfire",
+                        "skirmish", "fighting", "fight", "battle", "trade"})
+
+
+def first_inter(ids: Iterable[str], actors: dict[str, Actor]) -> int:
+    """The ACLED category of the first actor that has one. (ACLED codes a foreign army abroad as external
+    forces, 8; sitrep does not yet, because an event's country is not yet reliable enough to tell abroad
+    from home: tried, it lost more than it gained on the ACLED dev notes.)"""
     for ident in ids:
         actor = actors.get(ident)
         if actor is not None and actor.acled_inter:
-            foreign = actor.acled_inter == 1 and where and actor.country and actor.country != where
-            return 8 if foreign else actor.acled_inter
+            return actor.acled_inter
     return 0
 
 
@@ -207,6 +210,8 @@ def _outside(tokens: Iterable[Token], spans: list[tuple[int, int]]) -> list[Toke
 def read_facts(event: Event, kinds: Iterable[str], sentences: list[SpacySpan], following: SpacySpan | None,
                actors: dict[str, Actor], near_kinds: Iterable[str], book: Codebook, doc: Doc) -> Facts:
     """The acts, means, cues and sides of one event, from its mentions' types and its sentences."""
+    trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand") if event.trigger else None
+    trigger_lemma = trigger.root.lemma_.lower() if trigger is not None else ""
     target_spans = [(m.start, m.end) for t in event.targets if t in actors for m in actors[t].mentions]
     words = [t for sent in sentences for t in sent]
     facts = Facts(acts={book.acts[k] for k in kinds if k in book.acts})
@@ -214,10 +219,10 @@ def read_facts(event: Event, kinds: Iterable[str], sentences: list[SpacySpan], f
     facts.means |= {book.kind_means[k] for k in kinds if k in book.kind_means}
     facts.cues = book.cues.names_in(words + (list(following) if following is not None else []))
     facts.near = {book.acts[k] for k in near_kinds if k in book.acts}
-    stated = event.place is not None and event.place.source == "sentence" and event.place.country
-    where = alpha3_of(event.place.country) if stated and event.place is not None and event.place.country else None
-    facts.side1 = first_inter(event.sources, actors, where)
-    facts.side2 = first_inter(event.targets, actors, where)
+    facts.side1 = first_inter(event.sources, actors)
+    facts.side2 = first_inter(event.targets, actors)
+    if event.trigger is not None and trigger_lemma in RECIPROCAL and facts.side2 and facts.side2 < facts.side1:
+        facts.side1, facts.side2 = facts.side2, facts.side1  # "gangsters exchanged fire with police": state first
     first = next((actors[s] for s in event.sources if s in actors and actors[s].acled_inter), None)
     if first is not None and is_crowd(first, doc):
         facts.cues.add("crowd")
