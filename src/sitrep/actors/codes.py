@@ -41,10 +41,10 @@ def cameo_code(country: str | None, sectors: list[str]) -> str | None:
 
 
 def acled_inter(sectors: list[str], *, militia: bool = False, protest: str | None = None,
-                foreign: bool = False) -> int | None:
+                foreign: bool = False, identity: bool = False) -> int | None:
     """ACLED inter code from sectors; ``protest`` is "rioters" or "protesters" when the head says so."""
     if militia:
-        return 3
+        return 4 if identity else 3
     if protest == "rioters":
         return 5
     if protest == "protesters":

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ..countries import Country, lookup_country
 from ..models import Place
 from .kb import KBEntry, NameSource
-from .lexicon import CAPITALS, ETHNIC, FORMER, HEADS, PRO_GOVERNMENT
+from .lexicon import CAPITALS, ETHNIC, FORMER, HEADS, IDENTITY, MILITIA_HEADS, PRO_GOVERNMENT
 from .names import fold
 from .phrases import Phrase, head_lemma
 from .words import (
@@ -59,6 +59,7 @@ class Candidate:
     title: str | None = None
     kb: KBEntry | None = None
     militia: bool = False
+    identity: bool = False  # a militia of an ethnic group, clan, tribe or community (ACLED: identity militia)
     protest: str | None = None
     needs_context: bool = False
     person_name: str | None = None
@@ -265,6 +266,9 @@ class Coder:
         cand.militia = any(word in joined_text(phrase.tokens) for word in PRO_GOVERNMENT)
         if cand.militia:
             cand.sectors = ["MIL"]
+        elif lemma in MILITIA_HEADS and "REB" not in cand.sectors:
+            cand.militia = True  # a militia nobody calls rebels: ACLED's political militia …
+            cand.identity = any(t.lower_ in IDENTITY for t in mods)  # … or, named for a people or place, identity
         if phrase.flight:
             cand.sectors = ["REF"]
         if any(t.lower_ in FORMER for t in mods):

@@ -107,7 +107,7 @@ def _actor(ident: str, cands: list[Candidate]) -> Actor:
     best = _best(cands)
     sectors = ordered(best.sectors)
     kind = best.kind
-    inter = acled_inter(sectors, militia=best.militia, protest=best.protest,
+    inter = acled_inter(sectors, militia=best.militia, protest=best.protest, identity=best.identity,
                         foreign=bool(best.country and best.country.startswith("NGO")))
     if inter is None and kind == "state":
         inter = 1
@@ -117,7 +117,8 @@ def _actor(ident: str, cands: list[Candidate]) -> Actor:
     return Actor(
         id=ident, name=best.name, country=best.country, sectors=sectors, code=cameo_code(best.country, sectors),
         kind=kind if kind in ("person", "organization", "state", "group", "nominal") else None,
-        title=best.title or ("pro-government militia" if best.militia else None), acled_inter=inter,
+        title=best.title or ("pro-government militia" if best.militia and not best.identity else None),
+        acled_inter=inter,
         acled_category=ACLED_CATEGORIES.get(inter) if inter else None, plover_type=plover_type(sectors, kind),
         kb_id=f"{best.kb.source}:{best.kb.id}" if best.kb else None, confidence=max(c.confidence for c in cands),
         mentions=[Mention(start=s, end=e, text=t) for s, e, t in mentions],

@@ -90,6 +90,12 @@ MODIFIERS: dict[str, tuple[str, ...]] = {
 # modifiers that mark an armed group fighting for the government (ACLED: political militia)
 PRO_GOVERNMENT = frozenset({"pro-regime", "pro-government", "pro-assad", "loyalist", "regime-backed",
                             "government-backed", "pro-kremlin", "pro-russian"})
+# heads that name a militia; and modifiers that make it an identity militia (ACLED category 4): armed for an
+# ethnic group, clan, tribe, religion or local community rather than for a political aim
+MILITIA_HEADS = frozenset({"militia", "militiaman", "militiamen", "vigilante", "vigilantes"})
+IDENTITY = frozenset({"ethnic", "clan", "communal", "community", "tribal", "tribe", "village", "local", "vigilante",
+                      "self-defence", "self-defense", "herder", "herders", "farmer", "farmers", "religious",
+                      "sectarian", "youth", "neighbourhood", "neighborhood"})
 # a modifier that makes a people a minority where it lives ("ethnic Albanians in Serbia")
 ETHNIC = frozenset({"ethnic"})
 # modifiers that mark a former office holder (CAMEO: elite, ELI)
