@@ -191,7 +191,8 @@ class Quantity(Record):
     end: int | None = None
 
 
-Modality = Literal["asserted", "planned", "threatened", "requested", "denied", "conditional", "negated"]
+Modality = Literal["asserted", "planned", "threatened", "requested", "denied", "conditional", "negated", "hypothetical",
+                   "ongoing", "habitual"]
 
 
 class Event(Record):

@@ -33,7 +33,7 @@ def _modality(nlp, text, word):
         ("No strikes were reported in the area on Monday.", "strikes", "negated"),
         ("The government refused to withdraw its troops.", "withdraw", "negated"),
         ("The mandate will expire on Friday if the council cannot reach a deal.", "expire", "conditional"),
-        ("The talks could collapse.", "collapse", "conditional"),
+        ("The talks could collapse.", "collapse", "hypothetical"),
     ],
 )
 def test_modality(nlp, text, word, expected):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 
-from ..models import Event
+from ..models import AcledCode, Event
 from ..settings import Settings
 from ..stage import Analysis, Stage
 from .acled import bears_on, decide, load_codebook, read_facts
@@ -49,7 +49,8 @@ def extract_events(analysis: Analysis, lexicon: Lexicon) -> list[Event]:
     for item in kept:
         trigger = item.event.trigger.start if item.event.trigger else item.event.evidence[0].start
         sentence = bisect.bisect_right(starts, trigger) - 1
-        item.event.confidence = round(min(0.95, item.event.confidence + lead_bonus(sentence)), 3)
+        ranked = min(0.95, item.event.confidence + lead_bonus(sentence)) * REALNESS[item.event.modality]
+        item.event.confidence = round(ranked, 3)
     code_acled(kept, analysis)
     events = [k.event for k in kept]
     date_from_main_events(events, pending, analysis.text)
@@ -57,6 +58,11 @@ def extract_events(analysis: Analysis, lexicon: Lexicon) -> list[Event]:
 
 
 LEAD_BONUS = (0.15, 0.05)  # the first sentence, the second (a headline's lead)
+# How far each modality says the coded event took place as coded: the factor on its confidence, so that
+# what was negated, supposed, threatened in vain or is a standing state ranks below what happened.
+REALNESS: dict[str, float] = {"asserted": 1.0, "threatened": 0.9, "requested": 0.9, "planned": 0.8, "ongoing": 0.6,
+                              "habitual": 0.6, "denied": 0.6, "conditional": 0.55, "hypothetical": 0.5,
+                              "negated": 0.4}
 
 
 def lead_bonus(sentence: int) -> float:
@@ -72,6 +78,11 @@ def code_acled(items: list[Item], analysis: Analysis) -> None:
     sentences = list(analysis.doc.sents)
     actors = {a.id: a for a in analysis.actors}
     for item in items:
+        agreed = item.event.modality == "planned" and any(book.acts.get(k) == "agreement" for k in item.kinds)
+        if item.event.modality != "asserted" and not agreed:  # ACLED records what happened, not what might;
+            item.event.acled = AcledCode(event_type=None, sub_event_type=None)  # an agreement on a future truce did
+            item.event.decided_by["acled"] = f"acled.only_what_happened: modality {item.event.modality}"
+            continue
         own = sorted(item.sentences)
         after = own[-1] + 1
         near = [kind for other in items if other is not item and other.sentences & (item.sentences | {after})

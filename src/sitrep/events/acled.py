@@ -58,27 +58,27 @@ class PhraseTable:
         """The names of the phrases found; a phrase inside a longer one found here does not count
         ("heavy machine guns" is no "gun", "grenade launcher" no "grenade")."""
         forms = [(t.lower_.replace("-", " "), t.lemma_.lower()) for t in tokens]
-        hits: list[tuple[int, int, str]] = []
+        hits: list[tuple[frozenset[int], str]] = []
         for i, (lower, lemma) in enumerate(forms):
             for key in {lower, lemma}:
                 for name, words in self.by_first.get(key, ()):
-                    end = _follows(forms, i + 1, words[1:])
-                    if end is not None:
-                        hits.append((i, end, name))
-        return {name for start, end, name in hits
-                if not any(s <= start and end <= e and (e - s) > (end - start) for s, e, _ in hits)}
+                    rest = _follows(forms, i + 1, words[1:])
+                    if rest is not None:
+                        hits.append((frozenset({i, *rest}), name))
+        return {name for words, name in hits if not any(words < other for other, _ in hits)}
 
 
-def _follows(forms: list[tuple[str, str]], start: int, words: tuple[str, ...]) -> int | None:
-    """Where the rest of a phrase ends when its words follow `start` in order (small gaps allowed)."""
-    position = start
+def _follows(forms: list[tuple[str, str]], start: int, words: tuple[str, ...]) -> list[int] | None:
+    """The positions of the rest of a phrase when its words follow `start` in order (small gaps allowed)."""
+    position, found = start, []
     for word in words:
         window = range(position, min(position + MAX_GAP + 1, len(forms)))
         hit = next((j for j in window if word in forms[j]), None)
         if hit is None:
             return None
+        found.append(hit)
         position = hit + 1
-    return position
+    return found
 
 
 # ---------------------------------------------------------------- the codebook
@@ -203,6 +203,15 @@ def is_crowd(actor: Actor, doc: Doc) -> bool:
     return head.tag_ in ("NNS", "NNPS") or head.lemma_.lower() in CROWD_NOUNS
 
 
+FORCES = frozenset({"MIL", "COP", "SPY"})
+
+
+def unarmed_official(actor: Actor) -> bool:
+    """A governor, minister, judge or lawmaker attacked is a civilian to ACLED: only state *forces* are an
+    armed side (a state named as a whole still is one)."""
+    return actor.acled_inter == 1 and actor.kind != "state" and not FORCES & set(actor.sectors)
+
+
 def _outside(tokens: Iterable[Token], spans: list[tuple[int, int]]) -> list[Token]:
     return [t for t in tokens if not any(s <= t.idx < e for s, e in spans)]
 
@@ -221,6 +230,9 @@ def read_facts(event: Event, kinds: Iterable[str], sentences: list[SpacySpan], f
     facts.near = {book.acts[k] for k in near_kinds if k in book.acts}
     facts.side1 = first_inter(event.sources, actors)
     facts.side2 = first_inter(event.targets, actors)
+    target = next((actors[t] for t in event.targets if t in actors and actors[t].acled_inter), None)
+    if target is not None and unarmed_official(target):
+        facts.side2 = 7
     if event.trigger is not None and trigger_lemma in RECIPROCAL and facts.side2 and facts.side2 < facts.side1:
         facts.side1, facts.side2 = facts.side2, facts.side1  # "gangsters exchanged fire with police": state first
     first = next((actors[s] for s in event.sources if s in actors and actors[s].acled_inter), None)

@@ -549,7 +549,7 @@ def _target_ids(analysis: Analysis, roles: _Roles, trigger: Token, sources: list
 
 def link_arguments(analysis: Analysis, trigger: Token) -> Arguments:
     """Find the source and target actors and the instrument of the event that `trigger` names."""
-    verbal = trigger.pos_ in ("VERB", "AUX") or (trigger.pos_ == "ADJ" and trigger.dep_ in ("acl", "amod"))
+    verbal = trigger.pos_ in ("VERB", "AUX") or (trigger.pos_ == "ADJ" and trigger.dep_ in ("acl", "amod", "ROOT"))
     roles = _verbal_roles(trigger) if verbal else _nominal_roles(analysis, trigger)
     roles = _split_weapons(analysis, roles)
     weapon_target = _with_instrument(trigger)

@@ -63,7 +63,7 @@ def build_event(analysis: Analysis, mention: Mention, lexicon: Lexicon, number: 
     if mention.nominal:
         place = place_by_modifier(analysis, mention.head, place, [args.sources, args.targets])
     codes = code_event(lexicon.types[mention.type], _actors(analysis, args.sources))
-    modality, modality_confidence = modality_of(mention.focus)
+    modality, modality_confidence = modality_of(mention.focus, mention.type)
     event = Event(
         id=f"e{number}", plover=codes.plover, cameo=codes.cameo, acled=codes.acled, category=codes.category,
         sources=args.sources, targets=args.targets, instrument=args.instrument,
@@ -75,12 +75,16 @@ def build_event(analysis: Analysis, mention: Mention, lexicon: Lexicon, number: 
     )
     if not refer_back(analysis, event, mention) and named_in_passing(mention):
         event.date = report_date(analysis)
+    if event.modality in UNDATED and event.date is not None and event.date.source == "report_date":
+        event.date = None  # what did not happen, or no single time, is not dated by the report
     event.effective = effective_date(analysis, event, mention)
     event.field_confidence = field_confidence(event, mention, modality_confidence)
     return event
 
 
 PASSING_TYPES = frozenset({"ceasefire"})
+# Modalities of mentions that report no occurrence of the day: never dated by the report's date.
+UNDATED = frozenset({"negated", "hypothetical", "ongoing", "habitual", "conditional", "denied"})
 
 
 def named_in_passing(mention: Mention) -> bool:

@@ -178,7 +178,15 @@ def _verb_mention(token: Token, lexicon: Lexicon) -> Mention | None:
     return None
 
 
+def faced(token: Token, lexicon: Lexicon) -> bool:
+    """ "face the threat of", "poses a risk to": a danger faced or posed, no act of its own."""
+    return lemma(token) in lexicon.faced_nouns and token.dep_ in ("dobj", "attr", "nsubjpass") \
+        and lemma(token.head) in lexicon.faced_verbs
+
+
 def _noun_mention(doc: Doc, token: Token, lexicon: Lexicon) -> Mention | None:
+    if faced(token, lexicon):
+        return None
     for key, first in noun_keys(doc, token.i, lexicon.longest):
         entry = lexicon.nouns.get(key)
         if entry is None:
@@ -203,7 +211,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
             if mention is None and token.lower_ == lemma(token):  # "ceasefire" tagged as a verb
                 mention = _noun_mention(doc, token, lexicon)
         elif is_noun(token) and token.ent_type_ not in NAME_ENTITIES:
-            mention = _noun_mention(doc, token, lexicon) or _verb_as_noun(token, lexicon)
+            mention = _shot_dead(token) or _noun_mention(doc, token, lexicon) or _verb_as_noun(token, lexicon)
         if mention is not None:
             found.append(mention)
     return found
@@ -214,6 +222,19 @@ def _verb_as_noun(token: Token, lexicon: Lexicon) -> Mention | None:
     if token.dep_ != "ROOT" or lemma(token) not in lexicon.verbs:
         return None
     return _verb_mention(token, lexicon)
+
+
+SHOT_DEAD = "shooting"
+
+
+def _shot_dead(token: Token) -> Mention | None:
+    """ "Gunmen shot dead a shopkeeper": the tagger often takes "shot" for a noun and "dead" for the verb of
+    the clause; the shooting is then told by the pair, with its arguments on "dead"."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if token.lower_ != "shot" or following is None or following.lower_ != "dead" or token.dep_ == "nsubj":
+        return None
+    anchor = following if following.dep_ == "ROOT" or following.head.i == token.i else token
+    return Mention(SHOT_DEAD, token, token.idx, following.idx + len(following.text), anchor, anchor, nominal=False)
 
 
 CROWD_TYPE = "protest"

@@ -57,6 +57,8 @@ class Lexicon:
     participants: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
     ceasefire_agreed: frozenset[str] = frozenset()  # verbs that make a ceasefire an agreement: "brokered"
     ceasefire_presupposed: frozenset[str] = frozenset()  # "to observe a ceasefire": the truce exists
+    faced_verbs: frozenset[str] = frozenset()  # "face", "pose" …
+    faced_nouns: frozenset[str] = frozenset()  # … "the threat of": no act of its own
     crowd_verbs: frozenset[str] = frozenset()  # verbs that report a protest when protesters do them: "filled"
     longest: int = field(default=1)
 
@@ -111,6 +113,8 @@ def load_lexicon() -> Lexicon:
         participants=raw.get("participants", {}),
         ceasefire_agreed=frozenset(raw.get("ceasefire_agreed", {}).get("verbs", ())),
         ceasefire_presupposed=frozenset(raw.get("ceasefire_presupposed", {}).get("verbs", ())),
+        faced_verbs=frozenset(raw.get("faced", {}).get("verbs", ())),
+        faced_nouns=frozenset(raw.get("faced", {}).get("nouns", ())),
         crowd_verbs=frozenset(map(normalize, raw.get("crowds", {}).get("verbs", ()))),
         longest=max(len(k.split()) for k in [*verbs, *nouns]),
     )

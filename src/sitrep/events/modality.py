@@ -6,9 +6,17 @@ through complements and support verbs: "has vowed to recapture" (threatened), "c
 (requested), "agreed that a ceasefire will be implemented" (planned), "denied carrying out the attack"
 (denied), "will expire if the Council cannot reach a deal" (conditional).
 
+Three more say that the words report no single occurrence:
+
+* hypothetical — a question ("Will the army attack?"), a possibility ("could collapse", "is unlikely to block",
+  "a possible strike"), a risk faced ("migrants face the threat of deportation");
+* ongoing — a standing relation or state, not an act of the day: "Russia and Iran back Assad", "Turkey has for
+  years backed rebels", "rebels are fighting to oust him", "the detained migrants", "have worked together since";
+* habitual — what happens regularly: "police arrest dozens every week", "shelling often hits the town".
+
 Precedence, strongest first: denied, conditional ("if", "unless"), negated, then the cue nearest the
-trigger among threatened / requested / planned / a modal ("could collapse", also conditional); with no
-cue the event is asserted.
+trigger among threatened / requested / planned / hypothetical, then habitual and ongoing; with no cue the event
+is asserted.
 """
 
 from __future__ import annotations
@@ -34,7 +42,10 @@ PLAN = {"plan", "intend", "prepare", "aim", "schedule", "expect", "agree", "deci
 NEED_COMPLEMENT = {"set", "go", "due", "likely", "ready", "poised", "fight", "try", "attempt", "strive",
                    "struggle", "work", "move", "scramble", "race", "rush"}  # cues only as "set to", "going to" …
 VERB_CUES: dict[str, set[str]] = {"denied": DENY, "negated": NEGATE, "threatened": THREATEN,
-                                  "requested": REQUEST, "planned": PLAN}
+                                  "requested": REQUEST, "planned": PLAN,
+                                  # what governs a possibility, not an occurrence: "faces the threat of
+                                  # deportation", "is unlikely to block", "risks arrest"
+                                  "maybe": {"unlikely", "face", "risk", "fear", "possible", "doubtful"}}
 NOUN_CUES: dict[str, set[str]] = {
     "denied": {"denial"},
     "threatened": {"threat", "vow", "warning", "ultimatum", "pledge"},
@@ -44,7 +55,7 @@ NOUN_CUES: dict[str, set[str]] = {
 MODIFIER_CUES: dict[str, set[str]] = {
     "planned": {"planned", "proposed", "upcoming", "expected", "future", "scheduled", "prospective",
                 "intended", "imminent", "forthcoming", "anticipated", "looming", "next"},
-    "maybe": {"possible", "potential", "hypothetical", "would-be", "likely", "feared"},
+    "maybe": {"possible", "potential", "hypothetical", "would-be", "likely", "feared", "alleged"},
     "negated": {"failed", "foiled", "thwarted", "aborted", "cancelled", "canceled", "averted"},
 }
 FUTURE = {"will", "shall", "'ll", "wo"}
@@ -59,7 +70,19 @@ CARRIERS = {"carry", "conduct", "launch", "stage", "mount", "hold", "make", "sig
             "happen", "occur", "take", "begin", "start", "resume", "report", "record", "see", "observe", "erupt",
             "break", "materialize", "materialise", "go", "come", "pay", "have", "be", "announce", "declare", "agree"}
 CONFIDENCE: dict[str, float] = {"denied": 0.85, "negated": 0.85, "conditional": 0.7, "threatened": 0.8,
-                                "requested": 0.8, "planned": 0.8, "maybe": 0.6}
+                                "requested": 0.8, "planned": 0.8, "maybe": 0.6, "hypothetical": 0.7, "ongoing": 0.7,
+                                "habitual": 0.7}
+# Types that name a standing relation when told in the present or over a span ("X backs Y", "X has long
+# armed Y"), and the words that say the act is a span or a habit.
+RELATIONS = {"support", "agree_support", "cooperate", "cooperate_military", "cooperate_economic",
+             "cooperate_intelligence", "aid", "aid_military", "aid_economic", "occupy", "blockade", "fight"}
+PROGRESSIVE = {"is", "are", "'re", "am"}
+PERFECT = {"has", "have", "had", "'ve", "'s", "been"}
+SPAN_WORDS = {"long", "years", "decades", "months", "traditionally", "historically", "always", "still", "continue",
+              "continued", "continues", "continuing", "ongoing", "since"}
+HABIT_WORDS = {"often", "usually", "regularly", "routinely", "frequently", "sometimes", "typically", "daily",
+               "weekly", "monthly", "nightly", "annually", "repeatedly", "habitually", "generally", "commonly"}
+HABIT_UNITS = {"day", "night", "week", "month", "year", "morning", "evening", "weekend", "time"}
 # Dependencies along which a governing word's modality reaches the trigger.
 CLIMB = {"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "nsubj", "nsubjpass", "conj", "attr", "acl",
          "oprd", "agent", "csubj", "csubjpass", "dative", "compound", "appos"}
@@ -191,6 +214,8 @@ def _tight(node: Token) -> bool:
     """Whether a negation above `node` bears on it (see `_cues`)."""
     if node.dep_ in TIGHT:
         return True
+    if node.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+        return True  # "no request to send troops": what the negated noun asks for
     carrier = node.head.lemma_.lower() in CARRIERS
     return node.dep_ in ("dobj", "nsubjpass", "nsubj", "attr") and carrier and node.pos_ in ("NOUN", "PROPN")
 
@@ -213,15 +238,62 @@ def _asserted_confidence(trigger: Token) -> float:
     return 0.6
 
 
-def modality_of(trigger: Token) -> tuple[Modality, float]:
-    """The modality of the event named by `trigger`, with a confidence in [0, 1]."""
+def _question(trigger: Token) -> bool:
+    """Whether the trigger's sentence asks a question: "Will the army attack the city?"."""
+    last = trigger.sent[-1]
+    return last.text == "?" or (len(trigger.sent) > 1 and trigger.sent[-2].text == "?" and last.is_space)
+
+
+def _habitual(trigger: Token) -> bool:
+    """ "every week", "each year", "often", "routinely": a habit, not one occurrence."""
+    for node in (trigger, trigger.head):
+        for child in node.children:
+            word = child.lower_
+            if child.dep_ in ("advmod", "npadvmod") and word in HABIT_WORDS:
+                return True
+            if child.dep_ == "npadvmod" and child.lemma_.lower() in HABIT_UNITS and any(
+                    d.lower_ in ("every", "each") for d in child.children):
+                return True
+    return False
+
+
+def _ongoing(trigger: Token, kind: str | None) -> bool:
+    """A standing relation or state rather than an act of the day.
+
+    * a participle that describes a noun: "the detained migrants", "the besieged city";
+    * a relation told in the simple present ("Russia and Iran back Assad") or over a span ("has for years
+      backed", "have worked together since 2015", "has long armed");
+    * a fight in the present progressive with no time said ("rebels are fighting to oust him"): the war goes on.
+    """
+    if trigger.dep_ == "amod" and trigger.tag_ == "VBN":
+        return True
+    if kind not in RELATIONS or trigger.pos_ not in ("VERB", "AUX"):
+        return False
+    auxiliaries = {c.lower_ for c in trigger.children if c.dep_ in ("aux", "auxpass")}
+    if kind == "fight":
+        undated = not any(t.ent_type_ in ("DATE", "TIME") for t in trigger.sent)
+        return trigger.tag_ == "VBG" and bool(auxiliaries & PROGRESSIVE) and undated
+    if trigger.tag_ in ("VBZ", "VBP") and not auxiliaries:
+        return True
+    span = any(t.lower_ in SPAN_WORDS for t in trigger.subtree)
+    return span and bool(auxiliaries & PERFECT)
+
+
+def modality_of(trigger: Token, kind: str | None = None) -> tuple[Modality, float]:
+    """The modality of the event named by `trigger` (of internal type `kind`), with a confidence in [0, 1]."""
     cues = _cues(trigger)
     kinds = {kind for _, kind in cues}
     for strongest in ("denied", "conditional", "negated"):
         if strongest in kinds:
             return strongest, CONFIDENCE[strongest]  # type: ignore[return-value]
-    if cues:  # "maybe" is a modal ("could collapse", "a possible strike"): conditional, weaker than "if"
-        depth, kind = min(cues)
-        modality = "conditional" if kind == "maybe" else kind
-        return modality, round(CONFIDENCE[kind] - 0.05 * min(depth, 3), 2)  # type: ignore[return-value]
+    if _question(trigger):
+        return "hypothetical", CONFIDENCE["hypothetical"]
+    if cues:  # "maybe" is a modal or a possibility ("could collapse", "a possible strike"): hypothetical
+        depth, found = min(cues)
+        modality = "hypothetical" if found == "maybe" else found
+        return modality, round(CONFIDENCE[found] - 0.05 * min(depth, 3), 2)  # type: ignore[return-value]
+    if _habitual(trigger):
+        return "habitual", CONFIDENCE["habitual"]
+    if _ongoing(trigger, kind):
+        return "ongoing", CONFIDENCE["ongoing"]
     return "asserted", _asserted_confidence(trigger)

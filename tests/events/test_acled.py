@@ -1,0 +1,105 @@
+"""ACLED coding from the codebook (events/acled.py, data/acled_codebook.toml), on sentences we wrote.
+
+Each case runs the whole pipeline, so the actors' categories (inter codes) and the event's means come from the
+text as they would for a user. The lead ACLED event of the text is checked: the most confident one with a type.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.events.acled import Facts, PhraseTable, decide, interaction, load_codebook
+from sitrep.models import Document
+
+pytestmark = pytest.mark.slow
+
+
+def lead_acled(pipeline, text: str):
+    events = [e for e in pipeline.analyze(Document(id="t", text=text, published="2024-05-10")).events
+              if e.acled.event_type]
+    assert events, f"no ACLED event in {text!r}"
+    return max(events, key=lambda e: e.confidence)
+
+
+@pytest.mark.parametrize("text, event_type, sub_event_type, inter1, inter2", [
+    # who acts against whom: armed men against an unarmed man is violence against civilians …
+    ("Gunmen on a motorbike shot dead a shopkeeper in the market town on Tuesday.",
+     "Violence against civilians", "Attack", 3, 7),
+    # … insurgents against a policeman a battle (police are state forces, an armed side)
+    ("A policeman was shot dead by suspected insurgents at a checkpoint.", "Battles", "Armed clash", 2, 1),
+    ("Rebels ambushed an army convoy, killing four soldiers.", "Battles", "Armed clash", 2, 1),
+    ("Two armed groups exchanged fire near the border crossing.", "Battles", "Armed clash", 3, 3),
+    # remote means make explosions/remote violence whoever dies
+    ("A roadside bomb killed three soldiers on Monday.",
+     "Explosions/Remote violence", "Remote explosive/landmine/IED", 3, 1),
+    ("Government aircraft bombed a village, killing five civilians.",
+     "Explosions/Remote violence", "Air/drone strike", 1, 7),
+    ("A grenade was thrown into a crowded bar, wounding nine people.", "Explosions/Remote violence", "Grenade", 3, 7),
+    # crowds: a peaceful march, tear gas on protesters, burning tyres, a mob
+    ("Hundreds of nurses marched through the capital demanding higher pay.", "Protests", "Peaceful protest", 6, 0),
+    ("Police fired tear gas at hundreds of students who were protesting against fee increases.",
+     "Protests", "Protest with intervention", 6, 1),
+    ("Residents blocked the main road with burning tyres to protest power cuts.",
+     "Riots", "Violent demonstration", 5, 0),
+    ("Villagers beat a suspected thief to death.", "Riots", "Mob violence", 5, 7),
+    # a body found with signs of violence is a killing by an unnamed armed group
+    ("The body of a young man was found with gunshot wounds on the outskirts of the city.",
+     "Violence against civilians", "Attack", 3, 7),
+    ("Kidnappers abducted six pupils from a village school.",
+     "Violence against civilians", "Abduction/forced disappearance", 3, 7),
+    # territory: by whom it was taken
+    ("Rebels overran an army base near the river on Sunday.", "Battles", "Non-state actor overtakes territory", 2, 1),
+    ("Troops retook the town from the rebels on Friday.", "Battles", "Government regains territory", 1, 2),
+])
+def test_the_codebook_decides_type_sub_type_and_sides(pipeline, text, event_type, sub_event_type, inter1, inter2):
+    event = lead_acled(pipeline, text)
+    code = event.acled
+    assert (code.event_type, code.sub_event_type, code.inter1, code.inter2) == \
+        (event_type, sub_event_type, inter1, inter2), event.decided_by
+    assert code.interaction == interaction(inter1, inter2)
+    assert event.decided_by["acled"].split(":")[0] in {r.id for r in load_codebook().rules}
+
+
+def test_arrests_at_a_protest_fold_into_it(pipeline):
+    events = pipeline.analyze(Document(id="t", text="Police arrested 20 protesters at a rally against the new law.",
+                                       published="2024-05-10")).events
+    rally = next(e for e in events if e.trigger.text == "rally")
+    arrest = next(e for e in events if e.trigger.text == "arrested")
+    assert (rally.acled.event_type, rally.acled.sub_event_type) == ("Protests", "Protest with intervention")
+    assert arrest.acled.event_type is None and arrest.cameo == "173"  # still a CAMEO arrest, no ACLED event
+
+
+def test_what_did_not_happen_gets_no_acled_type(pipeline):
+    events = pipeline.analyze(Document(id="t", text="Rebels could attack the airport before the elections.",
+                                       published="2024-05-10")).events
+    attack = next(e for e in events if e.trigger.text == "attack")
+    assert attack.modality == "hypothetical" and attack.acled.event_type is None
+    assert attack.decided_by["acled"].startswith("acled.only_what_happened")
+
+
+def test_interaction_codes_put_the_lower_category_first():
+    assert (interaction(2, 1), interaction(3, 7), interaction(6, 0), interaction(1, 1)) == (12, 37, 60, 11)
+
+
+def test_phrases_allow_small_gaps_and_the_longest_wins(nlp):
+    table = PhraseTable.build({"shelling": ["grenade launcher"], "grenade": ["grenade"], "riot": ["burn tyre"]})
+    assert table.names_in(list(nlp("They fired grenade launchers at the post."))) == {"shelling"}
+    assert table.names_in(list(nlp("A grenade hit the post."))) == {"grenade"}
+    assert table.names_in(list(nlp("Youths burned old rubber tyres."))) == {"riot"}
+    assert table.names_in(list(nlp("Youths burned the flag near a tyre shop."))) == set()
+
+
+def test_rules_are_tried_in_order_and_unknown_sides_take_the_rule_default():
+    book = load_codebook()
+    code, rule = decide(Facts(acts={"attack"}, side1=0, side2=7), book)
+    assert (code.event_type, code.inter1, code.inter2, rule) == ("Violence against civilians", 3, 7,
+                                                                 "vac.attack_on_the_unarmed")
+    code, rule = decide(Facts(acts={"attack"}, means={"air"}, side1=1, side2=2), book)
+    assert (code.sub_event_type, rule) == ("Air/drone strike", "erv.air_or_drone_strike")
+    code, rule = decide(Facts(acts={"visit"}), book)
+    assert code.event_type is None and rule is None
+
+
+def test_every_rule_has_a_unique_id():
+    ids = [r.id for r in load_codebook().rules]
+    assert len(ids) == len(set(ids)) and all(i.count(".") == 1 for i in ids)

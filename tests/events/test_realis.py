@@ -1,0 +1,73 @@
+"""Real events only, or marked: figures of speech give no event; hypotheticals, negations, habits and
+standing relations are marked by their modality and never dated by the day of the report. All sentences
+are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.models import Document
+
+pytestmark = pytest.mark.slow
+
+PUBLISHED = "2024-05-10"
+
+
+def events_in(pipeline, text: str):
+    return pipeline.analyze(Document(id="t", text=text, published=PUBLISHED)).events
+
+
+@pytest.mark.parametrize("text", [
+    "Firefighters spent the night fighting two warehouse fires on the east side.",
+    "The company has fired several critics of its safety record.",
+    "The club fired its coach after a string of defeats.",
+    "The senator launched a political battle over the budget.",
+    "The columnist called the ruling an attack on press freedom.",
+    "The governor vowed to kill the bill in the state senate.",
+    "The court is unlikely to block the merger.",
+])
+def test_figures_of_speech_are_no_violent_event(pipeline, text):
+    violent = [e for e in events_in(pipeline, text) if e.plover.type == "ASSAULT" or e.acled.event_type]
+    assert violent == [], [(e.trigger.text, e.cameo, e.acled.event_type) for e in violent]
+
+
+@pytest.mark.parametrize("text, trigger, modality", [
+    ("Will the army attack the city before winter?", "attack", "hypothetical"),
+    ("Troops may withdraw from the town next month.", "withdraw", "hypothetical"),
+    ("There has been no request to send troops to the region.", "send", "negated"),
+    ("Police arrest dozens of people at the border every week.", "arrest", "habitual"),
+    ("Turkey has for years backed rebel groups in the north.", "backed", "ongoing"),
+    ("The rebels are fighting to topple the president.", "fighting", "ongoing"),
+    ("Iran and Russia have worked together in Syria since 2015.", "worked", "ongoing"),
+])
+def test_what_is_not_one_occurrence_is_marked_and_not_dated_by_the_report(pipeline, text, trigger, modality):
+    event = next(e for e in events_in(pipeline, text) if e.trigger.text == trigger)
+    assert event.modality == modality
+    assert event.date is None or event.date.source != "report_date"
+    assert event.acled.event_type is None
+
+
+def test_a_reported_attack_outranks_what_did_not_happen(pipeline):
+    text = ("Gunmen attacked a police post on Tuesday, killing two officers. "
+            "Officials said the attackers could strike again.")
+    events = events_in(pipeline, text)
+    real = next(e for e in events if e.trigger.text == "attacked")
+    doubtful = next(e for e in events if e.trigger.text == "strike")
+    assert real.modality == "asserted" and doubtful.modality == "hypothetical"
+    assert real.confidence > doubtful.confidence + 0.2
+
+
+@pytest.mark.parametrize("text, sub_event_type, killed", [
+    ("A roadside bomb killed three soldiers on Monday.", "Remote explosive/landmine/IED", 3),
+    ("A car bomb outside the ministry left 14 people dead.", "Remote explosive/landmine/IED", 14),
+    ("An explosion ripped through the crowded market on Sunday.", "Remote explosive/landmine/IED", None),
+    ("The governor was shot dead by one of his guards.", "Attack", None),
+    ("Suicide bomber kills 12 at mosque", "Suicide bomb", 12),
+])
+def test_violence_told_in_nouns_and_passives_is_one_event_with_its_toll(pipeline, text, sub_event_type, killed):
+    violent = [e for e in events_in(pipeline, text) if e.acled.event_type]
+    assert len(violent) == 1, [(e.trigger.text, e.acled.sub_event_type) for e in violent]
+    event = violent[0]
+    assert event.acled.sub_event_type == sub_event_type
+    toll = event.quantities.get("killed")
+    assert (toll.best if toll else None) == killed
