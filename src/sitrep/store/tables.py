@@ -61,6 +61,15 @@ class EventRow(Base):
     target_names: Mapped[str] = mapped_column(Text, default="")
     confidence: Mapped[float] = mapped_column(Float)
     record: Mapped[dict] = mapped_column(JSON)
+    # added by migration 0006 (store/derived.py fills them; canonical_id is set after the merge)
+    admin1: Mapped[str | None] = mapped_column(String(16), index=True)
+    place_key: Mapped[str | None] = mapped_column(String(256), index=True)
+    place_skeleton: Mapped[str | None] = mapped_column(String(256), index=True)
+    inter1: Mapped[int | None] = mapped_column(Integer)
+    inter2: Mapped[int | None] = mapped_column(Integer)
+    interaction: Mapped[int | None] = mapped_column(Integer)
+    evidence_text: Mapped[str | None] = mapped_column(Text)
+    canonical_id: Mapped[str | None] = mapped_column(String(40), index=True)
 
     document: Mapped[DocumentRow] = relationship(back_populates="events")
 
