@@ -15,6 +15,8 @@ from typing import Any
 
 import pycountry
 
+from ..countries import country_by_code
+
 # (name, type) — type drives the Parquet schema and tells a reader of the CSV what to expect
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("event_id", "string"), ("event_date", "date"), ("year", "int"), ("time_precision", "int"),
@@ -37,8 +39,12 @@ NAMES = tuple(name for name, _ in COLUMNS)
 
 
 def _country(alpha2: str | None) -> tuple[int | None, str | None]:
+    """ACLED's numeric iso and the short English name news uses (Syria, not Syrian Arab Republic)."""
     found = pycountry.countries.get(alpha_2=alpha2) if alpha2 else None
-    return (int(found.numeric), str(found.name)) if found else (None, None)
+    if not found:
+        return None, None
+    named = country_by_code(str(found.alpha_3))
+    return int(found.numeric), named.name if named else str(found.name)
 
 
 def _admin1(code: str | None) -> str | None:

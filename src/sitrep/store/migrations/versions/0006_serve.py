@@ -21,16 +21,9 @@ down_revision = "0003"
 branch_labels = None
 depends_on = None
 
-NEW_COLUMNS = (
-    sa.Column("admin1", sa.String(16)),
-    sa.Column("place_key", sa.String(256)),
-    sa.Column("place_skeleton", sa.String(256)),
-    sa.Column("inter1", sa.Integer),
-    sa.Column("inter2", sa.Integer),
-    sa.Column("interaction", sa.Integer),
-    sa.Column("evidence_text", sa.Text),
-    sa.Column("canonical_id", sa.String(40)),
-)
+NEW_COLUMNS = (("admin1", sa.String(16)), ("place_key", sa.String(256)), ("place_skeleton", sa.String(256)),
+               ("inter1", sa.Integer()), ("inter2", sa.Integer()), ("interaction", sa.Integer()),
+               ("evidence_text", sa.Text()), ("canonical_id", sa.String(40)))
 INDEXES = (
     ("ix_events_country_date", ["country", "date_start"]),
     ("ix_events_admin1", ["admin1"]),
@@ -55,8 +48,8 @@ CREATE TRIGGER sitrep_events_geom BEFORE INSERT OR UPDATE OF lat, lon ON events
 
 def upgrade() -> None:
     with op.batch_alter_table("events") as batch:
-        for column in NEW_COLUMNS:
-            batch.add_column(column.copy())
+        for name, kind in NEW_COLUMNS:
+            batch.add_column(sa.Column(name, kind))
     for name, columns in INDEXES:
         op.create_index(name, "events", columns)
     _backfill(op.get_bind())
@@ -68,7 +61,7 @@ def _backfill(conn: sa.Connection) -> None:
     from sitrep.store.derived import event_columns
 
     events = sa.table("events", sa.column("pk"), sa.column("record", sa.JSON), sa.column("canonical_id"),
-                      *(sa.column(c.name) for c in NEW_COLUMNS[:-1]))
+                      *(sa.column(name) for name, _ in NEW_COLUMNS[:-1]))
     for pk, record in conn.execute(sa.select(events.c.pk, events.c.record)).all():
         conn.execute(events.update().where(events.c.pk == pk).values(**event_columns(record)))
     conn.execute(sa.text(
@@ -107,5 +100,5 @@ def downgrade() -> None:
     for name, _ in INDEXES:
         op.drop_index(name, table_name="events")
     with op.batch_alter_table("events") as batch:
-        for column in reversed(NEW_COLUMNS):
-            batch.drop_column(column.name)
+        for name, _ in reversed(NEW_COLUMNS):
+            batch.drop_column(name)
