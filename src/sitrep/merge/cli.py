@@ -40,10 +40,15 @@ class UsageFailure(click.ClickException):
 
 def read_store(target: str, fetch: Callable[[Connection], Any]) -> Any:
     """Run ``fetch`` on a connection to the store; StoreError (E504) when the database cannot be read."""
-    from ..query.source import open_reader
+    from ..query.source import sqlite_path
+    from ..store.db import open_engine
 
+    path = sqlite_path(target)
+    if path is not None and not path.is_file():  # never create an empty database on a mistyped path
+        raise ConfigError(f"no database at {target!r}", f"check the path, or create it with `sitrep ingest FILES "
+                          f"--db {target}`", code="E220")
     try:
-        engine = open_reader(target)  # E220 when the file is missing: never an empty database
+        engine = open_engine(target)
         try:
             with engine.connect() as conn:
                 return fetch(conn)
