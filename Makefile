@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test eval bench lint clean
+.PHONY: install demo test eval bench lint clean web
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -18,6 +18,8 @@ demo: $(STAMP)
 	rm -f sitrep.db
 	$(BIN)/sitrep ingest examples/ --db sitrep.db
 	$(BIN)/sitrep events --db sitrep.db --format table
+	@echo ""
+	@echo "Open the page: $(BIN)/sitrep serve --db sitrep.db   then http://127.0.0.1:8000/"
 
 test: lint
 	$(BIN)/python -m pytest -q tests; status=$$?; if [ $$status -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$status
@@ -33,6 +35,19 @@ bench: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy src/sitrep
+
+# The page's assets: npm packages (Leaflet, world-atlas, topojson-client, esbuild) are fetched into
+# build/web at build time; the bundle is written to src/sitrep/web/static and committed, so pip users
+# need no Node. Run after changing src/sitrep/web/src or package.json.
+WEB := src/sitrep/web
+web:
+	mkdir -p build/web
+	cp $(WEB)/package.json $(WEB)/package-lock.json build/web/
+	cd build/web && npm ci --no-audit --no-fund
+	NODE_PATH=$(CURDIR)/build/web/node_modules build/web/node_modules/.bin/esbuild $(WEB)/src/app.js \
+		--bundle --minify --format=esm --target=es2020 --legal-comments=eof --loader:.png=file \
+		--asset-names=[name] --outdir=$(WEB)/static
+	cp $(WEB)/src/index.html $(WEB)/static/index.html
 
 clean:
 	rm -rf $(VENV) sitrep.db .pytest_cache build src/*.egg-info

@@ -15,17 +15,21 @@ from typing import Any, TypeVar
 import click
 
 from . import __version__
-from .errors import ConfigError, InputError, PipelineError, SitrepError
+from .cli_common import fail, filter_options, parsed_filter
+from .errors import InputError, PipelineError, SitrepError
 from .models import Document, DocumentRecord
-from .output import EVENT_HEADERS, FORMATS, default_format, event_row, record_table, table, write_json_items
+from .output import (
+    FORMATS,
+    SUMMARY_HEADERS,
+    default_format,
+    record_table,
+    summary_row,
+    table,
+    write_json_items,
+)
 from .settings import Settings, load_settings
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-def fail(error: SitrepError) -> None:
-    click.echo(f"sitrep: error: {error}", err=True)
-    sys.exit(2 if isinstance(error, ConfigError) else 1)
 
 
 def _settings() -> Settings:
@@ -171,39 +175,36 @@ def open_store(target: str, settings: Settings) -> Any:
 def after_save_hooks(settings: Settings) -> list[Any]:
     """What runs inside each document's transaction after it is stored: cross-article merging."""
     from .merge.incremental import merge_after_save
+    from .store.links import link_merged_events
 
-    return [merge_after_save]
+    return [merge_after_save, link_merged_events]
 
 
 @cli.command()
-@click.option("--db", default=None, help="SQLite file or database URL (default: sitrep.db).")
-@click.option("--type", "type_", help="PLOVER type (ASSAULT), CAMEO code prefix (19), or ACLED type.")
-@click.option("--since", callback=_check_date, help="Only events on or after this ISO date.")
-@click.option("--until", callback=_check_date, help="Only events on or before this ISO date.")
-@click.option("--place", help="Place name (part of it) or country code.")
-@click.option("--actor", help="Actor name or code (part of it).")
+@filter_options
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many events.")
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many events first.")
 @format_option
-def events(db: str | None, type_: str | None, since: str | None, until: str | None, place: str | None,
-           actor: str | None, limit: int | None, fmt: str | None) -> None:
-    """List stored events, filtered."""
-    from .store import EventFilter
+def events(limit: int | None, offset: int, fmt: str | None, **values: Any) -> None:
+    """List stored events, filtered: names of the actors, the merged-event id `sitrep event` takes."""
+    from .query import list_events, open_reader
 
     settings = _settings()
     fmt = fmt or default_format(sys.stdout)
+    target = values.pop("db") or settings.db
     try:
-        store = open_store(db or settings.db, settings)
-        found = store.events(EventFilter(type_, since, until, place, actor, limit))
+        query = parsed_filter(values, limit, offset)
+        engine = open_reader(target)
+        with engine.connect() as conn:
+            found = list_events(conn, query, settings.gazetteer_file()).items
+        engine.dispose()
     except SitrepError as exc:
         fail(exc)
     if fmt == "table":
-        rows = [event_row(s.event, s.source_names, s.target_names, s.document_id) for s in found]
-        table(rows, EVENT_HEADERS, sys.stdout)
+        table([summary_row(item) for item in found], SUMMARY_HEADERS, sys.stdout)
         click.echo(f"{len(found)} events", err=True)
         return
-    items = ({"document": s.document_id, "title": s.title, "url": s.url, "published": s.published,
-              **s.event.model_dump(mode="json")} for s in found)
-    write_json_items(items, fmt, sys.stdout)
+    write_json_items(found, fmt, sys.stdout)
 
 
 @cli.command()
@@ -215,11 +216,13 @@ def schema() -> None:
 def _register_extensions() -> None:
     """Commands that live beside the parts they serve (eval, gazetteer, actors, merging)."""
     from .actors.cli import actors
+    from .api.cli import serve
     from .eval.cli import eval_command
+    from .exports.cli import export
     from .geo.cli import gazetteer
     from .merge.cli import ceasefires, event, figures
 
-    for command in (eval_command, gazetteer, actors, event, ceasefires, figures):
+    for command in (eval_command, gazetteer, actors, event, ceasefires, figures, serve, export):
         cli.add_command(command)
 
 

@@ -5,7 +5,8 @@
     ├── ConfigError             E2xx  a setting or a command-line value is wrong
     ├── ResourceError           E3xx  a model, gazetteer or knowledge base is missing or broken
     ├── PipelineError           E4xx  stages are misordered or a stage lacks what it needs
-    └── StoreError              E5xx  the database cannot be opened, migrated or written
+    ├── StoreError              E5xx  the database cannot be opened, migrated or written
+    └── ApiError                E6xx  an HTTP request cannot be served (not found, no token, too large …)
 """
 
 from __future__ import annotations
@@ -49,3 +50,13 @@ class PipelineError(SitrepError):
 
 class StoreError(SitrepError):
     code = "E500"
+
+
+class ApiError(SitrepError):
+    """An HTTP request that cannot be served; ``status`` is the HTTP status it is answered with."""
+
+    code = "E600"
+
+    def __init__(self, message: str, fix: str | None = None, code: str | None = None, status: int = 400):
+        super().__init__(message, fix, code)
+        self.status = status

@@ -54,6 +54,24 @@ def event_row(ev: Event, sources: str, targets: str, doc_id: str) -> list[str]:
 
 
 EVENT_HEADERS = ["doc", "id", "date", "plover", "cameo", "acled/category", "modality", "who", "where", "evidence"]
+SUMMARY_HEADERS = ["doc", "id", "merged", "date", "plover", "cameo", "acled/category", "modality", "who", "where",
+                   "evidence"]
+
+
+def _actor_names(actors: list[dict[str, Any]]) -> str:
+    return "; ".join(f"{a['name']} ({a['code']})" if a.get("code") else a["name"] for a in actors)
+
+
+def summary_row(item: dict[str, Any]) -> list[str]:
+    """A table row of an event from the query layer (sitrep.query.events.summary)."""
+    date, place, acled = item.get("date") or {}, item.get("place") or {}, item["acled"]
+    who = " → ".join(x for x in (_clip(_actor_names(item["sources"]), 24), _clip(_actor_names(item["targets"]), 24))
+                     if x)
+    evidence = item["evidence"][0]["text"] if item["evidence"] else ""
+    return [_clip(item["document"]["id"].rsplit("/", 1)[-1], 18), item["event_id"], item["merged_id"] or "",
+            date.get("value") or "", item["plover"]["type"], item.get("cameo") or "",
+            _clip(acled.get("sub_event_type") or item.get("category") or "", 22), item["modality"] or "", who,
+            _clip(place.get("name") or "", 18), evidence]
 
 
 def names_of(record: DocumentRecord, ids: list[str]) -> str:

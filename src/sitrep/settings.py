@@ -20,6 +20,10 @@ class Settings:
     gazetteer_path: str = ""
     db: str = "sitrep.db"
     learn_actors: bool = True
+    api_token: str = ""
+    api_protect_reads: bool = False
+    api_max_request_bytes: int = 2_000_000
+    api_cors_origins: str = ""
 
     def with_(self, **changes: Any) -> Settings:
         return replace(self, **changes)

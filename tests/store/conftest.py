@@ -57,3 +57,16 @@ def wipe(target: str) -> None:
         else:
             conn.execute(text("DELETE FROM documents"))
     store.close()
+
+
+def wipe_all(target: str) -> None:
+    """Empty every table sitrep keeps, the merged records too (the API tests start from nothing)."""
+    from sitrep.store import Store
+
+    store = Store(target)
+    with store.engine.begin() as conn:
+        tables = [r[0] for r in conn.execute(text(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'alembic_version' "
+            "AND tablename <> 'spatial_ref_sys'"))]
+        conn.execute(text(f"TRUNCATE {', '.join(tables)} CASCADE"))
+    store.close()

@@ -21,7 +21,8 @@ from sitrep.models import (
     PloverCode,
     Span,
 )
-from sitrep.store import EventFilter, Store
+from sitrep.query import list_events, parse_filter
+from sitrep.store import Store
 from sitrep.store.tables import DocumentRow, EventRow
 
 from .conftest import wipe
@@ -38,6 +39,16 @@ def _record(doc: Document, plover: str = "ASSAULT", day: str = "2020-01-10", pla
         evidence=[Span(start=0, end=5, text=doc.text[0:5])],
     )
     return DocumentRecord(id=doc.id, content_hash=doc.content_hash, actors=[actor], events=[event])
+
+
+def _events(store: Store, **filters: str) -> list[dict]:
+    """Through the query layer every face reads with (sitrep.query)."""
+    with store.engine.connect() as conn:
+        return list_events(conn, parse_filter(limit=None, **filters)).items
+
+
+def _ids(store: Store, **filters: str) -> list[str]:
+    return [item["document"]["id"] for item in _events(store, **filters)]
 
 
 def _count(store: Store, table) -> int:
@@ -62,14 +73,14 @@ def test_event_filters(db_target):
     for i, (plover, day, place) in enumerate([("ASSAULT", "2020-01-10", "Idlib"), ("AGREE", "2020-01-12", "Ankara")]):
         doc = Document(id=f"d{i}", text=f"Words number {i} here.")
         store.save(doc, _record(doc, plover, day, place))
-    assert [s.event.plover.type for s in store.events(EventFilter(type="agree"))] == ["AGREE"]
-    assert [s.document_id for s in store.events(EventFilter(since="2020-01-11"))] == ["d1"]
-    assert [s.document_id for s in store.events(EventFilter(since="2020-01-12"))] == ["d1"]
-    assert store.events(EventFilter(since="2020-01-13")) == []
-    assert [s.document_id for s in store.events(EventFilter(until="2020-01-10"))] == ["d0"]
-    assert [s.document_id for s in store.events(EventFilter(place="idl"))] == ["d0"]
-    assert len(store.events(EventFilter(actor="RUSMIL"))) == 2
-    assert store.events(EventFilter(actor="nobody")) == []
+    assert [i["plover"]["type"] for i in _events(store, type="agree")] == ["AGREE"]
+    assert _ids(store, since="2020-01-11") == ["d1"]
+    assert _ids(store, since="2020-01-12") == ["d1"]
+    assert _ids(store, since="2020-01-13") == []
+    assert _ids(store, until="2020-01-10") == ["d0"]
+    assert _ids(store, place="idl") == ["d0"]
+    assert len(_ids(store, actor="RUSMIL")) == 2
+    assert _ids(store, actor="nobody") == []
     store.close()
 
 
@@ -114,6 +125,18 @@ def test_since_counts_events_dated_only_by_their_start(tmp_path):
     event = record.events[0].model_copy(update={"date": EventDate(value="2024-02-09", start="2024-02-09",
                                                                    precision=2, source="report_date")})
     store.save(doc, record.model_copy(update={"events": [event]}))
-    assert [s.document_id for s in store.events(EventFilter(since="2024-01-01"))] == ["start-only"]
-    assert store.events(EventFilter(since="2024-02-10")) == []
-    assert [s.document_id for s in store.events(EventFilter(until="2024-02-09"))] == ["start-only"]
+    assert _ids(store, since="2024-01-01") == ["start-only"]
+    assert _ids(store, since="2024-02-10") == []
+    assert _ids(store, until="2024-02-09") == ["start-only"]
+
+
+def test_one_id_with_two_contents_is_reported_not_stored_twice(db_target):
+    store = Store(db_target)
+    first = Document(id="wire-1", text="Jets struck the town.")
+    second = Document(id="wire-1", text="Rebels shelled the village.")
+    assert store.save(first, _record(first)).stored
+    with pytest.raises(StoreError) as caught:
+        store.save(second, _record(second))
+    assert caught.value.code == "E506" and "wire-1" in str(caught.value)
+    assert _count(store, DocumentRow) == 1
+    store.close()

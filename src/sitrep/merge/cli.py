@@ -17,7 +17,7 @@ from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from .. import output
-from ..errors import SitrepError, StoreError
+from ..errors import ConfigError, SitrepError, StoreError
 from .queries import get_event, list_ceasefires, list_figures
 
 FORMATS = click.Choice(["table", "json", "jsonl"])
@@ -29,13 +29,24 @@ def _read(db: str | None, fetch: Callable[[Connection], Any]) -> Any:
     try:
         return read_store(db or load_settings().db, fetch)
     except SitrepError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise (UsageFailure if isinstance(exc, ConfigError) else click.ClickException)(str(exc)) from None
+
+
+class UsageFailure(click.ClickException):
+    """A usage error (e.g. a database that does not exist): exit status 2."""
+
+    exit_code = 2
 
 
 def read_store(target: str, fetch: Callable[[Connection], Any]) -> Any:
     """Run ``fetch`` on a connection to the store; StoreError (E504) when the database cannot be read."""
+    from ..query.source import sqlite_path
     from ..store.db import open_engine
 
+    path = sqlite_path(target)
+    if path is not None and not path.is_file():  # never create an empty database on a mistyped path
+        raise ConfigError(f"no database at {target!r}", f"check the path, or create it with `sitrep ingest FILES "
+                          f"--db {target}`", code="E220")
     try:
         engine = open_engine(target)
         try:

@@ -1,5 +1,7 @@
-"""Storage: SQLite by default, PostgreSQL by URL; Alembic migrations; one transaction per document."""
+"""Storage: SQLite by default, PostgreSQL by URL; Alembic migrations; one transaction per document.
 
-from .db import EventFilter, SaveOutcome, Store, StoredEvent, database_url
+Reading is the query layer's (sitrep.query), which the CLI, the API and the page share."""
 
-__all__ = ["EventFilter", "SaveOutcome", "Store", "StoredEvent", "database_url"]
+from .db import SaveOutcome, Store, database_url
+
+__all__ = ["SaveOutcome", "Store", "database_url"]

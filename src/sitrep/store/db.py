@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
@@ -22,6 +23,7 @@ from sqlalchemy.pool import ConnectionPoolEntry
 
 from ..errors import StoreError
 from ..models import Document, DocumentRecord, Event
+from .derived import event_columns
 from .tables import ActorRow, DocumentRow, EventRow
 
 # Hooks run inside the document's transaction after it is written (e.g. cross-article merging).
@@ -44,10 +46,11 @@ def _sqlite_pragmas(dbapi_connection: DBAPIConnection, _record: ConnectionPoolEn
     cursor.close()
 
 
-def open_engine(target: str) -> Engine:
+def open_engine(target: str, **options: Any) -> Engine:
+    """An engine for the store; ``options`` go to SQLAlchemy (e.g. the server's pool size)."""
     url = database_url(target)
     try:
-        engine = create_engine(url)
+        engine = create_engine(url, **options)
     except (SQLAlchemyError, ImportError) as exc:
         raise StoreError(f"cannot open database {target!r}: {exc}",
                          "give a file path or a URL such as postgresql://user@host/db", code="E501") from None
@@ -96,6 +99,7 @@ class Store:
                 found = session.scalar(select(DocumentRow).where(DocumentRow.content_hash == document.content_hash))
                 if found is not None:
                     return SaveOutcome(found.pk, stored=False, events=len(found.events))
+                _refuse_reused_id(session, document)
                 row = _document_row(document, record)
                 session.add(row)
                 session.flush()
@@ -111,32 +115,13 @@ class Store:
             for row in session.scalars(select(DocumentRow).order_by(DocumentRow.pk)):
                 yield DocumentRecord.model_validate(row.record)
 
-    def events(self, filters: EventFilter | None = None) -> list[StoredEvent]:
-        from .queries import select_events
 
-        with Session(self.engine) as session:
-            return select_events(session, filters or EventFilter())
-
-
-@dataclass(frozen=True)
-class EventFilter:
-    type: str | None = None      # PLOVER type, CAMEO code prefix, or ACLED (sub-)event type
-    since: str | None = None     # ISO date: events whose interval ends after it
-    until: str | None = None     # ISO date: events whose interval starts on or before it
-    place: str | None = None     # place name (substring) or country code
-    actor: str | None = None     # actor name (substring) or code
-    limit: int | None = None
-
-
-@dataclass(frozen=True)
-class StoredEvent:
-    document_id: str
-    title: str | None
-    url: str | None
-    published: str | None
-    event: Event
-    source_names: str
-    target_names: str
+def _refuse_reused_id(session: Session, document: Document) -> None:
+    """Another content under an id already stored is reported, not stored a second time under it."""
+    other = session.scalar(select(DocumentRow.pk).where(DocumentRow.doc_id == document.id).limit(1))
+    if other is not None:
+        raise StoreError(f"document id {document.id!r} is already stored with other content",
+                         "give each document its own id (JSON Lines `id`); the first one is kept", code="E506")
 
 
 def _names(record: DocumentRecord, ids: list[str]) -> str:
@@ -157,7 +142,7 @@ def _event_row(record: DocumentRecord, ev: Event) -> EventRow:
         lat=place.lat if place else None, lon=place.lon if place else None,
         country=place.country if place else None, modality=ev.modality,
         source_names=_names(record, ev.sources), target_names=_names(record, ev.targets),
-        confidence=ev.confidence, record=ev.model_dump(mode="json"),
+        confidence=ev.confidence, record=(data := ev.model_dump(mode="json")), **event_columns(data),
     )
 
 

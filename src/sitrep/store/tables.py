@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, DateTime, Float, ForeignKey, Integer, String, Text, func
+from sqlalchemy import JSON, DateTime, Float, ForeignKey, Index, Integer, String, Text, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -37,6 +37,8 @@ class DocumentRow(Base):
 
 class EventRow(Base):
     __tablename__ = "events"
+    __table_args__ = (Index("ix_events_country_date", "country", "date_start"), Index("ix_events_lat_lon", "lat", "lon"),
+                      Index("ix_events_modality", "modality"))
 
     pk: Mapped[int] = mapped_column(Integer, primary_key=True)
     document_pk: Mapped[int] = mapped_column(ForeignKey("documents.pk", ondelete="CASCADE"), index=True)
@@ -61,6 +63,15 @@ class EventRow(Base):
     target_names: Mapped[str] = mapped_column(Text, default="")
     confidence: Mapped[float] = mapped_column(Float)
     record: Mapped[dict] = mapped_column(JSON)
+    # added by migration 0006 (store/derived.py fills them; canonical_id is set after the merge)
+    admin1: Mapped[str | None] = mapped_column(String(16), index=True)
+    place_key: Mapped[str | None] = mapped_column(String(256), index=True)
+    place_skeleton: Mapped[str | None] = mapped_column(String(256), index=True)
+    inter1: Mapped[int | None] = mapped_column(Integer)
+    inter2: Mapped[int | None] = mapped_column(Integer)
+    interaction: Mapped[int | None] = mapped_column(Integer)
+    evidence_text: Mapped[str | None] = mapped_column(Text)
+    canonical_id: Mapped[str | None] = mapped_column(String(40), index=True)
 
     document: Mapped[DocumentRow] = relationship(back_populates="events")
 

@@ -1,0 +1,38 @@
+"""`sitrep serve --db sitrep.db [--host 127.0.0.1] [--port 8000]`: the API and the page under uvicorn."""
+
+from __future__ import annotations
+
+import click
+
+from ..cli_common import fail
+from ..errors import SitrepError
+
+
+@click.command("serve")
+@click.option("--db", default=None, help="SQLite file (must exist) or database URL (default: setting `db`).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 16),
+              help="Processes serving requests (more use more cores).")
+def serve(db: str | None, host: str, port: int, workers: int) -> None:
+    """Serve the HTTP API (/api/…, /openapi.json) and the page (/) over a store."""
+    import uvicorn
+
+    from ..settings import load_settings
+    from .app import create_app
+
+    try:
+        settings = load_settings()
+        target = db or settings.db
+        create_app(target, settings)  # fails here, with one line, on a missing database or a bad setting
+    except SitrepError as exc:
+        fail(exc)
+    click.echo(f"sitrep: serving {target} on http://{host}:{port}/ (API under /api, OpenAPI at /openapi.json)",
+               err=True)
+    if workers == 1:
+        uvicorn.run(create_app(target, settings), host=host, port=port, log_level="warning")
+        return
+    import os
+
+    os.environ["SITREP_SERVE_DB"] = target
+    uvicorn.run("sitrep.api.factory:app", factory=True, host=host, port=port, workers=workers, log_level="warning")

@@ -1,0 +1,14 @@
+"""An app factory for uvicorn's worker processes (`sitrep serve --workers N`): the store is named by
+$SITREP_SERVE_DB, the rest comes from the settings."""
+
+from __future__ import annotations
+
+import os
+
+from fastapi import FastAPI
+
+from .app import create_app
+
+
+def app() -> FastAPI:
+    return create_app(os.environ["SITREP_SERVE_DB"])

@@ -1,0 +1,199 @@
+"""Stored events, filtered, sorted and paged: the one query behind `sitrep events`, `sitrep export`,
+GET /events, the exports and the page.
+
+Each event comes back as a plain JSON-ready dict (:func:`summary`): the document it was read from,
+its codes in the three vocabularies, its place and date, its actors by name and code, the id of the
+merged event it belongs to (what `sitrep event` takes) with that event's number of sources, and the
+full record with every span.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select
+
+from ..merge.tables import canonical_events
+from ..store.tables import ActorRow, DocumentRow, EventRow
+from .filters import EventFilter, TypeFilter, encode_cursor, parse_cursor
+from .places import match_place
+
+E, D, C = EventRow.__table__.c, DocumentRow.__table__.c, canonical_events.c
+COLUMNS = (E.pk, E.document_pk, E.event_id, E.canonical_id, E.date_start, E.record, D.doc_id, D.title, D.url,
+           D.source, D.published, C.source_count)
+
+
+@dataclass(frozen=True)
+class Page:
+    items: list[dict[str, Any]]
+    next_cursor: str | None
+    total: int | None = None
+
+
+def _type_condition(t: TypeFilter) -> ColumnElement[bool]:
+    if t.kind == "plover":
+        return E.plover_type == t.value
+    if t.kind == "cameo":
+        return E.cameo.startswith(t.value)
+    column = {"acled_type": E.acled_event_type, "acled_sub_type": E.acled_sub_event_type,
+              "category": E.category}[t.kind]
+    return func.lower(column) == t.value.lower()
+
+
+def _place_condition(text: str, gazetteer: Path | None) -> ColumnElement[bool]:
+    m = match_place(text, gazetteer)
+    options: list[ColumnElement[bool]] = [E.place_name.ilike(f"%{m.text}%")]
+    if m.key:
+        options += [E.place_key == m.key, E.place_key.startswith(m.key + " ")]
+    if m.skeleton:
+        options += [E.place_skeleton == m.skeleton, E.place_skeleton.startswith(m.skeleton + " ")]
+    if m.admin1:
+        options.append(E.admin1.in_(m.admin1))
+    if m.countries:
+        options.append(E.country.in_(m.countries))
+    return or_(*options)
+
+
+def _bbox_condition(bbox: tuple[float, float, float, float]) -> ColumnElement[bool]:
+    west, south, east, north = bbox
+    lon = E.lon.between(west, east) if west <= east else or_(E.lon >= west, E.lon <= east)
+    return and_(E.lat.between(south, north), lon)
+
+
+def conditions(f: EventFilter, gazetteer: Path | None = None) -> list[ColumnElement[bool]]:
+    """The WHERE clauses of a filter (shared with the timeline's counts)."""
+    where: list[ColumnElement[bool]] = []
+    if f.since:
+        where.append(or_(E.date_end > f.since + "T00:00", and_(E.date_end.is_(None), E.date_start >= f.since)))
+    if f.until:
+        where.append(E.date_start <= f.until + "T23:59:59")
+    if f.bbox:
+        where.append(_bbox_condition(f.bbox))
+    if f.place:
+        where.append(_place_condition(f.place, gazetteer))
+    if f.geonameid is not None:
+        where.append(E.geonameid == f.geonameid)
+    if f.country:
+        where.append(E.country == f.country)
+    if f.types:
+        where.append(or_(*(_type_condition(t) for t in f.types)))
+    if f.actor:
+        where.append(or_(E.source_names.ilike(f"%{f.actor}%"), E.target_names.ilike(f"%{f.actor}%")))
+    if f.modality:
+        where.append(E.modality == f.modality)
+    if f.min_sources:
+        where.append(C.source_count >= f.min_sources)
+    if f.text:
+        where.append(E.evidence_text.ilike(f"%{f.text}%"))
+    return where
+
+
+def _joined(query: Select) -> Select:
+    return query.select_from(EventRow.__table__.join(DocumentRow.__table__, E.document_pk == D.pk)
+                             .outerjoin(canonical_events, C.id == E.canonical_id))
+
+
+def _after_cursor(f: EventFilter) -> ColumnElement[bool]:
+    assert f.cursor is not None
+    day, pk = f.cursor
+    later = (lambda a, b: a > b) if f.sort == "date" else (lambda a, b: a < b)
+    if day is None:
+        return and_(E.date_start.is_(None), later(E.pk, pk))
+    return or_(later(E.date_start, day), and_(E.date_start == day, later(E.pk, pk)), E.date_start.is_(None))
+
+
+def _ordered(query: Select, sort: str) -> Select:
+    by_date = (E.date_start.asc().nulls_last(), E.pk.asc())
+    if sort == "-date":
+        by_date = (E.date_start.desc().nulls_last(), E.pk.desc())
+    if sort.lstrip("-") == "sources":
+        count = C.source_count.desc() if sort == "sources" else C.source_count.asc()
+        return query.order_by(count.nulls_last(), *by_date)
+    return query.order_by(*by_date)
+
+
+def events_query(f: EventFilter, gazetteer: Path | None = None) -> Select:
+    query = _joined(select(*COLUMNS)).where(*conditions(f, gazetteer))
+    if f.cursor:
+        query = query.where(_after_cursor(f))
+    query = _ordered(query, f.sort)
+    if f.limit:
+        query = query.limit(f.limit + 1)
+    return query.offset(f.offset) if f.offset and not f.cursor else query
+
+
+def count_events(conn: Connection, f: EventFilter, gazetteer: Path | None = None) -> int:
+    query = _joined(select(func.count())).where(*conditions(f, gazetteer))
+    return int(conn.scalar(query) or 0)
+
+
+def list_events(conn: Connection, f: EventFilter, gazetteer: Path | None = None, total: bool = False) -> Page:
+    """One page of events; ``next_cursor`` is set when more follow (for date sorts)."""
+    rows = conn.execute(events_query(f, gazetteer)).all()
+    more = f.limit is not None and len(rows) > f.limit
+    rows = rows[: f.limit] if f.limit else rows
+    names = actor_names(conn, {r.document_pk for r in rows})
+    items = [summary(r, names) for r in rows]
+    cursor = encode_cursor(rows[-1].date_start, rows[-1].pk) if more and f.sort.lstrip("-") == "date" else None
+    return Page(items, cursor, count_events(conn, f, gazetteer) if total else None)
+
+
+def iter_events(conn: Connection, f: EventFilter, gazetteer: Path | None = None,
+                batch: int = 500) -> Iterator[dict[str, Any]]:
+    """Every event the filter selects, in batches (for exports); ``f.limit`` caps the total."""
+    left = f.limit
+    page_filter = replace(f, sort="-date" if f.sort == "-date" else "date", limit=batch, offset=0)
+    while left is None or left > 0:
+        page = list_events(conn, replace(page_filter, limit=min(batch, left) if left else batch), gazetteer)
+        yield from page.items
+        left = None if left is None else left - len(page.items)
+        if not page.next_cursor:
+            return
+        page_filter = replace(page_filter, cursor=parse_cursor(page.next_cursor))
+
+
+def actor_names(conn: Connection, document_pks: set[int]) -> dict[tuple[int, str], dict[str, Any]]:
+    """(document pk, actor id) → the actor's id, name, code and country."""
+    if not document_pks:
+        return {}
+    a = ActorRow.__table__.c
+    rows = conn.execute(select(a.document_pk, a.actor_id, a.name, a.code, a.country)
+                        .where(a.document_pk.in_(document_pks))).all()
+    return {(r.document_pk, r.actor_id): {"id": r.actor_id, "name": r.name, "code": r.code, "country": r.country}
+            for r in rows}
+
+
+def _actors(names: dict[tuple[int, str], dict[str, Any]], doc_pk: int, ids: list[str]) -> list[dict[str, Any]]:
+    return [names.get((doc_pk, i), {"id": i, "name": i, "code": None, "country": None}) for i in ids]
+
+
+def summary(row: Any, names: dict[tuple[int, str], dict[str, Any]]) -> dict[str, Any]:
+    """The JSON shape of one stored event in every list (docs/api.md)."""
+    event = row.record
+    return {
+        "document": {"pk": row.document_pk, "id": row.doc_id, "title": row.title, "url": row.url,
+                     "source": row.source, "published": row.published},
+        "event_id": event["id"], "merged_id": row.canonical_id, "source_count": row.source_count,
+        "plover": event["plover"], "cameo": event.get("cameo"), "acled": event["acled"],
+        "category": event.get("category"), "modality": event.get("modality"),
+        "date": event.get("date"), "effective": event.get("effective"), "place": event.get("place"),
+        "sources": _actors(names, row.document_pk, event.get("sources") or []),
+        "targets": _actors(names, row.document_pk, event.get("targets") or []),
+        "attribution": event.get("attribution"), "quantities": event.get("quantities") or {},
+        "trigger": event.get("trigger"), "instrument": event.get("instrument"),
+        "evidence": event.get("evidence") or [], "confidence": event.get("confidence"),
+    }
+
+
+def by_type_per_day(conn: Connection, f: EventFilter, gazetteer: Path | None = None) -> list[tuple[str, str, int]]:
+    """(day, PLOVER type, count) for the events the filter selects that have a date."""
+    day = func.substr(E.date_start, 1, 10)
+    query = (_joined(select(day.label("day"), E.plover_type, func.count().label("n")))
+             .where(*conditions(f, gazetteer), E.date_start.is_not(None))
+             .group_by(day, E.plover_type).order_by(day))
+    return [(r.day, r.plover_type, int(r.n)) for r in conn.execute(query)]
+
+

@@ -1,0 +1,19 @@
+"""After the merge: each stored event row learns the id of the merged event its report joined."""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, select, update
+
+from ..merge.tables import event_mentions
+from ..models import DocumentRecord
+from .tables import DocumentRow, EventRow
+
+
+def link_merged_events(conn: Connection, pk: int, _record: DocumentRecord) -> None:
+    """An after-save hook (runs after the merge's, in the same transaction)."""
+    doc_id = conn.scalar(select(DocumentRow.doc_id).where(DocumentRow.pk == pk))
+    rows = conn.execute(select(event_mentions.c.event_id, event_mentions.c.canonical_id)
+                        .where(event_mentions.c.document_id == doc_id)).all()
+    for event_id, canonical_id in rows:
+        conn.execute(update(EventRow).where(EventRow.document_pk == pk, EventRow.event_id == event_id)
+                     .values(canonical_id=canonical_id))
