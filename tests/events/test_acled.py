@@ -43,7 +43,7 @@ def lead_acled(pipeline, text: str):
      "Riots", "Violent demonstration", 5, 0),
     ("Villagers beat a suspected thief to death.", "Riots", "Mob violence", 5, 7),
     # a body found with signs of violence is a killing by an unnamed armed group
-    ("The body of a young man was found with gunshot wounds on the outskirts of the city.",
+    ("Residents discovered the bullet-riddled body of a taxi driver near the market.",
      "Violence against civilians", "Attack", 3, 7),
     ("Kidnappers abducted six pupils from a village school.",
      "Violence against civilians", "Abduction/forced disappearance", 3, 7),

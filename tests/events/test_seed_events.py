@@ -95,6 +95,16 @@ def test_assad_vows_and_turkey_backs_rebels(seed_analysis):
     assert codes(seed_analysis, turkey[0].targets) == {"SYRREB"}
 
 
+def test_standing_facts_are_no_event_of_the_day(seed_analysis):
+    """Backing Assad, backing rebels for years, rebels fighting to oust him, Iran and Russia having worked
+    together: standing relations, marked ongoing and never dated by the report."""
+    standing = [e for e in seed_analysis.events if e.plover.type in ("SUPPORT", "COOPERATE")
+                and e.trigger.text != "thanked"] + [e for e in seed_analysis.events if e.trigger.text == "fighting"]
+    assert len(standing) == 4
+    for event in standing:
+        assert event.modality == "ongoing" and event.date is None and event.acled.event_type is None
+
+
 def test_putins_damascus_visit_is_one_event_despite_the_caption(seed_analysis):
     visits = [e for e in seed_analysis.events if e.cameo == "042" and e.date.value != "2017"]
     assert len(visits) == 1

@@ -32,5 +32,7 @@ def in_split(doc_id: str, split: Split) -> bool:
 
 
 def select(items: Iterable[T], split: Split, doc_id: Callable[[T], str]) -> list[T]:
-    """The items whose document is in the split, in their order."""
+    """The items whose document is in the split, in their order (all of them, ids unread, for "all")."""
+    if split == "all":
+        return list(items)
     return [item for item in items if in_split(doc_id(item), split)]

@@ -49,7 +49,7 @@ def extract_events(analysis: Analysis, lexicon: Lexicon) -> list[Event]:
     for item in kept:
         trigger = item.event.trigger.start if item.event.trigger else item.event.evidence[0].start
         sentence = bisect.bisect_right(starts, trigger) - 1
-        ranked = min(0.95, item.event.confidence + lead_bonus(sentence)) * REALNESS[item.event.modality]
+        ranked = min(0.95, item.event.confidence + lead_bonus(sentence)) * realness(item.event)
         item.event.confidence = round(ranked, 3)
     code_acled(kept, analysis)
     events = [k.event for k in kept]
@@ -63,6 +63,20 @@ LEAD_BONUS = (0.15, 0.05)  # the first sentence, the second (a headline's lead)
 REALNESS: dict[str, float] = {"asserted": 1.0, "threatened": 0.9, "requested": 0.9, "planned": 0.8, "ongoing": 0.6,
                               "habitual": 0.6, "denied": 0.6, "conditional": 0.55, "hypothetical": 0.5,
                               "negated": 0.4}
+
+
+# Types whose code already says the mood: an intent or agreement, a demand, a refusal, a threat, an accusation
+# ("refused to meet" is a rejection that happened; "vowed to recapture" a threat that was made).
+SPEECH_ACTS = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE"})
+SAID_MOODS = frozenset({"planned", "threatened", "requested", "negated", "denied", "conditional"})
+
+
+def realness(event: Event) -> float:
+    """The factor on an event's confidence from its modality (REALNESS); a speech act coded from its mood
+    happened as coded, whatever the mood of what it speaks of."""
+    if event.plover.type in SPEECH_ACTS and event.modality in SAID_MOODS:
+        return 1.0
+    return REALNESS[event.modality]
 
 
 def lead_bonus(sentence: int) -> float:

@@ -135,7 +135,7 @@ def load_codebook() -> Codebook:
         raw = tomllib.loads(text)
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ResourceError(f"cannot read the ACLED codebook rules acled_codebook.toml: {exc}",
-                            "reinstall sitrep; the file ships in sitrep/data", code="E313") from exc
+                            "reinstall sitrep; the file ships in sitrep/data", code="E317") from exc
     acts = {kind: act for act, kinds in raw["acts"].items() for kind in kinds}
     rules = tuple(_rule(r) for r in raw["rules"])
     known = {"acts": set(raw["acts"]), "means": set(raw["means"]), "cues": set(raw["cues"])}
@@ -144,7 +144,7 @@ def load_codebook() -> Codebook:
             | (rule.cues | rule.no_cues) - known["cues"]
         if unknown:
             raise ResourceError(f"ACLED rule {rule.id} names unknown acts, means or cues: {', '.join(sorted(unknown))}",
-                                "define them in acled_codebook.toml", code="E314")
+                                "define them in acled_codebook.toml", code="E318")
     return Codebook(acts, dict(raw.get("kind_means", {})), PhraseTable.build(raw["means"]),
                     PhraseTable.build(raw["cues"]), rules)
 

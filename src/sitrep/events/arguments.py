@@ -278,8 +278,10 @@ def _agent(token: Token) -> Token | None:
 def _is_passive(verb: Token) -> bool:
     if verb.lemma_.lower() in STATIVE and _agent(verb) is None:
         return False
+    reduced = verb.dep_ in ("acl", "amod") and not _children(verb, "aux", "nsubj")
+    # a reduced relative is passive: "a man shot twice" (the tagger may call its participle a past tense)
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-        verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and not _children(verb, "aux"))
+        reduced and (verb.tag_ == "VBN" or (verb.tag_ == "VBD" and verb.dep_ == "acl")))
 
 
 MEANS_VERBS = frozenset({"use", "employ", "utilize", "utilise", "fire"})  # "X used Y to do": X does

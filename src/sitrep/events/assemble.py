@@ -59,6 +59,8 @@ def build_event(analysis: Analysis, mention: Mention, lexicon: Lexicon, number: 
     args.sources = [s for s in args.sources if not named_as_location(analysis, s, bounds)
                     and not bare_weapon(analysis, s, args.instrument)]
     args.targets = [t for t in args.targets if not names_a_town(analysis, t)]
+    if mention.type in FOUND_DEAD:
+        args.sources, args.targets = [], victims(analysis, mention) or args.targets
     place = place_of(analysis, mention.anchor, set(args.sources))
     if mention.nominal:
         place = place_by_modifier(analysis, mention.head, place, [args.sources, args.targets])
@@ -83,6 +85,16 @@ def build_event(analysis: Analysis, mention: Mention, lexicon: Lexicon, number: 
 
 
 PASSING_TYPES = frozenset({"ceasefire"})
+FOUND_DEAD = frozenset({"body_found"})
+
+
+def victims(analysis: Analysis, mention: Mention) -> list[str]:
+    """Whose body was found: "the body of a taxi driver" (who found it did not kill; the killer is unknown)."""
+    body = mention.governed
+    if body is None:
+        return []
+    start, end = body.left_edge.idx, body.right_edge.idx + len(body.right_edge.text)
+    return [a.id for a in analysis.actors if any(start <= m.start and m.end <= end for m in a.mentions)]
 # Modalities of mentions that report no occurrence of the day: never dated by the report's date.
 UNDATED = frozenset({"negated", "hypothetical", "ongoing", "habitual", "conditional", "denied"})
 

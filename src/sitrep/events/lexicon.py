@@ -88,7 +88,7 @@ def _read(name: str) -> dict:
         return tomllib.loads(resources.files("sitrep").joinpath("data", name).read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ResourceError(f"cannot read the event data file {name}: {exc}",
-                            "reinstall sitrep; the file ships in sitrep/data", code="E311") from exc
+                            "reinstall sitrep; the file ships in sitrep/data", code="E315") from exc
 
 
 def _types(raw: dict) -> dict[str, EventType]:
@@ -139,4 +139,4 @@ def _check(lexicon: Lexicon) -> None:
     unknown = _named_types(lexicon) - set(lexicon.types)
     if unknown:
         raise ResourceError(f"the event lexicon names unknown types: {', '.join(sorted(unknown))}",
-                            "add them to sitrep/data/events_types.toml", code="E312")
+                            "add them to sitrep/data/events_types.toml", code="E316")

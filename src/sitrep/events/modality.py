@@ -59,7 +59,8 @@ MODIFIER_CUES: dict[str, set[str]] = {
     "negated": {"failed", "foiled", "thwarted", "aborted", "cancelled", "canceled", "averted"},
 }
 FUTURE = {"will", "shall", "'ll", "wo"}
-HEDGED = {"would", "could", "might", "may", "can", "should", "must", "'d"}
+HEDGED = {"would", "could", "might", "may", "can", "'d"}
+OBLIGATION = {"must", "should", "ought"}
 CONDITION_MARKS = {"if", "unless", "provided", "providing", "whether", "lest"}
 REPORTING = {"say", "tell", "announce", "state", "report", "add", "claim", "insist", "warn", "note",
              "confirm", "write", "declare", "explain", "allege", "believe", "think", "expect", "suggest"}
@@ -136,13 +137,16 @@ def _condition(token: Token) -> bool:
 
 
 def _auxiliary_cue(token: Token, reported: bool) -> str | None:
-    """"will be implemented" → planned; "would halt" → planned under a reporting verb, else conditional."""
+    """"will be implemented" → planned; "would halt" → planned under a reporting verb, else a possibility;
+    "must cooperate", "should withdraw" → what someone requires (requested)."""
     for child in token.children:
         if child.dep_ not in ("aux", "auxpass"):
             continue
         word = child.lower_
         if word in FUTURE or (word == "going" and any(c.lower_ == "to" for c in token.children)):
             return "planned"
+        if word in OBLIGATION:
+            return "requested"
         if word in HEDGED:
             return "planned" if word in ("would", "'d") and reported else "maybe"
     return None
@@ -269,6 +273,10 @@ def _ongoing(trigger: Token, kind: str | None) -> bool:
         return True
     if kind not in RELATIONS or trigger.pos_ not in ("VERB", "AUX"):
         return False
+    if trigger.dep_ == "acl" and trigger.tag_ in ("VBN", "VBG"):
+        return True  # "Assad, backed by Russia", "rebels fighting to oust him": what someone is, not did that day
+    if _concessive(trigger):
+        return True  # "Though Iran and Russia worked together …": background granted, not news
     auxiliaries = {c.lower_ for c in trigger.children if c.dep_ in ("aux", "auxpass")}
     if kind == "fight":
         undated = not any(t.ent_type_ in ("DATE", "TIME") for t in trigger.sent)
@@ -277,6 +285,14 @@ def _ongoing(trigger: Token, kind: str | None) -> bool:
         return True
     span = any(t.lower_ in SPAN_WORDS for t in trigger.subtree)
     return span and bool(auxiliaries & PERFECT)
+
+
+CONCESSIVE = {"though", "although", "whereas"}
+
+
+def _concessive(trigger: Token) -> bool:
+    """A clause that grants background before the news: "Though X and Y worked together, …"."""
+    return trigger.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONCESSIVE for c in trigger.children)
 
 
 def modality_of(trigger: Token, kind: str | None = None) -> tuple[Modality, float]:
