@@ -1,6 +1,6 @@
-"""Quality floors: `make test` runs each scorer on a fast subset of the gold corpora and fails when a
-score drops under its floor (tests/eval/floors.json). Raise floors as quality rises; never lower one
-to make a change pass."""
+"""Quality floors: `make test` runs each scorer on the held-out test part of the gold corpora and fails
+when a score drops under its floor (tests/eval/floors.json, two points under the measured score). Raise
+floors as quality rises; never lower one to make a change pass."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ import pytest
 
 from sitrep.eval.cli import run_task
 
-FLOORS = json.loads((Path(__file__).parent / "floors.json").read_text(encoding="utf-8"))
+FLOORS = {k: v for k, v in json.loads((Path(__file__).parent / "floors.json").read_text(encoding="utf-8")).items()
+          if not k.startswith("_")}
 
 
 @pytest.mark.slow
@@ -19,7 +20,7 @@ FLOORS = json.loads((Path(__file__).parent / "floors.json").read_text(encoding="
 @pytest.mark.parametrize("task", sorted(FLOORS))
 def test_scores_stay_above_their_floors(task, corpora):
     spec = FLOORS[task]
-    results = {res.corpus: res for res in run_task(task, corpora, spec["limit"])}
+    results = {res.corpus: res for res in run_task(task, corpora, spec["limit"], spec["split"])}
     below = []
     for key, floor in spec["floors"].items():
         corpus, metric = key.rsplit(":", 1)
