@@ -13,7 +13,7 @@ ACLED_CATEGORIES = {
     5: "Rioters", 6: "Protesters", 7: "Civilians", 8: "External/Other forces",
 }
 _STATE = {"GOV", "MIL", "COP", "SPY", "LEG", "JUD"}
-_CIVILIAN = {"CVL", "REF", "MED", "BUS", "EDU", "LAB", "AGR", "REL", "HLH", "NGO", "ELI"}
+_CIVILIAN = {"CVL", "REF", "MED", "BUS", "EDU", "LAB", "AGR", "REL", "HLH", "NGO", "ELI", "PTY", "OPP"}
 # PLOVER actor types (sitrep's reading of the PLOVER actor ontology), by sector
 _PLOVER = {
     "GOV": "GOV", "MIL": "MIL", "COP": "COP", "SPY": "SPY", "LEG": "LEG", "JUD": "JUD", "REB": "REB",

@@ -240,14 +240,31 @@ def _shot_dead(token: Token) -> Mention | None:
 CROWD_TYPE = "protest"
 
 
+PLEA_WORDS = frozenset({"demand", "protest", "denounce", "condemn", "oppose", "reject", "decry", "call", "press",
+                        "urge", "claim", "seek", "voice"})
+
+
+def _pleading(token: Token) -> bool:
+    """Whether a gathering says what it wants: "gathered to demand …", "demanding …", "against the new law"."""
+    for child in token.children:
+        if child.dep_ in ("xcomp", "advcl", "conj") and lemma(child) in PLEA_WORDS:
+            return True
+        if child.dep_ == "prep" and child.lower_ == "against":
+            return True
+    return False
+
+
 def _crowd_mention(token: Token, lexicon: Lexicon) -> Mention | None:
-    """A crowd verb whose subject is protesters: "Demonstrators filled the avenue" is a protest."""
+    """A crowd verb whose subject is protesters ("Demonstrators filled the avenue"), or people who gather to
+    demand something ("residents gathered outside the town hall demanding water"): a protest."""
     if not any(key in lexicon.crowd_verbs for key in verb_keys(token)):
         return None
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
     subjects += [g for s in subjects for p in s.children if p.dep_ == "prep" and p.lower_ == "of"
                  for g in p.children if g.dep_ == "pobj"]  # "thousands of protesters"
-    if not any("demonstrators" in word_classes(s, lexicon) for s in subjects):
+    protesters = any("demonstrators" in word_classes(s, lexicon) for s in subjects)
+    people = any(s.tag_ in ("NNS", "NNPS") or s.lower_ in ("hundreds", "thousands", "dozens") for s in subjects)
+    if not protesters and not (people and _pleading(token)):
         return None
     return Mention(CROWD_TYPE, token, token.idx, token.idx + len(token.text), token, token, nominal=False,
                    confidence=0.5)
