@@ -204,6 +204,15 @@ def is_crowd(actor: Actor, doc: Doc) -> bool:
 
 
 FORCES = frozenset({"MIL", "COP", "SPY"})
+TOLLS = ("killed", "injured")
+
+
+def toll_actors(event: Event, actors: dict[str, Actor]) -> list[str]:
+    """Actors named where the event's toll is counted ("nine people", "two soldiers")."""
+    spans = [(q.start, q.end) for k in TOLLS if (q := event.quantities.get(k)) is not None
+             and q.start is not None and q.end is not None]
+    return [a.id for a in actors.values()
+            if any(s <= m.end and m.start <= e + 1 for s, e in spans for m in a.mentions)]
 
 
 def unarmed_official(actor: Actor) -> bool:
@@ -230,6 +239,8 @@ def read_facts(event: Event, kinds: Iterable[str], sentences: list[SpacySpan], f
     facts.near = {book.acts[k] for k in near_kinds if k in book.acts}
     facts.side1 = first_inter(event.sources, actors)
     facts.side2 = first_inter(event.targets, actors)
+    if not facts.side2:  # "wounding nine people", "three soldiers killed": the victims named by the toll
+        facts.side2 = first_inter(toll_actors(event, actors), actors)
     target = next((actors[t] for t in event.targets if t in actors and actors[t].acled_inter), None)
     if target is not None and unarmed_official(target):
         facts.side2 = 7
