@@ -123,6 +123,7 @@ class Row:
     actor1: bool
     date: str | None
     place_km: float | None
+    place: str | None
     killed: int
     acled_events: int
     base_date: str | None
@@ -142,7 +143,7 @@ def score_note(gold: Gold, record: DocumentRecord) -> Row:
     base_km = _km(gold, first_place.lat, first_place.lon) if first_place else None
     count = sum(1 for e in record.events if e.acled.event_type)
     if event is None:
-        return Row(gold, NONE, NONE, 0, 0, False, None, None, 0, count, first_day, base_km)
+        return Row(gold, NONE, NONE, 0, 0, False, None, None, None, 0, count, first_day, base_km)
     inter1, inter2 = event.acled.inter1 or 0, event.acled.inter2 or 0
     actor = first_side(record, event)
     named = country_in_name(gold.actor1)
@@ -152,6 +153,7 @@ def score_note(gold: Gold, record: DocumentRecord) -> Row:
                inter1 == gold.inter1 and same_country,
                event.date.value[:10] if event.date and event.date.value else None,
                _km(gold, event.place.lat, event.place.lon) if event.place else None,
+               f"{event.place.name} ({event.place.source}, precision {event.place.precision})" if event.place else None,
                int(killed.best) if killed and killed.best is not None else 0, count, first_day, base_km)
 
 
@@ -201,7 +203,8 @@ def details(rows: list[Row], errors: list[str]) -> dict[str, object]:
             "predictions": [{"id": r.gold.id, "gold": [r.gold.event_type, r.gold.sub_event_type, r.gold.inter1,
                                                        r.gold.inter2, r.gold.fatalities],
                              "predicted": [r.type, r.sub, r.inter1, r.inter2, r.killed], "date": r.date,
-                             "place_km": None if r.place_km is None else round(r.place_km, 1)} for r in rows],
+                             "place_km": None if r.place_km is None else round(r.place_km, 1), "place": r.place}
+                            for r in rows],
             "scored": "the lead (most confident) event per note; none found counts as NONE"}
 
 

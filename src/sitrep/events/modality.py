@@ -201,7 +201,7 @@ def _cues(trigger: Token) -> list[tuple[int, str]]:
             found.append((depth, "negated"))
         if _condition(node) and node.pos_ in ("VERB", "AUX"):
             found.append((depth, "conditional"))
-        if _purpose(node):
+        if _purpose(node) and not _gathered_for(node):
             found.append((depth, "planned"))
         word = _word_cue(node, depth) if via not in LOOSE else None
         if word in ("denied", "negated") and not tight:
@@ -288,6 +288,16 @@ def _ongoing(trigger: Token, kind: str | None) -> bool:
 
 
 CONCESSIVE = {"though", "although", "whereas"}
+# Verbs of gathering whose purpose is the protest itself: "gathered to protest", "marched to demand".
+GATHERING = {"gather", "assemble", "rally", "march", "converge", "take", "go", "come", "pour", "flock", "turn",
+             "stage", "hold", "block", "meet", "walk", "drive", "ride"}
+PROTESTING = {"protest", "demonstrate", "demand", "denounce", "condemn", "rally", "march", "picket", "oppose",
+              "reject", "decry", "call", "press"}
+
+
+def _gathered_for(node: Token) -> bool:
+    """ "residents gathered to protest": a crowd's purpose is what it is doing, not a plan."""
+    return node.lemma_.lower() in PROTESTING and node.head.lemma_.lower() in GATHERING
 
 
 def _concessive(trigger: Token) -> bool:
