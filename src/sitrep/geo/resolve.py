@@ -299,7 +299,7 @@ def _coordinated(doc: Doc, mentions: list[Mention]) -> dict[int, list[Mention]]:
 
 def _parallel_provinces(doc: Doc, mentions: list[Mention]) -> None:
     """A name listed with provinces of one country is a province of that country too, where it can
-    be one: "New South Wales, Western Australia and Queensland" is no town in Alberta."""
+    be one: "Tasmania, South Australia and Queensland" is no town in Alberta."""
     siblings = _coordinated(doc, mentions)
     for m in mentions:
         others = [o.resolved for o in siblings.get(id(m), []) if o.resolved is not None and not o.demonym]
