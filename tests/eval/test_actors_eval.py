@@ -17,7 +17,7 @@ def test_petrarch_codes_split_into_country_and_sectors() -> None:
 
 
 def test_gold_text_is_found_despite_spacing_and_ellipsis() -> None:
-    text = "U.S. and Russian negotiators return to Geneva, and NATO peacekeeping troops arrived."
+    text = "U.S. and Iranian negotiators met in Oman, and NATO peacekeeping troops arrived."
     assert _locate(text, "U.S. ... negotiators") == (0, 4)
     start, end = _locate(text, "NATO  peacekeeping troops")
     assert text[start:end] == "NATO peacekeeping troops"

@@ -49,9 +49,9 @@ def test_passive_agent_is_the_source(nlp):
 
 
 def test_coordinated_subjects_are_two_sources(nlp):
-    sources, _, _ = _link(nlp, "Jordan and Britain have agreed to hold joint exercises.",
-                          ["Jordan", "Britain"], "agreed")
-    assert sources == ["Jordan", "Britain"]
+    sources, _, _ = _link(nlp, "Norway and Chile have agreed to hold joint exercises.",
+                          ["Norway", "Chile"], "agreed")
+    assert sources == ["Norway", "Chile"]
 
 
 def test_xcomp_takes_the_governor_subject(nlp):
@@ -71,9 +71,9 @@ def test_with_object_is_the_target(nlp):
 
 
 def test_nominal_by_agent_and_possessive(nlp):
-    sources, _, _ = _link(nlp, "Smoke rose during an air strike by government forces on Friday.",
-                          ["government forces"], "strike")
-    assert sources == ["government forces"]
+    sources, _, _ = _link(nlp, "Dust rose during an air strike by coalition forces on Monday.",
+                          ["coalition forces"], "strike")
+    assert sources == ["coalition forces"]
     sources, targets, _ = _link(nlp, "Macron's visit came days after the killing of the general.",
                                 ["Macron", "general"], "visit")
     assert sources == ["Macron"]
@@ -127,8 +127,8 @@ def test_directive_clause_subject_is_the_target(nlp):
 
 
 def test_object_owner_and_complement_targets(nlp):
-    assert _link(nlp, "Congress agreed to lift embargoes on Cuba.", ["Congress", "Cuba"],
-                 "agreed") == (["Congress"], ["Cuba"], None)
+    assert _link(nlp, "The Senate agreed to lift tariffs on Vietnam.", ["Senate", "Vietnam"],
+                 "agreed") == (["Senate"], ["Vietnam"], None)
 
 
 def test_demanding_verb_targets_the_clause_subject(nlp):
@@ -143,8 +143,8 @@ def test_threat_targets_the_subject_of_its_condition(nlp):
 
 
 def test_stative_participle_keeps_its_subject_as_source(nlp):
-    sources, targets, _ = _link(nlp, "Israel is opposed to French mediation.", ["Israel", "French"], "opposed")
-    assert (sources, targets) == (["Israel"], ["French"])
+    sources, targets, _ = _link(nlp, "Armenia is opposed to Russian arbitration.", ["Armenia", "Russian"], "opposed")
+    assert (sources, targets) == (["Armenia"], ["Russian"])
 
 
 def test_in_protest_against(nlp):

@@ -153,8 +153,8 @@ def test_a_rank_before_mayor_and_a_name_inside_a_longer_one_are_no_towns(pipelin
 
 
 def test_a_name_listed_with_provinces_is_a_province(pipeline):
-    text = ("Calgary and Edmonton want more trade missions, an Alberta official said in Calgary. Provinces "
-            "such as New South Wales, Western Australia and Queensland send ministers abroad.")
+    text = ("Calgary and Edmonton want more trade missions, an Alberta official said in Calgary. States "
+            "such as Tasmania, South Australia and Queensland send ministers abroad.")
     places = _places(pipeline, text)
     assert places["Queensland"].feature_code == "ADM1" and places["Queensland"].country == "AU"
 

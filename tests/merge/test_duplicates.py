@@ -11,7 +11,7 @@ from .builders import record
 
 WIRE = ("Russian artillery shelled residential districts of Kharkiv on Monday, killing five people and "
         "wounding eleven, the regional governor said, adding that rescue teams were still searching the "
-        "rubble of two apartment blocks in the north of the city late into the night.")
+        "rubble of two apartment blocks in the city's northern district late into the night.")
 OTHER = ("Tens of thousands of protesters rallied outside parliament in Tbilisi on Tuesday against a bill "
          "that critics say mirrors a Russian law used to silence dissent, and police closed the avenue.")
 

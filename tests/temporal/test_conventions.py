@@ -25,11 +25,11 @@ def tag(text: str, direction: str = "none") -> list[tuple[str, str, str | None]]
 @pytest.mark.parametrize(("text", "expected"), [
     ("For the year, sales were flat.", [("the year", "DATE", "1989")]),
     ("Sales for the full year rose.", [("the full year", "DATE", "1989")]),
-    ("Net income for the year ended June 30 fell.", [("the year", "DURATION", "P1Y"), ("June 30", "DATE", "1989-06-30")]),
+    ("Profit for the year ended May 31 doubled.", [("the year", "DURATION", "P1Y"), ("May 31", "DATE", "1989-05-31")]),
     ("It was built in the 11th century.", [("the 11th century", "DATE", "10")]),
     ("Numbers fell through the nineties.", [("the nineties", "DATE", "199")]),
-    ("Prices were low in the winter of nineteen ninety-four.", [("the winter of nineteen ninety-four", "DATE", "1994-WI")]),
-    ("January nineteen ninety-seven. Atlanta again.", [("January nineteen ninety-seven", "DATE", "1997-01")]),
+    ("Rents rose in the summer of nineteen eighty-eight.", [("the summer of nineteen eighty-eight", "DATE", "1988-SU")]),
+    ("March nineteen eighty-one. Denver again.", [("March nineteen eighty-one", "DATE", "1981-03")]),
     ("They stay for two more weeks.", [("two more weeks", "DURATION", "P2W")]),
     ("It ended a decades-long battle after their third day-long meeting.",
      [("decades-long", "DURATION", "PXY"), ("day-long", "DURATION", "P1D")]),
@@ -66,7 +66,7 @@ def test_month_four_months_ahead_is_next_years():
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("sentence", "value"), [
-    ("The stock is to resume trading in Paris Tuesday.", "1989-10-31"),
+    ("The bank is to reopen its branch in Lyon Tuesday.", "1989-10-31"),
     ("The group could leave as soon as Tuesday.", "1989-10-31"),
     ("The judge has scheduled a hearing Tuesday.", "1989-10-31"),
     ("The office will be created, effective Feb. 1.", "1990-02-01"),

@@ -100,7 +100,7 @@ def _owner(token: Token, heads: set[int], ents: dict[int, Span]) -> int | None:
         return token.head.head.i  # "Egyptian" in "French and Egyptian warships"
     if token.dep_ == "appos" and token.head.i in heads and is_lexicon_head(token) \
             and ents.get(token.head.i) is not None and ents[token.head.i].label_ == "PERSON":
-        return token.head.i  # "Sidhoum, Algeria's leading human rights activist"
+        return token.head.i  # "Leila Karimi, Iran's best-known rights activist"
     if token.dep_ == "appos" and token.head.i in heads and ents.get(token.i) is not None \
             and ents[token.i].label_ == "PERSON" and token.head.i not in ents:
         return token.head.i

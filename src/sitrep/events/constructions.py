@@ -66,7 +66,7 @@ def absorb_governed(mentions: list[Mention], by_token: dict[int, Mention]) -> No
 
 def _support_verb(noun: Token, lexicon: Lexicon) -> Token | None:
     """The verb that supports a nominal trigger: "carried out [strikes]", "[agreement] was struck"."""
-    while noun.dep_ == "conj" and noun.head.i != noun.i:  # "launched artillery, mortar and rocket fire"
+    while noun.dep_ == "conj" and noun.head.i != noun.i:  # "launched missile, drone and artillery strikes"
         noun = noun.head
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ in ("for", "on") and is_verb(head.head):

@@ -183,7 +183,7 @@ def cue_length(doc: Doc, end: int) -> int:
 
 
 def local_modifier(doc: Doc, start: int, end: int) -> bool:
-    """"a Gainesville restaurant", "Alexandria police", "the Los Angeles Police Department": a name
+    """"a Pensacola bakery", "Pensacola police", "the Los Angeles Police Department": a name
     standing before a noun of a town's people or institutions (and not the end of a longer name)."""
     whole = start == 0 or doc[start - 1].pos_ != "PROPN"
     return (whole and end < len(doc) and doc[end].lower_ in LOCAL_NOUNS
@@ -192,11 +192,11 @@ def local_modifier(doc: Doc, start: int, end: int) -> bool:
 
 
 def speaks(doc: Doc, start: int, end: int) -> bool:
-    """"Oudshoorn said", "said Oudshoorn", "Xinhua reported", "according to Xinhua": the name is who
+    """"Henderson said", "said Henderson", "Xinhua reported", "according to Xinhua": the name is who
     speaks."""
     root = doc[start:end].root
     if root.dep_ in ("compound", "amod", "poss") or word_after(doc, end) in LOCAL_NOUNS:
-        return False  # "according to Hopkinton police Chief …": the town qualifies who speaks
+        return False  # "according to Dayton police Chief …": the town qualifies who speaks
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in SPEECH_VERBS:
         return True
     before = word_before(doc, start)
@@ -206,8 +206,8 @@ def speaks(doc: Doc, start: int, end: int) -> bool:
 
 
 def kin_appositive(doc: Doc, start: int) -> bool:
-    """"his wife, Dora, 62", "her twin sister, Jessi.", "His daughters, Malia and Sasha": a relative's name."""
-    if word_before(doc, start) == "and" and start >= 3:  # the second of "Malia and Sasha"
+    """"his wife, Charlotte, 68", "her brother, Sam.", "their sons, Owen and Eli": a relative's name."""
+    if word_before(doc, start) == "and" and start >= 3:  # the second of "Owen and Eli"
         start -= 2
     return word_before(doc, start) == "," and word_before(doc, start, 1) in KIN_NOUNS
 

@@ -135,7 +135,7 @@ def link_containers(doc: Doc, mentions: list[Mention]) -> None:
 
 
 def _modifies_next(doc: Doc, m: Mention) -> bool:
-    """"Russia, U.S. officials said": the second name qualifies the noun after it, so it does not
+    """"Russia, U.S. diplomats told": the second name qualifies the noun after it, so it does not
     say where the first one lies."""
     if m.j >= len(doc) or m.kind or doc[m.j].lower_ in cues.ADMIN_WORDS:  # "Kaduna state" names the state
         return False
@@ -286,7 +286,7 @@ def _country_sense(mentions: list[Mention]) -> None:
 
 
 def _coordinated(doc: Doc, mentions: list[Mention]) -> dict[int, list[Mention]]:
-    """For each mention, the other mentions coordinated with it ("New South Wales, Western Australia
+    """For each mention, the other mentions coordinated with it ("Tasmania, South Australia
     and Queensland"): their head words are joined by "conj" to the same first conjunct."""
     groups: dict[int, list[Mention]] = {}
     for m in mentions:
@@ -299,7 +299,7 @@ def _coordinated(doc: Doc, mentions: list[Mention]) -> dict[int, list[Mention]]:
 
 def _parallel_provinces(doc: Doc, mentions: list[Mention]) -> None:
     """A name listed with provinces of one country is a province of that country too, where it can
-    be one: "New South Wales, Western Australia and Queensland" is no town in Alberta."""
+    be one: "Tasmania, South Australia and Queensland" is no town in Alberta."""
     siblings = _coordinated(doc, mentions)
     for m in mentions:
         others = [o.resolved for o in siblings.get(id(m), []) if o.resolved is not None and not o.demonym]

@@ -155,7 +155,7 @@ def _big(candidates: list[GazPlace]) -> bool:
 
 
 def _between_commas(doc: Doc, m: Mention) -> bool:
-    """"of 1935 Orchard St., Alexandria, was": an address or "Town, State" list item."""
+    """"of 412 Birch Ave., Fairfax, was": an address or "Town, State" list item."""
     before = doc[m.i - 1].text if m.i > 0 else ""
     after = doc[m.j].text if m.j < len(doc) else ""
     return before == "," and after in (",", ".", "")

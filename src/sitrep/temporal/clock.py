@@ -32,7 +32,7 @@ _DAY = (rf"(?:,?\s+(?:on\s+|of\s+)?(?:(?P<wd>{WEEKDAY})|(?P<dw>{ci('today|yester
         rf"|(?P<month>{MONTH_NAME})\s+(?P<day>{DAYNUM})(?:,?\s+(?P<year>{YEAR}))?)(?![\w-]))?")
 
 
-# '10:35 a.m. (0735 GMT) Friday', 'at 4 in the morning (4 a.m. EDT Thursday)': the day given beside a bracket
+# '9:20 p.m. (1820 GMT) Monday', 'at 5 in the evening (5 p.m. CDT Sunday)': the day given beside a bracket
 _BRACKETED_DAY = (rf"(?:(?=\s*\((?:[^()\n]{{1,24}}\)\s*,?\s*(?:on\s+)?(?P<pwd>{WEEKDAY})"
                   rf"|[^()\n]{{0,24}}?(?<![\w-])(?P<pwd2>{WEEKDAY})\s*\))(?![\w-])))?")
 

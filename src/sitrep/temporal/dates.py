@@ -246,7 +246,7 @@ _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen
       rf"(?P<rest>{ci(f'(?:{_TENS})(?:[- ](?:{_ONES}))?|{_TEENS}|{_ONES}|hundred')}))?{E}", anchor=r"(?i:nineteen|thousand)")
 def spelled_year(m: re.Match[str], ctx: Context) -> Found | None:
     """Years spoken in words, as in transcripts: 'nineteen ninety-six', 'the year two thousand', also after a
-    month or a season ('January nineteen ninety-seven', 'the winter of nineteen ninety-four')."""
+    month or a season ('March nineteen eighty-one', 'the summer of nineteen eighty-eight')."""
     from .lexicon import number_value
 
     base = 1900 if m["cent"].lower() == "nineteen" else 2000

@@ -69,7 +69,7 @@ def verb_direction(verb: Token, depth: int = 0) -> str:
         return "future"
     if "to" in words and depth < 2 and verb.head.i != verb.i:
         if _pluperfect(verb.head) and verb.head.lemma_.lower() not in COMMITMENT_VERBS:
-            return "past"  # 'had been due to expire Friday': a plan overtaken, so already past
+            return "past"  # 'had been due to end Monday': a plan overtaken, so already past
         if verb.head.lemma_.lower() in PLAN_VERBS or _be_to(verb):
             return "future"
         return verb_direction(verb.head, depth + 1)
@@ -97,7 +97,7 @@ def expression_direction(index: TokenIndex, start: int, end: int) -> str:
         return "none"
     lemma = verb.lemma_.lower()
     if lemma in SCHEDULE_VERBS and (lemma in ("schedule", "slate") or _through_noun(root, verb)):
-        return "future"  # 'has scheduled a news conference Thursday': the thing scheduled lies ahead
+        return "future"  # 'has scheduled a press briefing Monday': the thing scheduled lies ahead
     return verb_direction(verb)
 
 
