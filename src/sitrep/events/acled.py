@@ -184,11 +184,17 @@ def first_inter(ids: Iterable[str], actors: dict[str, Actor]) -> int:
 
 def bears_on(event: Event, other: Event, actors: dict[str, Actor]) -> bool:
     """Whether another event of the neighbourhood acts on this one's participants, or this one on the other's
-    (what one does is done to the other's doers), or either is done to protesters or rioters ("police
-    detained 11 protesters" beside a protest; not "protested against the arrest of X")."""
+    (what one does is done to the other's doers), or either is done by or to protesters or rioters ("police
+    detained 11 protesters" beside a protest; not "protested against the arrest of X"), or state forces act on
+    people the text does not name again ("Police arrested them")."""
     if set(other.targets) & set(event.sources) or set(event.targets) & set(other.sources):
         return True
-    return any(actors[t].acled_inter in (5, 6) for t in event.targets + other.targets if t in actors)
+    crowd = event.targets + other.targets + event.sources + other.sources
+    if any(actors[t].acled_inter in (5, 6) for t in crowd if t in actors):
+        return True
+    # "Police arrested them": state forces acting on someone the text does not name again
+    return any(not one.targets and any(actors[s].acled_inter == 1 for s in one.sources if s in actors)
+               for one in (event, other))
 
 
 def is_crowd(actor: Actor, doc: Doc) -> bool:
