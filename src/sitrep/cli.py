@@ -118,14 +118,19 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--published", callback=_check_date, help="Publication date for documents whose metadata has none.")
+@click.option("--explain", is_flag=True, help="For each event and place, print every field with the rule that set it.")
 @format_option
-def analyze(paths: tuple[str, ...], published: str | None, fmt: str | None) -> None:
+def analyze(paths: tuple[str, ...], published: str | None, explain: bool, fmt: str | None) -> None:
     """Analyse files, folders or `-` (JSON Lines on stdin); print one record per document."""
     settings = _settings()
     fmt = fmt or default_format(sys.stdout)
     try:
         records = (rec for _doc, rec in analysed(paths, settings, published, "analysed"))
-        if fmt == "table":
+        if explain:
+            from .explain import write_explanations
+
+            write_explanations(records, sys.stdout)
+        elif fmt == "table":
             record_table(records, sys.stdout)
         else:
             write_json_items((r.model_dump(mode="json") for r in records), fmt, sys.stdout)

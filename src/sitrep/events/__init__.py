@@ -49,8 +49,10 @@ def extract_events(analysis: Analysis, lexicon: Lexicon) -> list[Event]:
     for item in kept:
         trigger = item.event.trigger.start if item.event.trigger else item.event.evidence[0].start
         sentence = bisect.bisect_right(starts, trigger) - 1
-        ranked = min(0.95, item.event.confidence + lead_bonus(sentence)) * realness(item.event)
-        item.event.confidence = round(ranked, 3)
+        base, lead, real = item.event.confidence, lead_bonus(sentence), realness(item.event)
+        item.event.confidence = round(min(0.95, base + lead) * real, 3)
+        item.event.decided_by["confidence"] = (f"confidence.clause {base:.2f} + lead {lead:.2f}, "
+                                               f"× realness of {item.event.modality} {real:.2f}")
     code_acled(kept, analysis)
     events = [k.event for k in kept]
     date_from_main_events(events, pending, analysis.text)

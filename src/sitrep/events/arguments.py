@@ -36,6 +36,7 @@ class Arguments:
     sources: list[str] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
     instrument: Span | None = None
+    rules: dict[str, str] = field(default_factory=dict)  # "sources"/"targets" → the relation that gave them
 
 
 WEAPONS = {
@@ -558,11 +559,29 @@ def link_arguments(analysis: Analysis, trigger: Token) -> Arguments:
     roles.targets = [t for t in roles.targets if t != weapon_target and (not is_weapon(t) or _owned_weapon(t))]
     roles.instrument = roles.instrument or weapon_target
     sources = list(roles.source_ids)
+    rules = {"sources": "roles.between_or_modifier"} if sources else {}
     for head in roles.sources:
-        sources += [a for a in _actors_of(analysis, head) if a not in sources]
+        found = [a for a in _actors_of(analysis, head) if a not in sources]
+        if found and "sources" not in rules:
+            rules["sources"] = f"roles.{'verb' if verbal else 'noun'}:{relation(head, trigger)}"
+        sources += found
     targets = _target_ids(analysis, roles, trigger, sources)
+    if targets:
+        first = next((t for t in roles.targets if set(_actors_of(analysis, t)) & set(targets)), None)
+        rules["targets"] = f"roles.{'verb' if verbal else 'noun'}:" + (
+            relation(first, trigger) if first is not None else "owner, directive or complement")
     if roles.instrument is not None:
         instrument = _instrument_span(analysis, roles.instrument)
     else:
         instrument = None if verbal else _compound_instrument(analysis, trigger)
-    return Arguments(sources=sources, targets=targets, instrument=instrument)
+    return Arguments(sources=sources, targets=targets, instrument=instrument, rules=rules)
+
+
+def relation(word: Token, trigger: Token) -> str:
+    """How a role word hangs on the trigger, as the parse says: "nsubj", "dobj", "pobj:by", "poss" …"""
+    label = word.dep_
+    if word.dep_ == "pobj":
+        label += f":{word.head.lower_}"
+    if word.head.i != trigger.i and word.i != trigger.head.i:
+        label += " (through another word)"
+    return label

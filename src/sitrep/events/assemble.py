@@ -9,16 +9,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..models import Actor, Event, EventDate, Span
+from ..models import Actor, Event, EventDate, EventPlace, Span
 from ..temporal import event_date
 from ..temporal.linking import report_date
-from .arguments import link_arguments
+from .arguments import Arguments, link_arguments
 from .attribution import attribution_of
 from .backrefs import adjunct_range, inside, relative_date, temporal_marker
 from .coding import code_event
 from .detect import Mention
 from .lexicon import Lexicon
-from .modality import modality_of
+from .modality import mood_of
 from .place import focus_place, named_as_location, names_a_town, place_by_modifier, place_of, place_within
 from .quantities import quantities_for
 
@@ -47,41 +47,93 @@ def _actors(analysis: Analysis, ids: list[str]) -> list[Actor]:
 
 
 def build_event(analysis: Analysis, mention: Mention, lexicon: Lexicon, number: int) -> Event:
-    """One Event from one mention (before the mentions of one event are merged)."""
+    """One Event from one mention (before the mentions of one event are merged), built once: each field comes
+    from the one resolver that owns it, which also says by which rule (`Event.decided_by`)."""
+    args = resolve_roles(analysis, mention)
+    place, place_rule = resolve_place(analysis, mention, args)
+    mood = mood_of(mention.focus, mention.type)
+    date, date_rule = resolve_date(analysis, mention, mood.modality)
+    codes = code_event(lexicon.types[mention.type], _actors(analysis, args.sources))
+    event = Event(
+        id=f"e{number}", plover=codes.plover, cameo=codes.cameo, acled=codes.acled, category=codes.category,
+        sources=args.sources, targets=args.targets, instrument=args.instrument, place=place, date=date,
+        modality=mood.modality, attribution=attribution_of(analysis, mention.anchor),
+        quantities=_quantities(analysis, mention), trigger=trigger_span(analysis, mention),
+        evidence=[sentence_span(analysis, mention.head)], confidence=mention.confidence,
+        decided_by={"type": mention.rule or "lexicon", "modality": mood.rule, "place": place_rule,
+                    "date": date_rule, **args.rules},
+    )
+    if event.attribution is not None:
+        event.decided_by["attribution"] = "attribution.reporting_clause_or_according_to (attribution.py)"
+    if event.quantities:
+        event.decided_by["quantities"] = "quantities.numbers_governed_by_the_trigger_or_its_outcome_words " \
+            "(quantities.py)"
+    event.effective = effective_date(analysis, event, mention)
+    event.field_confidence = field_confidence(event, mention, mood.confidence)
+    return event
+
+
+def resolve_roles(analysis: Analysis, mention: Mention) -> Arguments:
+    """Sources, targets and instrument (arguments.py), corrected by what the whole mention says."""
     args = link_arguments(analysis, mention.anchor)
     if mention.partner is not None:  # "an air strike by the coalition killed nine": the strike's doer
         own = link_arguments(analysis, mention.partner)
         args.sources = own.sources + [s for s in args.sources if s not in own.sources]
         args.instrument = args.instrument or own.instrument
+        if own.sources:
+            args.rules["sources"] = "roles.attack_beside_outcome: " + own.rules.get("sources", "")
     if mention.caller is not None:  # "X called on Y to observe a ceasefire": Y are the truce's parties
         args.sources, args.targets = link_arguments(analysis, mention.caller).targets, []  # not the caller
+        args.rules["sources"] = "roles.called_on_to_keep_a_truce"
     bounds = (mention.head.sent.start_char, mention.head.sent.end_char)
     args.sources = [s for s in args.sources if not named_as_location(analysis, s, bounds)
                     and not bare_weapon(analysis, s, args.instrument)]
     args.targets = [t for t in args.targets if not names_a_town(analysis, t)]
     if mention.type in FOUND_DEAD:
         args.sources, args.targets = [], victims(analysis, mention) or args.targets
-    place = place_of(analysis, mention.anchor, set(args.sources))
+        args.rules.update({"sources": "roles.body_found: the killer is unknown", "targets": "roles.whose_body"})
+    for role in ("sources", "targets"):
+        if not getattr(args, role):
+            args.rules.pop(role, None)
+    return args
+
+
+def resolve_place(analysis: Analysis, mention: Mention, args: Arguments) -> tuple[EventPlace | None, str]:
+    """Where: a place named in an adjunct for an event told there, the event noun's own place name, else
+    the sentence's place that names no actor of the event, else the article's focus (place.py)."""
+    marker = temporal_marker(mention.anchor)
+    place, rule = place_of(analysis, mention.anchor, set(args.sources))
     if mention.nominal:
-        place = place_by_modifier(analysis, mention.head, place, [args.sources, args.targets])
-    codes = code_event(lexicon.types[mention.type], _actors(analysis, args.sources))
-    modality, modality_confidence = modality_of(mention.focus, mention.type)
-    event = Event(
-        id=f"e{number}", plover=codes.plover, cameo=codes.cameo, acled=codes.acled, category=codes.category,
-        sources=args.sources, targets=args.targets, instrument=args.instrument,
-        place=place,
-        date=event_date(analysis, mention.anchor),
-        modality=modality, attribution=attribution_of(analysis, mention.anchor),
-        quantities=_quantities(analysis, mention), trigger=trigger_span(analysis, mention),
-        evidence=[sentence_span(analysis, mention.head)], confidence=mention.confidence,
-    )
-    if not refer_back(analysis, event, mention) and named_in_passing(mention):
-        event.date = report_date(analysis)
-    if event.modality in UNDATED and event.date is not None and event.date.source == "report_date":
-        event.date = None  # what did not happen, or no single time, is not dated by the report
-    event.effective = effective_date(analysis, event, mention)
-    event.field_confidence = field_confidence(event, mention, modality_confidence)
-    return event
+        named = place_by_modifier(analysis, mention.head, place, [args.sources, args.targets])
+        if named is not place:
+            place, rule = named, "place.names_the_event_noun"
+    if marker is not None and place is not None and place.source == "sentence" \
+            and not inside(place.start, adjunct_range(marker)):
+        within = place_within(analysis, adjunct_range(marker))
+        place, rule = (within, "place.in_its_adjunct") if within else (focus_place(analysis), "place.article_focus")
+    return place, rule
+
+
+def resolve_date(analysis: Analysis, mention: Mention, modality: str) -> tuple[EventDate | None, str]:
+    """When: a back-reference relative to its main clause (backrefs.py); a truce named in passing the report's
+    day; else the time expression that governs the trigger, one carried from the sentences before, or the
+    report's date; never the report's date for what did not happen or is no occurrence of the day."""
+    marker = temporal_marker(mention.anchor)
+    found = event_date(analysis, mention.anchor)
+    if marker is not None:
+        if found.source == "expression" and inside(found.time_start, adjunct_range(marker)):
+            return found, "date.expression_in_its_adjunct"
+        relative = relative_date(analysis, marker)
+        return (relative, "date.relative_to_the_main_clause") if relative else (report_date(analysis), "date.report")
+    if named_in_passing(mention):
+        return report_date(analysis), "date.truce_named_in_passing: the report's day"
+    if modality in UNDATED and found.source == "report_date":
+        return None, f"date.none: {modality} events are not dated by the report"
+    return found, DATE_RULES[found.source]
+
+
+DATE_RULES = {"expression": "date.time_expression_of_its_clause", "anchor": "date.carried_from_an_earlier_sentence",
+              "report_date": "date.report: no time said"}
 
 
 PASSING_TYPES = frozenset({"ceasefire"})
@@ -125,21 +177,6 @@ def effective_date(analysis: Analysis, event: Event, mention: Mention) -> EventD
     if found.source != "expression" or not found.value or found.value[:10] <= published:
         return None
     return found
-
-
-def refer_back(analysis: Analysis, event: Event, mention: Mention) -> bool:
-    """An event named in a temporal adjunct ("a day after paying a visit") takes neither the sentence's
-    place nor its date, unless stated inside the adjunct (a place named there is preferred); it is dated relative to the main clause
-    (backrefs.py). Returns whether the mention is such a back-reference."""
-    marker = temporal_marker(mention.anchor)
-    if marker is None:
-        return False
-    bounds = adjunct_range(marker)
-    if event.place is not None and event.place.source == "sentence" and not inside(event.place.start, bounds):
-        event.place = place_within(analysis, bounds) or focus_place(analysis)
-    if event.date is None or not inside(event.date.time_start, bounds):
-        event.date = relative_date(analysis, marker) or report_date(analysis)
-    return True
 
 
 def bare_weapon(analysis: Analysis, actor_id: str, instrument: Span | None) -> bool:

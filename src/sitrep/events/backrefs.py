@@ -153,6 +153,7 @@ def date_from_main_events(events: list[Event], pending: list[PendingDate], text:
         day = next((d for d in days if d is not None), None)
         if day is not None:
             holder.date = shifted_date(day, p.near, p.far, p.sign, (p.time_start, p.time_end), text)
+            holder.decided_by["date"] = "date.relative_to_the_main_event's_date"
 
 
 def _day(event: Event) -> date | None:

@@ -151,7 +151,8 @@ def apply_frames(mentions: list[Mention], by_token: dict[int, Mention], lexicon:
             outer = Mention(event_type, token, token.idx, end, token, token, nominal=False)
             mentions.append(outer)
             by_token[token.i] = outer
-        outer.type, outer.focus, outer.governed = event_type, inner.focus, inner.head
+        outer.recode(event_type, f"frame.{frame}:{lemma(token)}+{inner.type}")
+        outer.focus, outer.governed = inner.focus, inner.head
         if presupposed_truce(inner, lexicon):
             outer.governed, inner.caller = None, token  # the call and the truce are two events
             continue
@@ -197,13 +198,13 @@ def join_outcomes(mentions: list[Mention], by_token: dict[int, Mention], lexicon
             continue
         attack = _attack_beside(mention, by_token, lexicon)
         if attack is not None:
-            mention.type = attack.type
+            mention.recode(attack.type, f"outcome.beside_attack:{attack.head.lower_}")
             mention.partner = attack.head if attack.nominal else None
             attack.consumed = True
             continue
         attack = _attack_before(mention, by_token, lexicon)
         if attack is not None:
-            mention.type = attack.type
+            mention.recode(attack.type, f"outcome.after_attack:{attack.head.lower_}")
             mention.anchor = attack.head
             attack.consumed = True
 
@@ -240,7 +241,7 @@ def agreed_ceasefires(mentions: list[Mention], by_token: dict[int, Mention], lex
         verbs += [noun.head] if noun.dep_ in ("dobj", "nsubjpass") else []
         for verb in verbs:
             if lemma(verb) in lexicon.ceasefire_agreed:
-                mention.type = "ceasefire_agree"
+                mention.recode("ceasefire_agree", f"ceasefire.agreed:{lemma(verb)}")
                 own = _mention_at(verb, by_token)
                 if own is not None and own is not mention:
                     own.consumed = True
@@ -282,7 +283,7 @@ def recode_by_participants(mention: Mention, lexicon: Lexicon) -> None:
         for word_class, roles in lexicon.participants.items():
             recoded = roles.get(role, {}).get(mention.type)
             if recoded and word_class in classes:
-                mention.type = recoded
+                mention.recode(recoded, f"participants.{word_class}.{role}")
                 return
 
 
@@ -315,8 +316,8 @@ def refine_instrument(mention: Mention, lexicon: Lexicon) -> None:
     if mention.head.i != mention.anchor.i:
         tokens = sorted({t.i: t for t in tokens + clause_tokens(mention.head)}.values(), key=lambda t: t.i)
     found = _instrument_type(tokens, lexicon)
-    if found is not None:
-        mention.type = found
+    if found is not None and found != mention.type:
+        mention.recode(found, "instrument.refine")
 
 
 OCCURRENCE = frozenset({"occur", "happen", "erupt", "break", "take", "flare", "rage", "ensue", "unfold"})
@@ -391,4 +392,4 @@ def apply_mood(mention: Mention, lexicon: Lexicon) -> None:
         return
     recoded = _frame_type(frame, mention, lexicon)
     if recoded:
-        mention.type = recoded
+        mention.recode(recoded, f"mood.{frame}")

@@ -200,13 +200,20 @@ def _fill(into: Event, other: Event) -> None:
             setattr(into, name, getattr(other, name))
     if _better_date(into, other):
         into.date = other.date
+        into.decided_by["date"] = "merge.stated_date_of_another_mention: " + other.decided_by.get("date", "")
     if other.effective is not None and (into.effective is None or
                                         len(other.effective.value or "") > len(into.effective.value or "")):
         into.effective = other.effective  # the more exact start: "at one minute past midnight on Jan. 12"
     if _better_place(into, other):
         into.place = other.place
-    into.sources += [s for s in other.sources if s not in into.sources]
-    into.targets += [t for t in other.targets if t not in into.targets]
+        into.decided_by["place"] = "merge.nearer_place_of_another_mention: " + other.decided_by.get("place", "")
+    for role in ("sources", "targets"):
+        mine, theirs = getattr(into, role), getattr(other, role)
+        added = [a for a in theirs if a not in mine]
+        if added:
+            mine += added
+            into.decided_by[role] = "; ".join(filter(None, [into.decided_by.get(role), "merge.from_another_mention: "
+                                                            + other.decided_by.get(role, "")]))
     for key, value in other.quantities.items():
         into.quantities.setdefault(key, value)
     into.confidence = round(min(0.95, max(into.confidence, other.confidence) + 0.05), 3)

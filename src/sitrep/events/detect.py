@@ -40,6 +40,11 @@ class Mention:
     governed: Token | None = None  # the object whose class chose the type, if one did
     partner: Token | None = None   # an attack noun joined to this outcome verb ("a strike by X killed 9")
     caller: Token | None = None    # the verb of a call to keep this truce ("called on X to observe a ceasefire")
+    rule: str = ""                 # what decided the type: "lexicon.verb:attack", "frame.agree", "mood.demand" …
+
+    def recode(self, event_type: str, rule: str) -> None:
+        """A construction that changes the type says which it was (Event.decided_by["type"])."""
+        self.type, self.rule = event_type, f"{rule} (over {self.rule})" if self.rule else rule
 
 
 def is_verb(token: Token) -> bool:
@@ -173,8 +178,9 @@ def _verb_mention(token: Token, lexicon: Lexicon) -> Mention | None:
             return None
         if governed is not None and governed.i == token.head.i and token.dep_ == "acl":
             governed = None  # the noun classifies the verb but is not its object to absorb ("a truce brokered by")
+        chosen = f" by its object's class ({governed.lower_})" if governed is not None and entry.by_class else ""
         return Mention(event_type, token, token.idx, token.idx + len(token.text), token, token,
-                       nominal=False, governed=governed or idiom_object)
+                       nominal=False, governed=governed or idiom_object, rule=f"lexicon.verb:{key}{chosen}")
     return None
 
 
@@ -194,8 +200,9 @@ def _noun_mention(doc: Doc, token: Token, lexicon: Lexicon) -> Mention | None:
         event_type, governed = choose_type(entry, noun_governed(token), lexicon)
         if not event_type:
             return None
+        chosen = f" by its governed word's class ({governed.lower_})" if governed is not None else ""
         return Mention(event_type, token, doc[first].idx, token.idx + len(token.text), token, token,
-                       nominal=True, governed=governed)
+                       nominal=True, governed=governed, rule=f"lexicon.noun:{key}{chosen}")
     return None
 
 
@@ -234,7 +241,8 @@ def _shot_dead(token: Token) -> Mention | None:
     if token.lower_ != "shot" or following is None or following.lower_ != "dead" or token.dep_ == "nsubj":
         return None
     anchor = following if following.dep_ == "ROOT" or following.head.i == token.i else token
-    return Mention(SHOT_DEAD, token, token.idx, following.idx + len(following.text), anchor, anchor, nominal=False)
+    return Mention(SHOT_DEAD, token, token.idx, following.idx + len(following.text), anchor, anchor, nominal=False,
+                   rule="detect.shot_dead")
 
 
 CROWD_TYPE = "protest"
@@ -267,4 +275,4 @@ def _crowd_mention(token: Token, lexicon: Lexicon) -> Mention | None:
     if not protesters and not (people and _pleading(token)):
         return None
     return Mention(CROWD_TYPE, token, token.idx, token.idx + len(token.text), token, token, nominal=False,
-                   confidence=0.5)
+                   confidence=0.5, rule=f"detect.crowd:{lemma(token)}")

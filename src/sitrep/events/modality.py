@@ -22,7 +22,7 @@ is asserted.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..models import Modality
 
@@ -305,21 +305,36 @@ def _concessive(trigger: Token) -> bool:
     return trigger.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONCESSIVE for c in trigger.children)
 
 
-def modality_of(trigger: Token, kind: str | None = None) -> tuple[Modality, float]:
-    """The modality of the event named by `trigger` (of internal type `kind`), with a confidence in [0, 1]."""
+class Mood(NamedTuple):
+    modality: Modality
+    confidence: float
+    rule: str  # the cue that decided it: "modality.cue:negated at 0 words up", "modality.question" …
+
+
+def mood_of(trigger: Token, kind: str | None = None) -> Mood:
+    """The modality of the event named by `trigger` (of internal type `kind`), its confidence in [0, 1] and
+    the cue that decided it."""
     cues = _cues(trigger)
     kinds = {kind for _, kind in cues}
     for strongest in ("denied", "conditional", "negated"):
         if strongest in kinds:
-            return strongest, CONFIDENCE[strongest]  # type: ignore[return-value]
+            depth = min(d for d, k in cues if k == strongest)
+            return Mood(strongest, CONFIDENCE[strongest], f"modality.cue:{strongest} {depth} step(s) up")  # type: ignore[arg-type]
     if _question(trigger):
-        return "hypothetical", CONFIDENCE["hypothetical"]
+        return Mood("hypothetical", CONFIDENCE["hypothetical"], "modality.question")
     if cues:  # "maybe" is a modal or a possibility ("could collapse", "a possible strike"): hypothetical
         depth, found = min(cues)
         modality = "hypothetical" if found == "maybe" else found
-        return modality, round(CONFIDENCE[found] - 0.05 * min(depth, 3), 2)  # type: ignore[return-value]
+        return Mood(modality, round(CONFIDENCE[found] - 0.05 * min(depth, 3), 2),  # type: ignore[arg-type]
+                    f"modality.cue:{found} {depth} step(s) up")
     if _habitual(trigger):
-        return "habitual", CONFIDENCE["habitual"]
+        return Mood("habitual", CONFIDENCE["habitual"], "modality.habit_word")
     if _ongoing(trigger, kind):
-        return "ongoing", CONFIDENCE["ongoing"]
-    return "asserted", _asserted_confidence(trigger)
+        return Mood("ongoing", CONFIDENCE["ongoing"], "modality.standing_relation")
+    return Mood("asserted", _asserted_confidence(trigger), f"modality.no_cue ({trigger.tag_})")
+
+
+def modality_of(trigger: Token, kind: str | None = None) -> tuple[Modality, float]:
+    """The modality of the event named by `trigger` and its confidence (mood_of without the rule)."""
+    mood = mood_of(trigger, kind)
+    return mood.modality, mood.confidence

@@ -2,7 +2,6 @@
 
     make_stage(settings)        the pipeline stage "geo": needs doc, adds places
     build_gazetteer(path, dir)  build the SQLite gazetteer (from shipped packages or GeoNames dumps)
-    event_place(analysis, tok)  the place of an event, from its sentence or the article's focus
     find_places(doc, gaz)       spot and resolve the places of a parsed text
 
 See docs/places.md for the data, the rules and the scores.
@@ -16,12 +15,11 @@ from ..models import Place
 from ..settings import Settings
 from ..stage import Analysis, Stage
 from .gazetteer import Gazetteer, build_gazetteer, load_gazetteer, open_gazetteer
-from .linking import event_place
 from .places import to_place
 from .resolve import resolve as resolve_mentions
 from .spotting import spot
 
-__all__ = ["Gazetteer", "build_gazetteer", "event_place", "find_places", "load_gazetteer", "make_stage",
+__all__ = ["Gazetteer", "build_gazetteer", "find_places", "load_gazetteer", "make_stage",
            "open_gazetteer"]
 
 

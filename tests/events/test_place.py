@@ -1,8 +1,9 @@
-"""Event places: the trigger's own sentence first, else the article's focus."""
+"""Event places (events/place.py owns Event.place): the trigger's own sentence first, else the article's
+focus; each with the rule that chose it."""
 
 import pytest
 
-from sitrep.geo import event_place
+from sitrep.events.place import sentence_place
 
 pytestmark = pytest.mark.slow
 
@@ -14,15 +15,16 @@ def _token(analysis, word, after=0):
 
 def test_place_attached_to_the_trigger(seed_analysis):
     killed = _token(seed_analysis, "killed", seed_analysis.text.index("Soleimani had just returned"))
-    place = event_place(seed_analysis, killed)
-    assert place is not None and place.source == "sentence"
+    place, rule = sentence_place(seed_analysis, killed)
+    assert place is not None and place.source == "sentence" and rule == "place.sentence_most_specific"
     assert place.text == "Baghdad airport" and place.precision == 1
 
 
 def test_most_specific_place_of_the_sentence(seed_analysis):
     airstrike = _token(seed_analysis, "airstrike")
-    place = event_place(seed_analysis, airstrike)
-    assert place.geonameid == 167611 and place.source == "sentence"
+    place, rule = sentence_place(seed_analysis, airstrike)
+    assert place is not None and place.geonameid == 167611 and place.source == "sentence"
+    assert rule.startswith("place.")
 
 
 def test_focus_place_when_the_sentence_has_none(pipeline):
@@ -32,8 +34,8 @@ def test_focus_place_when_the_sentence_has_none(pipeline):
             "Rescue workers said more bodies were found under the rubble.")
     analysis = pipeline.analyze(Document(id="focus", text=text))
     found = _token(analysis, "found")
-    place = event_place(analysis, found)
-    assert place is not None and place.source == "focus"
+    place, rule = sentence_place(analysis, found)
+    assert place is not None and place.source == "focus" and rule == "place.article_focus"
     assert place.name == "Aleppo" and place.precision == 2  # the town itself, one step coarser
 
 
@@ -46,5 +48,18 @@ def test_places_standing_as_actors_are_not_the_event_place(pipeline, text, trigg
     from sitrep.models import Document
 
     analysis = pipeline.analyze(Document(id="actor", text=text))
-    place = event_place(analysis, _token(analysis, trigger))
+    place, _ = sentence_place(analysis, _token(analysis, trigger))
     assert place is not None and place.text == expected and place.source == "sentence"
+
+
+def test_every_field_of_an_event_says_what_decided_it(pipeline):
+    from sitrep.models import Document
+
+    text = "Rebels shelled the town of Kalo on Monday, killing three civilians, the army said."
+    event = next(e for e in pipeline.analyze(Document(id="t", text=text, published="2024-05-10")).events
+                 if e.trigger.text == "shelled")
+    for field in ("type", "modality", "place", "date", "sources", "targets", "acled", "confidence"):
+        assert event.decided_by.get(field), (field, event.decided_by)
+    assert event.decided_by["type"].startswith("lexicon.verb:shell")
+    assert event.decided_by["date"] == "date.time_expression_of_its_clause"
+    assert event.decided_by["sources"].startswith("roles.verb:nsubj")
