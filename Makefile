@@ -35,6 +35,7 @@ bench: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy src/sitrep
+	$(BIN)/lint-imports
 
 # The page's assets: npm packages (Leaflet, world-atlas, topojson-client, esbuild) are fetched into
 # build/web at build time; the bundle is written to src/sitrep/web/static and committed, so pip users

@@ -14,7 +14,6 @@ from typing import Any, TypeVar
 
 import click
 
-from . import __version__
 from .cli_common import fail, filter_options, parsed_filter
 from .errors import InputError, PipelineError, SitrepError
 from .models import Document, DocumentRecord
@@ -28,6 +27,7 @@ from .output import (
     write_json_items,
 )
 from .settings import Settings, load_settings
+from .version import __version__
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
+from .version import __version__
 
 
 @dataclass(frozen=True)
@@ -31,8 +32,6 @@ class Settings:
     def gazetteer_file(self) -> Path:
         if self.gazetteer_path:
             return Path(self.gazetteer_path).expanduser()
-        from . import __version__
-
         cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
         return cache / "sitrep" / f"gazetteer-{__version__}.sqlite"
 
