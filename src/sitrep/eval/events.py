@@ -87,7 +87,8 @@ def evaluate_plover(corpus_root: Path, pipeline: Pipeline, limit: int | None = N
     from ..events.coding import plover_2016_of
 
     records = select(load_gsr(corpus_root / GSR), split, lambda r: r[0])[:limit]
-    pairs, errors = [], []
+    pairs: list[tuple[str, str]] = []
+    errors: list[str] = []
     for ident, text, gold in records:
         event = top_event(pipeline, ident, text, errors)
         pairs.append((gold, plover_2016_of(event) if event else NONE))
@@ -106,7 +107,8 @@ def evaluate_plover(corpus_root: Path, pipeline: Pipeline, limit: int | None = N
 def evaluate_cameo(corpus_root: Path, pipeline: Pipeline, limit: int | None = None,
                    split: Split = "all") -> EvalResult:
     records = select(load_petr(corpus_root / PETR), split, lambda r: r[0])[:limit]
-    rows, errors = [], []
+    rows: list[tuple[list[str], str, str]] = []
+    errors: list[str] = []
     for ident, text, codes in records:
         event = top_event(pipeline, ident, text, errors)
         rows.append((codes, (event.cameo if event else None) or NONE, ident))

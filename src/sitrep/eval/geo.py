@@ -86,7 +86,7 @@ def _gold(node: etree._Element, text: str) -> Gold:
 def load_articles(path: Path, limit: int | None = None, split: Split = "all") -> list[Article]:
     """Articles with their gold toponyms from one corpus file (those of the split, then the first `limit`)."""
     root = etree.parse(str(path)).getroot()
-    articles = []
+    articles: list[Article] = []
     for n, node in enumerate(root.iter("article")):
         text = node.findtext("text") or ""
         gold = [_gold(t, text) for t in node.iter("toponym")]

@@ -251,7 +251,8 @@ def read_admin(cities: list[Entry], airports: list[Entry]) -> tuple[list[Entry],
     names = {(code.split(".")[0], name_key(name)): code for code, name in english.items()}
     towns = _settled(cities)
     centres = _points(towns + _airstrips(by_icao, {**votes, **names}, towns))
-    entries, relabel = read_admin2(admin2), {}
+    entries = read_admin2(admin2)
+    relabel: dict[str, str] = {}
     for sub in pycountry.subdivisions:
         if sub.parent_code is not None:
             continue
