@@ -21,7 +21,7 @@ from ..errors import ResourceError
 from .entries import ADMIN1, Entry
 from .normalize import name_key, skeleton_key
 
-VERSION = "22"
+VERSION = "23"
 _MIN_SKELETON = 7  # shorter keys make too many chance collisions to be matched fuzzily
 
 
