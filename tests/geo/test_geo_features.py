@@ -198,7 +198,7 @@ def test_the_weights_come_from_the_table():
 def test_a_malformed_table_is_a_resource_error_with_its_code():
     with pytest.raises(ResourceError) as caught:
         parse_weights({"feature": [{"id": "country", "weight": "heavy", "means": "x"}], "parameters": {}, "rules": {}})
-    assert caught.value.code == "E313" and "weight" in str(caught.value)
+    assert caught.value.code == "E314" and "weight" in str(caught.value)
     twice = {"id": "country", "weight": 1.0, "means": "x"}
     with pytest.raises(ResourceError):
         parse_weights({"feature": [twice, twice], "parameters": {}, "rules": {}})

@@ -60,7 +60,7 @@ def parse_weights(table: Mapping[str, object]) -> PlaceWeights:
         raise ResourceError(f"the place weights table {TABLE} is malformed: {exc.errors()[0]['msg']} "
                             f"at {'.'.join(map(str, exc.errors()[0]['loc']))}",
                             "each [[feature]] needs an id, a numeric weight and what it means; "
-                            "see the file's header", code="E313") from None
+                            "see the file's header", code="E314") from None
 
 
 @cache
