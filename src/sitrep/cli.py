@@ -185,17 +185,10 @@ def ingest(paths: tuple[str, ...], db: str | None, published: str | None) -> Non
 
 
 def open_store(target: str, settings: Settings) -> Any:
-    from .store import Store
+    """The store, merging across articles as it stores (sitrep.merge.hooks)."""
+    from .merge.hooks import open_store as merging_store
 
-    return Store(target, after_save=after_save_hooks(settings))
-
-
-def after_save_hooks(settings: Settings) -> list[Any]:
-    """What runs inside each document's transaction after it is stored: cross-article merging."""
-    from .merge.incremental import merge_after_save
-    from .store.links import link_merged_events
-
-    return [merge_after_save, link_merged_events]
+    return merging_store(target, settings)
 
 
 @cli.command()

@@ -30,7 +30,7 @@ from .tables import ActorRow, DocumentRow, EventRow
 log = logging.getLogger(__name__)
 
 # Hooks run inside the document's transaction after it is written (e.g. cross-article merging).
-AfterSave = Callable[[Connection, int, DocumentRecord], None]
+AfterSave = Callable[[Connection, int, DocumentRecord], object]  # what a hook returns is not used
 
 
 def database_url(target: str) -> str:
