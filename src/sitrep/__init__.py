@@ -1,9 +1,8 @@
 """sitrep: news about wars and diplomacy in, event records with the words behind them out."""
 
-__version__ = "0.1.0"
-
-from .errors import SitrepError  # noqa: E402
-from .models import Document, DocumentRecord, Event  # noqa: E402
+from .errors import SitrepError
+from .models import Document, DocumentRecord, Event
+from .version import __version__
 
 __all__ = ["Document", "DocumentRecord", "Event", "SitrepError", "analyze_text", "__version__"]
 

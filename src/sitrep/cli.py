@@ -7,16 +7,18 @@ document (or the run) failed, 2 a usage error. Library errors become one line.
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any, TypeVar
 
 import click
+from rich.progress import TextColumn
 
-from . import __version__
 from .cli_common import fail, filter_options, parsed_filter
 from .errors import InputError, PipelineError, SitrepError
+from .logs import configure_logging
 from .models import Document, DocumentRecord
 from .output import (
     FORMATS,
@@ -27,9 +29,12 @@ from .output import (
     table,
     write_json_items,
 )
+from .progress import make_progress, shown
 from .settings import Settings, load_settings
+from .version import __version__
 
 F = TypeVar("F", bound=Callable[..., Any])
+log = logging.getLogger("sitrep")
 
 
 def _settings() -> Settings:
@@ -56,21 +61,31 @@ def _check_date(_ctx: click.Context, _param: click.Parameter, value: str | None)
 
 
 class Progress:
-    """A one-line counter on stderr, shown only when stderr is a terminal."""
+    """Documents done, failed, per second and (when the inputs say how many) time left, on stderr while
+    a person watches (see sitrep.progress); silent otherwise."""
 
-    def __init__(self, verb: str):
-        self.verb, self.done, self.failed = verb, 0, 0
-        self.live = sys.stderr.isatty()
+    def __init__(self, verb: str, total: int | None):
+        self.bar = make_progress(TextColumn("{task.fields[failed]} failed")) if shown() else None
+        self.failed = 0
+        if self.bar is not None:
+            self.task = self.bar.add_task(verb, total=total, unit="documents", failed=0)
+            self.bar.start()
 
     def tick(self, ok: bool) -> None:
-        self.done += 1
         self.failed += 0 if ok else 1
-        if self.live:
-            click.echo(f"\r{self.verb} {self.done} documents ({self.failed} failed)", err=True, nl=False)
+        if self.bar is not None:
+            self.bar.update(self.task, advance=1, failed=self.failed)
 
     def close(self) -> None:
-        if self.live:
-            click.echo("", err=True)
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def count_documents(paths: list[str]) -> int | None:
+    """How many documents the inputs hold, when that is cheap to tell (for time left); else None."""
+    from .ingest import count_documents as count
+
+    return count(paths)
 
 
 def read_documents(paths: tuple[str, ...], settings: Settings, published: str | None) -> Iterator[Document | InputError]:
@@ -89,7 +104,7 @@ def analysed(paths: tuple[str, ...], settings: Settings, published: str | None, 
     from .pipeline import Pipeline
 
     pipeline = Pipeline(settings, learned=learned)
-    progress = Progress(verb)
+    progress = Progress(verb, count_documents(list(paths)) if shown() else None)
     ctx = click.get_current_context()
     for item in read_documents(paths, settings, published):
         if isinstance(item, SitrepError):
@@ -111,8 +126,11 @@ def analysed(paths: tuple[str, ...], settings: Settings, published: str | None, 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="sitrep")
-def cli() -> None:
+@click.option("-v", "--verbose", count=True, help="Say more on stderr: what each step does, stage timings per document.")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr: no progress, no notes.")
+def cli(verbose: int, quiet: bool) -> None:
     """sitrep: news about wars and diplomacy in, event records with their evidence out."""
+    configure_logging(verbose, quiet)
 
 
 @cli.command()
@@ -166,23 +184,16 @@ def ingest(paths: tuple[str, ...], db: str | None, published: str | None) -> Non
     except SitrepError as exc:
         fail(exc)
     failed = ctx.meta.get("failed", 0)
-    click.echo(f"sitrep: {stored} documents stored, {duplicates} already stored, {failed} failed; "
-               f"{events} events added to {db or settings.db}", err=True)
+    log.info("%d documents stored, %d already stored, %d failed; %d events added to %s",
+             stored, duplicates, failed, events, db or settings.db)
     sys.exit(1 if failed else 0)
 
 
 def open_store(target: str, settings: Settings) -> Any:
-    from .store import Store
+    """The store, merging across articles as it stores (sitrep.merge.hooks)."""
+    from .merge.hooks import open_store as merging_store
 
-    return Store(target, after_save=after_save_hooks(settings))
-
-
-def after_save_hooks(settings: Settings) -> list[Any]:
-    """What runs inside each document's transaction after it is stored: cross-article merging."""
-    from .merge.incremental import merge_after_save
-    from .store.links import link_merged_events
-
-    return [merge_after_save, link_merged_events]
+    return merging_store(target, settings)
 
 
 @cli.command()
@@ -207,7 +218,7 @@ def events(limit: int | None, offset: int, fmt: str | None, **values: Any) -> No
         fail(exc)
     if fmt == "table":
         table([summary_row(item) for item in found], SUMMARY_HEADERS, sys.stdout)
-        click.echo(f"{len(found)} events", err=True)
+        log.info("%d events", len(found))
         return
     write_json_items(found, fmt, sys.stdout)
 

@@ -107,6 +107,10 @@ class Place(Record):
     precision: int | None = Field(None, description="ACLED geo-precision: 1 town, 2 near/part of region, 3 region")
     role: Literal["location", "demonym"] = "location"
     confidence: float = 0.5
+    rule: str | None = Field(None, description="Id of the rule that decided the reading, or that left the name "
+                             "unplaced (sitrep/data/place_weights.toml [rules]); place.scored: the highest score")
+    features: dict[str, float] = Field(default_factory=dict, description="When the score decided: each scored "
+                                       "feature that holds for the reading, as weight × value (their sum is its score)")
 
 
 # ---------------------------------------------------------------- actors

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
+
+from rich.cells import cell_len
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
 
 from .models import DocumentRecord, Event
 
@@ -31,16 +37,30 @@ def _clip(text: str, width: int) -> str:
 
 
 def table(rows: Sequence[Sequence[str]], headers: Sequence[str], out: TextIO, last_flexible: bool = True) -> None:
-    """A plain aligned table; the last column takes what is left of the terminal width."""
-    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
+    """An aligned table (rich, without borders): a header line, then one line per row, each cell on one
+    line; each column as wide as its widest entry, except that the last takes what is left of the
+    terminal width (at least 30) and cuts longer cells with "…"."""
+    widths = [_column_width(rows, h, i) for i, h in enumerate(headers)]
     if last_flexible and rows:
         room = shutil.get_terminal_size((160, 24)).columns - sum(w + 2 for w in widths[:-1])
         widths[-1] = max(30, min(widths[-1], room))
-    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))
-    out.write(line.rstrip() + "\n")
+    grid = Table(box=None, show_edge=False, pad_edge=False, padding=(0, 1), header_style="bold")
+    for header, width in zip(headers, widths, strict=True):
+        grid.add_column(header, no_wrap=True, overflow="ellipsis", width=width)
     for row in rows:
-        cells = [_clip(c, w).ljust(w) for c, w in zip(row, widths, strict=True)]
-        out.write("  ".join(cells).rstrip() + "\n")
+        grid.add_row(*(Text(" ".join(cell.split())) for cell in row))
+    width = sum(w + 2 for w in widths)
+    if out.isatty():  # a person reads it: bold headers
+        Console(file=out, width=width, markup=False, emoji=False, highlight=False).print(grid)
+        return
+    buffer = io.StringIO()
+    Console(file=buffer, width=width, markup=False, emoji=False, highlight=False, color_system=None).print(grid)
+    out.writelines(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+
+
+def _column_width(rows: Sequence[Sequence[str]], header: str, i: int) -> int:
+    """Terminal cells the column's widest entry takes (a CJK character takes two)."""
+    return max([cell_len(header), *(cell_len(" ".join(r[i].split())) for r in rows)])
 
 
 def event_row(ev: Event, sources: str, targets: str, doc_id: str) -> list[str]:

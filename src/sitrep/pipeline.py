@@ -14,6 +14,7 @@ components do, so that a misordered pipeline fails when it is built, not on the 
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -30,6 +31,7 @@ from .stage import Analysis, Stage, check_order
 from .temporal import make_stage as temporal_stage
 
 __all__ = ["Analysis", "Pipeline", "Stage", "check_order"]
+log = logging.getLogger(__name__)
 
 
 def _default_stages(settings: Settings, learned: Any = None) -> list[Stage]:
@@ -58,6 +60,8 @@ class Pipeline:
                     f"{document.id}: stage {stage.name!r} failed: {type(exc).__name__}: {exc}",
                     "this is a bug in sitrep; please report it with the document", code="E402") from exc
             analysis.timings[stage.name] = time.perf_counter() - began
+        if log.isEnabledFor(logging.DEBUG):
+            log.debug("%s: %s", document.id, ", ".join(f"{k} {1000 * v:.0f} ms" for k, v in analysis.timings.items()))
         return analysis
 
     def run(self, documents: Iterable[Document | SitrepError]) -> Iterator[DocumentRecord | SitrepError]:

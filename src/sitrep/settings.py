@@ -1,20 +1,40 @@
-"""Settings: shipped defaults (defaults.toml), overlaid by the user's file, then by SITREP_* variables."""
+"""Settings (pydantic-settings): the shipped defaults (defaults.toml), overlaid by the user's file, then
+by SITREP_* environment variables; a value given in code (`Settings(db="x.db")`) wins over all.
+
+    the user's file     $SITREP_CONFIG, else ~/.config/sitrep/config.toml (TOML, the keys of defaults.toml)
+    the environment     SITREP_<KEY>, e.g. SITREP_MAX_BYTES=1000000, SITREP_LEARN_ACTORS=false
+
+Every setting is documented in defaults.toml. A wrong value or an unknown key is a ConfigError that
+names the file or variable it came from.
+"""
 
 from __future__ import annotations
 
 import os
 import tomllib
-from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+from pydantic_settings import (
+    BaseSettings,
+    InitSettingsSource,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
 from .errors import ConfigError
+from .version import __version__
+
+ENV_PREFIX = "SITREP_"
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, frozen=True, extra="forbid")
+
     max_bytes: int = 5_000_000
     model: str = ""
     gazetteer_path: str = ""
@@ -25,59 +45,62 @@ class Settings:
     api_max_request_bytes: int = 2_000_000
     api_cors_origins: str = ""
 
+    @classmethod
+    def settings_customise_sources(cls, settings_cls: type[BaseSettings], init_settings: PydanticBaseSettingsSource,
+                                   env_settings: PydanticBaseSettingsSource,
+                                   dotenv_settings: PydanticBaseSettingsSource,
+                                   file_secret_settings: PydanticBaseSettingsSource,
+                                   ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """Highest first: code, environment, the user's file, the shipped defaults."""
+        return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls, user_config()),
+                InitSettingsSource(settings_cls, init_kwargs=shipped_defaults()))
+
     def with_(self, **changes: Any) -> Settings:
-        return replace(self, **changes)
+        return self.model_copy(update=changes)
 
     def gazetteer_file(self) -> Path:
         if self.gazetteer_path:
             return Path(self.gazetteer_path).expanduser()
-        from . import __version__
-
         cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
         return cache / "sitrep" / f"gazetteer-{__version__}.sqlite"
 
 
-def _coerce(name: str, raw: object, kind: type) -> object:
-    if isinstance(raw, kind):
-        return raw
-    text = str(raw).strip()
+def user_config() -> Path:
+    """The user's settings file: $SITREP_CONFIG, else ~/.config/sitrep/config.toml (it need not exist)."""
+    return Path(os.environ.get(f"{ENV_PREFIX}CONFIG", Path.home() / ".config" / "sitrep" / "config.toml"))
+
+
+@cache
+def shipped_defaults() -> dict[str, object]:
+    return tomllib.loads(resources.files("sitrep").joinpath("defaults.toml").read_text("utf-8"))
+
+
+def load_settings() -> Settings:
+    """The settings in force: defaults, the user's file, the environment. Bad ones raise ConfigError."""
     try:
-        if kind is bool:
-            if text.lower() in ("1", "true", "yes", "on"):
-                return True
-            if text.lower() in ("0", "false", "no", "off"):
-                return False
-            raise ValueError(text)
-        return kind(text)
-    except ValueError:
-        raise ConfigError(f"setting {name!r} has value {raw!r}, which is not a {kind.__name__}",
-                          "fix the value in your config file or SITREP_ variable") from None
+        return Settings()
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"cannot read config file {user_config()}: {exc}", "fix or remove the file",
+                          code="E203") from None
+    except ValidationError as exc:
+        raise _config_error(exc.errors()[0]) from None
 
 
-def _overlay(settings: Settings, values: Mapping[str, object], where: str) -> Settings:
-    known = {f.name: f.type for f in fields(Settings)}
-    kinds = {"int": int, "str": str, "bool": bool}
-    changes: dict[str, Any] = {}
-    for key, raw in values.items():
-        if key not in known:
-            raise ConfigError(f"unknown setting {key!r} in {where}", f"known settings: {', '.join(known)}")
-        changes[key] = _coerce(key, raw, kinds[str(known[key])])
-    return replace(settings, **changes)
+def _config_error(error: Any) -> ConfigError:
+    """One line for the first problem pydantic found, naming where the value came from."""
+    key = str(error["loc"][0]) if error["loc"] else "?"
+    if error["type"] == "extra_forbidden":
+        known = ", ".join(Settings.model_fields)
+        return ConfigError(f"unknown setting {key!r} in {_where(key)}", f"known settings: {known}", code="E201")
+    return ConfigError(f"setting {key!r} has value {error.get('input')!r} in {_where(key)}: {error['msg']}",
+                       f"fix the value in {_where(key)}", code="E202")
 
 
-def _read_toml(path: Path) -> dict[str, object]:
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"cannot read config file {path}: {exc}", "fix or remove the file") from None
-
-
-def load_settings(environ: dict[str, str] | None = None) -> Settings:
-    env = os.environ if environ is None else environ
-    shipped = tomllib.loads(resources.files("sitrep").joinpath("defaults.toml").read_text("utf-8"))
-    settings = _overlay(Settings(), shipped, "defaults.toml")
-    user = Path(env.get("SITREP_CONFIG", Path.home() / ".config" / "sitrep" / "config.toml"))
-    if user.is_file():
-        settings = _overlay(settings, _read_toml(user), str(user))
-    from_env = {f.name: env[f"SITREP_{f.name.upper()}"] for f in fields(Settings) if f"SITREP_{f.name.upper()}" in env}
-    return _overlay(settings, from_env, "environment")
+def _where(key: str) -> str:
+    """Which layer gave `key` its value: the environment, the user's file, or the shipped defaults."""
+    if f"{ENV_PREFIX}{key.upper()}" in os.environ:
+        return f"the environment variable {ENV_PREFIX}{key.upper()}"
+    path = user_config()
+    if path.is_file() and key in tomllib.loads(path.read_text("utf-8")):
+        return str(path)
+    return "defaults.toml"

@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from sitrep.merge.incremental import merge_after_save
+from sitrep.merge.links import link_merged_events
 from sitrep.models import (
     AcledCode,
     Actor,
@@ -23,7 +24,6 @@ from sitrep.models import (
     Span,
 )
 from sitrep.store import Store
-from sitrep.store.links import link_merged_events
 
 TEXTS = {
     "shelling": "Rebels shelled the town of Maaret al-Numan on Monday, killing four people, local medics said.",

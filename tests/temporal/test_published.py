@@ -3,9 +3,9 @@
 import pytest
 
 from sitrep.models import Document
+from sitrep.temporal.catalog import all_rules
 from sitrep.temporal.detect import detect
 from sitrep.temporal.published import given_published, infer_published
-from sitrep.temporal.rules import all_rules
 
 RULES = all_rules()
 

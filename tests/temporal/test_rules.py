@@ -4,9 +4,9 @@ from datetime import date
 
 import pytest
 
+from sitrep.temporal.catalog import all_rules
 from sitrep.temporal.detect import detect
 from sitrep.temporal.resolve import resolve
-from sitrep.temporal.rules import all_rules
 
 RULES = all_rules()
 PUBLISHED = date(2020, 1, 10)  # a Friday

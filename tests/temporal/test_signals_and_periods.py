@@ -6,9 +6,9 @@ from datetime import date
 import pytest
 
 from sitrep.models import Document
+from sitrep.temporal.catalog import all_rules
 from sitrep.temporal.detect import detect
 from sitrep.temporal.resolve import resolve
-from sitrep.temporal.rules import all_rules
 
 RULES = all_rules()
 PUBLISHED = date(2021, 11, 4)  # a Thursday

@@ -8,9 +8,9 @@ from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI
 
-from .. import __version__
 from ..query import open_reader
 from ..settings import Settings, load_settings
+from ..version import __version__
 from . import documents, errors, events, exports, guard, merged, page
 
 POOL = {"pool_size": 20, "max_overflow": 20, "pool_timeout": 10}  # PostgreSQL: room for the thread pool

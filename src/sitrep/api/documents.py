@@ -74,7 +74,7 @@ class Writer:
 
     def _open(self) -> tuple[Any, Any]:
         from ..actors.learned import LearnedKB
-        from ..cli import open_store
+        from ..merge.hooks import open_store
         from ..pipeline import Pipeline
 
         store = open_store(self.target, self.settings)

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..countries import lookup_country
+from ..progress import track
 from .common import EvalResult, Metric
 from .split import Split, in_split, select
 
@@ -150,7 +151,8 @@ def analyse(texts: list[str]) -> list[object]:
     settings = load_settings()
     stages = [s for s in _default_stages(settings) if s.name in ("clean", "nlp", "geo", "actors")]
     pipeline = Pipeline(settings, stages)
-    return [pipeline.analyze(Document(id=f"s{i}", text=t)) for i, t in enumerate(texts)]
+    return [pipeline.analyze(Document(id=f"s{i}", text=t))
+            for i, t in track(list(enumerate(texts)), "actors: sentences", len(texts), "sentences")]
 
 
 def baseline_country(analysis: object) -> str | None:

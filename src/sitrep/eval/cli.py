@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import logging
 import os
 import sys
 from pathlib import Path
@@ -13,6 +14,8 @@ import click
 from . import TASKS
 from .common import EvalResult
 from .split import SPLITS, Split
+
+log = logging.getLogger(__name__)
 
 
 def corpus_root(given: str | None) -> Path:
@@ -62,7 +65,7 @@ def eval_command(task: str, corpus_path: str | None, split: Split | None, limit:
     commands: dict[str, str] = {}
     for name in tasks:
         for part in splits:
-            click.echo(f"sitrep: evaluating {name} ({part}) …", err=True)
+            log.info("evaluating %s (%s) …", name, part)
             results += run_task(name, root, limit, part)
         commands[name] = " and ".join(f"`{_command(name, root, limit, part)}`" for part in splits)
     if as_json:
@@ -74,4 +77,4 @@ def eval_command(task: str, corpus_path: str | None, split: Split | None, limit:
         from .scoreboard import write_scoreboard
 
         write_scoreboard(Path(scoreboard), results, commands, limit)
-        click.echo(f"sitrep: wrote {scoreboard}", err=True)
+        log.info("wrote %s", scoreboard)

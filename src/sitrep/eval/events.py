@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ..models import Document, Event
 from ..pipeline import Pipeline
+from ..progress import track
 from .common import EvalResult, Metric, prf
 from .split import Split, select
 
@@ -87,8 +88,9 @@ def evaluate_plover(corpus_root: Path, pipeline: Pipeline, limit: int | None = N
     from ..events.coding import plover_2016_of
 
     records = select(load_gsr(corpus_root / GSR), split, lambda r: r[0])[:limit]
-    pairs, errors = [], []
-    for ident, text, gold in records:
+    pairs: list[tuple[str, str]] = []
+    errors: list[str] = []
+    for ident, text, gold in track(records, "events: PLOVER sentences", len(records), "sentences"):
         event = top_event(pipeline, ident, text, errors)
         pairs.append((gold, plover_2016_of(event) if event else NONE))
     majority = Counter(g for g, _ in pairs).most_common(1)[0][0] if pairs else NONE
@@ -106,8 +108,9 @@ def evaluate_plover(corpus_root: Path, pipeline: Pipeline, limit: int | None = N
 def evaluate_cameo(corpus_root: Path, pipeline: Pipeline, limit: int | None = None,
                    split: Split = "all") -> EvalResult:
     records = select(load_petr(corpus_root / PETR), split, lambda r: r[0])[:limit]
-    rows, errors = [], []
-    for ident, text, codes in records:
+    rows: list[tuple[list[str], str, str]] = []
+    errors: list[str] = []
+    for ident, text, codes in track(records, "events: CAMEO sentences", len(records), "sentences"):
         event = top_event(pipeline, ident, text, errors)
         rows.append((codes, (event.cameo if event else None) or NONE, ident))
     roots = Counter(c[:2] for codes, _, _ in rows for c in set(codes))

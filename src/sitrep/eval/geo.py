@@ -19,6 +19,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..progress import track
 from .common import EvalResult, Metric, prf
 from .split import Split, select
 
@@ -86,7 +87,7 @@ def _gold(node: etree._Element, text: str) -> Gold:
 def load_articles(path: Path, limit: int | None = None, split: Split = "all") -> list[Article]:
     """Articles with their gold toponyms from one corpus file (those of the split, then the first `limit`)."""
     root = etree.parse(str(path)).getroot()
-    articles = []
+    articles: list[Article] = []
     for n, node in enumerate(root.iter("article")):
         text = node.findtext("text") or ""
         gold = [_gold(t, text) for t in node.iter("toponym")]
@@ -238,7 +239,8 @@ System = Callable[[object, object], list[Guess]]
 
 def run_corpus(name: str, articles: list[Article], gaz: object, nlp: object, split: Split = "all") -> EvalResult:
     ours, base = Tally(), Tally()
-    for article, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):  # type: ignore[attr-defined]
+    parsed = zip(articles, nlp.pipe(a.text for a in articles), strict=True)  # type: ignore[attr-defined]
+    for article, doc in track(parsed, f"places: {name}", len(articles), "articles"):
         score_article(article, sitrep_guesses(doc, gaz), ours)
         score_article(article, baseline_guesses(doc, gaz), base)
     near = sum(e <= 161 for e in ours.matched_errors) + ours.right_place_far_point

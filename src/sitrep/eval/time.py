@@ -16,6 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from ..progress import track
 from .common import EvalResult, Metric, prf
 from .split import Split, select
 
@@ -231,7 +232,8 @@ def evaluate(corpus_root: Path, limit: int | None = None, baseline: bool = True,
     results = []
     for subset in SUBSETS:
         ours, base = Counts(), Counts()
-        for doc in gold_documents(corpus_root, subset, limit, split):
+        documents = gold_documents(corpus_root, subset, limit, split)
+        for doc in track(documents, f"time: {subset}", len(documents), "documents"):
             system, inferred = sitrep_timexes(pipeline, doc)
             for counts in (ours, totals):
                 score_document(doc, system, counts)

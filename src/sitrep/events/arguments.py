@@ -12,8 +12,7 @@ Syntactic rules over the dependency parse:
 * instruments — weapons and platforms ("jets", "artillery", "drone") as subject, "by" agent, "with"
   object or compound of the trigger; a weapon that carries an actor modifier ("Russian jets") is both.
 
-Actor ids come from `sitrep.actors.actor_at` / `actors_in` when the actors package provides them, and
-otherwise from the mentions of `analysis.actors`.
+Actor ids come from `sitrep.actors.actor_at` / `actors_in`, through actor_phrases.py.
 """
 
 from __future__ import annotations
@@ -22,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..models import Span
+from .actor_phrases import actor_at, actor_of_phrase, actors_in, phrase_bounds
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -89,78 +89,9 @@ STATIVE = {"oppose", "engage", "involve", "commit", "determine", "prepare", "ded
 
 
 # ---------------------------------------------------------------- words → spans → actors
-def phrase_bounds(token: Token) -> tuple[int, int]:
-    """Character bounds of the noun phrase `token` heads, without clauses, appositions and determiners."""
-    cut = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep", "case"}
-    left = [c for c in token.lefts if c.dep_ not in cut]
-    right = [c for c in token.rights if c.dep_ not in cut or (c.dep_ == "prep" and c.lower_ in ("of", "for"))]
-    first = left[0].left_edge if left else token
-    last = right[-1].right_edge if right else token
-    while first.dep_ in ("det", "punct") and first.i < token.i:
-        first = first.doc[first.i + 1]
-    return first.idx, last.idx + len(last.text)
-
-
-def _actor_id(found: object) -> str | None:
-    """An actor id from what the actors package returns (an Actor, an id or None)."""
-    if found is None:
-        return None
-    return found if isinstance(found, str) else getattr(found, "id", None)
-
-
-def _mentioned(analysis: Analysis, start: int, end: int) -> list[tuple[int, int, str]]:
-    """(overlap, -start, id) for every actor mention overlapping [start, end), from `analysis.actors`."""
-    hits = []
-    for actor in analysis.actors:
-        for mention in actor.mentions:
-            overlap = min(end, mention.end) - max(start, mention.start)
-            if overlap > 0:
-                hits.append((overlap, -mention.start, actor.id))
-    return hits
-
-
-def actor_at(analysis: Analysis, start: int, end: int) -> str | None:
-    """The id of the actor best covering [start, end): the actors package's answer, else the mentions'."""
-    try:
-        from ..actors import actor_at as package_actor_at  # type: ignore[attr-defined]
-    except ImportError:
-        package_actor_at = None
-    if package_actor_at is not None:
-        return _actor_id(package_actor_at(analysis, start, end))
-    hits = _mentioned(analysis, start, end)
-    return max(hits)[2] if hits else None
-
-
-def actors_in(analysis: Analysis, start: int, end: int) -> list[str]:
-    """Ids of all actors mentioned within [start, end), in text order, each once."""
-    try:
-        from ..actors import actors_in as package_actors_in  # type: ignore[attr-defined]
-    except ImportError:
-        package_actors_in = None
-    if package_actors_in is not None:
-        found = [_actor_id(a) for a in package_actors_in(analysis, start, end)]
-        return list(dict.fromkeys(a for a in found if a))
-    hits = sorted(_mentioned(analysis, start, end), key=lambda h: -h[1])
-    return list(dict.fromkeys(h[2] for h in hits))
-
-
 def _conjuncts(token: Token) -> list[Token]:
     """The token and the nouns coordinated with it ("Russia and Iran")."""
     return [token, *(c for c in token.conjuncts if c.i > token.i)]
-
-
-def actor_of_phrase(analysis: Analysis, head: Token) -> str | None:
-    """The actor a phrase names: its head word's, else its apposition's ("President … Erdogan"), else any."""
-    appositions = [c for c in head.children if c.dep_ == "appos"]
-    for token in (head, *appositions):
-        found = actor_at(analysis, token.idx, token.idx + len(token.text))
-        if found:
-            return found
-    for token in appositions:
-        found = actor_at(analysis, *phrase_bounds(token))
-        if found:
-            return found
-    return None
 
 
 def _actors_of(analysis: Analysis, token: Token) -> list[str]:

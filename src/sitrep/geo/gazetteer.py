@@ -8,20 +8,29 @@ builds on first use and rebuilds a file written by another version.
 
 from __future__ import annotations
 
+import logging
 import os
 import pickle
 import sqlite3
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import ResourceError
+from ..progress import track
+from ..version import __version__
 from .entries import ADMIN1, Entry
 from .normalize import name_key, skeleton_key
 
-VERSION = "22"
+if TYPE_CHECKING:
+    from .admin1 import CityIndex
+
+log = logging.getLogger(__name__)
+
+VERSION = "23"
 _MIN_SKELETON = 7  # shorter keys make too many chance collisions to be matched fuzzily
 
 
@@ -100,7 +109,7 @@ class Gazetteer:
 # ---------------------------------------------------------------- build
 def collect_entries(geonames_dir: Path | None = None) -> list[Entry]:
     """Every place the gazetteer will hold, from GeoNames dumps if given, else the shipped packages."""
-    from .admin1 import read_admin
+    from .admin1 import city_index, read_admin
     from .sources import read_airports, read_cities, read_continents, read_countries, read_regions
 
     if geonames_dir is not None:
@@ -114,24 +123,23 @@ def collect_entries(geonames_dir: Path | None = None) -> list[Entry]:
     airports = list(read_airports())
     countries = list(read_countries(cities)) + list(read_continents()) + list(read_regions())
     known = {e.geonameid for e in places if e.geonameid}
-    admin1, relabel = read_admin(cities, airports)
+    index = city_index(cities)  # relabelling below changes no key of it: it serves both
+    admin1, relabel = read_admin(cities, airports, index)
     for entry in places + admin1:
         entry.admin1 = relabel.get(entry.admin1, entry.admin1)
-    _place_airports(airports, cities)
+    _place_airports(airports, index)
     have_admin1 = {e.admin1 for e in places if e.feature == ADMIN1}  # from dumps: theirs come first
     admin1 = [e for e in admin1 if e.feature != ADMIN1 or e.admin1 not in have_admin1]
     extra = [e for e in countries + admin1 if not e.geonameid or e.geonameid not in known]
     return places + extra + airports
 
 
-def _place_airports(airports: list[Entry], cities: list[Entry]) -> None:
+def _place_airports(airports: list[Entry], index: CityIndex) -> None:
     """Give each airport the province of the town it serves, and the name it goes by ("Heathrow")."""
     import airportsdata
 
-    from .admin1 import city_index
     from .sources import own_airport_name
 
-    index = city_index(cities)
     by_icao = airportsdata.load("ICAO")
     for airport in airports:
         town = index.get((airport.country, name_key(airport.city)))
@@ -170,7 +178,8 @@ def write_sqlite(path: Path, entries: list[Entry]) -> None:
             (i, e.geonameid, e.gazetteer_id, e.name, e.lat, e.lon, e.feature[0], e.feature[1], e.country,
              e.admin1, e.population, e.city, e.coord_source) for i, e in enumerate(entries)))
         db.executemany("INSERT INTO names VALUES (?,?,?)", (
-            (i, n, name_key(n)) for i, e in enumerate(entries) for n in sorted(e.all_names())))
+            (i, n, name_key(n)) for i, e in enumerate(track(entries, "writing places", len(entries), "places"))
+            for n in sorted(e.all_names())))
         db.execute("CREATE INDEX names_key ON names (key)")
     db.close()
     os.replace(tmp, path)
@@ -182,9 +191,12 @@ def build_gazetteer(path: Path, geonames_dir: Path | None = None) -> Path:
         raise ResourceError(f"GeoNames folder {geonames_dir} does not exist",
                             "give the folder holding cities500.txt or allCountries.txt", code="E311")
     path = Path(path)
+    began = time.perf_counter()
+    log.info("building the gazetteer at %s (once per version: about a minute, about 900 MB of memory)", path)
     write_sqlite(path, collect_entries(Path(geonames_dir) if geonames_dir else None))
     gazetteer = _index_from_sqlite(path)
     _write_pickle(_pickle_path(path), gazetteer)
+    log.info("gazetteer built: %s places in %.0f s", f"{len(gazetteer.places):,}", time.perf_counter() - began)
     return path
 
 
@@ -223,7 +235,7 @@ def make_index(places: list[GazPlace], names: list[tuple[int, str]]) -> Gazettee
     """Build the in-memory indexes from stored places and (place id, name key) pairs."""
     keys: dict[str, set[int]] = defaultdict(set)
     skeletons: dict[str, set[int]] = defaultdict(set)
-    for place_id, key in names:
+    for place_id, key in track(names, "indexing names", len(names), "names"):
         if key:
             keys[key].add(place_id)
             if len(key) >= _MIN_SKELETON:
@@ -261,6 +273,9 @@ def load_gazetteer(path: Path) -> Gazetteer:
 
 def open_gazetteer(path: Path) -> Gazetteer:
     """The gazetteer at `path`, built first if it is missing or was written by another version."""
-    if stored_version(Path(path)) != VERSION:
+    found = stored_version(Path(path))
+    if found != VERSION:
+        log.info("the gazetteer at %s is %s; sitrep %s needs format %s", path,
+                 "missing" if found is None else f"format {found}", __version__, VERSION)
         build_gazetteer(Path(path))
     return load_gazetteer(Path(path))

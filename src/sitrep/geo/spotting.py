@@ -52,6 +52,8 @@ class Mention:
     containers: list[int] = field(default_factory=list)  # indexes of mentions said to contain it
     resolved: GazPlace | None = None
     confidence: float = 0.0
+    rule: str = ""              # id of the rule that decided (or rejected) the reading: place_weights.toml [rules]
+    features: dict[str, float] = field(default_factory=dict)  # feature id → weight × value, when the score decided
 
 
 def _span_text(doc: Doc, i: int, j: int) -> str:

@@ -35,7 +35,7 @@ from .sniff import detect_format
 from .sources import Source, find_sources, read_head, read_limited
 from .warc import is_warc, read_warc
 
-__all__ = ["read_paths", "read_source"]
+__all__ = ["count_documents", "read_paths", "read_source"]
 
 Item = Document | InputError
 
@@ -51,6 +51,38 @@ def read_paths(paths: list[str], settings: Settings, stdin: TextIO | None = None
                 yield source
             else:
                 yield from read_source(source, settings)
+
+
+def count_documents(paths: list[str]) -> int | None:
+    """How many items `read_paths` will yield, when that is cheap to tell (a text or HTML file is one,
+    a JSON Lines file one per non-blank line, an unreadable input one error); None for stdin, feeds and
+    WARC archives, whose count needs a full read. For progress (time left), not for checks."""
+    total = 0
+    for arg in paths:
+        if arg == "-":
+            return None
+        for source in find_sources(arg):
+            found = 1 if isinstance(source, InputError) else _items_in(source)
+            if found is None:
+                return None
+            total += found
+    return total
+
+
+def _items_in(source: Source) -> int | None:
+    head = read_head(source, 4096)
+    if isinstance(head, InputError):
+        return 1
+    kind = detect_format(source.name, head)
+    if kind in ("feed", "warc"):
+        return None
+    if kind != "jsonl":
+        return 1
+    try:
+        with source.path.open("rb") as handle:
+            return max(1, sum(1 for line in handle if line.strip()))  # none at all: one "empty" error
+    except OSError:
+        return 1
 
 
 def read_source(source: Source, settings: Settings) -> Iterator[Item]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Iterator
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from ..errors import InputError
 from ..models import Document
@@ -19,6 +19,9 @@ from .decode import decode_declared
 from .html import html_document
 from .htmlmeta import declared_charset
 from .plaintext import text_document
+
+if TYPE_CHECKING:
+    from warcio.recordloader import ArcWarcRecord  # warcio ships no types: Any to mypy
 
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w:.-]+)", re.I)
 
@@ -54,7 +57,7 @@ def read_warc(stream: IO[bytes], name: str, max_bytes: int) -> Iterator[Document
         yield errors.empty(name, "no HTML or text response records in the WARC file")
 
 
-def record_document(record, name: str, max_bytes: int) -> Document | InputError | None:  # noqa: ANN001
+def record_document(record: ArcWarcRecord, name: str, max_bytes: int) -> Document | InputError | None:
     """A Document for an HTML or text response/resource record; None for any other record."""
     if record.rec_type not in ("response", "resource"):
         return None
@@ -78,7 +81,7 @@ def record_document(record, name: str, max_bytes: int) -> Document | InputError 
                                        "published_source": "metadata" if date else None})
 
 
-def _content_type(record) -> str:  # noqa: ANN001
+def _content_type(record: ArcWarcRecord) -> str:
     headers = record.http_headers if record.rec_type == "response" and record.http_headers else record.rec_headers
     return (headers.get_header("Content-Type") or "").lower()
 

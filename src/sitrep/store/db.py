@@ -7,6 +7,7 @@ stays in the database. The same content hash is stored once.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -26,8 +27,10 @@ from ..models import Document, DocumentRecord, Event
 from .derived import event_columns
 from .tables import ActorRow, DocumentRow, EventRow
 
+log = logging.getLogger(__name__)
+
 # Hooks run inside the document's transaction after it is written (e.g. cross-article merging).
-AfterSave = Callable[[Connection, int, DocumentRecord], None]
+AfterSave = Callable[[Connection, int, DocumentRecord], object]  # what a hook returns is not used
 
 
 def database_url(target: str) -> str:
@@ -67,6 +70,7 @@ def migrate(engine: Engine) -> None:
         with engine.begin() as connection:
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
+        log.debug("database %s: schema at the newest revision", engine.url.render_as_string(hide_password=True))
     except SQLAlchemyError as exc:
         raise StoreError(f"cannot prepare database {engine.url.render_as_string(hide_password=True)}: "
                          f"{str(exc).splitlines()[0]}", "check that the server is up and you may write to it",

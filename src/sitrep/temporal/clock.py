@@ -61,10 +61,10 @@ def clock_time(m: re.Match[str]) -> str | None:
     if m["named"]:
         return "24:00" if m["named"].lower() == "midnight" else "12:00"
     if m["oc"] or m["hm"]:
-        hour = _hour(m["oc"] or m["hm"])
-        if hour is None:
+        named_hour = _hour(m["oc"] or m["hm"])
+        if named_hour is None:
             return None
-        return f"{hour % 12 + (12 if (m['hpart'] or '').lower() in ('afternoon', 'evening') else 0):02d}:00"
+        return f"{named_hour % 12 + (12 if (m['hpart'] or '').lower() in ('afternoon', 'evening') else 0):02d}:00"
     return _offset_time(m)
 
 

@@ -63,7 +63,7 @@ def to_event_date(time: TimeExpression, source: str) -> EventDate:
     interval = time.interval
     return EventDate(
         value=time.value, start=interval.start if interval else None, end=interval.end if interval else None,
-        precision=precision_of(time), source=source, time_start=time.start, time_end=time.end,  # type: ignore[arg-type]
+        precision=precision_of(time), source=source, time_start=time.start, time_end=time.end,
         text=time.text,
     )
 

@@ -360,14 +360,15 @@ def holiday(m: re.Match[str], ctx: Context) -> Found | None:
     day = _holiday_date(" ".join(m["name"].split()), year)
     if day is None:
         return None
-    if not m["year"] and ctx.dct:
+    dct = ctx.dct
+    if not m["year"] and dct:
         name = " ".join(m["name"].split())
         options = [d for d in (_holiday_date(name, year + k) for k in (-1, 0, 1)) if d is not None]
         if ctx.direction == "past" or (m["rel"] or "").lower() == "last":
-            options = [d for d in options if d <= ctx.dct] or options
+            options = [d for d in options if d <= dct] or options
         elif ctx.direction == "future" or (m["rel"] or "").lower() == "next":
-            options = [d for d in options if d >= ctx.dct] or options
-        day = min(options, key=lambda d: abs((d - ctx.dct).days)) if options else None
+            options = [d for d in options if d >= dct] or options
+        day = min(options, key=lambda d: abs((d - dct).days)) if options else None
     return Found("DATE", day.isoformat() if day else None, "day", anchor="absolute" if m["year"] else "publication")
 
 

@@ -50,8 +50,8 @@ _COUNTED_BACK = re.compile(r"(?i)\b(?:ago|earlier)\b")
 def to_record(text: str, cand: Candidate, found: Found) -> TimeExpression:
     span = interval_of(found.value, found.utc_offset) if found.value and found.type in ("DATE", "TIME") else None
     return TimeExpression(
-        start=cand.start, end=cand.end, text=text[cand.start:cand.end], type=found.type,  # type: ignore[arg-type]
+        start=cand.start, end=cand.end, text=text[cand.start:cand.end], type=found.type,
         value=found.value, granularity=found.granularity, mod=found.mod,
         interval=Interval(start=span[0], end=span[1]) if span else None,
-        anchor=found.anchor, utc_offset=found.utc_offset,  # type: ignore[arg-type]
+        anchor=found.anchor, utc_offset=found.utc_offset,
     )

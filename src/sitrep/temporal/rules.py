@@ -1,6 +1,7 @@
 """The rule registry: each rule is a regex plus a function that turns its match into a TIMEX3 value.
 
-Rules are grouped by kind in `dates`, `relative`, `clock` and `durations`; `all_rules()` gathers them.
+Rules are grouped by kind in `dates`, `relative`, `clock` and `durations`, which import this module;
+`catalog.all_rules()` gathers them (this module imports none of them).
 A normaliser gets the match and a `Context` (publication date, tense direction of the governing verb,
 the last absolute date mentioned) and returns a `Found`, or None to reject the match.
 """
@@ -53,11 +54,3 @@ def rule(name: str, pattern: str, anchor: str | None = None) -> Callable[[Normal
         return Rule(name, re.compile(pattern), fn, re.compile(anchor) if anchor else None)
     return wrap
 
-
-def all_rules() -> list[Rule]:
-    from . import clock, dates, durations, relative
-
-    found: list[Rule] = []
-    for module in (dates, relative, clock, durations):
-        found.extend(v for v in vars(module).values() if isinstance(v, Rule))
-    return found

@@ -7,11 +7,11 @@ from datetime import date
 from ..models import Published
 from ..settings import Settings
 from ..stage import Analysis, Stage
+from .catalog import all_rules
 from .detect import Candidate, detect
 from .direction import TokenIndex, expression_direction
 from .published import given_published, infer_published
 from .resolve import resolve
-from .rules import all_rules
 
 
 def make_stage(settings: Settings) -> Stage:

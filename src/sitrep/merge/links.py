@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, select, update
 
-from ..merge.tables import event_mentions
 from ..models import DocumentRecord
-from .tables import DocumentRow, EventRow
+from ..store.tables import DocumentRow, EventRow
+from .tables import event_mentions
 
 
 def link_merged_events(conn: Connection, pk: int, _record: DocumentRecord) -> None:
