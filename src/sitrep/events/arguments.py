@@ -126,7 +126,7 @@ def _speaker_actors(analysis: Analysis, pronoun: Token) -> list[str | None]:
     reported = reporting_source(pronoun.head)
     if reported is None or reported[1] is None or reported[1] == reported[0] or reported[1].i > pronoun.i:
         return []
-    return _actors_of(analysis, reported[1]) if reported[1].lower_ not in PRONOUNS else []
+    return list(_actors_of(analysis, reported[1])) if reported[1].lower_ not in PRONOUNS else []
 
 
 def _modifier_actors(analysis: Analysis, noun: Token) -> list[str]:
@@ -393,8 +393,9 @@ def _nominal_roles(analysis: Analysis, trigger: Token) -> _Roles:
         roles.sources.append(agent)
     of_objects = _prep_objects(trigger, {"of"})
     possessed_patient = (lemma in POSSESSED_PATIENT or trigger.lower_ in POSSESSED_PATIENT) and not of_objects
-    for poss in _children(trigger, "poss"):
-        if poss.lower_ in PRONOUNS:
+    for owner in _children(trigger, "poss"):
+        poss: Token | None = owner
+        if owner.lower_ in PRONOUNS:
             poss = _subject(trigger.head) if trigger.head.pos_ in ("VERB", "AUX") else None  # "halt its strikes"
         if poss is not None:
             (roles.targets if possessed_patient and agent is None else roles.sources).append(poss)
@@ -501,6 +502,7 @@ def link_arguments(analysis: Analysis, trigger: Token) -> Arguments:
         first = next((t for t in roles.targets if set(_actors_of(analysis, t)) & set(targets)), None)
         rules["targets"] = f"roles.{'verb' if verbal else 'noun'}:" + (
             relation(first, trigger) if first is not None else "owner, directive or complement")
+    instrument: Span | None
     if roles.instrument is not None:
         instrument = _instrument_span(analysis, roles.instrument)
     else:

@@ -319,7 +319,7 @@ def mood_of(trigger: Token, kind: str | None = None) -> Mood:
     for strongest in ("denied", "conditional", "negated"):
         if strongest in kinds:
             depth = min(d for d, k in cues if k == strongest)
-            return Mood(strongest, CONFIDENCE[strongest], f"modality.cue:{strongest} {depth} step(s) up")  # type: ignore[arg-type]
+            return Mood(strongest, CONFIDENCE[strongest], f"modality.cue:{strongest} {depth} step(s) up")
     if _question(trigger):
         return Mood("hypothetical", CONFIDENCE["hypothetical"], "modality.question")
     if cues:  # "maybe" is a modal or a possibility ("could collapse", "a possible strike"): hypothetical

@@ -19,7 +19,7 @@ Each returns the id of the rule that decided, kept in `Event.decided_by["place"]
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from ..actors import actor_at
 from ..models import EventPlace, Place
@@ -116,9 +116,9 @@ def _attached(doc: Doc, head: int, trigger: Token) -> bool:
     return False
 
 
-def _event_place(place: Place, source: str, precision: int) -> EventPlace:
+def _event_place(place: Place, source: Literal["sentence", "focus"], precision: int) -> EventPlace:
     return EventPlace(name=place.name, geonameid=place.geonameid, lat=place.lat or 0.0, lon=place.lon or 0.0,
-                      precision=precision, country=place.country, admin1=place.admin1, source=source,  # type: ignore[arg-type]
+                      precision=precision, country=place.country, admin1=place.admin1, source=source,
                       start=place.start, end=place.end, text=place.text)
 
 
@@ -187,9 +187,9 @@ def focus_place(analysis: Analysis, participants: frozenset[str] = frozenset()) 
     return _as_event_place(focus, "focus", min(3, (focus.precision or 3) + 1))
 
 
-def _as_event_place(place: Place, source: str, precision: int) -> EventPlace:
+def _as_event_place(place: Place, source: Literal["sentence", "focus"], precision: int) -> EventPlace:
     return EventPlace(name=place.name, geonameid=place.geonameid, lat=place.lat or 0.0, lon=place.lon or 0.0,
-                      precision=precision, country=place.country, admin1=place.admin1, source=source,  # type: ignore[arg-type]
+                      precision=precision, country=place.country, admin1=place.admin1, source=source,
                       start=place.start, end=place.end, text=place.text)
 
 

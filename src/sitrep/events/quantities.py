@@ -263,9 +263,9 @@ def _kind_of_verb(verb: Token) -> str | None:
             return kind
     for child in verb.children:
         if child.dep_ in ("oprd", "acomp", "ccomp", "xcomp", "attr", "nsubj", "nsubjpass", "dobj"):
-            kind = _kind_of_noun(child)
-            if kind in ("killed", "injured"):
-                return kind
+            counted = _kind_of_noun(child)
+            if counted in ("killed", "injured"):
+                return counted
     return "displaced" if lemma == "leave" and any(c.dep_ == "dobj" for c in verb.children) else None
 
 
