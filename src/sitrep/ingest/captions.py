@@ -19,7 +19,7 @@ _CAPTION_XPATH = (
 )
 _SKIP_ANCESTORS = {"nav", "footer", "aside", "script", "style", "noscript", "button"}
 _SPACED = {"span", "div", "p", "small", "cite", "br", "figcaption"}
-_SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?)])")
+_SPACE_BEFORE_PUNCT = re.compile(r"(?<!\s)\s++([.,;:!?)])")  # a space run is tried once, from its start
 _MAX_CAPTION = 1000
 # What lxml refuses in a text node (C0 controls but tab and line breaks, and two non-characters).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
