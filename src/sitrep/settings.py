@@ -24,6 +24,9 @@ class Settings:
     api_protect_reads: bool = False
     api_max_request_bytes: int = 2_000_000
     api_cors_origins: str = ""
+    time_budget: int = 60
+    detect_language: bool = True
+    db_timeout: int = 60
 
     def with_(self, **changes: Any) -> Settings:
         return replace(self, **changes)

@@ -85,15 +85,29 @@ def test_event_filters(db_target):
 
 
 def test_failed_hook_leaves_nothing_half_written(tmp_path):
+    """The document is stored whole and marked not merged; the hook's transaction is rolled back, and
+    the next writer merges it (Store.merge_pending)."""
+    calls = []
+
     def broken(conn, pk, record):
-        conn.execute(text("SELECT no_such_column FROM documents"))
+        calls.append(pk)
+        if len(calls) == 1:
+            conn.execute(text("INSERT INTO failed_documents (key, name, code, reason, attempts) "
+                              "VALUES ('k', 'n', 'E0', 'r', 1)"))
+            conn.execute(text("SELECT no_such_column FROM documents"))
 
     store = Store(str(tmp_path / "s.db"), after_save=[broken])
     doc = Document(id="x", text="Some text.")
-    with pytest.raises(StoreError, match="nothing of it was written"):
+    with pytest.raises(StoreError, match="cannot merge stored documents.*nothing of it was written"):
         store.save(doc, _record(doc))
-    assert _count(store, DocumentRow) == 0
-    assert _count(store, EventRow) == 0
+    assert _count(store, DocumentRow) == 1 and _count(store, EventRow) == 1
+    with Session(store.engine) as session:
+        assert session.scalar(select(DocumentRow.merged)) is False
+        assert session.scalar(select(func.count()).select_from(text("failed_documents"))) == 0
+    assert store.merge_pending() == 1
+    with Session(store.engine) as session:
+        assert session.scalar(select(DocumentRow.merged)) is True
+    assert calls == [1, 1]
 
 
 def test_unreachable_database_is_a_store_error():
