@@ -22,7 +22,7 @@ from ..models import Removed
 from .blocks import Block
 
 MIN_LETTERS = 40
-CONFIDENT = 0.95
+CONFIDENT = 0.95  # for text in Latin letters; text mostly in another script needs no such certainty
 ENGLISH_SHARE = 0.5  # the document is analysed when at least this share of its letters is English
 ENGLISH_LIKE = frozenset({"en", "pcm", "sco"})  # what the identifier says for some plain English text
 
@@ -50,10 +50,16 @@ def letters(text: str) -> int:
 
 def paragraph_language(text: str) -> str | None:
     """The language of a paragraph when it is confidently not English, else None."""
-    if letters(text) < MIN_LETTERS:
+    count = letters(text)
+    if count < MIN_LETTERS:
         return None
     language, confidence = _identifier().classify(text)
-    return language if confidence >= CONFIDENT and language not in ENGLISH_LIKE else None
+    sure = confidence >= CONFIDENT or latin_letters(text) < count / 2
+    return language if sure and language not in ENGLISH_LIKE else None
+
+
+def latin_letters(text: str) -> int:
+    return sum(1 for c in text if c.isalpha() and (c.isascii() or "\u00c0" <= c <= "\u024f"))
 
 
 def judge(text: str, paragraphs: list[Block]) -> Verdict:
