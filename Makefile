@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test eval bench lint clean web
+.PHONY: install demo test eval bench lint clean web fuzz
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -23,6 +23,13 @@ demo: $(STAMP)
 
 test: lint
 	$(BIN)/python -m pytest -q tests; status=$$?; if [ $$status -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$status
+
+# The property tests of tests/reliability/test_properties.py with many examples each (the pipeline gets a
+# tenth); failures Hypothesis finds are kept in .hypothesis/ and replayed first next time.
+FUZZ_EXAMPLES ?= 20000
+
+fuzz: $(STAMP)
+	SITREP_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q -x tests/reliability/test_properties.py
 
 CORPORA ?= ../shared/corpora
 
