@@ -28,18 +28,18 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("pk"),
         sa.UniqueConstraint("key"),
     )
-    with op.batch_alter_table("documents") as batch:
-        # documents stored before this revision were merged inside their own transaction
-        batch.add_column(sa.Column("merged", sa.Boolean(), server_default=sa.true(), nullable=False))
-    with op.batch_alter_table("documents") as batch:
-        batch.alter_column("merged", server_default=sa.false(), existing_type=sa.Boolean())
-        batch.create_index("ix_documents_merged", ["merged"], unique=False)
-        batch.create_index("ix_documents_merge_order", ["published", "content_hash"], unique=False)
+    # SQLite adds a column in place; nothing here may make it copy `documents` (dropping the old table
+    # would cascade to its events and actors).
+    op.add_column("documents", sa.Column("merged", sa.Boolean(), server_default=sa.false(), nullable=False))
+    op.execute("UPDATE documents SET merged = " + ("1" if op.get_bind().dialect.name == "sqlite" else "true"))
+    # (documents stored before this revision were merged inside their own transaction)
+    op.create_index("ix_documents_merged", "documents", ["merged"], unique=False)
+    op.create_index("ix_documents_merge_order", "documents", ["published", "content_hash"], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index("ix_documents_merge_order", table_name="documents")
+    op.drop_index("ix_documents_merged", table_name="documents")
     with op.batch_alter_table("documents") as batch:
-        batch.drop_index("ix_documents_merge_order")
-        batch.drop_index("ix_documents_merged")
         batch.drop_column("merged")
     op.drop_table("failed_documents")
