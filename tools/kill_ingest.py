@@ -1,10 +1,11 @@
 """Random SIGKILLs into `sitrep ingest`: nothing lost, nothing doubled, each re-run does only what is left.
 
-    .venv/bin/python tools/kill_ingest.py [--kills 20] [--documents 40] [--db sqlite|postgresql] [--seed 1]
+    .venv/bin/python tools/kill_ingest.py [--kills 20] [--documents 200] [--db sqlite|postgresql] [--seed 1]
 
 Writes --documents distinct texts (the examples, each with a numbered closing line) as one folder, then
-runs `sitrep ingest` on it again and again, killing each run with SIGKILL at a random moment after its
-model has loaded, until --kills kills were made; then one run to the end. After every run it checks that
+runs `sitrep ingest` on it again and again, killing each run with SIGKILL at a random moment (between
+the model's load and twice the time one document takes to load and analyse, so most kills land in the
+middle of the work), until --kills kills were made; then one run to the end. After every run it checks that
 no content is stored twice and that the stored count never went down; at the end, that every table
 holds what one uninterrupted run into a new database holds. Prints one line per run and a verdict.
 """
@@ -89,7 +90,7 @@ def drop(admin: str, name: str | None) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kills", type=int, default=20)
-    parser.add_argument("--documents", type=int, default=40)
+    parser.add_argument("--documents", type=int, default=200)
     parser.add_argument("--db", choices=["sqlite", "postgresql"], default="sqlite")
     parser.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432/test")
     parser.add_argument("--seed", type=int, default=1)
@@ -100,15 +101,22 @@ def main() -> int:
         folder.mkdir()
         write_inputs(folder, args.documents)
         clean_db, clean_name = new_database(args.db, Path(tmp), args.pg)
+        empty = Path(tmp) / "empty"
+        empty.mkdir()
+        (empty / "one.txt").write_text("Police detained three reporters in the capital on Tuesday.")
+        began = time.perf_counter()
+        run_once(empty, str(Path(tmp) / "load.db"), None)
+        load = time.perf_counter() - began
         began = time.perf_counter()
         run_once(folder, clean_db, None)
         full = time.perf_counter() - began
         expected = counts(clean_db)
         db, name = new_database(args.db, Path(tmp), args.pg)
+        print(f"one uninterrupted run: {full:.0f} s (model load {load:.0f} s); {expected}", flush=True)
         ok, stored_before, kills = True, 0, 0
         try:
             while kills < args.kills:
-                status, last = run_once(folder, db, rnd.uniform(0.3, full))
+                status, last = run_once(folder, db, rnd.uniform(load, load + 2 * (full - load) / args.kills))
                 kills += status == "killed"
                 now = counts(db).get("documents", 0)
                 distinct = counts(db).get("distinct contents", 0)
