@@ -6,6 +6,10 @@ takes milliseconds. Each pattern is searched from every position (`finditer`, th
 use it) under a bound far above what a linear pattern needs and far below what a quadratic one takes;
 a pattern over the bound is interrupted, so the test fails at once rather than hanging.
 
+Patterns are found at module level (directly or inside lists, tuples and dicts), in the registries built
+at run time (the time rules and their anchors, the knowledge-base name matcher), and as string literals
+given to the `re` module inline (found by reading the source).
+
 A few patterns are only ever applied where the input cannot grow (anchored at one position, inside a
 window of a few dozen characters, or to shipped data rather than input); they are listed in EXEMPT with
 the call that makes them safe, and the test checks that every name in EXEMPT still exists.
@@ -13,6 +17,7 @@ the call that makes them safe, and the test checks that every name in EXEMPT sti
 
 from __future__ import annotations
 
+import ast
 import importlib
 import pkgutil
 import random
@@ -21,6 +26,7 @@ import signal
 import string
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -44,33 +50,87 @@ EXEMPT = {
 }
 
 
-def _patterns_in(value: object) -> Iterator[re.Pattern[str]]:
-    if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
-        yield value
-    elif isinstance(value, dict):
+def _patterns_in(value: object, depth: int = 0) -> Iterator[re.Pattern[str]]:
+    """Patterns in a value: itself, or inside lists, tuples, sets and dicts (three levels deep)."""
+    if isinstance(value, re.Pattern):
+        if isinstance(value.pattern, str):
+            yield value
+    elif depth < 3 and isinstance(value, dict):
         for item in value.values():
-            if isinstance(item, re.Pattern) and isinstance(item.pattern, str):
-                yield item
-    elif isinstance(value, list | tuple | frozenset | set):
+            yield from _patterns_in(item, depth + 1)
+    elif depth < 3 and isinstance(value, list | tuple | frozenset | set):
         for item in value:
-            if isinstance(item, re.Pattern) and isinstance(item.pattern, str):
-                yield item
+            yield from _patterns_in(item, depth + 1)
+
+
+def _modules() -> Iterator[tuple[str, object]]:
+    for info in pkgutil.walk_packages(sitrep.__path__, "sitrep."):
+        if ".migrations" not in info.name and not info.name.endswith("__main__"):
+            yield info.name, importlib.import_module(info.name)
+
+
+def _registered() -> Iterator[tuple[str, re.Pattern[str]]]:
+    """Patterns built at run time: the time rules (and their anchors), the knowledge-base name matcher."""
+    from sitrep.actors.kb import ShippedKB
+    from sitrep.actors.matcher import KBMatcher
+    from sitrep.temporal.rules import all_rules
+
+    for rule in all_rules():
+        yield f"sitrep.temporal rule {rule.name}", rule.pattern
+        if rule.anchor is not None:
+            yield f"sitrep.temporal rule {rule.name} (anchor)", rule.anchor
+    yield "sitrep.actors.matcher.KBMatcher", KBMatcher(ShippedKB())._pattern
+
+
+_RE_CALLS = {"compile", "search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split"}
+_FLAGS_AT = {"compile": 1, "sub": 4, "subn": 4, "split": 3}  # position of `flags` (else 2)
+
+
+def _literal_calls(path: Path, module: str) -> Iterator[tuple[str, re.Pattern[str]]]:
+    """Patterns written inline as `re.search(r"...", text)`: string literals given to the re module."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and isinstance(node.func.value, ast.Name) and node.func.value.id == "re"
+                and node.func.attr in _RE_CALLS and node.args):
+            continue
+        first = node.args[0]
+        if isinstance(first, ast.Constant) and isinstance(first.value, str):
+            at = _FLAGS_AT.get(node.func.attr, 2)
+            flags = [k.value for k in node.keywords if k.arg == "flags"] + node.args[at:at + 1]
+            yield f"{module}:{node.lineno}", re.compile(first.value, _flags(flags))
+
+
+def _flags(nodes: list[ast.expr]) -> int:
+    value = 0
+    for node in nodes:
+        for part in ast.walk(node):
+            if isinstance(part, ast.Attribute) and isinstance(part.value, ast.Name) and part.value.id == "re":
+                value |= int(getattr(re, part.attr))
+    return value
 
 
 def package_patterns() -> dict[str, re.Pattern[str]]:
-    """Every compiled pattern held at module level (directly or in a list, tuple, set or dict)."""
+    """Every pattern of the package: held at module level (directly or in containers), registered at
+    run time, or written inline as a literal; each once, under the first name found."""
     found: dict[str, re.Pattern[str]] = {}
-    seen: set[int] = set()
-    for info in pkgutil.walk_packages(sitrep.__path__, "sitrep."):
-        if ".migrations" in info.name or info.name.endswith("__main__"):
-            continue
-        module = importlib.import_module(info.name)
+    seen: set[tuple[str, int]] = set()
+
+    def add(name: str, pattern: re.Pattern[str]) -> None:
+        if (pattern.pattern, pattern.flags) not in seen:
+            seen.add((pattern.pattern, pattern.flags))
+            found[name] = pattern
+
+    for module_name, module in _modules():
         for attr, value in vars(module).items():
             for i, pattern in enumerate(_patterns_in(value)):
-                if id(pattern) not in seen:
-                    seen.add(id(pattern))
-                    name = f"{info.name}.{attr}" if isinstance(value, re.Pattern) else f"{info.name}.{attr}[{i}]"
-                    found[name] = pattern
+                add(f"{module_name}.{attr}" if isinstance(value, re.Pattern) else f"{module_name}.{attr}[{i}]",
+                    pattern)
+        source = getattr(module, "__file__", None)
+        if source:
+            for name, pattern in _literal_calls(Path(source), module_name):
+                add(name, pattern)
+    for name, pattern in _registered():
+        add(name, pattern)
     return found
 
 
@@ -123,8 +183,11 @@ TEXTS = adversarial()
 
 
 def test_the_audit_finds_the_package_patterns():
-    assert len(PATTERNS) > 50
-    assert "sitrep.clean.credits.SLASHED" in PATTERNS
+    assert len(PATTERNS) > 150
+    names = set(PATTERNS)
+    assert {"sitrep.clean.credits.SLASHED", "sitrep.actors.matcher.KBMatcher"} <= names
+    assert any(n.startswith("sitrep.temporal rule ") for n in names)
+    assert any(n.startswith("sitrep.clean.credits:") for n in names)  # an inline literal
 
 
 def test_every_exemption_names_a_pattern_that_exists():

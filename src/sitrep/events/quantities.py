@@ -114,7 +114,7 @@ def _vague_value(text: str) -> Estimate | None:
             factor *= SCALES[word]
         low, best, high = FEW[few]
         return low * factor, best * factor, None if high is None else high * factor
-    parts = list(dict.fromkeys(p for p in re.split(r"\s+(?:of|and)\s+", lowered) if p))
+    parts = list(dict.fromkeys(p for p in re.split(r"(?<!\s)\s++(?:of|and)\s+", lowered) if p))
     if not parts or any(p not in VAGUE for p in parts):
         return None
     unit = 1  # "hundreds of thousands": 100 to 999 units of 1000, so up to 999,999
