@@ -2,7 +2,8 @@
 
     .venv/bin/python tools/kill_ingest.py [--kills 20] [--documents 200] [--db sqlite|postgresql] [--seed 1]
 
-Writes --documents distinct texts (the examples, each with a numbered closing line) as one folder, then
+Writes --documents distinct articles (read at run time from ../shared/corpora, LGL; else the examples
+with a numbered closing line) as one folder, then
 runs `sitrep ingest` on it again and again, killing each run with SIGKILL at a random moment (between
 the model's load and twice the time one document takes to load and analyse, so most kills land in the
 middle of the work), until --kills kills were made; then one run to the end. After every run it checks that
@@ -31,11 +32,25 @@ TABLES = ("documents", "events", "actors", "canonical_events", "event_mentions",
           "ceasefire_violations", "figures", "document_signatures", "document_copies", "failed_documents")
 
 
-def write_inputs(folder: Path, count: int) -> None:
+CORPUS = Path(os.environ.get("SITREP_SHARED", ROOT.parent / "shared")) / "corpora" / "geoparsing-news" / "lgl.xml"
+
+
+def articles(count: int) -> list[str]:
+    """Distinct real news articles read at run time from ../shared (never copied into the repository);
+    without them, the examples with a numbered closing line (near-duplicates of each other)."""
+    if CORPUS.exists():
+        from lxml import etree
+
+        texts = [t.text for t in etree.parse(str(CORPUS)).getroot().iter("text") if t.text and t.text.strip()]
+        if len(texts) >= count:
+            return texts[:count]
     examples = [p.read_text() for p in sorted((ROOT / "examples").glob("*.txt"))]
-    for i in range(count):
-        body = examples[i % len(examples)]
-        (folder / f"doc{i:03d}.txt").write_text(f"{body}\nReport number {i} of the wire's daily summary.\n")
+    return [f"{examples[i % len(examples)]}\nReport number {i} of the wire's daily summary.\n" for i in range(count)]
+
+
+def write_inputs(folder: Path, count: int) -> None:
+    for i, body in enumerate(articles(count)):
+        (folder / f"doc{i:03d}.txt").write_text(body)
 
 
 def engine_url(db: str) -> str:

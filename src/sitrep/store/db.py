@@ -229,15 +229,19 @@ class Store:
             return True
 
     def _undo_later(self, conn: Connection, key: tuple[str, str]) -> bool:
-        """Undo the merging of every merged document after `key`, latest first; False when there is none."""
-        later = conn.execute(select(DocumentRow.pk).where(DocumentRow.merged.is_(True), _after_in_order(key))
-                             .order_by(*(c.desc() for c in _ORDER))).scalars().all()
-        for pk in later:
-            record = self._record(conn, pk)
-            for hook in reversed(self.after_save):
-                hook.undo(conn, pk, record)  # type: ignore[attr-defined]  # checked by the caller
-            conn.execute(update(DocumentRow).where(DocumentRow.pk == pk).values(merged=False))
-        return bool(later)
+        """Undo the merging of the latest merged document after `key`; False when there is none.
+
+        One document per step (per transaction), latest first, so that a long replay never holds the
+        writers' lock for long; after each step the merged documents are again merged in order."""
+        latest = conn.execute(select(DocumentRow.pk).where(DocumentRow.merged.is_(True), _after_in_order(key))
+                              .order_by(*(c.desc() for c in _ORDER)).limit(1)).scalar()
+        if latest is None:
+            return False
+        record = self._record(conn, latest)
+        for hook in reversed(self.after_save):
+            hook.undo(conn, latest, record)  # type: ignore[attr-defined]  # checked by the caller
+        conn.execute(update(DocumentRow).where(DocumentRow.pk == latest).values(merged=False))
+        return True
 
     @staticmethod
     def _record(conn: Connection, pk: int) -> DocumentRecord:
