@@ -5,8 +5,9 @@
 Writes --documents distinct articles (read at run time from ../shared/corpora, LGL; else the examples
 with a numbered closing line) as one folder, then
 runs `sitrep ingest` on it again and again, killing each run with SIGKILL at a random moment (between
-the model's load and twice the time one document takes to load and analyse, so most kills land in the
-middle of the work), until --kills kills were made; then one run to the end. After every run it checks that
+most of the model's load and a share of the work, so most kills land in the middle of the work), until
+--kills kills were made or everything is stored and merged; then one run to the end. Only kills made
+while work remained count (the run stops killing once nothing is left to interrupt). After every run it checks that
 no content is stored twice and that the stored count never went down; at the end, that every table
 holds what one uninterrupted run into a new database holds. Prints one line per run and a verdict.
 """
@@ -67,6 +68,18 @@ def counts(db: str) -> dict[str, int]:
             found["canonical ids"] = hash(tuple(conn.execute(text("SELECT id FROM canonical_events ORDER BY id")).scalars()))
     engine.dispose()
     return found
+
+
+def finished(db: str, total: int) -> bool:
+    """All documents stored and merged: a kill now would interrupt no work."""
+    engine = create_engine(engine_url(db))
+    try:
+        with engine.connect() as conn:
+            merged = conn.execute(text("SELECT count(*) FROM documents WHERE merged")).scalar_one()
+    except Exception:  # no table yet: nothing stored
+        merged = 0
+    engine.dispose()
+    return merged >= total
 
 
 def run_once(folder: Path, db: str, kill_after: float | None) -> tuple[str, str]:
@@ -130,20 +143,23 @@ def main() -> int:
         print(f"one uninterrupted run: {full:.0f} s (model load {load:.0f} s); {expected}", flush=True)
         ok, stored_before, kills = True, 0, 0
         try:
-            while kills < args.kills:
-                status, last = run_once(folder, db, rnd.uniform(load, load + 2 * (full - load) / args.kills))
+            runs = 0
+            while kills < args.kills and not finished(db, args.documents):
+                runs += 1
+                status, last = run_once(folder, db, rnd.uniform(0.8 * load, load + 1.5 * (full - load) / args.kills))
                 kills += status == "killed"
                 now = counts(db).get("documents", 0)
                 distinct = counts(db).get("distinct contents", 0)
                 ok &= now >= stored_before and now == distinct
-                print(f"run {kills:2d}: {status}; documents stored {stored_before} -> {now} {last}", flush=True)
+                print(f"run {runs:2d}: {status} (kills so far {kills}); documents stored {stored_before} -> {now} {last}",
+                      flush=True)
                 stored_before = now
             status, last = run_once(folder, db, None)
             print(f"final run: {status}; {last}")
             got = counts(db)
             same = got == expected and status == "exit 0"
             ok &= same
-            print(f"after {kills} kills: {'every table equals one uninterrupted run' if same else 'DIFFERS'}: {got}"
+            print(f"after {kills} kills during the work: {'every table equals one uninterrupted run' if same else 'DIFFERS'}: {got}"
                   + ("" if same else f" (expected {expected})"))
         finally:
             drop(args.pg, name)

@@ -161,6 +161,9 @@ def retry(db: str | None) -> None:
         run = _ingest_run(db or settings.db, settings)
         for failure in run.store.failures():
             before = set(run.failed_keys)
+            if failure.key.startswith("merge:"):  # stored already; merged again by run.finish()
+                run.store.unmark_merged(failure.key.removeprefix("merge:"))
+                continue
             if failure.document:
                 run.take(Doc.model_validate(failure.document))
             elif failure.path:

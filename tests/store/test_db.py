@@ -154,3 +154,32 @@ def test_one_id_with_two_contents_is_reported_not_stored_twice(db_target):
     assert caught.value.code == "E506" and "wire-1" in str(caught.value)
     assert _count(store, DocumentRow) == 1
     store.close()
+
+
+def test_a_merge_bug_fails_that_document_only_and_retry_merges_it_again(tmp_path):
+    """A hook that raises for one document: that document is kept as failed (E505), the others are
+    merged, and unmarking it (what `sitrep retry` does) merges it again once the bug is gone."""
+    seen: list[str] = []
+    broken = {"b"}
+
+    class Hook:
+        def __call__(self, conn, pk, record):
+            if record.id in broken:
+                raise KeyError("no such place")
+            seen.append(record.id)
+
+        def undo(self, conn, pk, record):
+            seen.remove(record.id)
+
+    store = Store(str(tmp_path / "s.db"), after_save=[Hook()])
+    for name in ("a", "b", "c"):
+        doc = Document(id=name, text=f"Jets struck the town {name}.")
+        store.save(doc, _record(doc).model_copy(update={"id": name}))
+    assert sorted(seen) == ["a", "c"]
+    (failure,) = store.failures()
+    assert failure.code == "E505" and failure.key.startswith("merge:") and "KeyError" in failure.reason
+    broken.clear()
+    store.unmark_merged(failure.key.removeprefix("merge:"))
+    store.merge_pending()
+    assert sorted(seen) == ["a", "b", "c"] and store.failures() == []
+    store.close()

@@ -39,7 +39,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine.interfaces import DBAPIConnection
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import ConnectionPoolEntry
 
@@ -222,11 +222,38 @@ class Store:
             undoable = all(hasattr(hook, "undo") for hook in self.after_save)
             if undoable and self._undo_later(conn, _order_key(pending)):
                 return True
-            record = self._record(conn, pending.pk)
-            for hook in self.after_save:
-                hook(conn, pending.pk, record)
+            self._apply_hooks(conn, pending.pk, pending.content_hash)
             conn.execute(update(DocumentRow).where(DocumentRow.pk == pending.pk).values(merged=True))
             return True
+
+    def _apply_hooks(self, conn: Connection, pk: int, content_hash: str) -> None:
+        """Run the hooks for one document behind a fault boundary: a hook's bug rolls back what it did for
+        this document, which is kept as failed (E505, `sitrep retry` merges it again) and counts as merged,
+        so the documents after it are still merged. A database that fails (a lost connection, a lock
+        waited for too long) is no document's fault: that ends the step."""
+        savepoint = conn.begin_nested()
+        try:
+            record = self._record(conn, pk)
+            for hook in self.after_save:
+                hook(conn, pk, record)
+        except OperationalError:
+            raise
+        except Exception as exc:  # the fault boundary around one document's merge
+            savepoint.rollback()
+            doc_id = conn.execute(select(DocumentRow.doc_id).where(DocumentRow.pk == pk)).scalar_one()
+            reason = f"{doc_id}: stored, but merging it failed: {type(exc).__name__}: {' '.join(str(exc).split())[:300]}"
+            conn.execute(delete(FailedRow).where(FailedRow.key == f"merge:{content_hash}"))
+            conn.execute(insert(FailedRow).values(key=f"merge:{content_hash}", name=doc_id, code="E505",
+                                                  reason=f"[E505] {reason} (this is a bug in sitrep; please report "
+                                                         "it; `sitrep retry` merges it again)", attempts=1))
+            return
+        savepoint.commit()
+
+    def unmark_merged(self, content_hash: str) -> None:
+        """Merge a stored document again at the next `merge_pending` (for `sitrep retry`)."""
+        with self.writer.begin() as conn:
+            conn.execute(update(DocumentRow).where(DocumentRow.content_hash == content_hash).values(merged=False))
+            conn.execute(delete(FailedRow).where(FailedRow.key == f"merge:{content_hash}"))
 
     def _undo_later(self, conn: Connection, key: tuple[str, str]) -> bool:
         """Undo the merging of the latest merged document after `key`; False when there is none.
