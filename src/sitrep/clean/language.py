@@ -48,10 +48,23 @@ def letters(text: str) -> int:
     return sum(1 for c in text if c.isalpha())
 
 
+# Words that make up a fifth or more of any English paragraph and rarely a tenth of another language's: a
+# paragraph with enough of them is English without asking the identifier (most paragraphs, so the check
+# costs little beside the parse).
+_FUNCTION_WORDS = frozenset("the of and to in is that for was with by from said has have were are it its "
+                            "this which who their been after".split())
+CLEARLY_ENGLISH = 0.18
+
+
+def clearly_english(text: str) -> bool:
+    words = text.lower().split()
+    return len(words) >= 12 and sum(w in _FUNCTION_WORDS for w in words) >= CLEARLY_ENGLISH * len(words)
+
+
 def paragraph_language(text: str) -> str | None:
     """The language of a paragraph when it is confidently not English, else None."""
     count = letters(text)
-    if count < MIN_LETTERS:
+    if count < MIN_LETTERS or clearly_english(text):
         return None
     language, confidence = _identifier().classify(text)
     sure = confidence >= CONFIDENT or latin_letters(text) < count / 2
