@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import ConfigError, InputError, ResourceError, SitrepError, Skipped
+from .errors import ConfigError, InputError, ResourceError, SitrepError, Skipped, StoreError
 from .models import Document, DocumentRecord
 
 SKIP_REASONS = {"E601": "other language", "E602": "already stored", "E603": "duplicate in this run"}
@@ -89,6 +89,12 @@ class Ingest:
             if fatal(exc):
                 raise
             self._failed(exc, f"doc:{document.content_hash}", document.id, document=document)
+            return
+        except Exception as exc:  # the fault boundary: a bug while storing one document fails it alone
+            self._failed(StoreError(f"{document.id}: cannot be stored: {type(exc).__name__}: "
+                                    f"{' '.join(str(exc).split())[:300]}",
+                                    "this is a bug in sitrep; please report it with the document", code="E506"),
+                         f"doc:{document.content_hash}", document.id, document=document)
             return
         if outcome.stored:
             self.tally.done += 1

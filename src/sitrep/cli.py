@@ -165,7 +165,13 @@ def retry(db: str | None) -> None:
                 run.store.unmark_merged(failure.key.removeprefix("merge:"))
                 continue
             if failure.document:
-                run.take(Doc.model_validate(failure.document))
+                try:
+                    document = Doc.model_validate(failure.document)
+                except ValueError as exc:  # kept by another version of sitrep
+                    _report(f"cannot retry {failure.name}: its kept copy does not read as a document ({exc})")
+                    run.tally.failed += 1
+                    continue
+                run.take(document)
             elif failure.path:
                 for item in read_documents((failure.path,), settings, None):
                     run.take(item)

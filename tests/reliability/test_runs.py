@@ -128,3 +128,31 @@ def test_text_in_other_scripts_survives_storage_and_output(run, tmp_path):
     record = json.loads(out.stdout)
     for span in record["removed"] + record["places"] + record["times"]:
         assert text[span["start"]:span["end"]] == (span.get("text") or text[span["start"]:span["end"]])
+
+
+def test_a_bug_while_storing_fails_that_document_only(tmp_path):
+    """Ingest's fault boundary around the store: an unforeseen exception for one document is an E506
+    failure kept with its reason, and the next document is still stored."""
+    from sitrep.accounting import Ingest
+    from sitrep.models import DocumentRecord
+    from sitrep.store import Store
+
+    class Pipeline:
+        def record(self, document):
+            return DocumentRecord(id=document.id, content_hash=document.content_hash)
+
+    class Fragile(Store):
+        def save(self, document, record, merge=True):
+            if document.id == "bad":
+                raise TypeError("cannot serialise")
+            return super().save(document, record, merge)
+
+    lines: list[str] = []
+    run = Ingest(Pipeline(), Fragile(str(tmp_path / "s.db")), lines.append)
+    for name in ("bad", "good"):
+        run.take(Document(id=name, text=f"Police detained the {name} reporter."))
+    assert (run.tally.done, run.tally.failed) == (1, 1)
+    assert lines == ["failed [E506] bad: cannot be stored: TypeError: cannot serialise (this is a bug in sitrep; "
+                     "please report it with the document)"]
+    (kept,) = run.store.failures()
+    assert kept.code == "E506" and kept.document["id"] == "bad"
