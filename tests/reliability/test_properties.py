@@ -149,3 +149,13 @@ def test_pipeline_offsets_quote_the_input(pipeline, text):
     for event in record.events:
         for evidence in event.evidence:
             assert text[evidence.start:evidence.end] == evidence.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", ["031@(AAAAA A/:::::)"])
+def test_found_by_fuzzing_actor_mentions_quote_the_input(pipeline, text):
+    """A phrase that ran into the blank a removed photo credit left quoted the blank, not the input."""
+    record = pipeline.record(Document(id="fuzz", text=text))
+    for actor in record.actors:
+        for mention in actor.mentions:
+            assert text[mention.start:mention.end] == mention.text
