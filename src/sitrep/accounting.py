@@ -22,7 +22,7 @@ from typing import Any
 from .errors import ConfigError, InputError, ResourceError, SitrepError, Skipped, StoreError
 from .models import Document, DocumentRecord
 
-SKIP_REASONS = {"E601": "other language", "E602": "already stored", "E603": "duplicate in this run"}
+SKIP_REASONS = {"E701": "other language", "E702": "already stored", "E703": "duplicate in this run"}
 Report = Callable[[str], None]
 
 
@@ -72,9 +72,9 @@ class Ingest:
         first = self.seen.get(item.content_hash)
         self.seen.setdefault(item.content_hash, item.id)
         if first is not None:
-            self._skip(Skipped(f"{item.id}: same content as {first}, earlier in this run", code="E603"), quiet=True)
+            self._skip(Skipped(f"{item.id}: same content as {first}, earlier in this run", code="E703"), quiet=True)
         elif (stored := self.store.stored_as(item.content_hash)) is not None:
-            self._skip(Skipped(f"{item.id}: already stored as {stored}", code="E602"), quiet=True)
+            self._skip(Skipped(f"{item.id}: already stored as {stored}", code="E702"), quiet=True)
         else:
             self._analyse_and_store(item)
 
@@ -93,14 +93,14 @@ class Ingest:
         except Exception as exc:  # the fault boundary: a bug while storing one document fails it alone
             self._failed(StoreError(f"{document.id}: cannot be stored: {type(exc).__name__}: "
                                     f"{' '.join(str(exc).split())[:300]}",
-                                    "this is a bug in sitrep; please report it with the document", code="E506"),
+                                    "this is a bug in sitrep; please report it with the document", code="E507"),
                          f"doc:{document.content_hash}", document.id, document=document)
             return
         if outcome.stored:
             self.tally.done += 1
             self.tally.events += outcome.events
         else:  # another writer stored the same content while this one was analysing it
-            self._skip(Skipped(f"{document.id}: already stored", code="E602"), quiet=True)
+            self._skip(Skipped(f"{document.id}: already stored", code="E702"), quiet=True)
 
     def _skip(self, reason: Skipped, quiet: bool = False) -> None:
         self.tally.skipped[SKIP_REASONS.get(reason.code, reason.code)] += 1

@@ -12,7 +12,8 @@
 
 Pipeline codes: E401 misordered stages, E402 a stage raised (a bug), E403 over the time budget.
 Store codes: E501 cannot open, E502 cannot migrate, E503 cannot write, E504 cannot read, E505 merging one
-document raised (a bug; the document is kept as failed), E506 storing one document raised (a bug).
+document raised (a bug; the document is kept as failed), E506 an id already stored with other content,
+E507 storing one document raised (a bug).
 Input codes (E101–E111) are listed in ingest/errors.py; E111 is a reader's bug.
 A Skipped document is accounted for apart from failures (sitrep ingest prints both counts).
 """

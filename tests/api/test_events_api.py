@@ -86,7 +86,7 @@ def test_one_merged_event_with_its_claims_and_their_words(client):
                 if source["start"] is not None:
                     assert TEXTS["shelling"][source["start"]:source["end"]] == source["quote"]
     missing = client.get("/api/events/ev-none")
-    assert missing.status_code == 404 and missing.json()["error"]["code"] == "E601"
+    assert missing.status_code == 404 and missing.json()["error"]["code"] == "E701"
 
 
 def test_document_with_text_and_record(client):

@@ -21,7 +21,7 @@ def test_openapi_is_served_and_lists_the_routes(client):
 
 
 def test_unknown_route_and_method_use_the_error_shape(client):
-    assert client.get("/api/nothing").json()["error"]["code"] == "E601"
+    assert client.get("/api/nothing").json()["error"]["code"] == "E701"
     response = client.delete("/api/events")
     assert response.status_code == 405 and response.json()["error"]["code"] == "E605"
 
@@ -30,7 +30,7 @@ def test_writes_need_the_token(client):
     body = {"text": "A sentence."}
     assert client.post("/api/documents", json=body).status_code == 401
     wrong = client.post("/api/documents", json=body, headers={"Authorization": "Bearer nope"})
-    assert wrong.status_code == 401 and wrong.json()["error"]["code"] == "E602"
+    assert wrong.status_code == 401 and wrong.json()["error"]["code"] == "E702"
 
 
 def test_body_over_the_limit_is_413(client):
@@ -63,7 +63,7 @@ def test_reads_can_be_protected(target, settings):
 def test_writes_are_off_without_a_token(target, settings):
     with TestClient(create_app(target, settings.with_(api_token=""))) as open_client:
         response = open_client.post("/api/documents", json={"text": "x"}, headers={"Authorization": "Bearer x"})
-    assert response.status_code == 403 and response.json()["error"]["code"] == "E603"
+    assert response.status_code == 403 and response.json()["error"]["code"] == "E703"
 
 
 def test_an_unexpected_failure_is_500_without_a_stack_trace(tmp_path, settings):

@@ -69,7 +69,7 @@ def test_time_budget_fails_the_document_with_its_reason(pipeline):
 def test_other_language_is_skipped_and_a_foreign_paragraph_set_aside(pipeline):
     with pytest.raises(Skipped) as caught:
         pipeline.record(Document(id="fr.txt", text=FRENCH))
-    assert caught.value.code == "E601" and "fr.txt: not English: fr" in str(caught.value)
+    assert caught.value.code == "E701" and "fr.txt: not English: fr" in str(caught.value)
     english = (EXAMPLES / "02-airstrike.txt").read_text()
     record = pipeline.record(Document(id="mixed.txt", text=english + "\n\n" + ARABIC + "\n"))
     (aside,) = [r for r in record.removed if r.reason == "other_language"]
@@ -131,7 +131,7 @@ def test_text_in_other_scripts_survives_storage_and_output(run, tmp_path):
 
 
 def test_a_bug_while_storing_fails_that_document_only(tmp_path):
-    """Ingest's fault boundary around the store: an unforeseen exception for one document is an E506
+    """Ingest's fault boundary around the store: an unforeseen exception for one document is an E507
     failure kept with its reason, and the next document is still stored."""
     from sitrep.accounting import Ingest
     from sitrep.models import DocumentRecord
@@ -152,7 +152,7 @@ def test_a_bug_while_storing_fails_that_document_only(tmp_path):
     for name in ("bad", "good"):
         run.take(Document(id=name, text=f"Police detained the {name} reporter."))
     assert (run.tally.done, run.tally.failed) == (1, 1)
-    assert lines == ["failed [E506] bad: cannot be stored: TypeError: cannot serialise (this is a bug in sitrep; "
+    assert lines == ["failed [E507] bad: cannot be stored: TypeError: cannot serialise (this is a bug in sitrep; "
                      "please report it with the document)"]
     (kept,) = run.store.failures()
-    assert kept.code == "E506" and kept.document["id"] == "bad"
+    assert kept.code == "E507" and kept.document["id"] == "bad"

@@ -33,7 +33,7 @@ def document(pk: int, conn: Conn) -> JSONResponse:
     found = get_document(conn, pk)
     if found is None:
         raise ApiError(f"no document {pk}", "take a pk from /api/documents or an event's document.pk",
-                       code="E601", status=404)
+                       code="E701", status=404)
     return JSONResponse(found)
 
 

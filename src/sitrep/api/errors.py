@@ -17,7 +17,7 @@ from starlette.exceptions import HTTPException
 from ..errors import ApiError, ConfigError, SitrepError, StoreError
 
 log = logging.getLogger("sitrep.api")
-HTTP_CODES = {404: ("E601", "no such resource", "see /openapi.json for the routes"),
+HTTP_CODES = {404: ("E701", "no such resource", "see /openapi.json for the routes"),
               405: ("E605", "method not allowed here", "see /openapi.json for the methods of each route")}
 
 

@@ -36,7 +36,7 @@ def merged_event(merged_id: str, conn: Conn) -> JSONResponse:
     disputed fields, and its ceasefire links."""
     event = get_merged_event(conn, merged_id)
     if event is None:
-        raise ApiError(f"no merged event {merged_id!r}", "take a merged_id from /api/events", code="E601",
+        raise ApiError(f"no merged event {merged_id!r}", "take a merged_id from /api/events", code="E701",
                        status=404)
     return JSONResponse(event)
 

@@ -28,10 +28,10 @@ def check_token(request: Request, settings: Settings) -> None:
     token = _presented(request)
     if token is None:
         raise ApiError("this request needs a bearer token", "send the header Authorization: Bearer <api_token>",
-                       code="E602", status=401)
+                       code="E702", status=401)
     if not hmac.compare_digest(token.encode(), settings.api_token.encode()):
         raise ApiError("the bearer token is not the server's", "send the api_token the server was started with",
-                       code="E602", status=401)
+                       code="E702", status=401)
 
 
 def require_read(request: Request) -> None:
@@ -44,7 +44,7 @@ def require_write(request: Request) -> None:
     settings: Settings = request.app.state.settings
     if not settings.api_token:
         raise ApiError("writes are disabled on this server", "start it with the setting api_token "
-                       "(e.g. SITREP_API_TOKEN=...)", code="E603", status=403)
+                       "(e.g. SITREP_API_TOKEN=...)", code="E703", status=403)
     check_token(request, settings)
 
 

@@ -7,7 +7,7 @@ boilerplate lines and bylines. `analysis_text` is the input with every removed s
 It also leaves a hint for later stages: analysis.extras["captions"], the (start, end) of every caption.
 
 With the `detect_language` setting on (the default), a document mostly in another language is skipped
-(errors.Skipped, E601, naming the language) and paragraphs in another language inside an English text
+(errors.Skipped, E701, naming the language) and paragraphs in another language inside an English text
 are set aside as `other_language` (language.py), so that no other language is coded as English.
 """
 
@@ -57,13 +57,13 @@ def find_removed(document: Document) -> list[Removed]:
 
 
 def set_aside_languages(document: Document, removed: list[Removed]) -> list[Removed]:
-    """The removed spans plus paragraphs in another language; Skipped (E601) when most of it is not English."""
+    """The removed spans plus paragraphs in another language; Skipped (E701) when most of it is not English."""
     standing = [p for p in blocks.paragraphs(document.text) if not _covered(p.start, p.end, removed)]
     verdict = judge(document.text, standing)
     if verdict.language:
         raise Skipped(f"{document.id}: not English: {verdict.describe()}",
                       "sitrep codes English news; translate it first, or set detect_language = false to "
-                      "analyse it anyway", code="E601")
+                      "analyse it anyway", code="E701")
     return _without_overlaps(removed + verdict.removed) if verdict.removed else removed
 
 

@@ -1,14 +1,14 @@
 """Reliability: failed documents kept with their reason; merging in (published, content_hash) order.
 
 Revision ID: 0004
-Revises: 0003
+Revises: 0006
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0004"
-down_revision = "0003"
+down_revision = "0006"  # chained after the service's 0006, merged first (the lead re-chains 0005)
 branch_labels = None
 depends_on = None
 
