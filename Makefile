@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 LOCK := requirements/constraints.txt
 MODEL_LOCK := requirements/model.txt
 
-.PHONY: install demo test eval bench lint lock clean web
+.PHONY: install demo test eval bench lint lock clean web fuzz
 
 # Reproducible: the spaCy model checked by the hash of its wheel, everything else at the exact
 # versions of requirements/constraints.txt (refresh both with `make lock`).
@@ -29,6 +29,15 @@ demo: $(STAMP)
 
 test: lint
 	$(BIN)/python -m pytest -q tests; status=$$?; if [ $$status -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$status
+
+# The property tests of tests/reliability/test_properties.py, each fuzzed for FUZZ_SECONDS in rounds of
+# FUZZ_EXAMPLES examples with a new seed each (the pipeline's property takes a tenth); a failure found is
+# kept in .hypothesis/ and replayed first on every later run (then made a regression test).
+FUZZ_SECONDS ?= 1800
+FUZZ_EXAMPLES ?= 2000
+
+fuzz: $(STAMP)
+	$(BIN)/python tools/fuzz.py --seconds $(FUZZ_SECONDS) --examples $(FUZZ_EXAMPLES)
 
 CORPORA ?= ../shared/corpora
 

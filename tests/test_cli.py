@@ -71,8 +71,9 @@ def test_bad_files_are_reported_and_the_rest_goes_on(run, mixed):
     assert result.exit_code == 1
     ids = [json.loads(line)["id"] for line in result.stdout.splitlines()]
     assert len(ids) == 2 and "a-good" in ids[0] and "e-good" in ids[1]
-    errors = [line for line in result.stderr.splitlines() if line.startswith("sitrep: skipped")]
+    errors = [line for line in result.stderr.splitlines() if line.startswith("sitrep: failed")]
     assert len(errors) == 3
+    assert result.stderr.splitlines()[-1] == "sitrep: 5 documents in: 2 analysed, 0 skipped, 3 failed"
     for name, reason in (("b-empty", "empty"), ("c-binary", "binary"), ("d-latin1", "UTF-8")):
         assert any(name in line and reason.lower() in line.lower() for line in errors), (name, errors)
 
@@ -99,9 +100,9 @@ def test_ingest_stores_once_and_events_reads_back(run, mixed, tmp_path):
     db = str(tmp_path / "s.db")
     first = run("ingest", str(mixed), "--db", db)
     assert first.exit_code == 1  # the bad files failed; the good ones are stored
-    assert "2 documents stored" in first.stderr
+    assert "5 documents in: 2 stored, 0 skipped, 3 failed;" in first.stderr
     again = run("ingest", str(mixed / "a-good.txt"), "--db", db)
-    assert again.exit_code == 0 and "1 already stored" in again.stderr
+    assert again.exit_code == 0 and "1 documents in: 0 stored, 1 skipped (1 already stored), 0 failed" in again.stderr
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM documents").fetchone() == (2,)
         stored_events = conn.execute("SELECT count(*) FROM events").fetchone()[0]

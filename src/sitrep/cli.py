@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import Any, TypeVar
 
@@ -17,7 +17,7 @@ import click
 from rich.progress import TextColumn
 
 from .cli_common import fail, filter_options, parsed_filter
-from .errors import InputError, PipelineError, SitrepError
+from .errors import InputError, SitrepError
 from .logs import configure_logging
 from .models import Document, DocumentRecord
 from .output import (
@@ -98,29 +98,16 @@ def read_documents(paths: tuple[str, ...], settings: Settings, published: str | 
         yield item
 
 
-def analysed(paths: tuple[str, ...], settings: Settings, published: str | None, verb: str,
-             learned: Any = None) -> Iterator[tuple[Document, DocumentRecord]]:
-    """Run the pipeline over every document; report bad ones on stderr and keep going."""
-    from .pipeline import Pipeline
+def _report(message: str) -> None:
+    click.echo(f"{chr(13) if sys.stderr.isatty() else ''}sitrep: {message}", err=True)
 
-    pipeline = Pipeline(settings, learned=learned)
-    progress = Progress(verb, count_documents(list(paths)) if shown() else None)
-    ctx = click.get_current_context()
-    for item in read_documents(paths, settings, published):
-        if isinstance(item, SitrepError):
-            click.echo(f"sitrep: skipped {item}", err=True)
-            ctx.meta["failed"] = ctx.meta.get("failed", 0) + 1
-            progress.tick(False)
-            continue
-        try:
-            record = pipeline.analyze(item).record()
-        except PipelineError as exc:
-            click.echo(f"sitrep: failed {exc}", err=True)
-            ctx.meta["failed"] = ctx.meta.get("failed", 0) + 1
-            progress.tick(False)
-            continue
-        yield item, record
-        progress.tick(True)
+
+def _counted(items: Iterable[Any], progress: Progress, tally: Any) -> Iterator[Any]:
+    """The items, ticking the progress line after each with the tally's failures so far."""
+    for item in items:
+        before = tally.failed
+        yield item
+        progress.tick(tally.failed == before)
     progress.close()
 
 
@@ -140,10 +127,16 @@ def cli(verbose: int, quiet: bool) -> None:
 @format_option
 def analyze(paths: tuple[str, ...], published: str | None, explain: bool, fmt: str | None) -> None:
     """Analyse files, folders or `-` (JSON Lines on stdin); print one record per document."""
+    from .accounting import Analyse
+    from .pipeline import Pipeline
+
     settings = _settings()
     fmt = fmt or default_format(sys.stdout)
     try:
-        records = (rec for _doc, rec in analysed(paths, settings, published, "analysed"))
+        run = Analyse(Pipeline(settings), _report)
+        total = count_documents(list(paths)) if shown() else None
+        items = _counted(read_documents(paths, settings, published), Progress("analysed", total), run.tally)
+        records = run.records(items)
         if explain:
             from .explain import write_explanations
 
@@ -154,7 +147,8 @@ def analyze(paths: tuple[str, ...], published: str | None, explain: bool, fmt: s
             write_json_items((r.model_dump(mode="json") for r in records), fmt, sys.stdout)
     except SitrepError as exc:
         fail(exc)
-    sys.exit(1 if click.get_current_context().meta.get("failed") else 0)
+    click.echo(f"sitrep: {run.tally.summary('analysed')}", err=True)
+    sys.exit(1 if run.tally.failed else 0)
 
 
 @cli.command()
@@ -162,31 +156,76 @@ def analyze(paths: tuple[str, ...], published: str | None, explain: bool, fmt: s
 @click.option("--db", default=None, help="SQLite file or database URL (default: setting `db`, sitrep.db).")
 @click.option("--published", callback=_check_date, help="Publication date for documents whose metadata has none.")
 def ingest(paths: tuple[str, ...], db: str | None, published: str | None) -> None:
-    """Analyse documents and store them with their events (the same content is stored once)."""
-    from .actors.learned import LearnedKB
+    """Analyse documents and store them with their events (the same content is stored once).
 
+    Every document ends stored, skipped (already stored, a duplicate, another language) or failed (kept
+    with its reason for `sitrep retry`); the last line counts each. Exit status 1 when any failed."""
     settings = _settings()
-    ctx = click.get_current_context()
-    stored = duplicates = events = 0
     try:
-        store = open_store(db or settings.db, settings)
-        learned = LearnedKB(store.engine) if settings.learn_actors else None
-        for doc, record in analysed(paths, settings, published, "stored", learned):
-            try:
-                outcome = store.save(doc, record)
-            except SitrepError as exc:
-                click.echo(f"sitrep: not stored: {exc}", err=True)
-                ctx.meta["failed"] = ctx.meta.get("failed", 0) + 1
-                continue
-            stored += outcome.stored
-            duplicates += not outcome.stored
-            events += outcome.events if outcome.stored else 0
+        run = _ingest_run(db or settings.db, settings)
+        total = count_documents(list(paths)) if shown() else None
+        for item in _counted(read_documents(paths, settings, published), Progress("read", total), run.tally):
+            run.take(item)
+        run.finish()
     except SitrepError as exc:
         fail(exc)
-    failed = ctx.meta.get("failed", 0)
-    log.info("%d documents stored, %d already stored, %d failed; %d events added to %s",
-             stored, duplicates, failed, events, db or settings.db)
-    sys.exit(1 if failed else 0)
+    _close_run(run, db or settings.db)
+
+
+@cli.command()
+@click.option("--db", default=None, help="SQLite file or database URL (default: setting `db`, sitrep.db).")
+def retry(db: str | None) -> None:
+    """Try every failed document again (after a fix, or with a larger time_budget).
+
+    A document that was read is analysed again from the copy kept with its failure; an input that could
+    not be read is read again from its file. What succeeds leaves the failed list."""
+    from .models import Document as Doc
+
+    settings = _settings()
+    try:
+        run = _ingest_run(db or settings.db, settings)
+        for failure in run.store.failures():
+            before = set(run.failed_keys)
+            if failure.key.startswith("merge:"):  # stored already; merged again by run.finish()
+                run.store.unmark_merged(failure.key.removeprefix("merge:"))
+                continue
+            if failure.document:
+                try:
+                    document = Doc.model_validate(failure.document)
+                except ValueError as exc:  # kept by another version of sitrep
+                    _report(f"cannot retry {failure.name}: its kept copy does not read as a document ({exc})")
+                    run.tally.failed += 1
+                    continue
+                run.take(document)
+            elif failure.path:
+                for item in read_documents((failure.path,), settings, None):
+                    run.take(item)
+            else:
+                _report(f"cannot retry {failure.name}: no copy kept and no file to read again ({failure.reason})")
+                run.tally.failed += 1
+                continue
+            if failure.key not in run.failed_keys - before:
+                run.store.forget_failure(failure.key)
+        run.finish()
+    except SitrepError as exc:
+        fail(exc)
+    _close_run(run, db or settings.db)
+
+
+def _ingest_run(target: str, settings: Settings) -> Any:
+    from .accounting import Ingest
+    from .actors.learned import LearnedKB
+    from .pipeline import Pipeline
+
+    store = open_store(target, settings)
+    learned = LearnedKB(store.writer) if settings.learn_actors else None
+    return Ingest(Pipeline(settings, learned=learned), store, _report)
+
+
+def _close_run(run: Any, target: str) -> None:
+    tally = run.tally
+    click.echo(f"sitrep: {tally.summary('stored')}; {tally.events} events added to {target}", err=True)
+    sys.exit(1 if tally.failed else 0)
 
 
 def open_store(target: str, settings: Settings) -> Any:

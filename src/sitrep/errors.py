@@ -6,7 +6,16 @@
     ├── ResourceError           E3xx  a model, gazetteer or knowledge base is missing or broken
     ├── PipelineError           E4xx  stages are misordered or a stage lacks what it needs
     ├── StoreError              E5xx  the database cannot be opened, migrated or written
-    └── ApiError                E6xx  an HTTP request cannot be served (not found, no token, too large …)
+    ├── ApiError                E6xx  an HTTP request cannot be served (not found, no token, too large …)
+    └── Skipped                 E7xx  a document deliberately not analysed or not stored again:
+                                      E701 other language, E702 already stored, E703 duplicate in this run
+
+Pipeline codes: E401 misordered stages, E402 a stage raised (a bug), E403 over the time budget.
+Store codes: E501 cannot open, E502 cannot migrate, E503 cannot write, E504 cannot read, E505 merging one
+document raised (a bug; the document is kept as failed), E506 an id already stored with other content,
+E507 storing one document raised (a bug).
+Input codes (E101–E111) are listed in ingest/errors.py; E111 is a reader's bug.
+A Skipped document is accounted for apart from failures (sitrep ingest prints both counts).
 """
 
 from __future__ import annotations
@@ -60,3 +69,9 @@ class ApiError(SitrepError):
     def __init__(self, message: str, fix: str | None = None, code: str | None = None, status: int = 400):
         super().__init__(message, fix, code)
         self.status = status
+
+
+class Skipped(SitrepError):
+    """A document set aside on purpose, with the reason: not a failure, and still accounted for."""
+
+    code = "E700"

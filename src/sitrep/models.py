@@ -58,7 +58,7 @@ class Span(Record):
 class Removed(Record):
     start: int
     end: int
-    reason: Literal["duplicate_paragraph", "caption_credit", "section_label", "boilerplate", "byline"]
+    reason: Literal["duplicate_paragraph", "caption_credit", "section_label", "boilerplate", "byline", "other_language"]
     text: str | None = None
     duplicate_of: int | None = Field(None, description="Start offset of the paragraph this one repeats")
 

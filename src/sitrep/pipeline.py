@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .actors import make_stage as actors_stage
+from .budget import OverBudget, time_limit
 from .clean import make_stage as clean_stage
 from .errors import PipelineError, SitrepError
 from .events import make_stage as events_stage
@@ -48,21 +49,46 @@ class Pipeline:
         check_order(self.stages)
 
     def analyze(self, document: Document) -> Analysis:
+        """Run every stage over one document within its time budget.
+
+        Fails only with a SitrepError naming the document: a stage's bug (E402), the budget spent (E403),
+        or a stage's own error (a Skipped document, E6xx, included); never with a bare exception."""
         analysis = Analysis(document=document, settings=self.settings, analysis_text=document.text)
-        for stage in self.stages:
-            began = time.perf_counter()
-            try:
-                stage.run(analysis)
-            except SitrepError:
-                raise
-            except Exception as exc:  # a bug in a stage fails this document, not the whole run
-                raise PipelineError(
-                    f"{document.id}: stage {stage.name!r} failed: {type(exc).__name__}: {exc}",
-                    "this is a bug in sitrep; please report it with the document", code="E402") from exc
-            analysis.timings[stage.name] = time.perf_counter() - began
+        budget = self.settings.time_budget
+        began = time.perf_counter()
+        try:
+            with time_limit(budget):
+                for stage in self.stages:
+                    self._run_stage(stage, analysis)
+                    if budget > 0 and time.perf_counter() - began > budget:
+                        raise OverBudget
+        except OverBudget:
+            raise over_budget(document, budget, analysis) from None
         if log.isEnabledFor(logging.DEBUG):
             log.debug("%s: %s", document.id, ", ".join(f"{k} {1000 * v:.0f} ms" for k, v in analysis.timings.items()))
         return analysis
+
+    def _run_stage(self, stage: Stage, analysis: Analysis) -> None:
+        began = time.perf_counter()
+        try:
+            stage.run(analysis)
+        except SitrepError:
+            raise
+        except Exception as exc:  # a bug in a stage fails this document, not the whole run
+            raise PipelineError(
+                f"{analysis.document.id}: stage {stage.name!r} failed: {type(exc).__name__}: {' '.join(str(exc).split())[:300]}",
+                "this is a bug in sitrep; please report it with the document", code="E402") from exc
+        analysis.timings[stage.name] = time.perf_counter() - began
+
+    def record(self, document: Document) -> DocumentRecord:
+        """The document's record, with the same fault boundary as `analyze` (building the record included)."""
+        analysis = self.analyze(document)
+        try:
+            return analysis.record()
+        except Exception as exc:  # a record that does not validate is a bug, reported for this document
+            raise PipelineError(f"{document.id}: the record cannot be built: {type(exc).__name__}: "
+                                f"{' '.join(str(exc).split())[:300]}",
+                                "this is a bug in sitrep; please report it with the document", code="E402") from exc
 
     def run(self, documents: Iterable[Document | SitrepError]) -> Iterator[DocumentRecord | SitrepError]:
         """Analyse each document in input order; input errors pass through to the caller."""
@@ -70,4 +96,12 @@ class Pipeline:
             if isinstance(item, SitrepError):
                 yield item
                 continue
-            yield self.analyze(item).record()
+            yield self.record(item)
+
+
+def over_budget(document: Document, budget: int, analysis: Analysis) -> PipelineError:
+    done = ", ".join(analysis.timings) or "none"
+    return PipelineError(f"{document.id}: not analysed within the time budget of {budget} s "
+                         f"({len(document.text):,} characters; stages finished: {done})",
+                         "raise the time_budget setting (e.g. SITREP_TIME_BUDGET=300) or split the text",
+                         code="E403")

@@ -44,6 +44,9 @@ class Settings(BaseSettings):
     api_protect_reads: bool = False
     api_max_request_bytes: int = 2_000_000
     api_cors_origins: str = ""
+    time_budget: int = 60
+    detect_language: bool = True
+    db_timeout: int = 60
 
     @classmethod
     def settings_customise_sources(cls, settings_cls: type[BaseSettings], init_settings: PydanticBaseSettingsSource,

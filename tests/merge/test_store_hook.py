@@ -1,4 +1,5 @@
-"""The merge as the store's after-save hook: same transaction, document text read by primary key."""
+"""The merge as the store's after-save hook: run after the document is stored, in (published, content_hash)
+order, document text read by primary key."""
 
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ def test_store_hook_merges_and_records_copies(tmp_path):
     metadata.create_all(store.engine)  # the lead's migration includes these tables
     store.after_save.append(merge_after_save)
     store.save(Document(id="wire", text=TEXT), record("wire"))
-    store.save(Document(id="copy", text=TEXT + " Updated."), record("copy", outlet="Reprinter"))
+    # the reprint came out a day later, so it is the copy whichever is stored first
+    store.save(Document(id="copy", text=TEXT + " Updated."), record("copy", outlet="Reprinter", published="2024-03-06"))
     store.save(Document(id="other", text="A different report altogether about Kharkiv on Monday."),
                record("other", outlet="Other", killed=6))
     with store.engine.connect() as conn:

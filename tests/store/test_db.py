@@ -85,15 +85,29 @@ def test_event_filters(db_target):
 
 
 def test_failed_hook_leaves_nothing_half_written(tmp_path):
+    """The document is stored whole and marked not merged; the hook's transaction is rolled back, and
+    the next writer merges it (Store.merge_pending)."""
+    calls = []
+
     def broken(conn, pk, record):
-        conn.execute(text("SELECT no_such_column FROM documents"))
+        calls.append(pk)
+        if len(calls) == 1:
+            conn.execute(text("INSERT INTO failed_documents (key, name, code, reason, attempts) "
+                              "VALUES ('k', 'n', 'E0', 'r', 1)"))
+            conn.execute(text("SELECT no_such_column FROM documents"))
 
     store = Store(str(tmp_path / "s.db"), after_save=[broken])
     doc = Document(id="x", text="Some text.")
-    with pytest.raises(StoreError, match="nothing of it was written"):
+    with pytest.raises(StoreError, match="cannot merge stored documents.*nothing of it was written"):
         store.save(doc, _record(doc))
-    assert _count(store, DocumentRow) == 0
-    assert _count(store, EventRow) == 0
+    assert _count(store, DocumentRow) == 1 and _count(store, EventRow) == 1
+    with Session(store.engine) as session:
+        assert session.scalar(select(DocumentRow.merged)) is False
+        assert session.scalar(select(func.count()).select_from(text("failed_documents"))) == 0
+    assert store.merge_pending() == 1
+    with Session(store.engine) as session:
+        assert session.scalar(select(DocumentRow.merged)) is True
+    assert calls == [1, 1]
 
 
 def test_unreachable_database_is_a_store_error():
@@ -139,4 +153,33 @@ def test_one_id_with_two_contents_is_reported_not_stored_twice(db_target):
         store.save(second, _record(second))
     assert caught.value.code == "E506" and "wire-1" in str(caught.value)
     assert _count(store, DocumentRow) == 1
+    store.close()
+
+
+def test_a_merge_bug_fails_that_document_only_and_retry_merges_it_again(tmp_path):
+    """A hook that raises for one document: that document is kept as failed (E505), the others are
+    merged, and unmarking it (what `sitrep retry` does) merges it again once the bug is gone."""
+    seen: list[str] = []
+    broken = {"b"}
+
+    class Hook:
+        def __call__(self, conn, pk, record):
+            if record.id in broken:
+                raise KeyError("no such place")
+            seen.append(record.id)
+
+        def undo(self, conn, pk, record):
+            seen.remove(record.id)
+
+    store = Store(str(tmp_path / "s.db"), after_save=[Hook()])
+    for name in ("a", "b", "c"):
+        doc = Document(id=name, text=f"Jets struck the town {name}.")
+        store.save(doc, _record(doc).model_copy(update={"id": name}))
+    assert sorted(seen) == ["a", "c"]
+    (failure,) = store.failures()
+    assert failure.code == "E505" and failure.key.startswith("merge:") and "KeyError" in failure.reason
+    broken.clear()
+    store.unmark_merged(failure.key.removeprefix("merge:"))
+    store.merge_pending()
+    assert sorted(seen) == ["a", "b", "c"] and store.failures() == []
     store.close()

@@ -35,3 +35,37 @@ def test_migrated_schema_matches_declared_tables(db_target):
         diffs = compare_metadata(context, _declared())
     store.close()
     assert diffs == []
+
+
+def test_upgrade_to_0004_keeps_stored_documents_and_their_events(tmp_path):
+    """0004 adds `merged` in place: documents stored before it keep their events and actors (a copy of
+    the table would cascade its drop to them) and count as merged."""
+    from importlib import resources
+
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import text
+
+    from sitrep.store.db import open_engine, writer_of
+
+    target = str(tmp_path / "old.db")
+    engine = open_engine(target)
+    config = Config()
+    config.set_main_option("script_location", str(resources.files("sitrep.store") / "migrations"))
+    with writer_of(engine).begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0003")
+    with writer_of(engine).begin() as conn:
+        conn.execute(text("INSERT INTO documents (pk, doc_id, content_hash, text, record) "
+                          "VALUES (1, 'd', 'h', 't', '{}')"))
+        conn.execute(text("INSERT INTO events (document_pk, event_id, plover_type, modality, confidence, record, "
+                          "source_names, target_names) VALUES (1, 'e1', 'ASSAULT', 'asserted', 1, '{}', '', '')"))
+        conn.execute(text("INSERT INTO actors (document_pk, actor_id, name, sectors) VALUES (1, 'a1', 'X', '')"))
+    engine.dispose()
+    store = Store(target)
+    with store.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM events")).scalar_one() == 1
+        assert conn.execute(text("SELECT count(*) FROM actors")).scalar_one() == 1
+        assert conn.execute(text("SELECT merged FROM documents")).scalar_one() == 1
+    assert store.merge_pending() == 0
+    store.close()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..models import Actor, Mention
 from ..settings import Settings
 from ..stage import Analysis, Stage
 from .coding import Candidate, Coder
@@ -58,6 +59,20 @@ def extract_candidates(analysis: Analysis, names: NameSource, matcher: KBMatcher
     return cands
 
 
+def quoted(actor: Actor, text: str, cleaned: str) -> Actor:
+    """The actor with each mention trimmed to the words it has in the cleaned text and quoting the input:
+    a phrase may end in the blank left by a removed span (a photo credit), whose words are not the actor's
+    (found by fuzzing: issue 16)."""
+    mentions = []
+    for m in actor.mentions:
+        piece = cleaned[m.start:m.end]
+        start = m.start + len(piece) - len(piece.lstrip())
+        end = m.start + len(piece.rstrip())
+        if end > start:
+            mentions.append(Mention(start=start, end=end, text=text[start:end]))
+    return actor.model_copy(update={"mentions": mentions})
+
+
 def make_stage(settings: Settings, learned: LearnedKB | None = None) -> Stage:
     """Build the stage; the shipped knowledge base is loaded here, once per process."""
     shipped = ShippedKB()
@@ -69,7 +84,8 @@ def make_stage(settings: Settings, learned: LearnedKB | None = None) -> Stage:
             analysis.actors = []
             return
         cands = extract_candidates(analysis, names, matcher)
-        analysis.actors = group_actors(cands, shipped, publication_date(analysis))
+        actors = group_actors(cands, shipped, publication_date(analysis))
+        analysis.actors = [quoted(a, analysis.text, analysis.analysis_text) for a in actors]
         if learned is not None and settings.learn_actors:
             learned.remember(cands, publication_date(analysis))
 

@@ -44,12 +44,12 @@ def tokens_text(tokens: list[Token]) -> str:
 
 
 def strip_possessive(text: str) -> str:
-    return re.sub(r"\s*['’]s?$", "", text.strip())
+    return re.sub(r"(?<!\s)\s*+['’]s?$", "", text.strip())  # a space run is tried once (issue 16)
 
 
 def joined_text(tokens: list[Token]) -> str:
     """Lower-case text with spaces around hyphens removed ("pro - regime" → "pro-regime")."""
-    return re.sub(r"\s*-\s*", "-", tokens_text(tokens).lower())
+    return re.sub(r"(?<!\s)\s*+-\s*", "-", tokens_text(tokens).lower())  # a space run is tried once
 
 
 def country_of_token(token: Token, names: NameSource, date: str | None) -> str | None:

@@ -5,18 +5,24 @@ kept), photo credits inside captions (the caption itself is kept), a section lab
 boilerplate lines and bylines. `analysis_text` is the input with every removed span replaced by spaces
 (line breaks kept), so it has the input's length and every offset into it is an offset into the input.
 It also leaves a hint for later stages: analysis.extras["captions"], the (start, end) of every caption.
+
+With the `detect_language` setting on (the default), a document mostly in another language is skipped
+(errors.Skipped, E701, naming the language) and paragraphs in another language inside an English text
+are set aside as `other_language` (language.py), so that no other language is coded as English.
 """
 
 from __future__ import annotations
 
 import re
 
+from ..errors import Skipped
 from ..models import Document, Removed
 from ..settings import Settings
 from ..stage import Analysis, Stage
 from . import blocks
 from .credits import find_credits
 from .duplicates import find_duplicates
+from .language import judge
 from .lines import find_line_removals
 
 __all__ = ["blank", "caption_spans", "find_removed", "make_stage"]
@@ -27,6 +33,8 @@ _NOT_LINE_BREAK = re.compile(r"[^\r\n]")
 def make_stage(settings: Settings) -> Stage:
     def run(analysis: Analysis) -> None:
         analysis.removed = find_removed(analysis.document)
+        if settings.detect_language:
+            analysis.removed = set_aside_languages(analysis.document, analysis.removed)
         analysis.analysis_text = blank(analysis.document.text, analysis.removed)
         analysis.extras["captions"] = caption_spans(analysis.document, analysis.removed)
 
@@ -46,6 +54,17 @@ def find_removed(document: Document) -> list[Removed]:
     standing = [p for p in standing if not _covered(p.start, p.end, removed)]
     removed += find_credits(text, standing, document.captions)
     return _without_overlaps(removed)
+
+
+def set_aside_languages(document: Document, removed: list[Removed]) -> list[Removed]:
+    """The removed spans plus paragraphs in another language; Skipped (E701) when most of it is not English."""
+    standing = [p for p in blocks.paragraphs(document.text) if not _covered(p.start, p.end, removed)]
+    verdict = judge(document.text, standing)
+    if verdict.language:
+        raise Skipped(f"{document.id}: not English: {verdict.describe()}",
+                      "sitrep codes English news; translate it first, or set detect_language = false to "
+                      "analyse it anyway", code="E701")
+    return _without_overlaps(removed + verdict.removed) if verdict.removed else removed
 
 
 def caption_spans(document: Document, removed: list[Removed]) -> list[tuple[int, int]]:

@@ -15,7 +15,9 @@ from ..models import Removed
 from .blocks import Block
 
 _UPPER = r"[^\W\d_a-z]"
-_NAME_WORD = rf"{_UPPER}(?:[a-zA-Z]{{0,2}}\.|[\w'’-]*)"  # "Jane", "Al-Khalidi", "J.", "Jr." but not "Friday."
+# A name word starts a word (never inside one) and is taken whole (possessive: nothing after it can be a
+# word character), so a long unspaced run such as a base64 blob is scanned once, not once per capital.
+_NAME_WORD = rf"(?<![\w'’-]){_UPPER}(?:[a-zA-Z]{{0,2}}\.|[\w'’-]*+)"  # "Jane", "Al-Khalidi", "J.", "Jr." but not "Friday."
 _NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|da|van|von|al|el|bin|ibn|la|le|du|dos|del|di))" + "{0,5}"
 _LABEL = r"(?:(?:File )?Photo(?:graph|grapher)?s?|Images?|Pictures?|(?:Photo |Image )?Credits?|File)"
 _LABEL_SEP = r"\s*(?::|\bby\b|\.\.\.|…)\s*"  # "Photo: ", "Photo by ", "Credit..."

@@ -17,7 +17,7 @@ live updates explainer investigations defence defense security conflict war dipl
 """.split())
 
 _WORD = re.compile(r"[A-Z][\w.'’&-]*|&|and|of|the")
-_SEPARATORS = re.compile(r"\s*[|›»>/•·–—-]\s*")
+_SEPARATORS = re.compile(r"(?<!\s)\s*+[|›»>/•·–—-]\s*")  # a space run is tried once, from its start
 _FINAL_PUNCT = ".!?:;,"
 
 

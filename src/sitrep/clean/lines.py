@@ -37,7 +37,7 @@ _CREDIT_LINE = re.compile(
 _CONTRIBUTED = re.compile(r".{3,120}\bcontributed(?: reporting)?(?: to)?(?: this)? (?:report|story|article)\.?", re.I)
 _STAFF = re.compile(r"(?:staff|agencies|staff and agencies|[\w ]{1,40} and agencies)", re.I)
 _NAME_PIECE = re.compile(r"(?:The\s+)?[^\W\d_a-z][\w'’.-]*(?:\s+(?:[^\W\d_a-z][\w'’.-]*|de|al|el|bin|van|von)){0,5}")
-_JOINERS = re.compile(r"\s*(?:,|\||/|–|—|-|;|\band\b|&|\bin\b)\s*")
+_JOINERS = re.compile(r"(?<!\s)\s*+(?:,|\||/|–|—|-|;|\band\b|&|\bin\b)\s*")  # a space run is tried once
 _NOT_NAMES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december the end".split())

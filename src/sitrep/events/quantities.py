@@ -66,7 +66,9 @@ MODIFIER = "|".join(f"(?P<{k}>{v})" for k, v in MODIFIERS.items())
 NUMERIC = rf"(?:{DIGITS})(?:\s*{SCALE})?"
 RANGE = (rf"(?:between|from)\s+(?P<lo>{CORE})\s*(?:-|–|to|and)\s*(?P<hi>{CORE})"
          rf"|(?P<lo2>{NUMERIC})\s*(?:-|–)\s*(?P<hi2>{NUMERIC})|(?P<lo3>{CORE})\s+to\s+(?P<hi3>{CORE})")
-AMOUNT_RE = re.compile(rf"(?:(?:{MODIFIER})\s+)?(?:{RANGE}|(?P<core>{CORE}))(?![\w,.]*\d)", re.IGNORECASE)
+# Not part of a longer token with digits further on ("2020-01", "1.2.3"); the look-ahead is bounded so that a
+# long unspaced run of digits and dots is not rescanned from every position (quadratic: issue 16).
+AMOUNT_RE = re.compile(rf"(?:(?:{MODIFIER})\s+)?(?:{RANGE}|(?P<core>{CORE}))(?![\w,.]{{0,64}}\d)", re.IGNORECASE)
 
 
 def _words_value(text: str) -> float | None:
@@ -112,7 +114,7 @@ def _vague_value(text: str) -> Estimate | None:
             factor *= SCALES[word]
         low, best, high = FEW[few]
         return low * factor, best * factor, None if high is None else high * factor
-    parts = list(dict.fromkeys(p for p in re.split(r"\s+(?:of|and)\s+", lowered) if p))
+    parts = list(dict.fromkeys(p for p in re.split(r"(?<!\s)\s++(?:of|and)\s+", lowered) if p))
     if not parts or any(p not in VAGUE for p in parts):
         return None
     unit = 1  # "hundreds of thousands": 100 to 999 units of 1000, so up to 999,999

@@ -11,7 +11,9 @@ Formats, chosen by extension and else by sniffing the first bytes:
     .warc .warc.gz           WARC archive, one Document per HTML response record
 
 Bad input never raises: it is an InputError (empty, binary, not UTF-8, unreadable, oversized, a bad
-line or item) yielded in its place, and reading goes on. The size limit (settings.max_bytes) applies to
+line or item) yielded in its place, and reading goes on. Each reader is also wrapped in a fault boundary
+(`guarded`): an exception no rule foresaw becomes an E111 error naming the input, never a traceback
+that ends the run. The size limit (settings.max_bytes) applies to
 a whole text, HTML or feed file and to each JSON Lines line and WARC record.
 """
 
@@ -25,6 +27,7 @@ from ..errors import InputError
 from ..models import Document
 from ..settings import Settings
 from . import errors
+from .boundary import guard_one, guarded
 from .decode import decode_declared, decode_utf8
 from .feeds import read_feed
 from .html import html_document
@@ -35,7 +38,7 @@ from .sniff import detect_format
 from .sources import Source, find_sources, read_head, read_limited
 from .warc import is_warc, read_warc
 
-__all__ = ["count_documents", "read_paths", "read_source"]
+__all__ = ["count_documents", "guard_one", "guarded", "read_paths", "read_source"]
 
 Item = Document | InputError
 
@@ -44,13 +47,13 @@ def read_paths(paths: list[str], settings: Settings, stdin: TextIO | None = None
     """Every document (or input error) the paths hold, in the order given; `-` is JSON Lines on stdin."""
     for arg in paths:
         if arg == "-":
-            yield from read_jsonl(stream_lines(stdin or sys.stdin), "stdin", settings.max_bytes)
+            yield from guarded(read_jsonl(stream_lines(stdin or sys.stdin), "stdin", settings.max_bytes), "stdin")
             continue
-        for source in find_sources(arg):
+        for source in guarded(find_sources(arg), arg):
             if isinstance(source, InputError):
                 yield source
             else:
-                yield from read_source(source, settings)
+                yield from guarded(read_source(source, settings), source.name)
 
 
 def count_documents(paths: list[str]) -> int | None:
@@ -123,7 +126,9 @@ def _read_whole(source: Source, kind: str, max_bytes: int) -> Iterator[Item]:
         yield from read_feed(data, source.name, max_bytes)
     elif kind == "html":
         text = decode_declared(data, source.name, declared_charset(data))
-        yield text if isinstance(text, InputError) else html_document(text, source.name, str(source.path))
+        yield text if isinstance(text, InputError) else guard_one(html_document, source.name, text, source.name,
+                                                                  str(source.path))
     else:
         text = decode_utf8(data, source.name)
         yield text if isinstance(text, InputError) else text_document(text, source.name, str(source.path))
+

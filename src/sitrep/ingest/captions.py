@@ -19,8 +19,10 @@ _CAPTION_XPATH = (
 )
 _SKIP_ANCESTORS = {"nav", "footer", "aside", "script", "style", "noscript", "button"}
 _SPACED = {"span", "div", "p", "small", "cite", "br", "figcaption"}
-_SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?)])")
+_SPACE_BEFORE_PUNCT = re.compile(r"(?<!\s)\s++([.,;:!?)])")  # a space run is tried once, from its start
 _MAX_CAPTION = 1000
+# What lxml refuses in a text node (C0 controls but tab and line breaks, and two non-characters).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,7 @@ def caption_text(element: HtmlElement) -> str:
         if node is not element and node.tail:
             parts.append(" " if node.tag in _SPACED else "")
             parts.append(node.tail)
-    return _SPACE_BEFORE_PUNCT.sub(r"\1", " ".join("".join(parts).split()))
+    return _SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(_NOT_XML.sub(" ", "".join(parts)).split()))
 
 
 def _previous_paragraph(element: HtmlElement) -> str | None:
@@ -94,7 +96,7 @@ def _replace(element: HtmlElement, text: str) -> None:
     target = figure if figure is not None else element
     paragraph = fragment_fromstring("<p></p>")
     paragraph.text = text
-    paragraph.tail = target.tail
+    paragraph.tail = _NOT_XML.sub(" ", target.tail) if target.tail else target.tail
     parent = target.getparent()
     if parent is not None:
         parent.replace(target, paragraph)

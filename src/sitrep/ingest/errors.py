@@ -4,7 +4,7 @@ Each names the input, says what is wrong and, where it can, how to fix it. Codes
 
     E101 empty          E102 binary         E103 not UTF-8      E104 unreadable
     E105 oversized      E106 bad record     E107 bad feed       E108 bad WARC
-    E109 missing path   E110 bad HTML
+    E109 missing path   E110 bad HTML       E111 reader bug (an input no rule foresaw)
 """
 
 from __future__ import annotations
@@ -59,3 +59,10 @@ def missing(name: str) -> InputError:
 
 def bad_html(name: str, reason: str) -> InputError:
     return _error(name, f"HTML that cannot be parsed ({reason})", "check that the file is an HTML page", code="E110")
+
+
+def reader_bug(name: str, exc: BaseException) -> InputError:
+    """An input that made a reader raise what no rule foresaw: a bug, reported as one, and reading goes on."""
+    detail = " ".join(str(exc).split())[:200]
+    return _error(name, f"could not be read ({type(exc).__name__}: {detail})",
+                  "this is a bug in sitrep; please report it with the input", code="E111")

@@ -13,6 +13,7 @@ from lxml import etree
 from ..errors import InputError
 from ..models import Document
 from . import errors
+from .boundary import guard_one
 from .dates import normalize_date
 from .fragments import fragment_text
 
@@ -34,13 +35,16 @@ def read_feed(data: bytes, name: str, max_bytes: int) -> Iterator[Document | Inp
         yield errors.empty(name, "a feed with no items")
     feed_title = _text(_child(root, "title") if kind == "feed" else _child(_child(root, "channel"), "title"))
     for number, item in enumerate(items, start=1):
-        yield item_document(item, f"{name}#{number}", feed_title, max_bytes)
+        where = f"{name}#{number}"
+        yield guard_one(item_document, where, item, where, feed_title, max_bytes)
 
 
 def item_document(item: etree._Element, where: str, source: str | None, max_bytes: int) -> Document | InputError:
     title = _text(_child(item, "title"))
     body = _body(item)
-    text, captions = fragment_text(body) if body else (title or "", [])
+    text, captions = fragment_text(body) if body else ("", [])
+    if not text.strip():  # no body, or one with no text ("<![CDATA[<HTML>]]>"): the title is the story
+        text, captions = title or "", []
     if not text.strip():
         return errors.bad_feed(where, "feed item has no title, description or content",
                                "give the item a description or leave it out")

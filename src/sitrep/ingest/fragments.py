@@ -29,7 +29,7 @@ def fragment_text(html: str) -> tuple[str, list[tuple[int, int]]]:
         return html.strip(), []
     try:
         root = lxml.html.fragment_fromstring(html, create_parent="div")
-    except (ParserError, ValueError):
+    except (ParserError, ValueError, AssertionError):  # lxml asserts on a fragment that is a whole page
         return " ".join(_TAG.sub(" ", html).split()), []
     captions = lift_captions(root)
     return join_paragraphs(*place_captions(block_paragraphs(root), captions))

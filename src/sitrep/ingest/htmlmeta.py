@@ -23,6 +23,7 @@ _DATE_META = (
 )
 _TITLE_META = ("og:title", "twitter:title", "dc.title", "headline")
 _ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report", re.I)
+_TITLE_SEPARATOR = re.compile(r"(?<!\s)\s++[|–—-]\s+")  # " | Site name"; a space run is tried once
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)""", re.I)
 
 
@@ -119,4 +120,7 @@ def _clean_title(title: str | None) -> str | None:
     """Drop a trailing " | Site name" or " - Site name" from a <title>."""
     if not title:
         return None
-    return re.split(r"\s+[|–—-]\s+(?=[^|–—-]+$)", title)[0].strip() or None
+    last = next(reversed(list(_TITLE_SEPARATOR.finditer(title))), None)
+    if last is None or any(c in "|–—-" for c in title[last.end():]):
+        return title.strip() or None
+    return title[:last.start()].strip() or None

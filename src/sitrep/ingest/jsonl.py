@@ -12,6 +12,7 @@ from typing import IO
 from ..errors import InputError
 from ..models import Document
 from . import errors
+from .boundary import guard_one
 from .dates import normalize_date
 from .decode import decode_utf8
 
@@ -25,7 +26,8 @@ def read_jsonl(lines: Iterable[bytes | str], name: str, max_bytes: int) -> Itera
         if not line.strip():
             continue
         count += 1
-        yield parse_line(line, f"{name}:{number}", max_bytes)
+        where = f"{name}:{number}"
+        yield guard_one(parse_line, where, line, where, max_bytes)
     if count == 0:
         yield errors.empty(name)
 

@@ -29,6 +29,8 @@ def find_sources(arg: str) -> Iterator[Source | InputError]:
     path = Path(arg)
     if path.is_dir():
         yield from _walk(path, arg, set())
+    elif path.exists() and not path.is_file():  # a FIFO or device would block or make no sense to read
+        yield errors.unreadable(arg, "not a regular file")
     elif path.exists() or path.is_symlink():
         yield Source(path, arg)
     else:
@@ -50,9 +52,14 @@ def _walk(folder: Path, name: str, visited: set[str]) -> Iterator[Source | Input
         if entry.name.startswith("."):
             continue
         child = f"{name.rstrip('/')}/{entry.name}"
-        if entry.is_dir():
+        try:
+            kind = "dir" if entry.is_dir() else "file" if entry.is_file() else "other"
+        except OSError as exc:  # a symbolic link loop, a vanished entry
+            yield errors.unreadable(child, exc.strerror or str(exc))
+            continue
+        if kind == "dir":
             yield from _walk(Path(entry.path), child, visited)
-        elif entry.is_file():
+        elif kind == "file":
             yield Source(Path(entry.path), child)
         else:  # a socket, pipe or device would block or make no sense to read
             yield errors.unreadable(child, "not a regular file")

@@ -14,6 +14,7 @@ from typing import IO, TYPE_CHECKING
 from ..errors import InputError
 from ..models import Document
 from . import errors
+from .boundary import guard_one
 from .dates import normalize_date
 from .decode import decode_declared
 from .html import html_document
@@ -46,7 +47,7 @@ def read_warc(stream: IO[bytes], name: str, max_bytes: int) -> Iterator[Document
     count = 0
     try:
         for record in ArchiveIterator(stream):
-            item = record_document(record, name, max_bytes)
+            item = guard_one(record_document, name, record, name, max_bytes)
             if item is not None:
                 count += 1
                 yield item

@@ -23,7 +23,15 @@ from .duplicates import register_document
 from .figures import figure_rows, store_figures
 from .kinds import CEASEFIRE
 from .mentions import view_of
-from .tables import canonical_events, claims, event_mentions, figures
+from .tables import (
+    canonical_events,
+    claims,
+    document_bands,
+    document_copies,
+    document_signatures,
+    event_mentions,
+    figures,
+)
 from .text_figures import figures_from_text
 
 MAX_REFUSALS_KEPT = 5  # why a report did not join the nearest other events, stored with the mention
@@ -130,23 +138,52 @@ def place_event(conn: Connection, event: Event, record: DocumentRecord, outcome:
     return new_id
 
 
-def merge_after_save(conn: Connection, pk: int, record: DocumentRecord) -> MergeOutcome:
-    """The store's after-save hook: merge a just-stored document, with its text for the duplicate check.
+class MergeHook:
+    """The store's after-save hook: merge a just-stored document, with its text for the duplicate check;
+    `undo` takes back all it contributed, so the store can merge documents in (published, content_hash)
+    order whatever order they arrive in (store.db: Store.merge_pending).
 
     Reads the document's id and text from the store's ``documents`` row ``pk`` (same transaction)."""
-    from ..store.tables import DocumentRow
 
-    documents = DocumentRow.__table__
-    row = conn.execute(select(documents.c.doc_id, documents.c.text).where(documents.c.pk == pk)).one()
-    return merge_record(conn, merge_key(conn, pk, row.doc_id), record, text=row.text)
+    def __call__(self, conn: Connection, pk: int, record: DocumentRecord) -> MergeOutcome:
+        from ..store.tables import DocumentRow
+
+        documents = DocumentRow.__table__
+        row = conn.execute(select(documents.c.doc_id, documents.c.text).where(documents.c.pk == pk)).one()
+        return merge_record(conn, merge_key(conn, pk, row.doc_id), record, text=row.text)
+
+    def undo(self, conn: Connection, pk: int, record: DocumentRecord) -> None:
+        from ..store.tables import DocumentRow
+
+        documents = DocumentRow.__table__
+        doc_id = conn.execute(select(documents.c.doc_id).where(documents.c.pk == pk)).scalar_one()
+        unmerge_document(conn, merge_key(conn, pk, doc_id))
+
+
+merge_after_save = MergeHook()
+
+
+def unmerge_document(conn: Connection, document_id: str) -> None:
+    """Take back everything merging a document added: its mentions, claims, figures and near-duplicate
+    registration; the events it touched are recomputed (and dropped when it was their only report)."""
+    conn.execute(delete(document_copies).where(document_copies.c.copy_id == document_id))
+    conn.execute(delete(document_bands).where(document_bands.c.document_id == document_id))
+    conn.execute(delete(document_signatures).where(document_signatures.c.document_id == document_id))
+    touched = forget_document(conn, document_id)
+    _after(conn, touched, touched)
 
 
 def merge_key(conn: Connection, pk: int, doc_id: str) -> str:
-    """The document's id, made unique with its row number when another stored document has the same id
-    (two inputs may both be called "article.txt"); re-merging under an id replaces what it had."""
+    """The document's id, made unique with the start of its content hash when a document merged before
+    it has the same id (two inputs may both be called "article.txt"). Documents are merged in
+    (published, content_hash) order, so which of two namesakes keeps the bare id does not depend on
+    which arrived first; re-merging under an id replaces what it had."""
     from ..store.tables import DocumentRow
 
     documents = DocumentRow.__table__
-    other = conn.execute(select(documents.c.pk).where(documents.c.doc_id == doc_id, documents.c.pk != pk)
-                         .limit(1)).first()
-    return doc_id if other is None else f"{doc_id}#{pk}"
+    other = conn.execute(select(documents.c.pk).where(documents.c.doc_id == doc_id, documents.c.pk != pk,
+                                                      documents.c.merged.is_(True)).limit(1)).first()
+    if other is None:
+        return doc_id
+    content = conn.execute(select(documents.c.content_hash).where(documents.c.pk == pk)).scalar_one()
+    return f"{doc_id}#{content[:12]}"

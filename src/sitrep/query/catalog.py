@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import Connection, func, or_, select
 
 from ..store.tables import ActorRow, EventRow
+from .filters import containing
 
 A, E = ActorRow.__table__.c, EventRow.__table__.c
 
@@ -16,7 +17,7 @@ def list_actors(conn: Connection, q: str | None = None, limit: int = 100) -> lis
     n = func.count().label("documents")
     query = select(A.name, A.code, A.country, n).group_by(A.name, A.code, A.country)
     if q:
-        query = query.where(or_(A.name.ilike(f"%{q}%"), A.code.ilike(f"%{q}%")))
+        query = query.where(or_(A.name.ilike(containing(q), escape="\\"), A.code.ilike(containing(q), escape="\\")))
     rows = conn.execute(query.order_by(n.desc(), A.name).limit(limit))
     return [{"name": r.name, "code": r.code, "country": r.country, "documents": r.documents} for r in rows]
 
@@ -28,7 +29,7 @@ def list_places(conn: Connection, q: str | None = None, limit: int = 100) -> lis
                     func.avg(E.lon).label("lon"), n)
              .where(E.place_name.is_not(None)).group_by(E.place_name, E.geonameid, E.country, E.admin1))
     if q:
-        query = query.where(E.place_name.ilike(f"%{q}%"))
+        query = query.where(E.place_name.ilike(containing(q), escape="\\"))
     rows = conn.execute(query.order_by(n.desc(), E.place_name).limit(limit))
     return [{"name": r.place_name, "geonameid": r.geonameid, "country": r.country, "admin1": r.admin1,
              "lat": r.lat, "lon": r.lon, "events": r.events} for r in rows]

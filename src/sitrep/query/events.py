@@ -18,7 +18,7 @@ from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, selec
 
 from ..merge.tables import canonical_events
 from ..store.tables import ActorRow, DocumentRow, EventRow
-from .filters import EventFilter, TypeFilter, encode_cursor, parse_cursor
+from .filters import EventFilter, TypeFilter, containing, encode_cursor, parse_cursor
 from .places import match_place
 
 E, D, C = EventRow.__table__.c, DocumentRow.__table__.c, canonical_events.c
@@ -45,7 +45,7 @@ def _type_condition(t: TypeFilter) -> ColumnElement[bool]:
 
 def _place_condition(text: str, gazetteer: Path | None) -> ColumnElement[bool]:
     m = match_place(text, gazetteer)
-    options: list[ColumnElement[bool]] = [E.place_name.ilike(f"%{m.text}%")]
+    options: list[ColumnElement[bool]] = [E.place_name.ilike(containing(m.text), escape="\\")]
     if m.key:
         options += [E.place_key == m.key, E.place_key.startswith(m.key + " ")]
     if m.skeleton:
@@ -81,13 +81,14 @@ def conditions(f: EventFilter, gazetteer: Path | None = None) -> list[ColumnElem
     if f.types:
         where.append(or_(*(_type_condition(t) for t in f.types)))
     if f.actor:
-        where.append(or_(E.source_names.ilike(f"%{f.actor}%"), E.target_names.ilike(f"%{f.actor}%")))
+        where.append(or_(E.source_names.ilike(containing(f.actor), escape="\\"),
+                         E.target_names.ilike(containing(f.actor), escape="\\")))
     if f.modality:
         where.append(E.modality == f.modality)
     if f.min_sources:
         where.append(C.source_count >= f.min_sources)
     if f.text:
-        where.append(E.evidence_text.ilike(f"%{f.text}%"))
+        where.append(E.evidence_text.ilike(containing(f.text), escape="\\"))
     return where
 
 

@@ -156,3 +156,9 @@ def parse_filter(*, since: str | None = None, until: str | None = None, bbox: st
         sort=sort or "date", limit=_number(limit, "limit", 1, max_limit), offset=_number(offset, "offset", 0) or 0,
         cursor=parse_cursor(cursor),
     )
+
+
+def containing(value: str) -> str:
+    """A LIKE pattern matching `value` anywhere, its own % and _ taken literally (escape character \\),
+    so that `--place '%'` matches a place named with a percent sign, not every event (issue 16)."""
+    return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"

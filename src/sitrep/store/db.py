@@ -1,36 +1,70 @@
 """Open a store (SQLite file or PostgreSQL URL), migrate it, write analysed documents, read events.
 
-Each document is written in one transaction: the document row, its events and actors, and what
-the cross-article stages derive from it. A failure rolls all of it back, so nothing half-written
-stays in the database. The same content hash is stored once.
+Writers serialise: every write transaction goes through `Store.writer`, which on SQLite begins with
+BEGIN IMMEDIATE (WAL journal, busy timeout: the next writer waits instead of failing) and on PostgreSQL
+first takes one transaction-scoped advisory lock. So any number of processes may write to one database,
+new or existing: the schema is created or migrated once, and the same content is stored once, the
+later writer finding it "already stored", never an error. Reads (`Store.engine`) take no lock.
+
+Each document is written in one transaction (the document row, its events and actors). Cross-article
+merging (the `after_save` hooks) runs after it, one document per transaction, in the order of
+(published, content_hash) whatever the order documents arrive in: a document that sorts before ones
+already merged first undoes their merging, and they are merged again after it (`merge_pending`). A
+document stored but not yet merged is marked so, and the next writer merges it, so a kill at any
+moment loses nothing and leaves nothing half-written.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, Engine, create_engine, event, select
+from sqlalchemy import (
+    Connection,
+    Engine,
+    and_,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.engine.interfaces import DBAPIConnection
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from ..errors import StoreError
 from ..models import Document, DocumentRecord, Event
 from .derived import event_columns
-from .tables import ActorRow, DocumentRow, EventRow
+from .tables import ActorRow, DocumentRow, EventRow, FailedRow
 
 log = logging.getLogger(__name__)
 
-# Hooks run inside the document's transaction after it is written (e.g. cross-article merging).
-AfterSave = Callable[[Connection, int, DocumentRecord], object]  # what a hook returns is not used
+# Hooks run after a document is written, in merge order (e.g. cross-article merging); what a hook returns
+# is not used.
+AfterSave = Callable[[Connection, int, DocumentRecord], object]
+WRITER = "sitrep_writer"
+# One advisory lock for every sitrep writer on a PostgreSQL database (a fixed 63-bit number).
+LOCK_KEY = int.from_bytes(hashlib.sha256(b"sitrep writer").digest()[:8], "big") >> 1
+
+
+class Undoable(Protocol):
+    """An after-save hook that can take back what it did for one document (merging can be replayed)."""
+
+    def __call__(self, conn: Connection, pk: int, record: DocumentRecord) -> None: ...
+
+    def undo(self, conn: Connection, pk: int, record: DocumentRecord) -> None: ...
 
 
 def database_url(target: str) -> str:
@@ -43,31 +77,55 @@ def database_url(target: str) -> str:
 
 
 def _sqlite_pragmas(dbapi_connection: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
+    dbapi_connection.isolation_level = None  # sqlite3: autocommit in the driver; we emit BEGIN ourselves
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.close()
 
 
-def open_engine(target: str, **options: Any) -> Engine:
-    """An engine for the store; ``options`` go to SQLAlchemy (e.g. the server's pool size)."""
+def _sqlite_begin(conn: Connection) -> None:
+    """A real transaction for DDL too; a writer's takes the write lock at once (no upgrade deadlock)."""
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITER) else "BEGIN")
+
+
+def _postgres_begin(conn: Connection) -> None:
+    if conn.get_execution_options().get(WRITER):
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({LOCK_KEY})")
+
+
+def open_engine(target: str, timeout: int = 60, **options: Any) -> Engine:
+    """An engine for the store; ``options`` go to SQLAlchemy (e.g. the server's pool size); a writer
+    waits up to ``timeout`` seconds for another's lock."""
     url = database_url(target)
     try:
+        if url.startswith("sqlite"):
+            options.setdefault("connect_args", {}).setdefault("timeout", timeout)
+        elif url.startswith("postgresql"):
+            options.setdefault("connect_args", {}).setdefault("options", f"-c lock_timeout={timeout * 1000}")
         engine = create_engine(url, **options)
     except (SQLAlchemyError, ImportError) as exc:
         raise StoreError(f"cannot open database {target!r}: {exc}",
                          "give a file path or a URL such as postgresql://user@host/db", code="E501") from None
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+    elif engine.dialect.name == "postgresql":
+        event.listen(engine, "begin", _postgres_begin)
     return engine
 
 
+def writer_of(engine: Engine) -> Engine:
+    """The same database, for writing: its transactions are serialised across processes."""
+    return engine.execution_options(**{WRITER: True})
+
+
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest revision (creates it in a new database)."""
+    """Bring the schema to the newest revision (creates it in a new database), under the writers' lock."""
     config = Config()
     config.set_main_option("script_location", str(resources.files("sitrep.store") / "migrations"))
     try:
-        with engine.begin() as connection:
+        with writer_of(engine).begin() as connection:
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
         log.debug("database %s: schema at the newest revision", engine.url.render_as_string(hide_password=True))
@@ -84,36 +142,170 @@ class SaveOutcome:
     events: int
 
 
+def _order_key(row: Any) -> tuple[str, str]:
+    return (row.published or "", row.content_hash)
+
+
+_ORDER = (func.coalesce(DocumentRow.published, ""), DocumentRow.content_hash)
+
+
+def _after_in_order(key: tuple[str, str]) -> Any:
+    published, content = _ORDER
+    return or_(published > key[0], and_(published == key[0], content > key[1]))
+
+
 class Store:
     """A migrated database with sitrep's tables."""
 
-    def __init__(self, target: str, after_save: list[AfterSave] | None = None):
+    def __init__(self, target: str, after_save: list[AfterSave] | None = None, timeout: int = 60):
         self.target = target
-        self.engine = open_engine(target)
+        self.engine = open_engine(target, timeout)
+        self.writer = writer_of(self.engine)
         migrate(self.engine)
         self.after_save = list(after_save or [])
 
     def close(self) -> None:
         self.engine.dispose()
 
-    def save(self, document: Document, record: DocumentRecord) -> SaveOutcome:
-        """Write one analysed document in one transaction; the same content hash is kept once."""
-        try:
-            with Session(self.engine) as session, session.begin():
-                found = session.scalar(select(DocumentRow).where(DocumentRow.content_hash == document.content_hash))
-                if found is not None:
-                    return SaveOutcome(found.pk, stored=False, events=len(found.events))
-                _refuse_reused_id(session, document)
-                row = _document_row(document, record)
-                session.add(row)
-                session.flush()
-                for hook in self.after_save:
-                    hook(session.connection(), row.pk, record)
-                return SaveOutcome(row.pk, stored=True, events=len(record.events))
-        except SQLAlchemyError as exc:
-            raise StoreError(f"cannot store document {document.id!r}: {str(exc).splitlines()[0]}",
-                             "nothing of it was written; check the database and run again", code="E503") from None
+    def _failed(self, action: str, exc: SQLAlchemyError, code: str = "E503") -> StoreError:
+        return StoreError(f"cannot {action}: {str(exc).splitlines()[0]}",
+                          "nothing of it was written; check the database and run again", code=code)
 
+    def stored_as(self, content_hash: str) -> str | None:
+        """The id of the stored document with this content, if any (to skip it before analysis)."""
+        try:
+            with self.engine.connect() as conn:
+                return conn.scalar(select(DocumentRow.doc_id).where(DocumentRow.content_hash == content_hash))
+        except SQLAlchemyError as exc:
+            raise self._failed("read the database", exc, "E504") from None
+
+    def save(self, document: Document, record: DocumentRecord, merge: bool = True) -> SaveOutcome:
+        """Write one analysed document in one transaction; the same content hash is kept once.
+
+        With `merge` (the default) the after-save hooks then run for every document waiting for them;
+        without, they wait for the next `merge_pending()` (a batch merges once, at its end)."""
+        try:
+            outcome = self._insert(document, record)
+        except SQLAlchemyError as exc:
+            raise self._failed(f"store document {document.id!r}", exc) from None
+        if merge and outcome.stored:
+            self.merge_pending()
+        return outcome
+
+    def _insert(self, document: Document, record: DocumentRecord) -> SaveOutcome:
+        with Session(self.writer) as session, session.begin():
+            found = session.scalar(select(DocumentRow).where(DocumentRow.content_hash == document.content_hash))
+            if found is not None:
+                return SaveOutcome(found.pk, stored=False, events=len(found.events))
+            _refuse_reused_id(session, document)
+            row = _document_row(document, record)
+            row.merged = not self.after_save
+            session.add(row)
+            session.flush()
+            keys = {f"doc:{document.content_hash}", f"input:{document.id}", f"input:{document.origin}"}
+            session.execute(delete(FailedRow).where(FailedRow.key.in_(keys)))
+            return SaveOutcome(row.pk, stored=True, events=len(record.events))
+
+    # ---------------------------------------------------------------- merging in order
+    def merge_pending(self) -> int:
+        """Run the after-save hooks for every stored document still waiting, in merge order; returns
+        how many hook runs (merges and undos) it took. Each step is its own short transaction."""
+        steps = 0
+        try:
+            while self._merge_step():
+                steps += 1
+        except SQLAlchemyError as exc:
+            raise self._failed("merge stored documents", exc) from None
+        return steps
+
+    def _merge_step(self) -> bool:
+        with self.writer.begin() as conn:
+            pending = conn.execute(select(DocumentRow.pk, DocumentRow.published, DocumentRow.content_hash)
+                                   .where(DocumentRow.merged.is_(False)).order_by(*_ORDER).limit(1)).first()
+            if pending is None:
+                return False
+            undoable = all(hasattr(hook, "undo") for hook in self.after_save)
+            if undoable and self._undo_later(conn, _order_key(pending)):
+                return True
+            self._apply_hooks(conn, pending.pk, pending.content_hash)
+            conn.execute(update(DocumentRow).where(DocumentRow.pk == pending.pk).values(merged=True))
+            return True
+
+    def _apply_hooks(self, conn: Connection, pk: int, content_hash: str) -> None:
+        """Run the hooks for one document behind a fault boundary: a hook's bug rolls back what it did for
+        this document, which is kept as failed (E505, `sitrep retry` merges it again) and counts as merged,
+        so the documents after it are still merged. A database that fails (a lost connection, a lock
+        waited for too long) is no document's fault: that ends the step."""
+        savepoint = conn.begin_nested()
+        try:
+            record = self._record(conn, pk)
+            for hook in self.after_save:
+                hook(conn, pk, record)
+        except OperationalError:
+            raise
+        except Exception as exc:  # the fault boundary around one document's merge
+            savepoint.rollback()
+            doc_id = conn.execute(select(DocumentRow.doc_id).where(DocumentRow.pk == pk)).scalar_one()
+            reason = f"{doc_id}: stored, but merging it failed: {type(exc).__name__}: {' '.join(str(exc).split())[:300]}"
+            conn.execute(delete(FailedRow).where(FailedRow.key == f"merge:{content_hash}"))
+            conn.execute(insert(FailedRow).values(key=f"merge:{content_hash}", name=doc_id, code="E505",
+                                                  reason=f"[E505] {reason} (this is a bug in sitrep; please report "
+                                                         "it; `sitrep retry` merges it again)", attempts=1))
+            return
+        savepoint.commit()
+
+    def unmark_merged(self, content_hash: str) -> None:
+        """Merge a stored document again at the next `merge_pending` (for `sitrep retry`)."""
+        with self.writer.begin() as conn:
+            conn.execute(update(DocumentRow).where(DocumentRow.content_hash == content_hash).values(merged=False))
+            conn.execute(delete(FailedRow).where(FailedRow.key == f"merge:{content_hash}"))
+
+    def _undo_later(self, conn: Connection, key: tuple[str, str]) -> bool:
+        """Undo the merging of the latest merged document after `key`; False when there is none.
+
+        One document per step (per transaction), latest first, so that a long replay never holds the
+        writers' lock for long; after each step the merged documents are again merged in order."""
+        latest = conn.execute(select(DocumentRow.pk).where(DocumentRow.merged.is_(True), _after_in_order(key))
+                              .order_by(*(c.desc() for c in _ORDER)).limit(1)).scalar()
+        if latest is None:
+            return False
+        record = self._record(conn, latest)
+        for hook in reversed(self.after_save):
+            hook.undo(conn, latest, record)  # type: ignore[attr-defined]  # checked by the caller
+        conn.execute(update(DocumentRow).where(DocumentRow.pk == latest).values(merged=False))
+        return True
+
+    @staticmethod
+    def _record(conn: Connection, pk: int) -> DocumentRecord:
+        stored = conn.execute(select(DocumentRow.record).where(DocumentRow.pk == pk)).scalar_one()
+        return DocumentRecord.model_validate(stored)
+
+    # ---------------------------------------------------------------- failures
+    def record_failure(self, key: str, name: str, code: str, reason: str, path: str | None = None,
+                       document: Document | None = None) -> None:
+        """Keep (or update) a failed document or input with its reason, for `sitrep retry`."""
+        values = {"name": name, "code": code, "reason": reason, "path": path,
+                  "document": document.model_dump(mode="json") if document else None}
+        try:
+            with self.writer.begin() as conn:
+                attempts = conn.scalar(select(FailedRow.attempts).where(FailedRow.key == key))
+                if attempts is None:
+                    conn.execute(insert(FailedRow).values(key=key, attempts=1, **values))
+                else:
+                    conn.execute(update(FailedRow).where(FailedRow.key == key)
+                                 .values(attempts=attempts + 1, failed_at=func.now(), **values))
+        except SQLAlchemyError as exc:
+            raise self._failed(f"record the failure of {name!r}", exc) from None
+
+    def failures(self) -> list[FailedRow]:
+        with Session(self.engine, expire_on_commit=False) as session:
+            return list(session.scalars(select(FailedRow).order_by(FailedRow.pk)))
+
+    def forget_failure(self, key: str) -> None:
+        with self.writer.begin() as conn:
+            conn.execute(delete(FailedRow).where(FailedRow.key == key))
+
+    # ---------------------------------------------------------------- reading
     def documents(self) -> Iterator[DocumentRecord]:
         with Session(self.engine) as session:
             for row in session.scalars(select(DocumentRow).order_by(DocumentRow.pk)):

@@ -1,4 +1,4 @@
-"""SQLAlchemy models of what sitrep stores: documents, their events and their actors.
+"""SQLAlchemy models of what sitrep stores: documents, their events and their actors; failed documents.
 
 The full record of each document is kept as JSON beside the columns that queries filter on,
 so every face (CLI, API, exports) reads back exactly the record the pipeline wrote.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, DateTime, Float, ForeignKey, Index, Integer, String, Text, func
+from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text, false, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -30,6 +30,11 @@ class DocumentRow(Base):
     text: Mapped[str] = mapped_column(Text)
     record: Mapped[dict] = mapped_column(JSON)
     stored_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+    # Cross-article merging runs after the document is stored, in (published, content_hash) order
+    # (store.db: Store.merge_pending); False until it has run for this document.
+    merged: Mapped[bool] = mapped_column(Boolean, server_default=false(), index=True)
+
+    __table_args__ = (Index("ix_documents_merge_order", "published", "content_hash"),)
 
     events: Mapped[list[EventRow]] = relationship(back_populates="document", cascade="all, delete-orphan")
     actors: Mapped[list[ActorRow]] = relationship(back_populates="document", cascade="all, delete-orphan")
@@ -88,3 +93,23 @@ class ActorRow(Base):
     sectors: Mapped[str] = mapped_column(String(128), default="")
 
     document: Mapped[DocumentRow] = relationship(back_populates="actors")
+
+
+class FailedRow(Base):
+    """A document (or an input) that failed, with its reason, kept until a retry or a later run stores it.
+
+    `key` is ``doc:<content hash>`` for a document that was read but not analysed or stored (its
+    `document` JSON is kept, so `sitrep retry` needs no source), ``input:<name>`` for an input that could
+    not be read (`path` is the file to read again, when there is one)."""
+
+    __tablename__ = "failed_documents"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(600), unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    path: Mapped[str | None] = mapped_column(Text)
+    code: Mapped[str] = mapped_column(String(8))
+    reason: Mapped[str] = mapped_column(Text)
+    document: Mapped[dict | None] = mapped_column(JSON)
+    attempts: Mapped[int] = mapped_column(Integer, default=1)
+    failed_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())

@@ -95,7 +95,7 @@ def _reference_minutes(ref: str) -> int | None:
     if word == "noon":
         return 720
     pm = bool(re.search(r"p\.?m", word))
-    hour = _hour(re.sub(r"\s*[ap]\.?m\.?", "", word))
+    hour = _hour(re.sub(r"(?<!\s)\s*+[ap]\.?m\.?", "", word))  # a space run is tried once (issue 16)
     return None if hour is None else (hour % 12 + (12 if pm else 0)) * 60
 
 
