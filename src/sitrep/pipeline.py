@@ -10,13 +10,16 @@ components do, so that a misordered pipeline fails when it is built, not on the 
     geo       needs doc                            adds places
     actors    needs doc, places                    adds actors
     events    needs doc, times, places, actors     adds events
+
+`Pipeline.run` and `analyze_many` take documents in batches so that spaCy parses them together
+(`nlp.pipe`); every other stage still sees one document, and each record is the one `analyze` gives.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, TypeVar
 
 from .actors import make_stage as actors_stage
 from .clean import make_stage as clean_stage
@@ -29,7 +32,9 @@ from .settings import Settings, load_settings
 from .stage import Analysis, Stage, check_order
 from .temporal import make_stage as temporal_stage
 
-__all__ = ["Analysis", "Pipeline", "Stage", "check_order"]
+__all__ = ["Analysis", "Pipeline", "Stage", "check_order", "chunked"]
+
+T = TypeVar("T")
 
 
 def _default_stages(settings: Settings, learned: Any = None) -> list[Stage]:
@@ -48,22 +53,79 @@ class Pipeline:
     def analyze(self, document: Document) -> Analysis:
         analysis = Analysis(document=document, settings=self.settings, analysis_text=document.text)
         for stage in self.stages:
-            began = time.perf_counter()
-            try:
-                stage.run(analysis)
-            except SitrepError:
-                raise
-            except Exception as exc:  # a bug in a stage fails this document, not the whole run
-                raise PipelineError(
-                    f"{document.id}: stage {stage.name!r} failed: {type(exc).__name__}: {exc}",
-                    "this is a bug in sitrep; please report it with the document", code="E402") from exc
-            analysis.timings[stage.name] = time.perf_counter() - began
+            _run_one(stage, analysis)
         return analysis
 
-    def run(self, documents: Iterable[Document | SitrepError]) -> Iterator[DocumentRecord | SitrepError]:
-        """Analyse each document in input order; input errors pass through to the caller."""
-        for item in documents:
-            if isinstance(item, SitrepError):
-                yield item
+    def analyze_many(self, documents: list[Document]) -> list[Analysis | PipelineError]:
+        """Analyse documents together: a stage with `run_batch` (spaCy's parse) takes them all at once.
+        Each document gets the Analysis `analyze` gives it, or the PipelineError that failed it alone."""
+        results: list[Analysis | PipelineError] = [
+            Analysis(document=d, settings=self.settings, analysis_text=d.text) for d in documents]
+        for stage in self.stages:
+            live = [a for a in results if isinstance(a, Analysis)]
+            if stage.run_batch is not None and len(live) > 1 and _run_batch(stage, live):
                 continue
-            yield self.analyze(item).record()
+            for i, item in enumerate(results):
+                if isinstance(item, Analysis):
+                    try:
+                        _run_one(stage, item)
+                    except PipelineError as exc:
+                        results[i] = exc
+        return results
+
+    def run(self, documents: Iterable[Document | SitrepError],
+            batch_size: int | None = None) -> Iterator[DocumentRecord | SitrepError]:
+        """Records in input order, analysed `batch_size` documents at a time (setting `batch_size`);
+        input errors pass through, and a document the pipeline fails on becomes its PipelineError."""
+        for chunk in chunked(documents, batch_size or self.settings.batch_size):
+            docs = [item for item in chunk if isinstance(item, Document)]
+            analysed = iter(self.analyze_many(docs))
+            for item in chunk:
+                if isinstance(item, SitrepError):
+                    yield item
+                    continue
+                result = next(analysed)
+                yield result.record() if isinstance(result, Analysis) else result
+
+
+def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Lists of `size` items (the last one shorter), in order, read lazily."""
+    chunk: list[T] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _run_one(stage: Stage, analysis: Analysis) -> None:
+    began = time.perf_counter()
+    try:
+        stage.run(analysis)
+    except SitrepError:
+        raise
+    except Exception as exc:  # a bug in a stage fails this document, not the whole run
+        raise PipelineError(
+            f"{analysis.document.id}: stage {stage.name!r} failed: {type(exc).__name__}: {exc}",
+            "this is a bug in sitrep; please report it with the document", code="E402") from exc
+    analysis.timings[stage.name] = time.perf_counter() - began
+
+
+def _run_batch(stage: Stage, analyses: list[Analysis]) -> bool:
+    """Run a stage over a batch; False when it failed, so that each document is then run alone and
+    only the one that fails is lost. Each document's timing is its share of the batch by length."""
+    assert stage.run_batch is not None
+    began = time.perf_counter()
+    try:
+        stage.run_batch(analyses)
+    except SitrepError:
+        raise
+    except Exception:
+        return False
+    spent = time.perf_counter() - began
+    total = sum(len(a.analysis_text) for a in analyses) or 1
+    for analysis in analyses:
+        analysis.timings[stage.name] = spent * len(analysis.analysis_text) / total
+    return True

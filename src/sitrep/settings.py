@@ -24,6 +24,7 @@ class Settings:
     api_protect_reads: bool = False
     api_max_request_bytes: int = 2_000_000
     api_cors_origins: str = ""
+    batch_size: int = 64
 
     def with_(self, **changes: Any) -> Settings:
         return replace(self, **changes)
