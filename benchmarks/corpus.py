@@ -27,11 +27,13 @@ def timeml_documents(corpora: Path) -> Iterator[Document]:
 def geoparsing_documents(corpora: Path) -> Iterator[Document]:
     from lxml import etree
 
+    from sitrep.ingest.dates import normalize_date
+
     for name in ("lgl.xml", "TR-News.xml"):
         root = etree.parse(str(corpora / "geoparsing-news" / name)).getroot()
         for node in root.iter("article"):
             text = node.findtext("text") or ""
-            day = (node.findtext("dltime") or "").strip()[:10] or None
+            day = normalize_date((node.findtext("dltime") or "").strip()[:10])
             title = " ".join((node.findtext("title") or "").split()) or None
             yield Document(id=f"{name.split('.')[0].lower()}/{node.get('docid')}", text=text, title=title,
                            published=day, published_source="metadata" if day else None)
