@@ -221,9 +221,10 @@ def _register_extensions() -> None:
     from .eval.cli import eval_command
     from .exports.cli import export
     from .geo.cli import gazetteer
+    from .ingest.cli import watch
     from .merge.cli import ceasefires, event, figures
 
-    for command in (eval_command, gazetteer, actors, event, ceasefires, figures, serve, export, batch):
+    for command in (eval_command, gazetteer, actors, event, ceasefires, figures, serve, export, batch, watch):
         cli.add_command(command)
 
 

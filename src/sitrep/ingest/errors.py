@@ -4,7 +4,7 @@ Each names the input, says what is wrong and, where it can, how to fix it. Codes
 
     E101 empty          E102 binary         E103 not UTF-8      E104 unreadable
     E105 oversized      E106 bad record     E107 bad feed       E108 bad WARC
-    E109 missing path   E110 bad HTML
+    E109 missing path   E110 bad HTML       E111 fetch failed   E112 robots.txt disallows
 """
 
 from __future__ import annotations
@@ -59,3 +59,13 @@ def missing(name: str) -> InputError:
 
 def bad_html(name: str, reason: str) -> InputError:
     return _error(name, f"HTML that cannot be parsed ({reason})", "check that the file is an HTML page", code="E110")
+
+
+def fetch_failed(url: str, reason: str, fix: str | None = None) -> InputError:
+    return _error(url, f"cannot be fetched ({reason})", fix or "check the address; it is tried again later",
+                  code="E111")
+
+
+def disallowed(url: str) -> InputError:
+    return _error(url, "robots.txt of its site disallows fetching it",
+                  "leave it out, or use the text the feed carries", code="E112")
