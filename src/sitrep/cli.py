@@ -16,7 +16,7 @@ import click
 
 from . import __version__
 from .cli_common import fail, filter_options, parsed_filter
-from .errors import InputError, PipelineError, SitrepError
+from .errors import InputError, SitrepError
 from .models import Document, DocumentRecord
 from .output import (
     FORMATS,
@@ -85,28 +85,30 @@ def read_documents(paths: tuple[str, ...], settings: Settings, published: str | 
 
 def analysed(paths: tuple[str, ...], settings: Settings, published: str | None, verb: str,
              learned: Any = None) -> Iterator[tuple[Document, DocumentRecord]]:
-    """Run the pipeline over every document; report bad ones on stderr and keep going."""
-    from .pipeline import Pipeline
+    """Run the pipeline over every document, `batch_size` at a time (spaCy parses them together);
+    report bad ones on stderr and keep going."""
+    from .pipeline import Pipeline, chunked
 
     pipeline = Pipeline(settings, learned=learned)
     progress = Progress(verb)
-    ctx = click.get_current_context()
-    for item in read_documents(paths, settings, published):
-        if isinstance(item, SitrepError):
-            click.echo(f"sitrep: skipped {item}", err=True)
-            ctx.meta["failed"] = ctx.meta.get("failed", 0) + 1
-            progress.tick(False)
-            continue
-        try:
-            record = pipeline.analyze(item).record()
-        except PipelineError as exc:
-            click.echo(f"sitrep: failed {exc}", err=True)
-            ctx.meta["failed"] = ctx.meta.get("failed", 0) + 1
-            progress.tick(False)
-            continue
-        yield item, record
-        progress.tick(True)
+    for chunk in chunked(read_documents(paths, settings, published), settings.batch_size):
+        results = iter(pipeline.analyze_many([item for item in chunk if isinstance(item, Document)]))
+        for item in chunk:
+            result = item if isinstance(item, SitrepError) else next(results)
+            if isinstance(result, SitrepError):
+                _failed(f"{'skipped' if isinstance(item, SitrepError) else 'failed'} {result}")
+                progress.tick(False)
+                continue
+            assert isinstance(item, Document)
+            yield item, result.record()
+            progress.tick(True)
     progress.close()
+
+
+def _failed(line: str) -> None:
+    click.echo(f"sitrep: {line}", err=True)
+    ctx = click.get_current_context()
+    ctx.meta["failed"] = ctx.meta.get("failed", 0) + 1
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
