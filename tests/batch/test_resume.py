@@ -92,3 +92,15 @@ def test_a_scheduler_that_cannot_be_reached_is_one_clear_error(tmp_path):
 
     with pytest.raises(ResourceError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:9"):
         run_batch([], tmp_path / "out", Settings(), scheduler="tcp://127.0.0.1:9")
+
+
+@pytest.mark.slow
+def test_an_existing_scheduler_is_used_and_its_workers_load_the_pipeline(tmp_path):
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        report = run_batch(_documents()[:8], tmp_path / "out", Settings(), scheduler=cluster.scheduler_address,
+                           partition_size=PARTITION, say=lambda line: None)
+        assert cluster.workers  # the cluster outlives the run: sitrep closes only its own client
+    assert (report.workers, report.partitions, report.documents, report.unreadable) == (1, 2, 7, 1)
+    assert len(_table(tmp_path / "out", "events")) == report.events > 0
