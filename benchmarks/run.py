@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import resource
 import statistics
 import subprocess
 import sys
@@ -27,6 +26,7 @@ from typing import Any
 
 from corpus import news_documents, repeat_to, write_jsonl
 
+from sitrep.batch.work import peak_rss_mb
 from sitrep.models import Document
 from sitrep.pipeline import Pipeline, chunked
 from sitrep.settings import load_settings
@@ -67,7 +67,7 @@ def side_by_side(docs: list[Document], chunk: int) -> dict[str, Any]:
         spacy_s, pipeline_s = spacy_s + took[0], pipeline_s + took[1]
         ratios.append(took[0] / took[1])
     return {"spacy_s": spacy_s, "pipeline_s": pipeline_s, "ratios": ratios, "per_stage": stages,
-            "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+            "max_rss_mb": peak_rss_mb()}
 
 
 def _pipeline_chunk(pipeline: Pipeline, docs: list[Document], batch_size: int, stages: dict[str, float]) -> None:

@@ -125,10 +125,14 @@ def test_a_partition_is_done_only_for_the_same_documents_and_with_all_its_files(
     assert output.is_done(0, fingerprint(items)) is None
 
 
-def test_another_partition_size_is_refused_and_stale_partitions_are_removed(written):
+def test_another_partition_size_or_other_inputs_are_refused_and_stale_partitions_are_removed(written):
     output, *_ = written
     with pytest.raises(ConfigError, match="partition-size 2"):
         BatchOutput(output.root, partition_size=3).prepare()
+    output.prepare(["archive/"])
+    with pytest.raises(ConfigError, match=r"other inputs \(archive/\)"):
+        BatchOutput(output.root, partition_size=2).prepare(["archve/"])  # a typo must not wipe the output
+    output.prepare(["archive/"])
     for name in SCHEMAS:
         (output.root / name / "part-00000.parquet").rename(output.root / name / "part-00007.parquet")
     assert output.finish(partitions=1) == [7]

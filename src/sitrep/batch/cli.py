@@ -34,7 +34,8 @@ def batch(paths: tuple[str, ...], out: str, workers: int | None, scheduler: str 
     progress = BatchProgress(estimate_documents(paths))
     try:
         report = run_batch(main.read_documents(paths, settings, published), out, settings, workers=workers,
-                           scheduler=scheduler, partition_size=partition_size or DEFAULT_PARTITION_SIZE,
+                           scheduler=scheduler, inputs=list(paths),
+                           partition_size=partition_size or DEFAULT_PARTITION_SIZE,
                            say=_say, progress=progress)
     except SitrepError as exc:
         progress.close()

@@ -74,17 +74,23 @@ class BatchOutput:
         self.root = Path(root)
         self.partition_size = partition_size
 
-    def prepare(self) -> None:
-        """Create the folder; refuse one written with another partition size (its partitions would not line up)."""
+    def prepare(self, inputs: list[str] | None = None) -> None:
+        """Create the folder; refuse one written for other inputs or with another partition size (its
+        partitions would not line up, and finishing the run would remove them)."""
         self.root.mkdir(parents=True, exist_ok=True)
         manifest = self.root / "_batch.json"
-        if manifest.exists():
-            earlier = json.loads(manifest.read_text(encoding="utf-8")).get("partition_size")
-            if earlier != self.partition_size:
-                raise ConfigError(
-                    f"{self.root} holds a batch run with partitions of {earlier} documents, not {self.partition_size}",
-                    f"give --partition-size {earlier} to resume it, or another --out folder", code="E210")
-        _write_atomic(manifest, {"partition_size": self.partition_size, "version": __version__})
+        earlier = json.loads(manifest.read_text(encoding="utf-8")) if manifest.exists() else {}
+        if earlier and earlier.get("partition_size") != self.partition_size:
+            size = earlier.get("partition_size")
+            raise ConfigError(
+                f"{self.root} holds a batch run with partitions of {size} documents, not {self.partition_size}",
+                f"give --partition-size {size} to resume it, or another --out folder", code="E210")
+        if earlier and inputs is not None and earlier.get("inputs") not in (None, inputs):
+            raise ConfigError(
+                f"{self.root} holds a batch run of other inputs ({' '.join(earlier['inputs'])})",
+                "give the same inputs to resume it, or another --out folder", code="E211")
+        _write_atomic(manifest, {"partition_size": self.partition_size, "version": __version__,
+                                 "inputs": inputs if inputs is not None else earlier.get("inputs")})
         (self.root / "_SUCCESS").unlink(missing_ok=True)
 
     def marker(self, index: int) -> Path:

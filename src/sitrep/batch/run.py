@@ -9,6 +9,7 @@ same names, so nothing is doubled); a partition that fails outright is reported,
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -58,14 +59,15 @@ Say = Callable[[str], None]
 
 
 def run_batch(items: Iterable[Document | SitrepError], out: str | Path, settings: Settings, *,
-              workers: int | None = None, scheduler: str | None = None,
+              workers: int | None = None, scheduler: str | None = None, inputs: list[str] | None = None,
               partition_size: int = DEFAULT_PARTITION_SIZE, say: Say = print, progress: Any = None) -> BatchReport:
     """Analyse every document into partitioned Parquet under `out`, on a local cluster of `workers`
     processes or on the Dask scheduler at `scheduler`. Bad inputs and failed documents are reported
-    through `say` (one line each) and written as documents rows with their `error`."""
+    through `say` (one line each) and written as documents rows with their `error`. `inputs` (the paths
+    as given) is recorded, and a folder written for other inputs is refused."""
     began = time.perf_counter()
     output = BatchOutput(out, partition_size)
-    output.prepare()
+    output.prepare(inputs)
     report = BatchReport()
     with dask_client(settings, workers, scheduler) as client:
         report.workers = len(client.scheduler_info()["workers"])
@@ -134,7 +136,7 @@ def dask_client(settings: Settings, workers: int | None, scheduler: str | None) 
 
     if scheduler:
         try:
-            client = Client(scheduler, timeout="20s")
+            client = Client(scheduler, timeout="10s")
         except (OSError, TimeoutError) as exc:
             raise ResourceError(f"cannot reach the Dask scheduler at {scheduler}: {exc}",
                                 "check the address (tcp://HOST:PORT) and that the scheduler is running",
@@ -142,15 +144,26 @@ def dask_client(settings: Settings, workers: int | None, scheduler: str | None) 
         cluster = None
     else:
         cluster = LocalCluster(n_workers=workers or default_workers(), threads_per_worker=1, processes=True,
-                               dashboard_address=None)
+                               dashboard_address=None, silence_logs=logging.ERROR)
         client = Client(cluster)
     try:
-        client.register_plugin(PipelinePlugin(settings))
+        _load_pipeline(client, settings)
         yield client
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _load_pipeline(client: Any, settings: Settings) -> None:
+    """Have every worker (and every worker that joins later) load the pipeline once."""
+    try:
+        client.register_plugin(PipelinePlugin(settings))
+    except SitrepError:
+        raise
+    except Exception as exc:  # the workers' own error, e.g. sitrep or its model not installed there
+        raise ResourceError(f"the Dask workers could not load sitrep's pipeline: {type(exc).__name__}: {exc}",
+                            "install sitrep and its spaCy model where the workers run", code="E311") from None
 
 
 def default_workers() -> int:

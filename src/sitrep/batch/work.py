@@ -60,9 +60,22 @@ def analyse_partition(pipeline: Pipeline, index: int, items: list[Item], output:
         result.events += len(record.events)
     result.seconds = time.perf_counter() - began
     result.worker = f"{os.uname().nodename}:{os.getpid()}"
-    result.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result.peak_rss_mb = peak_rss_mb()
     output.write(index, print_, tables, result)
     return result
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory. Linux's VmHWM starts afresh when a process execs, whereas
+    ru_maxrss keeps the peak of the parent it was forked from (a spawned worker would report its parent's)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _record(item: Item, outcome: Analysis | Exception | None, result: PartitionResult) -> DocumentRecord:
