@@ -66,7 +66,7 @@ def migrate(engine: Engine) -> None:
     try:
         with engine.begin() as connection:
             config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+            command.upgrade(config, "heads")  # every branch: migrations added side by side (0005, 0006) each apply
     except SQLAlchemyError as exc:
         raise StoreError(f"cannot prepare database {engine.url.render_as_string(hide_password=True)}: "
                          f"{str(exc).splitlines()[0]}", "check that the server is up and you may write to it",
