@@ -174,6 +174,6 @@ def test_watch_command_analyses_and_stores_with_the_real_pipeline(server, tmp_pa
     assert "missing.xml" in first.stderr and "3 new items: 3 stored" in first.stderr
     second = subprocess.run(command, capture_output=True, text=True, timeout=300, env=env)
     assert "0 new items" in second.stderr
-    store = Store(str(db))
-    by_url = {s.url: s for s in store.events()}
-    assert server.url("/a1.html") in by_url  # the page's exchange of fire became an event
+    records = {r.url: r for r in Store(str(db)).documents()}
+    assert set(records) == {server.url(f"/a{n}.html") for n in (1, 2)} | {server.url("/private/a3.html")}
+    assert any(e.plover.type == "ASSAULT" for e in records[server.url("/a1.html")].events)  # the exchange of fire
