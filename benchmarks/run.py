@@ -120,7 +120,8 @@ def render(docs: list[Document], m: dict[str, Any], batches: dict[int, dict[str,
     rows = [_rate_row("spaCy alone (same model and components, nlp.pipe, batch 64)", n, words, m["spacy_s"]),
             _rate_row("full pipeline, 1 process", n, words, m["pipeline_s"])]
     rows += [_rate_row(f"`batch`, {k} worker{'s' if k > 1 else ''} (wall, with start-up)", b["docs"], words, b["wall_s"])
-             for k, b in batches.items()]
+             if k else _rate_row("the `batch` driver reading the JSON Lines alone", b["docs"], words, b["wall_s"])
+             for k, b in sorted(batches.items(), key=lambda kb: kb[0] or 99)]
     r = sorted(m["ratios"])
     lines = [
         "# sitrep benchmarks", "",
