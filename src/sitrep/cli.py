@@ -272,12 +272,14 @@ def _register_extensions() -> None:
     """Commands that live beside the parts they serve (eval, gazetteer, actors, merging)."""
     from .actors.cli import actors
     from .api.cli import serve
+    from .batch.cli import batch
     from .eval.cli import eval_command
     from .exports.cli import export
     from .geo.cli import gazetteer
+    from .ingest.cli import watch
     from .merge.cli import ceasefires, event, figures
 
-    for command in (eval_command, gazetteer, actors, event, ceasefires, figures, serve, export):
+    for command in (eval_command, gazetteer, actors, event, ceasefires, figures, serve, export, batch, watch):
         cli.add_command(command)
 
 

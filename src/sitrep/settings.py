@@ -47,6 +47,7 @@ class Settings(BaseSettings):
     time_budget: int = 60
     detect_language: bool = True
     db_timeout: int = 60
+    batch_size: int = 64
 
     @classmethod
     def settings_customise_sources(cls, settings_cls: type[BaseSettings], init_settings: PydanticBaseSettingsSource,

@@ -61,10 +61,14 @@ class Analysis:
 
 @dataclass(frozen=True)
 class Stage:
+    """A step of the pipeline. `run` handles one document; `run_batch`, when a stage has one, handles
+    several at once with the same result per document (the nlp stage parses a batch with `nlp.pipe`)."""
+
     name: str
     needs: tuple[str, ...]
     adds: tuple[str, ...]
     run: Callable[[Analysis], None]
+    run_batch: Callable[[list[Analysis]], None] | None = None
 
 
 def check_order(stages: list[Stage]) -> None:

@@ -123,9 +123,9 @@ def test_cleaner_offsets_quote_the_input(text, captions):
 @FAST
 @given(text=texts, day=st.none() | st.dates())
 def test_time_parser_offsets_quote_the_input(text, day):
+    from sitrep.temporal.catalog import all_rules
     from sitrep.temporal.detect import detect
     from sitrep.temporal.resolve import resolve
-    from sitrep.temporal.rules import all_rules
 
     candidates = detect(text, all_rules())
     for time in resolve(text, candidates, ["none"] * len(candidates), day):

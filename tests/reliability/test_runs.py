@@ -58,7 +58,9 @@ def test_time_budget_fails_the_document_with_its_reason(pipeline):
     from sitrep.pipeline import Pipeline
 
     tight = Pipeline(pipeline.settings.with_(time_budget=1), stages=pipeline.stages)
-    text = (EXAMPLES / "02-airstrike.txt").read_text() * 200
+    # one long paragraph of distinct sentences (repeated paragraphs would be removed as duplicates first)
+    text = " ".join(f"Rebels attacked the village of Kalo{i} on day {i} and {i % 7 + 2} people were hurt."
+                    for i in range(4000))
     with pytest.raises(PipelineError) as caught:
         tight.record(Document(id="long.txt", text=text))
     assert caught.value.code == "E403"

@@ -7,6 +7,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import MetaData
 
 from sitrep.actors.learned import metadata as learned_metadata
+from sitrep.ingest.seen import metadata as watch_metadata
 from sitrep.merge.tables import metadata as merge_metadata
 from sitrep.store import Store
 from sitrep.store.tables import Base
@@ -14,7 +15,7 @@ from sitrep.store.tables import Base
 
 def _declared() -> MetaData:
     combined = MetaData()
-    for meta in (Base.metadata, learned_metadata, merge_metadata):
+    for meta in (Base.metadata, learned_metadata, merge_metadata, watch_metadata):
         for table in meta.tables.values():
             table.to_metadata(combined)
     return combined

@@ -5,6 +5,7 @@ Each names the input, says what is wrong and, where it can, how to fix it. Codes
     E101 empty          E102 binary         E103 not UTF-8      E104 unreadable
     E105 oversized      E106 bad record     E107 bad feed       E108 bad WARC
     E109 missing path   E110 bad HTML       E111 reader bug (an input no rule foresaw)
+    E112 fetch failed   E113 robots.txt disallows
 """
 
 from __future__ import annotations
@@ -66,3 +67,13 @@ def reader_bug(name: str, exc: BaseException) -> InputError:
     detail = " ".join(str(exc).split())[:200]
     return _error(name, f"could not be read ({type(exc).__name__}: {detail})",
                   "this is a bug in sitrep; please report it with the input", code="E111")
+
+
+def fetch_failed(url: str, reason: str, fix: str | None = None) -> InputError:
+    return _error(url, f"cannot be fetched ({reason})", fix or "check the address; it is tried again later",
+                  code="E112")
+
+
+def disallowed(url: str) -> InputError:
+    return _error(url, "robots.txt of its site disallows fetching it",
+                  "leave it out, or use the text the feed carries", code="E113")

@@ -2,11 +2,15 @@
 
 The item's HTML (content:encoded, else description; Atom content, else summary) becomes text with its
 captions kept; pubDate/published → published (metadata); link → url and id (else guid, else file#n).
+
+`feed_entries` gives each item with its identity (guid/id, else link) and link, for `sitrep watch`,
+which remembers the items it has seen and fetches each new item's page once.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from lxml import etree
 
@@ -20,7 +24,22 @@ from .fragments import fragment_text
 _PARSER_OPTIONS = {"resolve_entities": False, "no_network": True, "huge_tree": False}
 
 
+@dataclass(frozen=True)
+class FeedEntry:
+    """One feed item: its identity across polls, its link, and the Document of the text the feed carries."""
+
+    key: str
+    link: str | None
+    document: Document | InputError
+
+
 def read_feed(data: bytes, name: str, max_bytes: int) -> Iterator[Document | InputError]:
+    for entry in feed_entries(data, name, max_bytes):
+        yield entry.document if isinstance(entry, FeedEntry) else entry
+
+
+def feed_entries(data: bytes, name: str, max_bytes: int) -> Iterator[FeedEntry | InputError]:
+    """Each item of a feed (or one error for a feed that cannot be read or has no items)."""
     try:
         root = etree.fromstring(data, parser=etree.XMLParser(**_PARSER_OPTIONS))
     except etree.XMLSyntaxError as exc:
@@ -36,7 +55,9 @@ def read_feed(data: bytes, name: str, max_bytes: int) -> Iterator[Document | Inp
     feed_title = _text(_child(root, "title") if kind == "feed" else _child(_child(root, "channel"), "title"))
     for number, item in enumerate(items, start=1):
         where = f"{name}#{number}"
-        yield guard_one(item_document, where, item, where, feed_title, max_bytes)
+        link = _link(item)
+        key = _text(_child(item, "guid")) or _text(_child(item, "id")) or link or where
+        yield FeedEntry(key, link, guard_one(item_document, where, item, where, feed_title, max_bytes))
 
 
 def item_document(item: etree._Element, where: str, source: str | None, max_bytes: int) -> Document | InputError:

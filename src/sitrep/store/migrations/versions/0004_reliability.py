@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004"
-down_revision = "0006"  # chained after the service's 0006, merged first (the lead re-chains 0005)
+down_revision = "0006"  # after the service's 0006; the watch's 0005 follows it
 branch_labels = None
 depends_on = None
 
