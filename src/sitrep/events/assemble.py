@@ -88,7 +88,8 @@ def resolve_roles(analysis: Analysis, mention: Mention) -> Arguments:
     bounds = (mention.head.sent.start_char, mention.head.sent.end_char)
     args.sources = [s for s in args.sources if not named_as_location(analysis, s, bounds)
                     and not bare_weapon(analysis, s, args.instrument)]
-    args.targets = [t for t in args.targets if not names_a_town(analysis, t)]
+    movement = mention.type in MOVEMENTS  # where people fled to is no one the flight was done to
+    args.targets = [t for t in args.targets if not names_a_town(analysis, t, countries_too=movement)]
     if mention.type in FOUND_DEAD:
         args.sources, args.targets = [], victims(analysis, mention) or args.targets
         args.rules.update({"sources": "roles.body_found: the killer is unknown", "targets": "roles.whose_body"})
@@ -138,6 +139,7 @@ DATE_RULES = {"expression": "date.time_expression_of_its_clause", "anchor": "dat
 
 PASSING_TYPES = frozenset({"ceasefire"})
 FOUND_DEAD = frozenset({"body_found"})
+MOVEMENTS = frozenset({"displacement"})
 
 
 def victims(analysis: Analysis, mention: Mention) -> list[str]:

@@ -268,4 +268,32 @@ def merge_mentions(items: list[Item]) -> list[Item]:
     for number, item in enumerate(kept, start=1):
         item.event.id = f"e{number}"
         item.event.evidence.sort(key=lambda s: s.start)
+        one_role_each(item.event)
+    share_claimed_places(kept)
     return kept
+
+
+def one_role_each(event: Event) -> None:
+    """An actor is not both who acted and whom it was done to: one mention's partner ("agreed with Russia")
+    named as a co-doer by another ("Turkey, Russia agree") stays a doer."""
+    both = set(event.sources) & set(event.targets)
+    if both:
+        event.targets = [t for t in event.targets if t not in both]
+        event.decided_by["targets"] = event.decided_by.get("targets", "") + "; merge.no_actor_in_both_roles"
+
+
+def share_claimed_places(items: list[Item]) -> None:
+    """Disagreeing claims about one event are about one event: a claim whose sentence names no place takes
+    the place another claim of its group gives (a Russian official's start of the truce Turkey's ministry
+    places in Idlib)."""
+    for item in items:
+        place = item.event.place
+        if place is not None and place.source == "sentence":
+            continue
+        for other in items:
+            theirs = other.event.place
+            if other is not item and other.kind.group == item.kind.group and theirs is not None \
+                    and theirs.source == "sentence" and disagreeing_claims(item.event, other.event):
+                item.event.place = theirs
+                item.event.decided_by["place"] = "merge.place_of_another_claim_about_it"
+                break

@@ -235,13 +235,15 @@ def _after_location_noun(doc: Doc, start: int) -> bool:
     return before.lemma_.lower() in LOCATION_NOUNS
 
 
-def names_a_town(analysis: Analysis, actor_id: str) -> bool:
-    """Whether every mention of the actor is the name of a located town or site: "struck Kharkiv",
-    "returned to the streets of Tbilisi" name where the event happened (its place), not whom it hit.
-    Countries and regions stay actors ("attacked Ukraine")."""
-    towns = {(p.start, p.end) for p, _ in build_index(analysis).places if (p.precision or 3) == 1}
+def names_a_town(analysis: Analysis, actor_id: str, countries_too: bool = False) -> bool:
+    """Whether every mention of the actor is the name of a located place below a country (a town, site,
+    province or region): "struck Kharkiv", "vowed to recapture Idlib", "returned to the streets of Tbilisi"
+    name where the event happened or what was fought over, not whom it was done to. Countries stay actors
+    ("attacked Ukraine": its government), unless `countries_too` (where the displaced fled to)."""
+    places = {(p.start, p.end) for p, _ in build_index(analysis).places
+              if countries_too or not (p.feature_code or "").startswith("PCL")}
     mentions = [m for a in analysis.actors if a.id == actor_id for m in a.mentions]
-    return bool(mentions) and all((m.start, m.end) in towns for m in mentions)
+    return bool(mentions) and all((m.start, m.end) in places for m in mentions)
 
 
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
