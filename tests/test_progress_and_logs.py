@@ -69,7 +69,7 @@ def test_verbose_says_each_documents_stage_timings_and_quiet_only_errors(tmp_pat
     assert verbose.exit_code == 0, verbose.stderr
     assert any(line.startswith("sitrep: [pipeline]") and "nlp" in line and " ms" in line
                for line in verbose.stderr.splitlines())
-    assert "1 documents stored" in verbose.stderr
+    assert "1 stored, 0 skipped, 0 failed" in verbose.stderr
     quiet = runner.invoke(cli, ["-q", "ingest", str(story), str(ROOT / "no-such-file.txt"), "--db",
                                 str(tmp_path / "q.db")])
     assert quiet.exit_code == 1
