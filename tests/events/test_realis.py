@@ -71,3 +71,41 @@ def test_violence_told_in_nouns_and_passives_is_one_event_with_its_toll(pipeline
     assert event.acled.sub_event_type == sub_event_type
     toll = event.quantities.get("killed")
     assert (toll.best if toll else None) == killed
+
+
+@pytest.mark.parametrize("text", [
+    "Riot police stood guard outside the stadium on Sunday.",
+    "Prosecutors asked the court for an arrest warrant against the mayor.",
+    "The murder suspect appeared in court on Monday.",
+    "Two attack helicopters flew over the capital.",
+    "Both men suffered life-threatening injuries in the crash.",
+])
+def test_a_trigger_word_that_only_describes_a_thing_is_no_event(pipeline, text):
+    coded = [e for e in events_in(pipeline, text) if e.plover.type in ("ASSAULT", "COERCE", "THREATEN", "PROTEST")]
+    assert coded == [], [(e.trigger.text, e.plover.type) for e in coded]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("A shooting incident outside the bank left two guards dead on Friday.", "shooting"),
+    ("Thousands joined a protest march through the capital on Saturday.", "protest"),
+])
+def test_a_trigger_word_modifying_an_occurrence_noun_stays_an_event(pipeline, text, trigger):
+    assert [e.trigger.text for e in events_in(pipeline, text) if e.acled.event_type] == [trigger]
+
+
+def test_a_definite_mention_of_a_told_event_joins_it_and_its_sentence_date_does_not(pipeline):
+    text = ("Gunmen shot dead a village chief in Kaduna on Tuesday, police said. "
+            "Residents said the attackers fled into the forest. "
+            "The state governor held a security meeting in the city on Wednesday. "
+            "On Thursday, detectives questioned two farmers about the killing of the chief.")
+    violent = [e for e in events_in(pipeline, text) if e.plover.type == "ASSAULT"]
+    assert len(violent) == 1
+    assert violent[0].date is not None and violent[0].date.value == "2024-05-07"
+    assert len(violent[0].evidence) == 2
+
+
+def test_a_definite_mention_with_its_own_place_is_a_second_event(pipeline):
+    text = ("A car bomb killed nine people at a market in Mogadishu on Saturday. "
+            "On Sunday a second bomb exploded near the port in Kismayo. The Kismayo bombing wounded four soldiers.")
+    places = sorted(e.place.name for e in events_in(pipeline, text) if e.acled.event_type and e.place)
+    assert places == ["Kismayo", "Mogadishu"]

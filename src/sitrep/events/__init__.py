@@ -39,7 +39,7 @@ def extract_events(analysis: Analysis, lexicon: Lexicon) -> list[Event]:
     for n, m in enumerate(mentions, start=1):
         marker = temporal_marker(m.anchor)
         item = Item(build_event(analysis, m, lexicon, n), lexicon.types[m.type], {sentence_of[m.head.sent.start]},
-                    anaphoric=is_anaphoric(m), backref=marker is not None)
+                    anaphoric=is_anaphoric(m), definite=is_definite(m), backref=marker is not None)
         items.append(item)
         waiting = pending_date(marker, item.event) if marker is not None else None
         if waiting is not None:
@@ -118,6 +118,14 @@ def is_anaphoric(mention: Mention) -> bool:
     definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in children)
     return definite and not any(c.dep_ in ("poss", "compound", "amod", "nummod", "prep", "acl", "relcl")
                                 for c in children)
+
+
+def is_definite(mention: Mention) -> bool:
+    """ "the embassy bombings", "the killing of the doctor", "Tuesday's attack": a definite or possessed event noun,
+    which names an event the reader is taken to know — in a news story, one it has already told."""
+    if not mention.nominal:
+        return False
+    return any((c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in mention.head.children)
 
 
 def make_stage(settings: Settings) -> Stage:

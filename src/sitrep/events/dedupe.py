@@ -14,6 +14,12 @@ depends on the group's `merge` rule:
 A definite noun with no arguments of its own ("the attack", "the talks") refers back: it joins the
 latest earlier event of its group unless their source actors differ.
 
+A definite event noun that has arguments of its own ("the embassy bombings", "the killing of the doctor",
+"the bombing's victims") and is not merged by the rules above names an event the story has already told: it joins
+the latest earlier event of its group unless the two are told apart by what the noun itself says (its own time
+expression or place, different doers) or by their modality (a plot is not the attack). Its sentence's other
+time and place (a search "on April 8" of "the site of the shooting") are not the event's.
+
 A ceasefire also absorbs the agreement nouns of its own sentence ("in line with agreements").
 
 Two mentions attributed to different speakers that claim different times ("Turkey's defence ministry
@@ -47,6 +53,7 @@ class Item:
     kind: EventType
     sentences: set[int]   # indices of the reporting sentences in the document
     anaphoric: bool = False  # a definite noun with no arguments of its own: "the attack", "the talks"
+    definite: bool = False   # a definite or possessed event noun: "the embassy bombings", "the killing of X"
     backref: bool = False    # named in a temporal adjunct: "a day after paying a visit" (backrefs.py)
     kinds: list[str] = field(default_factory=list)  # internal types of every mention merged in, kept first
 
@@ -245,6 +252,40 @@ def refers_to(kept: Item, item: Item) -> bool:
     return any(abs(i - j) <= 1 for i in kept.sentences for j in item.sentences)
 
 
+OWN_DATE = ("date.expression_in_its_adjunct",)
+OWN_PLACE = ("place.attached", "place.names_the_event_noun")
+UNREAL = frozenset({"negated", "hypothetical", "conditional", "denied", "planned", "threatened", "requested"})
+
+
+def told_before(kept: Item, item: Item) -> bool:
+    """Whether a definite event noun (item) names the earlier event `kept`: one group, the same realness, no
+    different doers, and no own date or place of the noun's that tells them apart."""
+    a, b = kept.event, item.event
+    if kept.kind.group != item.kind.group or (a.modality in UNREAL) != (b.modality in UNREAL):
+        return False
+    if _disjoint(a.sources, b.sources) or disagreeing_claims(a, b):
+        return False
+    own_date = b.decided_by.get("date", "").startswith(OWN_DATE)
+    own_place = b.decided_by.get("place", "").startswith(OWN_PLACE)
+    return not (own_date and dates_conflict(a, b)) and not (own_place and places_conflict(a, b))
+
+
+def fold_reference(kept: Item, item: Item) -> None:
+    """Fold a definite reference into the event it names: its evidence, actors and numbers; its date and place
+    only where the noun states them itself and the event has none as good."""
+    reference = item.event.model_copy()
+    if not reference.decided_by.get("date", "").startswith(OWN_DATE):
+        reference.date = None
+    if not reference.decided_by.get("place", "").startswith(OWN_PLACE):
+        reference.place = None
+    confidence = kept.event.confidence
+    _fill(kept.event, reference)
+    kept.event.confidence = round(min(0.95, confidence + 0.05), 3)
+    kept.event.decided_by.setdefault("merge", "dedupe.definite_reference_to_an_earlier_event")
+    kept.kinds += item.kinds
+    kept.sentences |= item.sentences
+
+
 def merge_mentions(items: list[Item]) -> list[Item]:
     """Merge the events of one article in text order, back-references last; number the survivors
     e1, e2 … in text order. Each item returned holds one event and the types of all its mentions."""
@@ -252,6 +293,11 @@ def merge_mentions(items: list[Item]) -> list[Item]:
     for item in (i for i in items if not i.backref):
         candidates = reversed(kept) if item.anaphoric else iter(kept)
         target = next((k for k in candidates if same_event(k, item)), None)
+        if target is None and item.definite:
+            told = next((k for k in reversed(kept) if told_before(k, item)), None)
+            if told is not None:
+                fold_reference(told, item)
+                continue
         if target is None:
             kept.append(item)
         else:

@@ -190,8 +190,26 @@ def faced(token: Token, lexicon: Lexicon) -> bool:
         and lemma(token.head) in lexicon.faced_verbs
 
 
+def names_a_kind(doc: Doc, token: Token, lexicon: Lexicon) -> bool:
+    """ "the riot police", "an arrest warrant", "a murder suspect": a trigger noun modifying a noun that is no
+    event ("a protest march", "a shooting incident" are events: lexicon [modifier])."""
+    head = token.head
+    if token.dep_ != "compound" or head.i == token.i or not is_noun(head) or head.i < token.i:
+        return False
+    if lemma(head) in lexicon.event_heads:
+        return False
+    return not any(key in lexicon.nouns for key, _ in noun_keys(doc, head.i, lexicon.longest))
+
+
+def modifies_as_adjective(token: Token) -> bool:
+    """ "life-threatening injuries", "a rebel-held town", "Iran-backed militias": a participle joined by a hyphen to
+    the word before it describes the noun it modifies; it reports no event of its own."""
+    return token.dep_ == "amod" and token.tag_ in ("VBG", "VBN") and token.i > 0 \
+        and token.nbor(-1).text == "-" and not token.nbor(-1).whitespace_
+
+
 def _noun_mention(doc: Doc, token: Token, lexicon: Lexicon) -> Mention | None:
-    if faced(token, lexicon):
+    if faced(token, lexicon) or names_a_kind(doc, token, lexicon):
         return None
     for key, first in noun_keys(doc, token.i, lexicon.longest):
         entry = lexicon.nouns.get(key)
@@ -213,6 +231,8 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
         if token.is_space or token.is_punct or not token.text.strip():
             continue
         mention = None
+        if is_verb(token) and modifies_as_adjective(token):
+            continue
         if is_verb(token):
             mention = _verb_mention(token, lexicon) or _crowd_mention(token, lexicon)
             if mention is None and token.lower_ == lemma(token):  # "ceasefire" tagged as a verb
