@@ -109,6 +109,8 @@ class Codebook:
     means: PhraseTable
     cues: PhraseTable
     rules: tuple[Rule, ...]
+    patients: PhraseTable = field(default_factory=lambda: PhraseTable({}))
+    patient_inter: dict[str, int] = field(default_factory=dict)
 
 
 def _sides(values: list[int | str] | None) -> frozenset[int] | None:
@@ -145,8 +147,11 @@ def load_codebook() -> Codebook:
         if unknown:
             raise ResourceError(f"ACLED rule {rule.id} names unknown acts, means or cues: {', '.join(sorted(unknown))}",
                                 "define them in acled_codebook.toml", code="E318")
+    patients = raw.get("patients", {})
     return Codebook(acts, dict(raw.get("kind_means", {})), PhraseTable.build(raw["means"]),
-                    PhraseTable.build(raw["cues"]), rules)
+                    PhraseTable.build(raw["cues"]), rules,
+                    PhraseTable.build({name: table["words"] for name, table in patients.items()}),
+                    {name: int(table["inter"]) for name, table in patients.items()})
 
 
 # ---------------------------------------------------------------- what the text says of one event
@@ -227,6 +232,37 @@ def unarmed_official(actor: Actor) -> bool:
     return actor.acled_inter == 1 and actor.kind != "state" and not FORCES & set(actor.sectors)
 
 
+PATIENT_DEPS = frozenset({"dobj", "nsubjpass"})
+QUANTIFIERS = frozenset({"one", "two", "three", "some", "several", "many", "dozens", "scores", "member", "members"})
+
+
+def patient_words(trigger: Token) -> list[Token]:
+    """The head word of what the event was done to, with its compound and adjective modifiers: the object of an
+    active verb, the subject of a passive one, the "of"/"on" object of an event noun ("the killing of a
+    soldier"); through "one of" and "members of" to the noun that says who they are."""
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        heads = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("of", "on", "against")
+                 for g in c.children if g.dep_ == "pobj"]
+    else:
+        heads = [c for c in trigger.children if c.dep_ in PATIENT_DEPS]
+    heads += [c for h in heads for c in h.children if c.dep_ == "conj"]
+    found: list[Token] = []
+    for head in heads:
+        if head.lemma_.lower() in QUANTIFIERS:
+            head = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for g in c.children if g.dep_ == "pobj"), head)
+        found += sorted([head, *(c for c in head.children if c.dep_ in ("compound", "amod"))], key=lambda t: t.i)
+    return found
+
+
+def patient_side(trigger: Token | None, book: Codebook) -> int:
+    """The ACLED category the patient's own words give ("a police officer" 1, "a militiaman" 3), or 0."""
+    if trigger is None or not book.patient_inter:
+        return 0
+    named = book.patients.names_in(patient_words(trigger))
+    return min((book.patient_inter[n] for n in named), default=0)
+
+
 def _outside(tokens: Iterable[Token], spans: list[tuple[int, int]]) -> list[Token]:
     return [t for t in tokens if not any(s <= t.idx < e for s, e in spans)]
 
@@ -250,6 +286,8 @@ def read_facts(event: Event, kinds: Iterable[str], sentences: list[SpacySpan], f
     target = next((actors[t] for t in event.targets if t in actors and actors[t].acled_inter), None)
     if target is not None and unarmed_official(target):
         facts.side2 = 7
+    if facts.side2 in (0, 7):  # "gunmen shot a police officer": who the victim is, from the words naming them
+        facts.side2 = patient_side(trigger.root if trigger is not None else None, book) or facts.side2
     if event.trigger is not None and trigger_lemma in RECIPROCAL and facts.side2 and facts.side2 < facts.side1:
         facts.side1, facts.side2 = facts.side2, facts.side1  # "gangsters exchanged fire with police": state first
     first = next((actors[s] for s in event.sources if s in actors and actors[s].acled_inter), None)
