@@ -32,6 +32,23 @@ class Tally:
     skipped: Counter[str] = field(default_factory=Counter)  # reason → count
     failed: int = 0
     events: int = 0
+    weak_published: int = 0  # documents whose inferred publication date was too unsure to date events
+
+    def count(self, record: DocumentRecord, threshold: float, events: int | None = None) -> None:
+        """One more document done, with its events (`events`: as many as were stored, when not all of them);
+        noted when its publication date was too unsure to date events by."""
+        self.done += 1
+        self.events += len(record.events) if events is None else events
+        if record.published is not None and not record.published.trusted(threshold):
+            self.weak_published += 1
+
+    def warning(self, threshold: float) -> str | None:
+        """The run's one line about publication dates too unsure to date events, if any document had one."""
+        if not self.weak_published:
+            return None
+        return (f"warning: {self.weak_published} document(s) had no publication date and the one inferred from "
+                f"the text has confidence below {threshold:g} (published_min_confidence); their events told "
+                f"relative to it are left undated (pass --published to date them)")
 
     @property
     def total(self) -> int:
@@ -97,8 +114,7 @@ class Ingest:
                          f"doc:{document.content_hash}", document.id, document=document)
             return
         if outcome.stored:
-            self.tally.done += 1
-            self.tally.events += outcome.events
+            self.tally.count(record, self.pipeline.settings.published_min_confidence, outcome.events)
         else:  # another writer stored the same content while this one was analysing it
             self._skip(Skipped(f"{document.id}: already stored", code="E702"), quiet=True)
 
@@ -147,8 +163,7 @@ class Analyse:
                 raise
             self._failed(exc)
             return None
-        self.tally.done += 1
-        self.tally.events += len(record.events)
+        self.tally.count(record, self.pipeline.settings.published_min_confidence)
         return record
 
     def _failed(self, error: SitrepError) -> None:

@@ -147,6 +147,7 @@ def analyze(paths: tuple[str, ...], published: str | None, explain: bool, fmt: s
             write_json_items((r.model_dump(mode="json") for r in records), fmt, sys.stdout)
     except SitrepError as exc:
         fail(exc)
+    _warn_weak_published(run.tally, settings)
     click.echo(f"sitrep: {run.tally.summary('analysed')}", err=True)
     sys.exit(1 if run.tally.failed else 0)
 
@@ -222,8 +223,16 @@ def _ingest_run(target: str, settings: Settings) -> Any:
     return Ingest(Pipeline(settings, learned=learned), store, _report)
 
 
+def _warn_weak_published(tally: Any, settings: Settings) -> None:
+    """Once per run: how many documents had only a publication date too unsure to date events by."""
+    line = tally.warning(settings.published_min_confidence)
+    if line is not None:
+        _report(line)
+
+
 def _close_run(run: Any, target: str) -> None:
     tally = run.tally
+    _warn_weak_published(tally, run.pipeline.settings)
     click.echo(f"sitrep: {tally.summary('stored')}; {tally.events} events added to {target}", err=True)
     sys.exit(1 if tally.failed else 0)
 

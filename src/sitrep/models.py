@@ -70,6 +70,10 @@ class Published(Record):
     reason: str | None = Field(None, description="How an inferred date was reached")
     evidence: list[Span] = Field(default_factory=list)
 
+    def trusted(self, threshold: float) -> bool:
+        """Whether events may be dated from it: given dates always, inferred ones at `threshold` or above."""
+        return self.source != "inferred" or self.confidence >= threshold
+
 
 # ---------------------------------------------------------------- time
 class Interval(Record):

@@ -48,6 +48,7 @@ class Settings(BaseSettings):
     detect_language: bool = True
     db_timeout: int = 60
     batch_size: int = 64
+    published_min_confidence: float = 0.85
 
     @classmethod
     def settings_customise_sources(cls, settings_cls: type[BaseSettings], init_settings: PydanticBaseSettingsSource,

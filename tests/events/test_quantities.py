@@ -201,3 +201,80 @@ def test_one_event_with_two_kinds(nlp):
     analysis = _analysis(nlp, "The floods have displaced 200,000 people and killed 45.")
     assert _summary(analysis, "floods") == {"displaced": ("200,000", 200_000, 200_000, 200_000),
                                             "killed": ("45", 45, 45, 45)}
+
+
+# ---------------------------------------------------------------- issue 18: ACLED's conventions
+@pytest.mark.parametrize("text", ["tense", "a tense crowd", "tenses", "tensions rose", "tenfold"])
+def test_words_that_name_no_number_give_none(text):
+    assert parse_quantity(text) is None
+    assert find_amounts(f"There was {text} outside.") == []
+
+
+def test_a_handful_is_vague_no_best_figure():
+    assert parse_quantity("a handful of protesters") == (2, None, 5)
+
+
+@pytest.mark.slow
+def test_a_tense_crowd_is_no_crowd_size(nlp):
+    analysis = _analysis(nlp, "A tense crowd gathered outside the court as the verdict was read.")
+    assert _summary(analysis, "gathered") == {}
+
+
+@pytest.mark.slow
+def test_one_victim_named_by_a_singular_noun(nlp):
+    analysis = _analysis(nlp, "Gunmen shot a shopkeeper dead in the market on Tuesday.")
+    assert _summary(analysis, "shot") == {"killed": ("a shopkeeper", 1, 1, 1)}
+    analysis = _analysis(nlp, "A farmer was killed in the raid on the village.")
+    assert _summary(analysis, "raid")["killed"] == ("A farmer", 1, 1, 1)
+    analysis = _analysis(nlp, "The militia attacked the checkpoint, killing an officer.")
+    assert _summary(analysis, "attacked") == {"killed": ("an officer", 1, 1, 1)}
+
+
+@pytest.mark.slow
+def test_a_singular_noun_that_does_the_killing_is_no_victim(nlp):
+    analysis = _analysis(nlp, "A gunman killed 4 people at the station.")
+    assert _summary(analysis, "killed") == {"killed": ("4", 4, 4, 4)}
+
+
+@pytest.mark.slow
+def test_the_verb_decides_killed_or_injured(nlp):
+    analysis = _analysis(nlp, "A drone strike killed nine fighters and injured 14 on the road.")
+    assert _summary(analysis, "strike") == {"killed": ("nine", 9, 9, 9), "injured": ("14", 14, 14, 14)}
+
+
+@pytest.mark.slow
+def test_evacuated_is_not_displaced(nlp):
+    analysis = _analysis(nlp, "Two people were evacuated from the burning hotel.")
+    found = _summary(analysis, "evacuated")
+    assert "displaced" not in found and found["evacuated"] == ("Two", 2, 2, 2)
+    analysis = _analysis(nlp, "Some 300 families fled the fighting.")
+    assert "displaced" in _summary(analysis, "fled")
+
+
+# ---------------------------------------------------------------- tolls told after the event (tolls.py)
+def _killed(pipeline, text: str) -> list[tuple[str, float | None]]:
+    from sitrep.models import Document
+
+    analysis = pipeline.analyze(Document(id="t", text=text, published="2024-05-06", published_source="given"))
+    return [(e.trigger.text, e.quantities["killed"].best) for e in analysis.events
+            if e.acled.event_type and "killed" in e.quantities]
+
+
+@pytest.mark.slow
+def test_an_updated_toll_takes_the_latest_figure(pipeline):
+    text = ("An air strike killed at least 12 people in a village near the border on Sunday. "
+            "By Monday evening the toll had risen to 30, a local official said.")
+    assert _killed(pipeline, text) == [("air strike", 30)]
+
+
+@pytest.mark.slow
+def test_a_toll_told_in_the_next_sentence_belongs_to_the_clash(pipeline):
+    text = "Soldiers and gunmen clashed near the mine on Saturday. Four gunmen died. 4 fatalities."
+    assert _killed(pipeline, text) == [("clashed", 4)]
+
+
+@pytest.mark.slow
+def test_a_later_paragraph_does_not_update_the_toll(pipeline):
+    text = ("An air strike killed at least 12 people in a village near the border on Sunday.\n\n"
+            "In a separate incident last year, 40 people died in floods.")
+    assert _killed(pipeline, text) == [("air strike", 12)]

@@ -5,6 +5,7 @@
     coding.py         internal type → PLOVER type and mode, CAMEO code, ACLED type and sub-type
     assemble.py       mention → Event, with arguments, place, date, modality, attribution, numbers
     dedupe.py         mentions of one real event → one Event with several evidence spans
+    tolls.py          a violent event's toll told (or updated) in the sentences after it
     arguments.py, modality.py, attribution.py, quantities.py   the event's arguments (one trigger each)
 
 The stage needs the parse, times, places and actors, and adds `events`.
@@ -24,6 +25,7 @@ from .constructions import apply_constructions
 from .dedupe import Item, merge_mentions
 from .detect import Mention, find_mentions
 from .lexicon import Lexicon, load_lexicon
+from .tolls import update_tolls
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
@@ -55,6 +57,7 @@ def extract_events(analysis: Analysis, lexicon: Lexicon) -> list[Event]:
                                                f"× realness of {item.event.modality} {real:.2f}")
     code_acled(kept, analysis)
     events = [k.event for k in kept]
+    update_tolls(analysis, events)
     date_from_main_events(events, pending, analysis.text)
     return events
 

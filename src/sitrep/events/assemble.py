@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 
 from ..models import Actor, Event, EventDate, EventPlace, Span
 from ..temporal import event_date
-from ..temporal.linking import report_date
+from ..temporal.linking import leans_on_publication, report_date, unknown_date_rule, weak_publication
 from .arguments import Arguments, link_arguments
 from .attribution import attribution_of
-from .backrefs import adjunct_range, inside, relative_date, temporal_marker
+from .backrefs import adjunct_range, inside, main_clause, relative_date, temporal_marker
 from .coding import code_event
 from .detect import Mention
 from .lexicon import Lexicon
@@ -118,7 +118,23 @@ def resolve_place(analysis: Analysis, mention: Mention, args: Arguments) -> tupl
 def resolve_date(analysis: Analysis, mention: Mention, modality: str) -> tuple[EventDate | None, str]:
     """When: a back-reference relative to its main clause (backrefs.py); a truce named in passing the report's
     day; else the time expression that governs the trigger, one carried from the sentences before, or the
-    report's date; never the report's date for what did not happen or is no occurrence of the day."""
+    report's date; never the report's date for what did not happen or is no occurrence of the day. A date
+    counted from a publication date inferred with too little confidence is no date: None, and the rule
+    says why (temporal/linking.py, setting published_min_confidence)."""
+    found, rule = _stated_date(analysis, mention, modality)
+    weak = weak_publication(analysis)
+    if weak is None or found is None:
+        return found, rule
+    leaned = leans_on_publication(analysis, found)
+    if not leaned and rule == "date.relative_to_the_main_clause":
+        marker = temporal_marker(mention.anchor)
+        leaned = marker is not None and leans_on_publication(analysis, event_date(analysis, main_clause(marker)))
+    if leaned:
+        return None, unknown_date_rule(weak, analysis.settings.published_min_confidence, found)
+    return found, rule
+
+
+def _stated_date(analysis: Analysis, mention: Mention, modality: str) -> tuple[EventDate | None, str]:
     marker = temporal_marker(mention.anchor)
     found = event_date(analysis, mention.anchor)
     if marker is not None:
@@ -177,6 +193,8 @@ def effective_date(analysis: Analysis, event: Event, mention: Mention) -> EventD
     found = event_date(analysis, mention.focus)
     published = analysis.published.value[:10]
     if found.source != "expression" or not found.value or found.value[:10] <= published:
+        return None
+    if weak_publication(analysis) is not None and leans_on_publication(analysis, found):
         return None
     return found
 

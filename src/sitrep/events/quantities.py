@@ -41,18 +41,18 @@ NUMBER_WORD = "|".join(sorted([*UNITS, *TENS, "hundred", "thousand", "million", 
 # Vague plurals: (best = low, high). "tens of thousands" and the like are built from two of these.
 VAGUE = {"tens": (10, 99), "dozens": (12, 99), "scores": (20, 99), "hundreds": (100, 999),
          "thousands": (1000, 9999), "millions": (1_000_000, 9_999_999), "billions": (10**9, 10**10 - 1)}
-FEW: dict[str, tuple[float, float, float | None]] = {
+FEW: dict[str, tuple[float, float | None, float | None]] = {
     "a couple of": (2.0, 2.0, 3.0), "a couple": (2.0, 2.0, 3.0), "a few": (3.0, 3.0, 5.0),
-    "a handful of": (3.0, 3.0, 5.0), "a handful": (3.0, 3.0, 5.0), "several": (3.0, 3.0, 9.0),
+    "a handful of": (2.0, None, 5.0), "a handful": (2.0, None, 5.0), "several": (3.0, 3.0, 9.0),
     "a number of": (3.0, 3.0, None)}
 
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 SCALE = r"(?:hundred|thousand|million|billion|mln|mn|bn|m|k)\b"
 WORDS = rf"(?:(?:a|an|one|half\s+a)[\s-]+)?(?:{NUMBER_WORD})\b(?:[\s-]+(?:and[\s-]+)?(?:{NUMBER_WORD})\b)*"
-VAGUES = r"(?:tens|dozens|scores|hundreds|thousands|millions|billions)(?:\s+(?:of|and)\s+(?:tens\s+of\s+)?" \
-         r"(?:thousands|millions|hundreds|billions))?"
+VAGUES = r"(?:tens|dozens|scores|hundreds|thousands|millions|billions)\b(?:\s+(?:of|and)\s+(?:tens\s+of\s+)?" \
+         r"(?:thousands|millions|hundreds|billions)\b)?"
 FEWS = "|".join(re.escape(k) for k in sorted(FEW, key=len, reverse=True))
-CORE = rf"(?:(?:{DIGITS})(?:\s*{SCALE})?|(?:{FEWS})(?:\s+(?:dozen|hundred|thousand|million)\b)*|{VAGUES}|{WORDS})"
+CORE = rf"(?:(?:{DIGITS})(?:\s*{SCALE})?|(?:{FEWS})\b(?:\s+(?:dozen|hundred|thousand|million)\b)*|{VAGUES}|{WORDS})"
 MODIFIERS = {
     "at_least": r"at\s+least|no\s+(?:fewer|less)\s+than|not\s+less\s+than|a\s+minimum\s+of",
     "more_than": r"more\s+than|over|upwards\s+of|in\s+excess\s+of|above|just\s+over|well\s+over",
@@ -113,7 +113,8 @@ def _vague_value(text: str) -> Estimate | None:
         for word in scales:
             factor *= SCALES[word]
         low, best, high = FEW[few]
-        return low * factor, best * factor, None if high is None else high * factor
+        return (low * factor, None if best is None else best * factor,
+                None if high is None else high * factor)
     parts = list(dict.fromkeys(p for p in re.split(r"(?<!\s)\s++(?:of|and)\s+", lowered) if p))
     if not parts or any(p not in VAGUE for p in parts):
         return None
@@ -198,9 +199,10 @@ def find_amounts(text: str) -> list[tuple[int, int, Estimate]]:
 # ---------------------------------------------------------------- what an amount counts
 # Nouns that say by themselves what is counted ("12 dead", "3,000 refugees").
 KIND_NOUNS = {
-    "killed": {"dead", "deaths", "death", "fatalities", "bodies", "corpses", "killed", "lives", "toll"},
+    "killed": {"dead", "deaths", "death", "fatalities", "fatality", "bodies", "corpses", "killed", "lives", "toll"},
     "injured": {"injured", "wounded", "injuries", "casualties", "hurt"},
-    "displaced": {"displaced", "idps", "evacuees", "displacement"},
+    "displaced": {"displaced", "idps", "displacement"},
+    "evacuated": {"evacuees", "evacuated"},
     "refugees": {"refugees", "asylum-seekers", "asylum", "migrants"},
     "arrested": {"arrests", "detainees", "arrested", "detained", "prisoners", "captives", "hostages"},
     "crowd": {"protesters", "protestors", "demonstrators", "marchers", "rioters", "crowd", "supporters",
@@ -211,7 +213,8 @@ KIND_VERBS = {
     "killed": {"kill", "die", "slay", "massacre", "execute", "behead", "murder", "perish", "slaughter",
                "drown", "assassinate", "shoot dead"},
     "injured": {"injure", "wound", "hurt", "maim"},
-    "displaced": {"flee", "displace", "uproot", "evacuate", "leave", "escape", "abandon", "expel"},
+    "displaced": {"flee", "displace", "uproot", "leave", "escape", "abandon", "expel"},
+    "evacuated": {"evacuate"},  # moved out of harm's way, often for hours: not displaced (ACLED)
     "refugees": {"seek", "shelter", "cross"},
     "arrested": {"arrest", "detain", "abduct", "kidnap", "capture", "round", "seize", "hold", "jail",
                  "imprison"},
@@ -226,7 +229,7 @@ PEOPLE = {"people", "persons", "civilians", "residents", "children", "women", "m
 NOT_PEOPLE = {"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"}
 DIRECT = {"dobj", "nsubj", "nsubjpass", "attr", "amod", "compound", "oprd", "pobj"}
 CONSEQUENCES = {"killed", "injured", "arrested", "displaced"}  # counts an event can cause
-KIND_ORDER = ("killed", "injured", "arrested", "displaced", "refugees", "crowd", "people_in_need")
+KIND_ORDER = ("killed", "injured", "arrested", "displaced", "evacuated", "refugees", "crowd", "people_in_need")
 
 
 def _amount_head(tokens: list[Token]) -> Token:
@@ -268,6 +271,8 @@ def _kind_of_verb(verb: Token) -> str | None:
             counted = _kind_of_noun(child)
             if counted in ("killed", "injured"):
                 return counted
+        if child.dep_ == "advcl" and child.lower_ == "dead":  # "shot a shopkeeper dead"
+            return "killed"
     return "displaced" if lemma == "leave" and any(c.dep_ == "dobj" for c in verb.children) else None
 
 
@@ -296,7 +301,7 @@ def classify_amount(tokens: list[Token]) -> tuple[str, Token] | None:
     verb = _governing_verb(head)
     verb_kind = _kind_of_verb(verb) if verb is not None else None
     people = noun_kind is not None or _is_people(noun, tokens)
-    if verb is not None and verb_kind in ("killed", "injured", "arrested", "displaced") and people:
+    if verb is not None and verb_kind in ("killed", "injured", "arrested", "displaced", "evacuated") and people:
         return verb_kind, verb
     if noun_kind:
         return noun_kind, head
@@ -355,10 +360,61 @@ def _sentence_amounts(sent: SpacySpan) -> list[tuple[list[Token], Estimate]]:
         if span is None or all(t.ent_type_ in NOT_PEOPLE for t in span):
             continue
         results.append((list(span), estimate))
+    taken = {t.i for tokens, _ in results for t in tokens}
+    results.extend(([det, noun], (1.0, 1.0, 1.0)) for det, noun in _single_victims(sent) if noun.i not in taken)
     return results
 
 
-def _quantity(analysis: Analysis, tokens: list[Token], estimate: Estimate) -> Quantity:
+# One person named by a singular noun with an article ("a man was shot dead", "killing an officer", "the
+# driver died"): ACLED counts one. Only for what verbs do to people (killed, injured, arrested).
+SINGLE_DETS = frozenset({"a", "an", "another", "the"})
+SINGLE_VERBS = frozenset(KIND_VERBS["killed"] | KIND_VERBS["injured"] | {"arrest", "detain", "abduct", "kidnap"})
+SINGLE_ROLES = frozenset({"dobj", "nsubjpass", "nsubj"})
+
+
+def _single_victims(sent: SpacySpan) -> list[tuple[Token, Token]]:
+    """(article, noun) of each singular person noun that a killing, wounding or arrest verb acts on."""
+    found = []
+    for noun in sent:
+        if noun.tag_ != "NN" or noun.dep_ not in SINGLE_ROLES or noun.ent_type_ in NOT_PEOPLE:
+            continue
+        det = next((c for c in noun.children if c.dep_ == "det" and c.lower_ in SINGLE_DETS), None)
+        verb = noun.head
+        if det is None or verb.pos_ not in ("VERB", "AUX") or not _acts_on_one(verb, noun):
+            continue
+        if any(c.dep_ in ("nummod", "conj") for c in noun.children):
+            continue  # "a man and his son": more than one
+        found.append((det, noun))
+    return found
+
+
+def _acts_on_one(verb: Token, noun: Token) -> bool:
+    """Whether `verb` kills, wounds or arrests `noun` (its object, its passive subject, or the subject of
+    "died" / "was found dead"), rather than `noun` doing it."""
+    lemma = verb.lemma_.lower()
+    if noun.dep_ == "nsubj":
+        return lemma in ("die", "perish", "drown") or lemma == "be" and any(
+            c.dep_ in ("acomp", "attr") and c.lower_ == "dead" for c in verb.children)
+    if lemma in SINGLE_VERBS:
+        return True
+    if lemma in ("shoot", "stab", "beat", "hack", "burn", "find", "leave"):  # "shot the driver dead"
+        if any(c.dep_ == "amod" and c.lower_ == "dead" for c in noun.children):
+            return True
+        return any(c.dep_ in ("oprd", "acomp", "xcomp", "advmod", "ccomp", "advcl") and c.lower_ == "dead"
+                   or c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
+                   for c in verb.children)
+    return False
+
+
+def sentence_amounts(analysis: Analysis, sent: SpacySpan) -> list[tuple[list[Token], Estimate]]:
+    """The amounts of one sentence (tokens, estimate), computed once per document and sentence."""
+    cache = analysis.extras.setdefault("events.quantities", {})
+    if sent.start not in cache:
+        cache[sent.start] = _sentence_amounts(sent)
+    return list(cache[sent.start])
+
+
+def as_quantity(analysis: Analysis, tokens: list[Token], estimate: Estimate) -> Quantity:
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     low, best, high = estimate
     return Quantity(low=low, best=best, high=high, text=analysis.document.text[start:end], start=start, end=end)
@@ -370,16 +426,12 @@ def quantities_for(analysis: Analysis, trigger: Token) -> dict[str, Quantity]:
     Where one sentence gives two counts of one kind, the smaller (ACLED's conservative choice) is kept.
     """
     found: dict[str, Quantity] = {}
-    cache = analysis.extras.setdefault("events.quantities", {})  # one document's amounts, by sentence
-    sent = trigger.sent
-    if sent.start not in cache:
-        cache[sent.start] = _sentence_amounts(sent)
-    for tokens, estimate in cache[sent.start]:
+    for tokens, estimate in sentence_amounts(analysis, trigger.sent):
         classified = classify_amount(tokens)
         if classified is None or not _belongs(trigger, classified[1], classified[0]):
             continue
         kind = classified[0]
-        quantity = _quantity(analysis, tokens, estimate)
+        quantity = as_quantity(analysis, tokens, estimate)
         kept = found.get(kind)
         if kept is None or (quantity.best or 0) < (kept.best or 0):
             found[kind] = quantity

@@ -14,7 +14,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
-from ..models import EventDate, TimeExpression
+from ..models import EventDate, Published, TimeExpression
 from .direction import TokenIndex, governing_verb
 
 if TYPE_CHECKING:
@@ -73,6 +73,43 @@ def report_date(analysis: Analysis) -> EventDate:
     published = analysis.published
     value = published.value[:10] if published else None
     return EventDate(value=value, start=value, end=None, precision=2, source="report_date")
+
+
+def weak_publication(analysis: Analysis) -> Published | None:
+    """The publication date when it was inferred with a confidence below the setting
+    `published_min_confidence`: events are not dated from it (docs/time.md); else None."""
+    published = analysis.published
+    if published is None or published.trusted(analysis.settings.published_min_confidence):
+        return None
+    return published
+
+
+def leans_on_publication(analysis: Analysis, found: EventDate | None) -> bool:
+    """Whether an event date was read from the publication date: the report's own day, or an expression
+    counted from it ("on Monday", "yesterday", "Jan. 12" with no year), directly or through the expression
+    before it ("a day later" after "on Monday")."""
+    if found is None:
+        return False
+    if found.source == "report_date":
+        return True
+    if found.time_start is None:
+        return False
+    times = sorted((t for t in analysis.times if t.type in ("DATE", "TIME")), key=lambda t: t.start)
+    own = next((t for t in times if t.start == found.time_start and t.end == found.time_end), None)
+    if own is None:
+        return False
+    if own.anchor == "previous":
+        earlier = [t for t in times if t.end <= own.start and t.anchor in ("publication", "absolute")]
+        return bool(earlier) and earlier[-1].anchor == "publication"
+    return own.anchor == "publication"
+
+
+def unknown_date_rule(published: Published, threshold: float, found: EventDate | None) -> str:
+    """The decided_by entry of an event left undated because its date leaned on a weak publication date."""
+    leaned = f"the expression {found.text!r}" if found is not None and found.text else "the report's own day"
+    return (f"date.unknown: publication date {published.value[:10]} was inferred with confidence "
+            f"{published.confidence:.2f}, below published_min_confidence {threshold:.2f}, and the event's date "
+            f"is counted from it ({leaned})")
 
 
 def _governing(analysis: Analysis, trigger: Token, times: list[TimeExpression]) -> TimeExpression:
