@@ -103,3 +103,30 @@ def test_rules_are_tried_in_order_and_unknown_sides_take_the_rule_default():
 def test_every_rule_has_a_unique_id():
     ids = [r.id for r in load_codebook().rules]
     assert len(ids) == len(set(ids)) and all(i.count(".") == 1 for i in ids)
+
+
+@pytest.mark.parametrize("text", [
+    "A 30-year-old man was killed in a car crash on the interstate on Thursday night.",
+    "A man shot his neighbour during a domestic dispute on Friday and was charged with murder.",
+    "Police arrested a 25-year-old man on burglary and theft charges; he was held in the county jail on bond.",
+    "Officers seized marijuana and drug paraphernalia from a house on Elm Street.",
+])
+def test_accidents_and_private_crimes_get_no_acled_type(pipeline, text):
+    coded = [(e.trigger.text, e.acled.event_type) for e in
+             pipeline.analyze(Document(id="t", text=text, published="2024-05-10")).events if e.acled.event_type]
+    assert coded == []
+
+
+@pytest.mark.parametrize("text, trigger, inter", [
+    ("Gunmen shot and wounded the district police commander on Monday.", "shot", 1),
+    ("An off-duty police officer was shot dead outside his home.", "shot", 1),
+    ("Unknown attackers killed two of the militiamen guarding the road.", "killed", 3),
+    ("Gunmen killed the wife of a police officer on Monday.", "killed", 0),
+    ("Gunmen shot dead a shopkeeper in the market.", "shot", 0),
+])
+def test_the_words_naming_the_victim_give_its_category(pipeline, text, trigger, inter):
+    from sitrep.events.acled import patient_side
+
+    doc = pipeline.analyze(Document(id="t", text=text, published="2024-05-10")).doc
+    token = next(t for t in doc if t.text == trigger)
+    assert patient_side(token, load_codebook()) == inter

@@ -244,7 +244,8 @@ def patient_words(trigger: Token) -> list[Token]:
         heads = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("of", "on", "against")
                  for g in c.children if g.dep_ == "pobj"]
     else:
-        heads = [c for c in trigger.children if c.dep_ in PATIENT_DEPS]
+        verbs = [trigger, *(c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB")]  # "shot and wounded"
+        heads = [c for v in verbs for c in v.children if c.dep_ in PATIENT_DEPS]
     heads += [c for h in heads for c in h.children if c.dep_ == "conj"]
     found: list[Token] = []
     for head in heads:
