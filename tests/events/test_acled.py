@@ -130,3 +130,12 @@ def test_the_words_naming_the_victim_give_its_category(pipeline, text, trigger, 
     doc = pipeline.analyze(Document(id="t", text=text, published="2024-05-10")).doc
     token = next(t for t in doc if t.text == trigger)
     assert patient_side(token, load_codebook()) == inter
+
+
+def test_the_means_of_another_event_in_a_sentence_that_refers_back_are_not_this_events(pipeline):
+    text = ("An off-duty policeman shot dead the visiting trade envoy at a gallery in the capital on Monday. "
+            "The assassination came after weeks of protests over the shelling of border villages.")
+    events = pipeline.analyze(Document(id="t", text=text, published="2024-05-10")).events
+    shooting = next(e for e in events if e.trigger.text == "shot")
+    assert (shooting.acled.event_type, shooting.acled.sub_event_type) == ("Violence against civilians", "Attack")
+    assert len(shooting.evidence) == 2  # the sentence that refers back is its evidence, not its means

@@ -61,7 +61,7 @@ def test_a_reported_attack_outranks_what_did_not_happen(pipeline):
     ("A roadside bomb killed three soldiers on Monday.", "Remote explosive/landmine/IED", 3),
     ("A car bomb outside the ministry left 14 people dead.", "Remote explosive/landmine/IED", 14),
     ("An explosion ripped through the crowded market on Sunday.", "Remote explosive/landmine/IED", None),
-    ("The governor was shot dead by one of his guards.", "Attack", None),
+    ("The governor was shot dead by one of his guards.", "Attack", 1),
     ("Suicide bomber kills 12 at mosque", "Suicide bomb", 12),
 ])
 def test_violence_told_in_nouns_and_passives_is_one_event_with_its_toll(pipeline, text, sub_event_type, killed):

@@ -102,7 +102,7 @@ def code_acled(items: list[Item], analysis: Analysis) -> None:
             item.event.acled = AcledCode(event_type=None, sub_event_type=None)  # an agreement on a future truce did
             item.event.decided_by["acled"] = f"acled.only_what_happened: modality {item.event.modality}"
             continue
-        own = sorted(item.sentences)
+        own = sorted(item.sentences - item.referred) or sorted(item.sentences)  # not "the attack came after …"
         after = own[-1] + 1
         near = [kind for other in items if other is not item and other.sentences & (item.sentences | {after})
                 and bears_on(item.event, other.event, actors) for kind in other.kinds]

@@ -16,7 +16,8 @@ latest earlier event of its group unless their source actors differ.
 
 A definite event noun that has arguments of its own ("the embassy bombings", "the killing of the doctor",
 "the bombing's victims") and is not merged by the rules above names an event the story has already told: it joins
-the latest earlier event of its group unless the two are told apart by what the noun itself says (its own time
+the latest earlier event of its group that it names by the same kind of act (ACLED's acts: "the killing of X"
+names a shooting, "the shelling of Y" does not) unless the two are told apart by what the noun itself says (its own time
 expression or place, different doers) or by their modality (a plot is not the attack). Its sentence's other
 time and place (a search "on April 8" of "the site of the shooting") are not the event's.
 
@@ -39,6 +40,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..models import Event, EventPlace
+from .acled import load_codebook
 from .lexicon import EventType
 
 MAX_DAYS_APART = 3
@@ -56,6 +58,7 @@ class Item:
     definite: bool = False   # a definite or possessed event noun: "the embassy bombings", "the killing of X"
     backref: bool = False    # named in a temporal adjunct: "a day after paying a visit" (backrefs.py)
     kinds: list[str] = field(default_factory=list)  # internal types of every mention merged in, kept first
+    referred: set[int] = field(default_factory=set)  # sentences that only refer back to it ("the attack came after …")
 
     def __post_init__(self) -> None:
         if not self.kinds:
@@ -227,7 +230,10 @@ def _fill(into: Event, other: Event) -> None:
 
 
 def _join(kept: Item, item: Item) -> None:
-    """Fold `item` into `kept`; the more confident mention gives the codes."""
+    """Fold `item` into `kept`; the more confident mention gives the codes. The sentences of a mention that only
+    refers back ("the attack") are kept apart: they tell of other things too."""
+    if item.anaphoric:
+        kept.referred |= item.sentences - kept.sentences
     if item.event.confidence > kept.event.confidence:
         _fill(item.event, kept.event)
         kept.event, kept.kind = item.event, item.kind
@@ -263,6 +269,9 @@ def told_before(kept: Item, item: Item) -> bool:
     a, b = kept.event, item.event
     if kept.kind.group != item.kind.group or (a.modality in UNREAL) != (b.modality in UNREAL):
         return False
+    acts = load_codebook().acts  # "the killing of X" names a shooting, "the shelling of Y" does not
+    if not {acts.get(k, k) for k in item.kinds} & {acts.get(k, k) for k in kept.kinds}:
+        return False
     if _disjoint(a.sources, b.sources) or disagreeing_claims(a, b):
         return False
     own_date = b.decided_by.get("date", "").startswith(OWN_DATE)
@@ -283,6 +292,7 @@ def fold_reference(kept: Item, item: Item) -> None:
     kept.event.confidence = round(min(0.95, confidence + 0.05), 3)
     kept.event.decided_by.setdefault("merge", "dedupe.definite_reference_to_an_earlier_event")
     kept.kinds += item.kinds
+    kept.referred |= item.sentences - kept.sentences
     kept.sentences |= item.sentences
 
 
