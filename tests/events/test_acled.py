@@ -29,6 +29,9 @@ def lead_acled(pipeline, text: str):
     ("A policeman was shot dead by suspected insurgents at a checkpoint.", "Battles", "Armed clash", 2, 1),
     ("Rebels ambushed an army convoy, killing four soldiers.", "Battles", "Armed clash", 2, 1),
     ("Two armed groups exchanged fire near the border crossing.", "Battles", "Armed clash", 3, 3),
+    # small arms beside mortars at army positions: a clash, not shelling from afar
+    ("Separatist fighters fired mortars and small arms at army positions outside the village.",
+     "Battles", "Armed clash", 2, 1),
     # remote means make explosions/remote violence whoever dies
     ("A roadside bomb killed three soldiers on Monday.",
      "Explosions/Remote violence", "Remote explosive/landmine/IED", 3, 1),

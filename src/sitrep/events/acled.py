@@ -89,6 +89,7 @@ class Rule:
     sub: str | None
     acts: frozenset[str] = frozenset()
     means: frozenset[str] = frozenset()
+    all_means: frozenset[str] = frozenset()
     no_means: frozenset[str] = frozenset()
     cues: frozenset[str] = frozenset()
     no_cues: frozenset[str] = frozenset()
@@ -123,7 +124,7 @@ def _sides(values: list[int | str] | None) -> frozenset[int] | None:
 
 
 def _rule(raw: dict[str, Any]) -> Rule:
-    sets = {k: frozenset(raw.get(k, ())) for k in ("acts", "means", "no_means", "cues", "no_cues", "near")}
+    sets = {k: frozenset(raw.get(k, ())) for k in ("acts", "means", "all_means", "no_means", "cues", "no_cues", "near")}
     return Rule(id=raw["id"], type=raw.get("type") or None, sub=raw.get("sub") or None, **sets,
                 side1=_sides(raw.get("side1")), side2=_sides(raw.get("side2")),
                 default1=raw.get("default1"), default2=raw.get("default2"), force1=raw.get("force1"),
@@ -142,7 +143,7 @@ def load_codebook() -> Codebook:
     rules = tuple(_rule(r) for r in raw["rules"])
     known = {"acts": set(raw["acts"]), "means": set(raw["means"]), "cues": set(raw["cues"])}
     for rule in rules:
-        unknown = (rule.acts | rule.near) - known["acts"] | (rule.means | rule.no_means) - known["means"] \
+        unknown = (rule.acts | rule.near) - known["acts"] | (rule.means | rule.all_means | rule.no_means) - known["means"] \
             | (rule.cues | rule.no_cues) - known["cues"]
         if unknown:
             raise ResourceError(f"ACLED rule {rule.id} names unknown acts, means or cues: {', '.join(sorted(unknown))}",
@@ -302,6 +303,8 @@ def holds(rule: Rule, facts: Facts, side1: int, side2: int) -> bool:
     if rule.acts and not rule.acts & facts.acts:
         return False
     if rule.means and not rule.means & facts.means or rule.no_means & facts.means:
+        return False
+    if not rule.all_means <= facts.means:
         return False
     if rule.cues and not rule.cues & facts.cues or rule.no_cues & facts.cues:
         return False
