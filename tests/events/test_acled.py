@@ -40,6 +40,8 @@ def lead_acled(pipeline, text: str):
     ("A grenade was thrown into a crowded bar, wounding nine people.", "Explosions/Remote violence", "Grenade", 3, 7),
     # crowds: a peaceful march, tear gas on protesters, burning tyres, a mob
     ("Hundreds of nurses marched through the capital demanding higher pay.", "Protests", "Peaceful protest", 6, 0),
+    ("Taxi drivers staged a motorcade through the city to demand lower fuel prices.",
+     "Protests", "Peaceful protest", 6, 0),
     ("Police fired tear gas at hundreds of students who were protesting against fee increases.",
      "Protests", "Protest with intervention", 6, 1),
     ("Residents blocked the main road with burning tyres to protest power cuts.",
