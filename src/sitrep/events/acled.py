@@ -92,6 +92,7 @@ class Rule:
     all_means: frozenset[str] = frozenset()
     no_means: frozenset[str] = frozenset()
     cues: frozenset[str] = frozenset()
+    all_cues: frozenset[str] = frozenset()
     no_cues: frozenset[str] = frozenset()
     side1: frozenset[int] | None = None
     side2: frozenset[int] | None = None
@@ -124,7 +125,8 @@ def _sides(values: list[int | str] | None) -> frozenset[int] | None:
 
 
 def _rule(raw: dict[str, Any]) -> Rule:
-    sets = {k: frozenset(raw.get(k, ())) for k in ("acts", "means", "all_means", "no_means", "cues", "no_cues", "near")}
+    sets = {k: frozenset(raw.get(k, ())) for k in ("acts", "means", "all_means", "no_means", "cues", "all_cues", "no_cues",
+                                                 "near")}
     return Rule(id=raw["id"], type=raw.get("type") or None, sub=raw.get("sub") or None, **sets,
                 side1=_sides(raw.get("side1")), side2=_sides(raw.get("side2")),
                 default1=raw.get("default1"), default2=raw.get("default2"), force1=raw.get("force1"),
@@ -144,7 +146,7 @@ def load_codebook() -> Codebook:
     known = {"acts": set(raw["acts"]), "means": set(raw["means"]), "cues": set(raw["cues"])}
     for rule in rules:
         unknown = (rule.acts | rule.near) - known["acts"] | (rule.means | rule.all_means | rule.no_means) - known["means"] \
-            | (rule.cues | rule.no_cues) - known["cues"]
+            | (rule.cues | rule.all_cues | rule.no_cues) - known["cues"]
         if unknown:
             raise ResourceError(f"ACLED rule {rule.id} names unknown acts, means or cues: {', '.join(sorted(unknown))}",
                                 "define them in acled_codebook.toml", code="E318")
@@ -304,7 +306,7 @@ def holds(rule: Rule, facts: Facts, side1: int, side2: int) -> bool:
         return False
     if rule.means and not rule.means & facts.means or rule.no_means & facts.means:
         return False
-    if not rule.all_means <= facts.means:
+    if not rule.all_means <= facts.means or not rule.all_cues <= facts.cues:
         return False
     if rule.cues and not rule.cues & facts.cues or rule.no_cues & facts.cues:
         return False
