@@ -40,6 +40,11 @@ def lead_acled(pipeline, text: str):
     ("Government aircraft bombed a village, killing five civilians.",
      "Explosions/Remote violence", "Air/drone strike", 1, 7),
     ("A grenade was thrown into a crowded bar, wounding nine people.", "Explosions/Remote violence", "Grenade", 3, 7),
+    ("Two soldiers were wounded when their truck was hit by an IED outside the base.",
+     "Explosions/Remote violence", "Remote explosive/landmine/IED", 3, 1),
+    ("Army engineers defused an improvised explosive device under the bridge.",
+     "Strategic developments", "Disrupted weapons use", 1, 0),
+    ("Masked men stabbed a street vendor to death in the market.", "Violence against civilians", "Attack", 3, 7),
     # crowds: a peaceful march, tear gas on protesters, burning tyres, a mob
     ("Hundreds of nurses marched through the capital demanding higher pay.", "Protests", "Peaceful protest", 6, 0),
     ("Taxi drivers staged a motorcade through the city to demand lower fuel prices.",

@@ -241,7 +241,13 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
             mention = _shot_dead(token) or _noun_mention(doc, token, lexicon) or _verb_as_noun(token, lexicon)
         if mention is not None:
             found.append(mention)
-    return found
+    disrupting = {m.head.i for m in found if not m.nominal and m.type in DISRUPTING}
+    return [m for m in found if not (m.nominal and m.head.dep_ in ("dobj", "nsubjpass") and m.head.head.i in disrupting)]
+
+
+# "Police defused a roadside bomb", "troops found an IED": the weapon named as the object of a verb that stops it or
+# takes it is no explosion of its own.
+DISRUPTING = frozenset({"disrupted_weapons", "weapons_seized"})
 
 
 def _verb_as_noun(token: Token, lexicon: Lexicon) -> Mention | None:
