@@ -59,8 +59,10 @@ def _shifted(record: dict[str, Any], days: int, dlat: float, dlon: float) -> dic
 
 def _load_templates(source: Path) -> tuple[list[Any], list[Any], list[Any], dict[str, Any]]:
     from sitrep.merge.tables import canonical_events
+    from sitrep.store import Store
     from sitrep.store.tables import ActorRow, DocumentRow, EventRow
 
+    Store(str(source)).close()  # migrated to the newest schema first
     engine = create_engine(f"sqlite:///{source}")
     with engine.connect() as conn:
         docs = conn.execute(select(DocumentRow.__table__)).mappings().all()

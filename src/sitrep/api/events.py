@@ -11,7 +11,7 @@ from sqlalchemy import Connection
 
 from ..errors import ApiError
 from ..query import EventFilter, get_merged_event, list_events, timeline
-from .deps import connection, event_filter, gazetteer
+from .deps import FastJSONResponse, connection, event_filter, gazetteer
 from .schemas import EventPage, MergedEvent, Timeline
 
 router = APIRouter(tags=["events"])
@@ -26,7 +26,7 @@ def events(conn: Conn, f: Filter, gaz: Gazetteer,
     """Stored events, filtered, sorted and paged; each with its actors' names, place, date, the merged
     event it belongs to (``merged_id``) and every span of evidence."""
     page = list_events(conn, f, gaz, total=total)
-    return JSONResponse({"items": page.items, "next_cursor": page.next_cursor, "total": page.total,
+    return FastJSONResponse({"items": page.items, "next_cursor": page.next_cursor, "total": page.total,
                          "limit": f.limit, "offset": f.offset})
 
 
