@@ -139,6 +139,16 @@ def update(path: Path, body: str) -> None:
     path.write_text(content.rstrip() + "\n", encoding="utf-8")
 
 
+def _count(target: str) -> int:
+    from sitrep.store import Store
+
+    store = Store(target)
+    with store.engine.connect() as conn:
+        n = int(conn.scalar(text("SELECT count(*) FROM events")) or 0)
+    store.close()
+    return n
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--events", type=int, default=100_000)
@@ -147,9 +157,19 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432/test")
     parser.add_argument("--sqlite-only", action="store_true")
+    parser.add_argument("--stores", nargs=2, metavar=("SQLITE_FILE", "PG_URL"),
+                        help="measure these stores, already filled by serve_data.py (no synthesis, nothing dropped)")
     parser.add_argument("--update", default=None, help="write the section into this markdown file")
     args = parser.parse_args()
     rows = []
+    if args.stores:
+        for name, target in zip(("SQLite", "PostgreSQL"), args.stores, strict=True):
+            rows.append((name, _count(target), measure(target, args.clients, args.seconds, args.workers)))
+        body = render(rows, args.clients, args.seconds, args.workers)
+        if args.update:
+            update(Path(args.update), body)
+        print(body)
+        return
     sqlite_path = ROOT / "build" / "bench-serve.db"
     sqlite_path.parent.mkdir(exist_ok=True)
     sqlite_path.unlink(missing_ok=True)
