@@ -15,16 +15,42 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select, tuple_
+import orjson
+from sqlalchemy import ColumnElement, Connection, Select, Text, and_, func, or_, select, tuple_
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 
 from ..merge.tables import canonical_events
-from ..store.tables import ActorRow, DocumentRow, EventRow
+from ..store.tables import DocumentRow, EventRow
 from .filters import EventFilter, TypeFilter, containing, encode_cursor, parse_cursor
 from .places import match_place
 
 E, D, C = EventRow.__table__.c, DocumentRow.__table__.c, canonical_events.c
+
+
+class _DocumentActors(FunctionElement[str]):
+    """The actors of the event's document as a JSON array of [id, name, code, country], read in the page's
+    own query (a correlated subquery on ix_actors_document_pk) instead of a second query per page."""
+
+    inherit_cache = True  # no state of its own: the page queries stay in SQLAlchemy's compiled cache
+    type = Text()
+    name = "document_actors"
+
+
+@compiles(_DocumentActors)
+def _actors_sqlite(_element: _DocumentActors, _compiler: Any, **_kw: Any) -> str:
+    return ("(SELECT json_group_array(json_array(a.actor_id, a.name, a.code, a.country)) FROM actors AS a "
+            "WHERE a.document_pk = events.document_pk)")
+
+
+@compiles(_DocumentActors, "postgresql")
+def _actors_postgresql(_element: _DocumentActors, _compiler: Any, **_kw: Any) -> str:
+    return ("(SELECT json_agg(json_build_array(a.actor_id, a.name, a.code, a.country))::text FROM actors AS a "
+            "WHERE a.document_pk = events.document_pk)")
+
+
 COLUMNS = (E.pk, E.document_pk, E.event_id, E.canonical_id, E.date_start, E.record, D.doc_id, D.title, D.url,
-           D.source, D.published, C.source_count)
+           D.source, D.published, C.source_count, _DocumentActors().label("actors"))
 
 
 @dataclass(frozen=True)
@@ -188,8 +214,7 @@ def list_events(conn: Connection, f: EventFilter, gazetteer: Path | None = None,
     rows = _page_rows(conn, f, gazetteer)
     more = f.limit is not None and len(rows) > f.limit
     rows = rows[: f.limit] if f.limit else rows
-    names = actor_names(conn, {r.document_pk for r in rows})
-    items = [summary(r, names) for r in rows]
+    items = [summary(r) for r in rows]
     cursor = encode_cursor(rows[-1].date_start, rows[-1].pk) if more and f.sort.lstrip("-") == "date" else None
     return Page(items, cursor, count_events(conn, f, gazetteer) if total else None)
 
@@ -208,24 +233,14 @@ def iter_events(conn: Connection, f: EventFilter, gazetteer: Path | None = None,
         page_filter = replace(page_filter, cursor=parse_cursor(page.next_cursor))
 
 
-def actor_names(conn: Connection, document_pks: set[int]) -> dict[tuple[int, str], dict[str, Any]]:
-    """(document pk, actor id) → the actor's id, name, code and country."""
-    if not document_pks:
-        return {}
-    a = ActorRow.__table__.c
-    rows = conn.execute(select(a.document_pk, a.actor_id, a.name, a.code, a.country)
-                        .where(a.document_pk.in_(document_pks))).all()
-    return {(r.document_pk, r.actor_id): {"id": r.actor_id, "name": r.name, "code": r.code, "country": r.country}
-            for r in rows}
+def _actors(names: dict[str, dict[str, Any]], ids: list[str]) -> list[dict[str, Any]]:
+    return [names.get(i, {"id": i, "name": i, "code": None, "country": None}) for i in ids]
 
 
-def _actors(names: dict[tuple[int, str], dict[str, Any]], doc_pk: int, ids: list[str]) -> list[dict[str, Any]]:
-    return [names.get((doc_pk, i), {"id": i, "name": i, "code": None, "country": None}) for i in ids]
-
-
-def summary(row: Any, names: dict[tuple[int, str], dict[str, Any]]) -> dict[str, Any]:
+def summary(row: Any) -> dict[str, Any]:
     """The JSON shape of one stored event in every list (docs/api.md)."""
     event = row.record
+    names = {a[0]: {"id": a[0], "name": a[1], "code": a[2], "country": a[3]} for a in orjson.loads(row.actors or "[]")}
     return {
         "document": {"pk": row.document_pk, "id": row.doc_id, "title": row.title, "url": row.url,
                      "source": row.source, "published": row.published},
@@ -233,8 +248,8 @@ def summary(row: Any, names: dict[tuple[int, str], dict[str, Any]]) -> dict[str,
         "plover": event["plover"], "cameo": event.get("cameo"), "acled": event["acled"],
         "category": event.get("category"), "modality": event.get("modality"),
         "date": event.get("date"), "effective": event.get("effective"), "place": event.get("place"),
-        "sources": _actors(names, row.document_pk, event.get("sources") or []),
-        "targets": _actors(names, row.document_pk, event.get("targets") or []),
+        "sources": _actors(names, event.get("sources") or []),
+        "targets": _actors(names, event.get("targets") or []),
         "attribution": event.get("attribution"), "quantities": event.get("quantities") or {},
         "trigger": event.get("trigger"), "instrument": event.get("instrument"),
         "evidence": event.get("evidence") or [], "confidence": event.get("confidence"),
