@@ -98,7 +98,7 @@ def conditions(f: EventFilter, gazetteer: Path | None = None,
     if f.since:
         where.append(or_(E.date_end > f.since + "T00:00", and_(E.date_end.is_(None), E.date_start >= f.since)))
         if max_span is not None:  # the same events, said so that an index on date_start can seek to them
-            where.append(E.date_start >= (date.fromisoformat(f.since) - timedelta(days=max_span + 1)).isoformat())
+            where += _earliest_start(f.since, max_span)
     if f.until:
         where.append(E.date_start <= f.until + "T23:59:59")
     if f.bbox:
@@ -121,6 +121,14 @@ def conditions(f: EventFilter, gazetteer: Path | None = None,
     if f.text:
         where.append(E.evidence_text.ilike(containing(f.text), escape="\\"))
     return where
+
+
+def _earliest_start(since: str, max_span: int) -> list[ColumnElement[bool]]:
+    """An event that ends after ``since`` starts at most the longest stored span before it."""
+    try:
+        return [E.date_start >= (date.fromisoformat(since) - timedelta(days=max_span + 1)).isoformat()]
+    except OverflowError:  # before year 1: no bound
+        return []
 
 
 def _joined(query: Select) -> Select:
