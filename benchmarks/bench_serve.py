@@ -24,6 +24,7 @@ import time
 import uuid
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from serve_data import synthesise
 from sqlalchemy import create_engine, text
@@ -43,13 +44,15 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-async def _client(port: int, until: float, latencies: list[float], errors: list[str], rng: random.Random) -> None:
+async def _client(port: int, until: float, latencies: list[float], errors: list[str], rng: random.Random,
+                  by_kind: dict[int, list[float]]) -> None:
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     for _ in range(MAX_REQUESTS):
         if time.perf_counter() >= until:
             break
         d0 = date(2021, 1, 1) + timedelta(days=rng.randint(0, 900))
-        query = rng.choice(QUERIES).format(d0=d0, d1=d0 + timedelta(days=rng.randint(30, 365)))
+        kind = rng.randrange(len(QUERIES))
+        query = QUERIES[kind].format(d0=d0, d1=d0 + timedelta(days=rng.randint(30, 365)))
         request = f"GET /api/events?{query}&limit=50 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode()
         began = time.perf_counter()
         writer.write(request)
@@ -57,16 +60,19 @@ async def _client(port: int, until: float, latencies: list[float], errors: list[
         length = int(re.search(rb"content-length: (\d+)", head, re.I).group(1))  # type: ignore[union-attr]
         await reader.readexactly(length)
         latencies.append(time.perf_counter() - began)
+        by_kind.setdefault(kind, []).append(latencies[-1])
         if not head.startswith(b"HTTP/1.1 200"):
             errors.append(head.split(b"\r\n", 1)[0].decode())
     writer.close()
 
 
-async def _load(port: int, clients: int, seconds: float) -> tuple[list[float], list[str]]:
+async def _load(port: int, clients: int, seconds: float,
+                by_kind: dict[int, list[float]] | None = None) -> tuple[list[float], list[str]]:
     latencies: list[float] = []
+    kinds: dict[int, list[float]] = {} if by_kind is None else by_kind
     errors: list[str] = []
     until = time.perf_counter() + seconds
-    await asyncio.gather(*(_client(port, until, latencies, errors, random.Random(i)) for i in range(clients)))
+    await asyncio.gather(*(_client(port, until, latencies, errors, random.Random(i), kinds) for i in range(clients)))
     return latencies, errors
 
 
@@ -74,7 +80,7 @@ def _quantile(ordered: list[float], q: float) -> float:
     return 1000 * ordered[int(q * (len(ordered) - 1))] if ordered else float("nan")
 
 
-def measure(target: str, clients: int, seconds: float, workers: int) -> dict[str, float]:
+def measure(target: str, clients: int, seconds: float, workers: int) -> dict[str, Any]:
     port = _free_port()
     server = subprocess.Popen([sys.executable, "-m", "sitrep", "serve", "--db", target, "--port", str(port),
                                "--workers", str(workers)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -87,7 +93,8 @@ def measure(target: str, clients: int, seconds: float, workers: int) -> dict[str
                 time.sleep(0.1)
         asyncio.run(_load(port, clients, 3))  # warm-up: connections, caches, plans
         load_before = os.getloadavg()[0]
-        latencies, errors = asyncio.run(_load(port, clients, seconds))
+        by_kind: dict[int, list[float]] = {}
+        latencies, errors = asyncio.run(_load(port, clients, seconds, by_kind))
         load_after = os.getloadavg()[0]
     finally:
         server.terminate()
@@ -95,7 +102,9 @@ def measure(target: str, clients: int, seconds: float, workers: int) -> dict[str
     ordered = sorted(latencies)
     return {"requests": len(ordered), "rps": len(ordered) / seconds, "p50_ms": _quantile(ordered, 0.50),
             "p95_ms": _quantile(ordered, 0.95), "p99_ms": _quantile(ordered, 0.99), "errors": len(errors),
-            "load_before": load_before, "load_after": load_after}
+            "load_before": load_before, "load_after": load_after,
+            "kinds": {QUERIES[k]: (len(v), _quantile(sorted(v), 0.5), _quantile(sorted(v), 0.99))
+                      for k, v in sorted(by_kind.items())}}
 
 
 def _pg_database(admin_url: str) -> str:
@@ -114,7 +123,7 @@ def _drop(admin_url: str, url: str) -> None:
     admin.dispose()
 
 
-def render(rows: list[tuple[str, int, dict[str, float]]], clients: int, seconds: float, workers: int) -> str:
+def render(rows: list[tuple[str, int, dict[str, Any]]], clients: int, seconds: float, workers: int) -> str:
     lines = [f"GET /api/events with filters (10 kinds, random dates; 50 per page): {clients} concurrent clients on "
              f"127.0.0.1 for {seconds:.0f} s after a 3 s warm-up, each sending its next request when the last is "
              f"answered, `sitrep serve --workers {workers}`; client, server and database on the same "
@@ -127,6 +136,12 @@ def render(rows: list[tuple[str, int, dict[str, float]]], clients: int, seconds:
         lines.append(f"| {name} | {n:,} | {m['requests']:,} | {m['rps']:.0f}/s | {m['p50_ms']:.1f} ms | "
                      f"{m['p95_ms']:.1f} ms | {m['p99_ms']:.1f} ms | {m['errors']} | "
                      f"{m['load_before']:.1f} → {m['load_after']:.1f} | {target} |")
+    lines += ["", "Per kind of query (requests, p50, p99 under the same load):", "",
+              "| query | " + " | ".join(name for name, _n, _m in rows) + " |", "|---|" + "---|" * len(rows)]
+    for query in QUERIES:
+        cells = [m["kinds"].get(query) for _name, _n, m in rows]
+        lines.append(f"| `{query}` | " + " | ".join(f"{c[0]}: {c[1]:.0f} / {c[2]:.0f} ms" if c else "–" for c in cells)
+                     + " |")
     return "\n".join(lines)
 
 
