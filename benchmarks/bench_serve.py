@@ -1,103 +1,41 @@
 """Load on GET /api/events: 50 concurrent clients on 127.0.0.1 for a fixed time, against `sitrep serve`
 over 100,000 stored events, on SQLite and on PostgreSQL. Reports throughput, p50/p99 latency, errors.
 
-The events are synthesised from real records: the demo database's documents (`make demo`) are copied
-with their events, each copy shifted to another date (within four years) and moved up to half a degree.
-Traffic goes only to 127.0.0.1; every loop is bounded in time. Not a timed test: figures are reported.
+The events are synthesised from real records by serve_data.py (the demo articles copied, shifted in
+time and place, bulk-inserted). Traffic goes only to 127.0.0.1; every client is bounded in time and in
+number of requests. Not a timed test: figures are reported, with the machine's load average, since
+other work on the same cores weighs on every figure.
 
-Usage: python benchmarks/bench_serve.py [--events 100000] [--seconds 20] [--clients 50]
-       [--pg postgresql://postgres@127.0.0.1:5432/test] [--update docs/benchmarks.md]
+Usage: python benchmarks/bench_serve.py [--events 100000] [--seconds 20] [--clients 50] [--workers 2]
+       [--pg postgresql://postgres@127.0.0.1:5432/test] [--sqlite-only] [--update docs/benchmarks.md]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import json
+import os
 import random
 import re
 import socket
-import statistics
 import subprocess
 import sys
 import time
 import uuid
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import create_engine, insert, select, text
+from serve_data import synthesise
+from sqlalchemy import create_engine, text
 
 ROOT = Path(__file__).resolve().parents[1]
+MAX_REQUESTS = 100_000  # per client: the run is bounded in count as well as in time
 QUERIES = [
     "type=ASSAULT&since={d0}&until={d1}", "country=UA&since={d0}", "bbox=30,10,50,45&type=CONSULT",
     "place=Tbilisi&sort=-date", "modality=planned&since={d0}&until={d1}", "type=Battles&min_sources=1",
     "actor=RUSMIL&since={d0}", "type=19&country=SD", "place=Khartoum&until={d1}", "text=water%20cannon",
 ]
-
-
-def demo_db() -> Path:
-    db = ROOT / "sitrep.db"
-    if not db.exists():
-        subprocess.run([sys.executable, "-m", "sitrep", "ingest", str(ROOT / "examples"), "--db", str(db)],
-                       check=True, capture_output=True)
-    return db
-
-
-def _shifted(record: dict, days: int, dlat: float, dlon: float) -> dict:
-    out = json.loads(json.dumps(record))
-    for key in ("date", "effective"):
-        when = out.get(key)
-        if when and when.get("start"):
-            for part in ("start", "end"):
-                if when.get(part):
-                    day = date.fromisoformat(when[part][:10]) + timedelta(days=days)
-                    when[part] = day.isoformat() + when[part][10:]
-            when["value"] = when["start"][:10] if when.get("precision") == 1 else when.get("value")
-    if out.get("place"):
-        out["place"]["lat"] = round(out["place"]["lat"] + dlat, 5)
-        out["place"]["lon"] = round(out["place"]["lon"] + dlon, 5)
-    return out
-
-
-def synthesise(target: str, count: int) -> int:
-    """Fill ``target`` (migrated by the store) with copies of the demo documents and their events."""
-    from sitrep.store import Store
-    from sitrep.store.tables import ActorRow, DocumentRow, EventRow
-
-    store = Store(target)
-    source = create_engine(f"sqlite:///{demo_db()}")
-    with source.connect() as conn:
-        docs = conn.execute(select(DocumentRow.__table__)).mappings().all()
-        events = conn.execute(select(EventRow.__table__)).mappings().all()
-        actors = conn.execute(select(ActorRow.__table__)).mappings().all()
-    rng, made, copy = random.Random(7), 0, 0
-    with store.engine.begin() as conn:
-        while made < count:
-            doc_rows, event_rows, actor_rows = [], [], []
-            for doc in docs:
-                copy += 1
-                pk = 1_000_000 + copy
-                days, dlat, dlon = rng.randint(-1400, 0), rng.uniform(-0.5, 0.5), rng.uniform(-0.5, 0.5)
-                doc_rows.append({**doc, "pk": pk, "doc_id": f"{doc['doc_id']}#{copy}",
-                                 "content_hash": uuid.uuid4().hex, "stored_at": None})
-                for ev in (e for e in events if e["document_pk"] == doc["pk"]):
-                    record = _shifted(ev["record"] if isinstance(ev["record"], dict) else json.loads(ev["record"]),
-                                      days, dlat, dlon)
-                    d, p = record.get("date") or {}, record.get("place") or {}
-                    event_rows.append({**ev, "pk": None, "document_pk": pk, "record": record,
-                                       "date_start": d.get("start"), "date_end": d.get("end"),
-                                       "date_value": d.get("value"), "lat": p.get("lat"), "lon": p.get("lon")})
-                actor_rows += [{**a, "pk": None, "document_pk": pk} for a in actors if a["document_pk"] == doc["pk"]]
-            for row in doc_rows:
-                row.pop("stored_at")
-            conn.execute(insert(DocumentRow.__table__), doc_rows)
-            conn.execute(insert(EventRow.__table__), [{k: v for k, v in r.items() if k != "pk"} for r in event_rows])
-            conn.execute(insert(ActorRow.__table__), [{k: v for k, v in r.items() if k != "pk"} for r in actor_rows])
-            made += len(event_rows)
-        if store.engine.dialect.name == "postgresql":
-            conn.execute(text("ANALYZE"))
-    store.close()
-    return made
 
 
 def _free_port() -> int:
@@ -106,11 +44,15 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-async def _client(port: int, until: float, latencies: list[float], errors: list[str], rng: random.Random) -> None:
+async def _client(port: int, until: float, latencies: list[float], errors: list[str], rng: random.Random,
+                  by_kind: dict[int, list[float]]) -> None:
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
-    while time.perf_counter() < until:
+    for _ in range(MAX_REQUESTS):
+        if time.perf_counter() >= until:
+            break
         d0 = date(2021, 1, 1) + timedelta(days=rng.randint(0, 900))
-        query = rng.choice(QUERIES).format(d0=d0, d1=d0 + timedelta(days=rng.randint(30, 365)))
+        kind = rng.randrange(len(QUERIES))
+        query = QUERIES[kind].format(d0=d0, d1=d0 + timedelta(days=rng.randint(30, 365)))
         request = f"GET /api/events?{query}&limit=50 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode()
         began = time.perf_counter()
         writer.write(request)
@@ -118,20 +60,27 @@ async def _client(port: int, until: float, latencies: list[float], errors: list[
         length = int(re.search(rb"content-length: (\d+)", head, re.I).group(1))  # type: ignore[union-attr]
         await reader.readexactly(length)
         latencies.append(time.perf_counter() - began)
+        by_kind.setdefault(kind, []).append(latencies[-1])
         if not head.startswith(b"HTTP/1.1 200"):
             errors.append(head.split(b"\r\n", 1)[0].decode())
     writer.close()
 
 
-async def _load(port: int, clients: int, seconds: float) -> tuple[list[float], list[str]]:
+async def _load(port: int, clients: int, seconds: float,
+                by_kind: dict[int, list[float]] | None = None) -> tuple[list[float], list[str]]:
     latencies: list[float] = []
+    kinds: dict[int, list[float]] = {} if by_kind is None else by_kind
     errors: list[str] = []
     until = time.perf_counter() + seconds
-    await asyncio.gather(*(_client(port, until, latencies, errors, random.Random(i)) for i in range(clients)))
+    await asyncio.gather(*(_client(port, until, latencies, errors, random.Random(i), kinds) for i in range(clients)))
     return latencies, errors
 
 
-def measure(target: str, clients: int, seconds: float, workers: int) -> dict[str, float]:
+def _quantile(ordered: list[float], q: float) -> float:
+    return 1000 * ordered[int(q * (len(ordered) - 1))] if ordered else float("nan")
+
+
+def measure(target: str, clients: int, seconds: float, workers: int) -> dict[str, Any]:
     port = _free_port()
     server = subprocess.Popen([sys.executable, "-m", "sitrep", "serve", "--db", target, "--port", str(port),
                                "--workers", str(workers)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -143,13 +92,19 @@ def measure(target: str, clients: int, seconds: float, workers: int) -> dict[str
             except OSError:
                 time.sleep(0.1)
         asyncio.run(_load(port, clients, 3))  # warm-up: connections, caches, plans
-        latencies, errors = asyncio.run(_load(port, clients, seconds))
+        load_before = os.getloadavg()[0]
+        by_kind: dict[int, list[float]] = {}
+        latencies, errors = asyncio.run(_load(port, clients, seconds, by_kind))
+        load_after = os.getloadavg()[0]
     finally:
         server.terminate()
         server.wait(timeout=20)
     ordered = sorted(latencies)
-    return {"requests": len(ordered), "rps": len(ordered) / seconds, "p50_ms": 1000 * statistics.median(ordered),
-            "p99_ms": 1000 * ordered[int(0.99 * (len(ordered) - 1))], "errors": len(errors)}
+    return {"requests": len(ordered), "rps": len(ordered) / seconds, "p50_ms": _quantile(ordered, 0.50),
+            "p95_ms": _quantile(ordered, 0.95), "p99_ms": _quantile(ordered, 0.99), "errors": len(errors),
+            "load_before": load_before, "load_after": load_after,
+            "kinds": {QUERIES[k]: (len(v), _quantile(sorted(v), 0.5), _quantile(sorted(v), 0.99))
+                      for k, v in sorted(by_kind.items())}}
 
 
 def _pg_database(admin_url: str) -> str:
@@ -168,16 +123,25 @@ def _drop(admin_url: str, url: str) -> None:
     admin.dispose()
 
 
-def render(rows: list[tuple[str, int, dict[str, float]]], clients: int, seconds: float, workers: int) -> str:
+def render(rows: list[tuple[str, int, dict[str, Any]]], clients: int, seconds: float, workers: int) -> str:
     lines = [f"GET /api/events with filters (10 kinds, random dates; 50 per page): {clients} concurrent clients on "
-             f"127.0.0.1 for {seconds:.0f} s after a 3 s warm-up, `sitrep serve --workers {workers}`, client and "
-             "server on the same 2-core machine.", "",
-             "| store | events | requests | throughput | p50 | p99 | errors | target |", "|---|---|---|---|---|---|---|---|"]
+             f"127.0.0.1 for {seconds:.0f} s after a 3 s warm-up, each sending its next request when the last is "
+             f"answered, `sitrep serve --workers {workers}`; client, server and database on the same "
+             f"{os.cpu_count()}-core machine. Load: the 1-minute load average before and after each run.", "",
+             "| store | events | requests | throughput | p50 | p95 | p99 | errors | load | target |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
     for name, n, m in rows:
         target = (f"p99 ≤ 100 ms, 0 errors: {'met' if m['p99_ms'] <= 100 and not m['errors'] else 'NOT met'}"
                   if name == "PostgreSQL" else "reported")
         lines.append(f"| {name} | {n:,} | {m['requests']:,} | {m['rps']:.0f}/s | {m['p50_ms']:.1f} ms | "
-                     f"{m['p99_ms']:.1f} ms | {m['errors']} | {target} |")
+                     f"{m['p95_ms']:.1f} ms | {m['p99_ms']:.1f} ms | {m['errors']} | "
+                     f"{m['load_before']:.1f} → {m['load_after']:.1f} | {target} |")
+    lines += ["", "Per kind of query (requests, p50, p99 under the same load):", "",
+              "| query | " + " | ".join(name for name, _n, _m in rows) + " |", "|---|" + "---|" * len(rows)]
+    for query in QUERIES:
+        cells = [m["kinds"].get(query) for _name, _n, m in rows]
+        lines.append(f"| `{query}` | " + " | ".join(f"{c[0]}: {c[1]:.0f} / {c[2]:.0f} ms" if c else "–" for c in cells)
+                     + " |")
     return "\n".join(lines)
 
 
@@ -190,6 +154,16 @@ def update(path: Path, body: str) -> None:
     path.write_text(content.rstrip() + "\n", encoding="utf-8")
 
 
+def _count(target: str) -> int:
+    from sitrep.store import Store
+
+    store = Store(target)
+    with store.engine.connect() as conn:
+        n = int(conn.scalar(text("SELECT count(*) FROM events")) or 0)
+    store.close()
+    return n
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--events", type=int, default=100_000)
@@ -197,21 +171,33 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432/test")
+    parser.add_argument("--sqlite-only", action="store_true")
+    parser.add_argument("--stores", nargs=2, metavar=("SQLITE_FILE", "PG_URL"),
+                        help="measure these stores, already filled by serve_data.py (no synthesis, nothing dropped)")
     parser.add_argument("--update", default=None, help="write the section into this markdown file")
     args = parser.parse_args()
     rows = []
+    if args.stores:
+        for name, target in zip(("SQLite", "PostgreSQL"), args.stores, strict=True):
+            rows.append((name, _count(target), measure(target, args.clients, args.seconds, args.workers)))
+        body = render(rows, args.clients, args.seconds, args.workers)
+        if args.update:
+            update(Path(args.update), body)
+        print(body)
+        return
     sqlite_path = ROOT / "build" / "bench-serve.db"
     sqlite_path.parent.mkdir(exist_ok=True)
     sqlite_path.unlink(missing_ok=True)
     n = synthesise(str(sqlite_path), args.events)
     rows.append(("SQLite", n, measure(str(sqlite_path), args.clients, args.seconds, args.workers)))
     sqlite_path.unlink(missing_ok=True)
-    url = _pg_database(args.pg)
-    try:
-        n = synthesise(url, args.events)
-        rows.append(("PostgreSQL", n, measure(url, args.clients, args.seconds, args.workers)))
-    finally:
-        _drop(args.pg, url)
+    if not args.sqlite_only:
+        url = _pg_database(args.pg)
+        try:
+            n = synthesise(url, args.events)
+            rows.append(("PostgreSQL", n, measure(url, args.clients, args.seconds, args.workers)))
+        finally:
+            _drop(args.pg, url)
     body = render(rows, args.clients, args.seconds, args.workers)
     if args.update:
         update(Path(args.update), body)

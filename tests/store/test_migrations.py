@@ -22,11 +22,13 @@ def _declared() -> MetaData:
 
 
 POSTGIS = {"spatial_ref_sys", "geom", "ix_events_geom"}
+TRIGRAM = {"ix_events_trgm_evidence", "ix_events_trgm_sources", "ix_events_trgm_targets", "ix_events_trgm_place"}
 
 
 def _declared_or_postgis(obj, name, _type, _reflected, _compare_to) -> bool:
-    """PostGIS's own table and the optional geometry column (migration 0006) are not in the declared tables."""
-    return name not in POSTGIS
+    """PostGIS's own table and the optional geometry column (migration 0006), and the optional pg_trgm
+    indexes (migration 0007), are not in the declared tables."""
+    return name not in POSTGIS | TRIGRAM
 
 
 def test_migrated_schema_matches_declared_tables(db_target):
@@ -70,3 +72,42 @@ def test_upgrade_to_0004_keeps_stored_documents_and_their_events(tmp_path):
         assert conn.execute(text("SELECT merged FROM documents")).scalar_one() == 1
     assert store.merge_pending() == 0
     store.close()
+
+
+def test_upgrade_to_0007_fills_the_date_span_of_stored_events(db_target):
+    """0007 gives events stored before it their date span (whole days, null without an end; an end that
+    cannot be read counts as a century, so that `since` never misses the event), and swaps its indexes."""
+    from importlib import resources
+
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import inspect, text
+
+    from sitrep.store.db import open_engine, writer_of
+
+    engine = open_engine(db_target)
+    config = Config()
+    config.set_main_option("script_location", str(resources.files("sitrep.store") / "migrations"))
+    with writer_of(engine).begin() as conn:
+        config.attributes["connection"] = conn
+        if inspect(conn).has_table("alembic_version"):  # the session's PostgreSQL database is at the newest
+            command.downgrade(config, "0005")
+        command.upgrade(config, "0005")
+    rows = [("e1", "2022-05-01T00:00", "2022-05-21T23:59"), ("e2", "2022-05-01", None),
+            ("e3", "2022-05-01", "sometime later"), ("e4", None, None)]
+    with writer_of(engine).begin() as conn:
+        conn.execute(text("INSERT INTO documents (pk, doc_id, content_hash, text, record) "
+                          "VALUES (1, 'd', 'h', 't', '{}')"))
+        for event_id, start, end in rows:
+            conn.execute(text("INSERT INTO events (document_pk, event_id, plover_type, modality, confidence, record, "
+                              "source_names, target_names, date_start, date_end) VALUES (1, :e, 'ASSAULT', "
+                              "'asserted', 1, '{}', '', '', :s, :t)"), {"e": event_id, "s": start, "t": end})
+    engine.dispose()
+    store = Store(db_target)
+    with store.engine.connect() as conn:
+        spans = dict(conn.execute(text("SELECT event_id, date_span FROM events")).all())
+        indexes = {i["name"] for i in inspect(conn).get_indexes("events")}
+    store.close()
+    assert spans == {"e1": 20, "e2": None, "e3": 36_600, "e4": None}
+    assert {"ix_events_date_start_pk", "ix_events_date_span", "ix_events_plover_type_date"} <= indexes
+    assert "ix_events_date_start" not in indexes

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
+import orjson
 from fastapi import Depends, FastAPI
 
 from ..query import open_reader
@@ -13,11 +15,15 @@ from ..settings import Settings, load_settings
 from ..version import __version__
 from . import documents, errors, events, exports, guard, merged, page
 
-POOL = {"pool_size": 20, "max_overflow": 20, "pool_timeout": 10}  # PostgreSQL: room for the thread pool
+# Connections per worker process: requests run on the server's thread pool (40 threads), each holding one
+# connection for its queries; 10 kept open and up to 30 in all, so `--workers 3` stays under PostgreSQL's
+# default 100 connections. A request that finds none free waits up to pool_timeout, then gets a 503.
+POOL = {"pool_size": 10, "max_overflow": 20, "pool_timeout": 10}
 
 
-def _engine_options(target: str) -> dict[str, int]:
-    return POOL if "://" in target and not target.startswith("sqlite") else {}
+def _engine_options(target: str) -> dict[str, Any]:
+    """Pool sizes, and stored JSON records read with orjson (a page of 50 events is ~100 KB of it)."""
+    return {**POOL, "json_deserializer": orjson.loads}
 
 
 def create_app(target: str, settings: Settings | None = None) -> FastAPI:

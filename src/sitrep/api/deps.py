@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
+from typing import Any
 
+import orjson
 from fastapi import Query, Request
+from fastapi.responses import JSONResponse
 from sqlalchemy import Connection
 
 from ..query import EventFilter, parse_filter
 from ..query.filters import MAX_LIMIT
+
+
+class FastJSONResponse(JSONResponse):
+    """JSON written by orjson: a page of events (~100 KB) in a fraction of a millisecond."""
+
+    def render(self, content: Any) -> bytes:
+        return orjson.dumps(content, option=orjson.OPT_NON_STR_KEYS)
 
 
 def connection(request: Request) -> Iterator[Connection]:
@@ -17,14 +27,15 @@ def connection(request: Request) -> Iterator[Connection]:
         yield conn
 
 
-def gazetteer(request: Request) -> Path | None:
+async def gazetteer(request: Request) -> Path | None:
     return request.app.state.gazetteer
 
 
-def filter_dependency(default_limit: str | None) -> Callable[..., EventFilter]:
-    """The query string as a checked filter (a bad value is a 400 with code E21x)."""
+def filter_dependency(default_limit: str | None) -> Callable[..., Awaitable[EventFilter]]:
+    """The query string as a checked filter (a bad value is a 400 with code E21x). The cheap dependencies
+    are `async def`: they run on the event loop, not each on a trip through the thread pool."""
 
-    def event_filter(
+    async def event_filter(
         since: str | None = Query(None, description="ISO date: events on or after it", examples=["2023-05-01"]),
         until: str | None = Query(None, description="ISO date: events on or before it"),
         bbox: str | None = Query(None, description="west,south,east,north in degrees", examples=["35.5,35,37.5,37"]),

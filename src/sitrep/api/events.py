@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy import Connection
 
 from ..errors import ApiError
 from ..query import EventFilter, get_merged_event, list_events, timeline
-from .deps import connection, event_filter, gazetteer
+from .deps import FastJSONResponse, connection, event_filter, gazetteer
 from .schemas import EventPage, MergedEvent, Timeline
 
 router = APIRouter(tags=["events"])
@@ -21,12 +21,13 @@ Gazetteer = Annotated[Path | None, Depends(gazetteer)]
 
 
 @router.get("/events", response_model=EventPage)
-def events(conn: Conn, f: Filter, gaz: Gazetteer,
+def events(request: Request, f: Filter, gaz: Gazetteer,
            total: bool = Query(False, description="also count every event the filter selects")) -> JSONResponse:
     """Stored events, filtered, sorted and paged; each with its actors' names, place, date, the merged
     event it belongs to (``merged_id``) and every span of evidence."""
-    page = list_events(conn, f, gaz, total=total)
-    return JSONResponse({"items": page.items, "next_cursor": page.next_cursor, "total": page.total,
+    with request.app.state.engine.connect() as conn:  # here, on the request's one trip to the thread pool
+        page = list_events(conn, f, gaz, total=total)
+    return FastJSONResponse({"items": page.items, "next_cursor": page.next_cursor, "total": page.total,
                          "limit": f.limit, "offset": f.offset})
 
 

@@ -34,7 +34,7 @@ def check_token(request: Request, settings: Settings) -> None:
                        code="E602", status=401)
 
 
-def require_read(request: Request) -> None:
+async def require_read(request: Request) -> None:
     settings: Settings = request.app.state.settings
     if settings.api_protect_reads:
         check_token(request, settings)

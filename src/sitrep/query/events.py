@@ -11,19 +11,46 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select
+import orjson
+from sqlalchemy import ColumnElement, Connection, Select, Text, and_, func, or_, select, tuple_
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 
 from ..merge.tables import canonical_events
-from ..store.tables import ActorRow, DocumentRow, EventRow
+from ..store.tables import DocumentRow, EventRow
 from .filters import EventFilter, TypeFilter, containing, encode_cursor, parse_cursor
 from .places import match_place
 
 E, D, C = EventRow.__table__.c, DocumentRow.__table__.c, canonical_events.c
+
+
+class _DocumentActors(FunctionElement[str]):
+    """The actors of the event's document as a JSON array of [id, name, code, country], read in the page's
+    own query (a correlated subquery on ix_actors_document_pk) instead of a second query per page."""
+
+    inherit_cache = True  # no state of its own: the page queries stay in SQLAlchemy's compiled cache
+    type = Text()
+    name = "document_actors"
+
+
+@compiles(_DocumentActors)
+def _actors_sqlite(_element: _DocumentActors, _compiler: Any, **_kw: Any) -> str:
+    return ("(SELECT json_group_array(json_array(a.actor_id, a.name, a.code, a.country)) FROM actors AS a "
+            "WHERE a.document_pk = events.document_pk)")
+
+
+@compiles(_DocumentActors, "postgresql")
+def _actors_postgresql(_element: _DocumentActors, _compiler: Any, **_kw: Any) -> str:
+    return ("(SELECT json_agg(json_build_array(a.actor_id, a.name, a.code, a.country))::text FROM actors AS a "
+            "WHERE a.document_pk = events.document_pk)")
+
+
 COLUMNS = (E.pk, E.document_pk, E.event_id, E.canonical_id, E.date_start, E.record, D.doc_id, D.title, D.url,
-           D.source, D.published, C.source_count)
+           D.source, D.published, C.source_count, _DocumentActors().label("actors"))
 
 
 @dataclass(frozen=True)
@@ -63,11 +90,15 @@ def _bbox_condition(bbox: tuple[float, float, float, float]) -> ColumnElement[bo
     return and_(E.lat.between(south, north), lon)
 
 
-def conditions(f: EventFilter, gazetteer: Path | None = None) -> list[ColumnElement[bool]]:
-    """The WHERE clauses of a filter (shared with the timeline's counts)."""
+def conditions(f: EventFilter, gazetteer: Path | None = None,
+               max_span: int | None = None) -> list[ColumnElement[bool]]:
+    """The WHERE clauses of a filter (shared with the timeline's counts). ``max_span`` (:func:`longest_span`)
+    adds a lower bound on date_start implied by ``since``, which lets an index seek instead of scan."""
     where: list[ColumnElement[bool]] = []
     if f.since:
         where.append(or_(E.date_end > f.since + "T00:00", and_(E.date_end.is_(None), E.date_start >= f.since)))
+        if max_span is not None:  # the same events, said so that an index on date_start can seek to them
+            where += _earliest_start(f.since, max_span)
     if f.until:
         where.append(E.date_start <= f.until + "T23:59:59")
     if f.bbox:
@@ -92,12 +123,26 @@ def conditions(f: EventFilter, gazetteer: Path | None = None) -> list[ColumnElem
     return where
 
 
+def _earliest_start(since: str, max_span: int) -> list[ColumnElement[bool]]:
+    """An event that ends after ``since`` starts at most the longest stored span before it."""
+    try:
+        return [E.date_start >= (date.fromisoformat(since) - timedelta(days=max_span + 1)).isoformat()]
+    except OverflowError:  # before year 1: no bound
+        return []
+
+
 def _joined(query: Select) -> Select:
     return query.select_from(EventRow.__table__.join(DocumentRow.__table__, E.document_pk == D.pk)
                              .outerjoin(canonical_events, C.id == E.canonical_id))
 
 
+def longest_span(conn: Connection) -> int:
+    """The most days any stored event's date interval covers (one probe of ix_events_date_span)."""
+    return int(conn.scalar(select(func.max(E.date_span))) or 0)
+
+
 def _after_cursor(f: EventFilter) -> ColumnElement[bool]:
+    """Rows after the cursor in the order of the combined query (dated rows first, then undated)."""
     assert f.cursor is not None
     day, pk = f.cursor
     later = (lambda a, b: a > b) if f.sort == "date" else (lambda a, b: a < b)
@@ -116,8 +161,9 @@ def _ordered(query: Select, sort: str) -> Select:
     return query.order_by(*by_date)
 
 
-def events_query(f: EventFilter, gazetteer: Path | None = None) -> Select:
-    query = _joined(select(*COLUMNS)).where(*conditions(f, gazetteer))
+def events_query(f: EventFilter, gazetteer: Path | None = None, max_span: int | None = None) -> Select:
+    """One query for any sort, paged by offset or cursor (exports, offsets, sorts by sources)."""
+    query = _joined(select(*COLUMNS)).where(*conditions(f, gazetteer, max_span))
     if f.cursor:
         query = query.where(_after_cursor(f))
     query = _ordered(query, f.sort)
@@ -126,18 +172,57 @@ def events_query(f: EventFilter, gazetteer: Path | None = None) -> Select:
     return query.offset(f.offset) if f.offset and not f.cursor else query
 
 
+def keyset_queries(f: EventFilter, gazetteer: Path | None = None,
+                   max_span: int | None = None) -> tuple[Select | None, Select]:
+    """A page sorted by date as two index-ordered queries: the dated events after the cursor, by
+    (date_start, pk) either way, then, when those run out, the undated ones by pk (both end undated,
+    as the one query's NULLS LAST does). Each reads its index in order and stops after the page, where
+    NULLS LAST (which no plain index gives in both directions) would sort every match first."""
+    ascending = f.sort == "date"
+    where = conditions(f, gazetteer, max_span)
+    day, pk = f.cursor if f.cursor else (None, None)
+    dated = None
+    if f.cursor is None or day is not None:
+        dated = _joined(select(*COLUMNS)).where(*where, E.date_start.is_not(None))
+        if day is not None:
+            dated = dated.where(E.date_start >= day if ascending else E.date_start <= day,
+                                tuple_(E.date_start, E.pk) > tuple_(day, pk) if ascending
+                                else tuple_(E.date_start, E.pk) < tuple_(day, pk))
+        order = (E.date_start.asc(), E.pk.asc()) if ascending else (E.date_start.desc(), E.pk.desc())
+        dated = dated.order_by(*order)
+    undated = _joined(select(*COLUMNS)).where(*where, E.date_start.is_(None))
+    if day is None and pk is not None:
+        undated = undated.where(E.pk > pk if ascending else E.pk < pk)
+    undated = undated.order_by(E.pk.asc() if ascending else E.pk.desc())
+    return dated, undated
+
+
 def count_events(conn: Connection, f: EventFilter, gazetteer: Path | None = None) -> int:
-    query = _joined(select(func.count())).where(*conditions(f, gazetteer))
+    span = longest_span(conn) if f.since else None
+    query = _joined(select(func.count())).where(*conditions(f, gazetteer, span))
     return int(conn.scalar(query) or 0)
 
 
+def _page_rows(conn: Connection, f: EventFilter, gazetteer: Path | None) -> list[Any]:
+    span = longest_span(conn) if f.since else None
+    if f.sort.lstrip("-") != "date" or (f.offset and not f.cursor) or f.limit is None:
+        return list(conn.execute(events_query(f, gazetteer, span)).all())
+    want = f.limit + 1
+    dated, undated = keyset_queries(f, gazetteer, span)
+    rows = list(conn.execute(dated.limit(want)).all()) if dated is not None else []
+    if len(rows) < want:
+        rows += conn.execute(undated.limit(want - len(rows))).all()
+    return rows
+
+
 def list_events(conn: Connection, f: EventFilter, gazetteer: Path | None = None, total: bool = False) -> Page:
-    """One page of events; ``next_cursor`` is set when more follow (for date sorts)."""
-    rows = conn.execute(events_query(f, gazetteer)).all()
+    """One page of events; ``next_cursor`` is set when more follow (for date sorts). A page sorted by
+    date without an offset is read by keyset (:func:`keyset_queries`): its cost does not grow with how
+    far the reader has paged, and no COUNT(*) is run unless ``total`` is asked for."""
+    rows = _page_rows(conn, f, gazetteer)
     more = f.limit is not None and len(rows) > f.limit
     rows = rows[: f.limit] if f.limit else rows
-    names = actor_names(conn, {r.document_pk for r in rows})
-    items = [summary(r, names) for r in rows]
+    items = [summary(r) for r in rows]
     cursor = encode_cursor(rows[-1].date_start, rows[-1].pk) if more and f.sort.lstrip("-") == "date" else None
     return Page(items, cursor, count_events(conn, f, gazetteer) if total else None)
 
@@ -156,24 +241,14 @@ def iter_events(conn: Connection, f: EventFilter, gazetteer: Path | None = None,
         page_filter = replace(page_filter, cursor=parse_cursor(page.next_cursor))
 
 
-def actor_names(conn: Connection, document_pks: set[int]) -> dict[tuple[int, str], dict[str, Any]]:
-    """(document pk, actor id) → the actor's id, name, code and country."""
-    if not document_pks:
-        return {}
-    a = ActorRow.__table__.c
-    rows = conn.execute(select(a.document_pk, a.actor_id, a.name, a.code, a.country)
-                        .where(a.document_pk.in_(document_pks))).all()
-    return {(r.document_pk, r.actor_id): {"id": r.actor_id, "name": r.name, "code": r.code, "country": r.country}
-            for r in rows}
+def _actors(names: dict[str, dict[str, Any]], ids: list[str]) -> list[dict[str, Any]]:
+    return [names.get(i, {"id": i, "name": i, "code": None, "country": None}) for i in ids]
 
 
-def _actors(names: dict[tuple[int, str], dict[str, Any]], doc_pk: int, ids: list[str]) -> list[dict[str, Any]]:
-    return [names.get((doc_pk, i), {"id": i, "name": i, "code": None, "country": None}) for i in ids]
-
-
-def summary(row: Any, names: dict[tuple[int, str], dict[str, Any]]) -> dict[str, Any]:
+def summary(row: Any) -> dict[str, Any]:
     """The JSON shape of one stored event in every list (docs/api.md)."""
     event = row.record
+    names = {a[0]: {"id": a[0], "name": a[1], "code": a[2], "country": a[3]} for a in orjson.loads(row.actors or "[]")}
     return {
         "document": {"pk": row.document_pk, "id": row.doc_id, "title": row.title, "url": row.url,
                      "source": row.source, "published": row.published},
@@ -181,8 +256,8 @@ def summary(row: Any, names: dict[tuple[int, str], dict[str, Any]]) -> dict[str,
         "plover": event["plover"], "cameo": event.get("cameo"), "acled": event["acled"],
         "category": event.get("category"), "modality": event.get("modality"),
         "date": event.get("date"), "effective": event.get("effective"), "place": event.get("place"),
-        "sources": _actors(names, row.document_pk, event.get("sources") or []),
-        "targets": _actors(names, row.document_pk, event.get("targets") or []),
+        "sources": _actors(names, event.get("sources") or []),
+        "targets": _actors(names, event.get("targets") or []),
         "attribution": event.get("attribution"), "quantities": event.get("quantities") or {},
         "trigger": event.get("trigger"), "instrument": event.get("instrument"),
         "evidence": event.get("evidence") or [], "confidence": event.get("confidence"),
@@ -193,7 +268,7 @@ def by_type_per_day(conn: Connection, f: EventFilter, gazetteer: Path | None = N
     """(day, PLOVER type, count) for the events the filter selects that have a date."""
     day = func.substr(E.date_start, 1, 10)
     query = (_joined(select(day.label("day"), E.plover_type, func.count().label("n")))
-             .where(*conditions(f, gazetteer), E.date_start.is_not(None))
+             .where(*conditions(f, gazetteer, longest_span(conn) if f.since else None), E.date_start.is_not(None))
              .group_by(day, E.plover_type).order_by(day))
     return [(r.day, r.plover_type, int(r.n)) for r in conn.execute(query)]
 

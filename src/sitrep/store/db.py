@@ -46,7 +46,7 @@ from sqlalchemy.pool import ConnectionPoolEntry
 
 from ..errors import StoreError
 from ..models import Document, DocumentRecord, Event
-from .derived import event_columns
+from .derived import date_span, event_columns
 from .tables import ActorRow, DocumentRow, EventRow, FailedRow
 
 log = logging.getLogger(__name__)
@@ -334,6 +334,7 @@ def _event_row(record: DocumentRecord, ev: Event) -> EventRow:
         category=ev.category,
         date_value=date.value if date else None, date_start=date.start if date else None,
         date_end=date.end if date else None, date_precision=date.precision if date else None,
+        date_span=date_span(date.start, date.end) if date else None,
         place_name=place.name if place else None, geonameid=place.geonameid if place else None,
         lat=place.lat if place else None, lon=place.lon if place else None,
         country=place.country if place else None, modality=ev.modality,

@@ -7,9 +7,23 @@ them (never computed here), and the words of the evidence for free-text search.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from ..geo.normalize import name_key, skeleton_key
+
+UNBOUNDED_SPAN = 36_600  # an interval end that cannot be read: assume it may reach a century back
+
+
+def date_span(start: str | None, end: str | None) -> int | None:
+    """Whole days from the first to the last day of a date interval (None without an end), stored as
+    `events.date_span`: the largest bounds how far before a ``since`` date an overlapping event starts."""
+    if not start or not end:
+        return None
+    try:
+        return max(0, date.fromisoformat(end[:10]).toordinal() - date.fromisoformat(start[:10]).toordinal())
+    except ValueError:
+        return UNBOUNDED_SPAN
 
 
 def place_keys(name: str | None) -> tuple[str | None, str | None]:

@@ -8,7 +8,20 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text, false, func
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    false,
+    func,
+    text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -42,20 +55,27 @@ class DocumentRow(Base):
 
 class EventRow(Base):
     __tablename__ = "events"
-    __table_args__ = (Index("ix_events_country_date", "country", "date_start"), Index("ix_events_lat_lon", "lat", "lon"),
-                      Index("ix_events_modality", "modality"))
+    # Filters and their date order (migration 0007): a filtered page sorted by date is an index range scan.
+    __table_args__ = (Index("ix_events_country_date_pk", "country", "date_start", "pk"),
+                      Index("ix_events_lat_lon", "lat", "lon"),
+                      Index("ix_events_modality_date", "modality", "date_start", "pk"),
+                      Index("ix_events_plover_type_date", "plover_type", "date_start", "pk"),
+                      Index("ix_events_date_start_pk", "date_start", "pk"),
+                      Index("ix_events_acled_type_lower", func.lower(text("acled_event_type")), "date_start", "pk"),
+                      Index("ix_events_acled_sub_type_lower", func.lower(text("acled_sub_event_type")), "date_start",
+                            "pk"))
 
     pk: Mapped[int] = mapped_column(Integer, primary_key=True)
     document_pk: Mapped[int] = mapped_column(ForeignKey("documents.pk", ondelete="CASCADE"), index=True)
     event_id: Mapped[str] = mapped_column(String(32))
-    plover_type: Mapped[str] = mapped_column(String(32), index=True)
+    plover_type: Mapped[str] = mapped_column(String(32))
     plover_mode: Mapped[str | None] = mapped_column(String(32))
     cameo: Mapped[str | None] = mapped_column(String(8), index=True)
     acled_event_type: Mapped[str | None] = mapped_column(String(64))
     acled_sub_event_type: Mapped[str | None] = mapped_column(String(64))
     category: Mapped[str | None] = mapped_column(String(32))
     date_value: Mapped[str | None] = mapped_column(String(32))
-    date_start: Mapped[str | None] = mapped_column(String(32), index=True)
+    date_start: Mapped[str | None] = mapped_column(String(32))
     date_end: Mapped[str | None] = mapped_column(String(32))
     date_precision: Mapped[int | None] = mapped_column(Integer)
     place_name: Mapped[str | None] = mapped_column(String(256), index=True)
@@ -77,6 +97,8 @@ class EventRow(Base):
     interaction: Mapped[int | None] = mapped_column(Integer)
     evidence_text: Mapped[str | None] = mapped_column(Text)
     canonical_id: Mapped[str | None] = mapped_column(String(40), index=True)
+    # added by migration 0007: whole days from the first to the last day of the date interval (no end: null)
+    date_span: Mapped[int | None] = mapped_column(Integer, index=True)
 
     document: Mapped[DocumentRow] = relationship(back_populates="events")
 

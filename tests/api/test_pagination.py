@@ -1,0 +1,109 @@
+"""Cursor pages of GET /api/events (keyset pagination, migration 0007), on SQLite and on PostgreSQL:
+every event exactly once across pages, in the order of one unpaged request, with ties on the date and
+undated events; a cursor keeps its place when events are added before it; `since` still finds events
+that began before it and last past it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from sitrep.api import create_app
+from sitrep.models import AcledCode, Document, DocumentRecord, Event, EventDate, PloverCode, Span
+from sitrep.settings import Settings
+from sitrep.store import Store
+from tests.store.conftest import db_target, pg_url  # noqa: F401  (SQLite file and the session's PostgreSQL)
+
+DAYS = ["2022-05-01", "2022-05-01", "2022-05-02", None, "2022-04-30", "2022-05-02", None]
+
+
+def _document(n: int, days: list[str | None], span_days: int = 0) -> tuple[Document, DocumentRecord]:
+    text = f"Report number {n} says guards and crowds clashed near the old bridge again."
+    events = []
+    for i, day in enumerate(days):
+        when = None
+        if day:
+            end = day if not span_days else f"{day[:8]}{int(day[8:]) + span_days:02d}"
+            when = EventDate(value=day, start=f"{day}T00:00", end=f"{end}T23:59", precision=1)
+        events.append(Event(id=f"e{i + 1}", plover=PloverCode(type="ASSAULT"), acled=AcledCode(event_type="Battles", sub_event_type="Armed clash"),
+                            date=when, trigger=Span(start=0, end=6, text="Report"),
+                            evidence=[Span(start=0, end=len(text), text=text)]))
+    doc = Document(id=f"report-{n}", text=text)
+    return doc, DocumentRecord(id=doc.id, content_hash=doc.content_hash, events=events)
+
+
+def _store(target: str, first: int, count: int) -> None:
+    store = Store(target)
+    for n in range(first, first + count):
+        store.save(*_document(n, DAYS), merge=False)
+    store.close()
+
+
+@pytest.fixture
+def client(db_target: str, tmp_path) -> Iterator[TestClient]:  # noqa: F811
+    _store(db_target, 0, 6)  # 42 events: 30 dated on four days (ties), 12 undated
+    settings = Settings(gazetteer_path=str(tmp_path / "none.sqlite"))
+    with TestClient(create_app(db_target, settings), raise_server_exceptions=False) as test_client:
+        test_client.target = db_target  # type: ignore[attr-defined]
+        yield test_client
+
+
+def _key(item: dict) -> tuple[str, str]:
+    return item["document"]["id"], item["event_id"]
+
+
+def _pages(client: TestClient, **params: str) -> list[list[tuple[str, str]]]:
+    pages, cursor = [], None
+    for _ in range(100):
+        response = client.get("/api/events", params={**params, **({"cursor": cursor} if cursor else {})})
+        assert response.status_code == 200, response.text
+        body = response.json()
+        pages.append([_key(i) for i in body["items"]])
+        cursor = body["next_cursor"]
+        if cursor is None:
+            return pages
+    raise AssertionError("the cursor never ran out")
+
+
+@pytest.mark.parametrize("sort", ["date", "-date"])
+@pytest.mark.parametrize("limit", ["1", "4", "7", "50"])
+def test_cursor_pages_give_every_event_once_in_order(client, sort, limit):
+    whole = client.get("/api/events", params={"sort": sort, "limit": "1000"}).json()["items"]
+    assert len(whole) == 42
+    pages = _pages(client, sort=sort, limit=limit)
+    flat = [k for page in pages for k in page]
+    assert flat == [_key(i) for i in whole]  # no duplicate, no gap, the same order
+    assert all(len(p) == int(limit) for p in pages[:-1]) and 0 < len(pages[-1]) <= int(limit)
+    days = [i["date"]["start"] if i["date"] else None for i in whole]
+    dated = [d for d in days if d]
+    assert days[len(dated):] == [None] * 12  # undated last, whichever way
+    assert dated == sorted(dated, reverse=sort == "-date")
+
+
+def test_a_cursor_keeps_its_place_when_events_are_stored_before_it(client):
+    first = client.get("/api/events", params={"limit": "10"}).json()
+    before = [_key(i) for i in client.get("/api/events", params={"limit": "1000", "cursor": first["next_cursor"]})
+              .json()["items"]]
+    _store(client.target, 100, 1)  # 7 more events, on the same days as the others and undated
+    after = [_key(i) for i in client.get("/api/events", params={"limit": "1000", "cursor": first["next_cursor"]})
+             .json()["items"]]
+    assert [k for k in after if k[0] != "report-100"] == before  # what followed the cursor still does
+    assert len(after) == len(set(after))
+    # the first page holds the six events of 30 April and four of 1 May; of the new document's seven, the
+    # one of 30 April sorts before the cursor, the rest (1 May with a later pk, 2 May, undated) after it
+    assert len([k for k in after if k[0] == "report-100"]) == 6
+
+
+def test_since_finds_events_that_began_before_it(db_target, tmp_path):  # noqa: F811
+    store = Store(db_target)
+    store.save(*_document(1, ["2022-05-01"], span_days=20), merge=False)  # 1 to 21 May
+    store.save(*_document(2, ["2022-05-03"]), merge=False)
+    store.close()
+    settings = Settings(gazetteer_path=str(tmp_path / "none.sqlite"))
+    with TestClient(create_app(db_target, settings)) as client:
+        body = client.get("/api/events", params={"since": "2022-05-10"}).json()
+        assert [i["document"]["id"] for i in body["items"]] == ["report-1"]
+        body = client.get("/api/events", params={"since": "2022-05-22"}).json()
+        assert body["items"] == []
