@@ -45,6 +45,10 @@ def lead_acled(pipeline, text: str):
     ("Army engineers defused an improvised explosive device under the bridge.",
      "Strategic developments", "Disrupted weapons use", 1, 0),
     ("Masked men stabbed a street vendor to death in the market.", "Violence against civilians", "Attack", 3, 7),
+    ("Unknown attackers carried out an arson attack on a textile factory overnight, causing heavy damage.",
+     "Strategic developments", "Looting/property destruction", 3, 0),
+    ("Militants vandalised the district chief's residence on Friday.",
+     "Strategic developments", "Looting/property destruction", 2, 7),
     # crowds: a peaceful march, tear gas on protesters, burning tyres, a mob
     ("Hundreds of nurses marched through the capital demanding higher pay.", "Protests", "Peaceful protest", 6, 0),
     ("Taxi drivers staged a motorcade through the city to demand lower fuel prices.",

@@ -191,14 +191,12 @@ def faced(token: Token, lexicon: Lexicon) -> bool:
 
 
 def names_a_kind(doc: Doc, token: Token, lexicon: Lexicon) -> bool:
-    """ "the riot police", "an arrest warrant", "a murder suspect": a trigger noun modifying a noun that is no
-    event ("a protest march", "a shooting incident" are events: lexicon [modifier])."""
+    """ "the riot police", "an arrest warrant", "a murder suspect": a trigger noun modifying a noun that names a person,
+    a unit, a tool or a document (lexicon [modifier]); "an aid package", "a shooting incident" stay events."""
     head = token.head
-    if token.dep_ != "compound" or head.i == token.i or not is_noun(head) or head.i < token.i:
+    if token.dep_ != "compound" or head.i == token.i or head.i < token.i or not is_noun(head):
         return False
-    if lemma(head) in lexicon.event_heads:
-        return False
-    return not any(key in lexicon.nouns for key, _ in noun_keys(doc, head.i, lexicon.longest))
+    return lemma(head) in lexicon.thing_heads
 
 
 def modifies_as_adjective(token: Token) -> bool:

@@ -59,7 +59,7 @@ class Lexicon:
     ceasefire_presupposed: frozenset[str] = frozenset()  # "to observe a ceasefire": the truce exists
     faced_verbs: frozenset[str] = frozenset()  # "face", "pose" …
     faced_nouns: frozenset[str] = frozenset()  # … "the threat of": no act of its own
-    event_heads: frozenset[str] = frozenset()  # "incident": "a shooting incident" is a shooting
+    thing_heads: frozenset[str] = frozenset()  # "police": "the riot police" is no riot
     crowd_verbs: frozenset[str] = frozenset()  # verbs that report a protest when protesters do them: "filled"
     longest: int = field(default=1)
 
@@ -116,7 +116,7 @@ def load_lexicon() -> Lexicon:
         ceasefire_presupposed=frozenset(raw.get("ceasefire_presupposed", {}).get("verbs", ())),
         faced_verbs=frozenset(raw.get("faced", {}).get("verbs", ())),
         faced_nouns=frozenset(raw.get("faced", {}).get("nouns", ())),
-        event_heads=frozenset(raw.get("modifier", {}).get("event_heads", ())),
+        thing_heads=frozenset(raw.get("modifier", {}).get("thing_heads", ())),
         crowd_verbs=frozenset(map(normalize, raw.get("crowds", {}).get("verbs", ()))),
         longest=max(len(k.split()) for k in [*verbs, *nouns]),
     )
