@@ -22,6 +22,7 @@ from .distance import radius_km
 from .kinds import CEASEFIRE
 from .mentions import MentionView
 from .tables import canonical_events, claims, event_mentions
+from .wording import MOST_WORDS, key_words
 
 MAX_SLACK = max(max(SLACK_DAYS.values()), CEASEFIRE_SLACK_DAYS)
 LONGEST_EVENT_DAYS = 400  # canonical spans are never longer than a year-precise date
@@ -89,7 +90,7 @@ def profile_of(row: Row[Any]) -> Profile:
                    lat=row.lat, lon=row.lon, place_precision=row.place_precision, country=row.country,
                    admin1=row.admin1, actor_keys=row.actor_keys or [], plover_mode=row.plover_mode,
                    modality=summary.get("modality", {}).get("value", "asserted"),
-                   fatalities=summary.get("fatalities"))
+                   fatalities=summary.get("fatalities"), words=frozenset(summary.get("words", ())))
 
 
 def _reported_by(conn: Connection, view: MentionView) -> set[str]:
@@ -197,6 +198,10 @@ def _summary(views: list[MentionView], rows: list[dict[str, Any]]) -> dict[str, 
     summary["modality"] = summary["attributes"].get("modality", {"value": "asserted"})
     counts = [f for f in (fatalities(v) for v in views) if f is not None]
     summary["fatalities"] = min(counts) if counts else None
+    words: dict[str, None] = {}
+    for view in views:
+        words.update(dict.fromkeys(sorted(key_words(view.quote))))
+    summary["words"] = list(words)[:MOST_WORDS]
     when = _date_of(views)
     summary["when_lo"], summary["when_hi"] = (when.when_lo, when.when_hi) if when else (None, None)
     if views[0].kind == CEASEFIRE:

@@ -17,6 +17,8 @@ The rules, in order (each leaves a reason, so every merge and every refusal can 
   share), at most +1.5; only a shared country +0.5; nothing in common −1.
 * **same article** (ceasefires): +0.5, since an article's ceasefire mentions are only kept apart by
   the events stage when their speakers claim different times.
+* **wording**: 4 or more key words shared with the sentences of the event's reports +1, 3 shared +0.5
+  (wording.py: content words, crude stems, no function, reporting or calendar words).
 * **mode** differing −0.25; fatality counts within a factor of two +0.25.
 
 A report joins the best-scoring event whose score reaches the threshold (2, ceasefires 1.5): so two
@@ -33,12 +35,14 @@ from .dates import day_gap, slack
 from .distance import km_between, radius_km
 from .kinds import CEASEFIRE
 from .mentions import ActorKey, MentionView, normalise_name
+from .wording import key_words
 
 THRESHOLD = {CEASEFIRE: 1.5}
 DEFAULT_THRESHOLD = 2.0
 CEASEFIRE_SLACK_DAYS = 7
 NOT_DEEDS = {"planned", "threatened", "requested", "conditional"}
 SPECIFIC_ACTOR, GENERIC_ACTOR, MOST_ACTOR_POINTS = 1.0, 0.75, 1.5
+SOME_WORDS, MANY_WORDS = 3, 4  # shared key words for +0.5 and for +1 (wording.py)
 
 
 @dataclass
@@ -59,6 +63,7 @@ class Profile:
     fatalities: float | None = None
     same_document: bool = False  # a ceasefire the report's own article already reports
     admin1: str | None = None
+    words: frozenset[str] = frozenset()  # key words of its reports' sentences (wording.py)
 
 
 @dataclass
@@ -184,6 +189,15 @@ def _same_article(view: MentionView, prof: Profile, d: Decision) -> None:
         d.add(0.5, "a ceasefire its own article reports (another source's claim)")
 
 
+def _wording(view: MentionView, prof: Profile, d: Decision) -> None:
+    """Outlets word one event differently but share its salient words (what was hit, with what)."""
+    shared = sorted(key_words(view.quote) & prof.words)
+    if len(shared) >= MANY_WORDS:
+        d.add(1.0, "same wording (" + ", ".join(shared[:6]) + ")")
+    elif len(shared) >= SOME_WORDS:
+        d.add(0.5, "shared words (" + ", ".join(shared) + ")")
+
+
 def _details(view: MentionView, prof: Profile, d: Decision) -> None:
     if view.plover_mode and prof.plover_mode and view.plover_mode != prof.plover_mode:
         d.add(-0.25, f"mode differs ({view.plover_mode}, {prof.plover_mode})")
@@ -209,7 +223,7 @@ def compare(view: MentionView, prof: Profile) -> Decision:
     if view.kind != CEASEFIRE and (view.modality in NOT_DEEDS) != (prof.modality in NOT_DEEDS):
         d.block(f"a {view.modality} event is not a {prof.modality} one")
         return d
-    for step in (_dates, _places, _actors, _same_article, _details):
+    for step in (_dates, _places, _actors, _same_article, _wording, _details):
         step(view, prof, d)
         if d.blocked:
             break
