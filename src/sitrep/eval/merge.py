@@ -10,9 +10,10 @@ outlet and download date); a missing corpus file leaves the task with no result 
 
 All articles are analysed by the real pipeline and merged (``merge_record``) into one fresh SQLite
 database, in published order (ties by id). Then, for each article and each group whose event it reports,
-its *group mentions* are its stored event reports whose merge kind is one of the group's kinds and whose
-country (when it has one) is one of the group's countries, and whose days (when dated) lie within a week
-of the group's day. A near-duplicate article (a wire copy the merge refuses to count twice) shares the
+its *group mentions* are its stored event reports whose merge kind is one of the group's kinds, whose days
+(when dated) lie within a week of the group's day, and whose country is not that of another event of the
+same kind the article reports (the Nairobi and the Dar es Salaam bombings, reported together, are two
+events; otherwise a report placed in a wrong country still counts: places are scored by other tasks). A near-duplicate article (a wire copy the merge refuses to count twice) shares the
 canonical events of the article it copies.
 
 * **recall** = merged gold pairs / gold pairs. A gold pair is two articles that both report one group's
@@ -199,12 +200,23 @@ def reports_of(merged: Merged, article_id: str) -> list[Report]:
     return merged.reports.get(merged.copies.get(article_id, article_id), [])
 
 
-def group_canonicals(reports: Iterable[Report], group: Group) -> set[str]:
-    """Canonical events of the reports that are reports of the group's event (kind, country, days)."""
+def group_canonicals(reports: Iterable[Report], group: Group, elsewhere: frozenset[str] = frozenset()) -> set[str]:
+    """Canonical events of the reports that are reports of the group's event: of one of its kinds, dated
+    (when dated) within a week of its day, and not placed in ``elsewhere``, the countries of the article's
+    other events of that kind (so that the Nairobi and the Dar es Salaam bombings of one article stay two
+    events). A report placed in a wrong country is still a report of its event: places are scored by the
+    geo and events tasks, not here."""
     lo, hi = group.day.toordinal() - WINDOW_DAYS, group.day.toordinal() + WINDOW_DAYS
     return {r.canonical_id for r in reports
-            if r.kind in group.kinds and (r.country is None or r.country in group.countries)
+            if r.kind in group.kinds and (r.country is None or r.country not in elsewhere)
             and (r.day_lo is None or r.day_hi is None or (r.day_lo <= hi and lo <= r.day_hi))}
+
+
+def _elsewhere(article: GoldArticle, group: Group, groups: dict[str, Group]) -> frozenset[str]:
+    """Countries of the article's other reported events of a kind this group shares, not of this group."""
+    other = {c for label in article.events if label != group.label and groups[label].kinds & group.kinds
+             for c in groups[label].countries}
+    return frozenset(other - group.countries)
 
 
 def _in_part(pair: tuple[GoldArticle, GoldArticle], split: Split) -> bool:
@@ -241,7 +253,9 @@ def score(groups: dict[str, Group], articles: list[GoldArticle], merged: Merged,
             continue
         ra, rb = reports_of(merged, a.id), reports_of(merged, b.id)
         for label in sorted(set(a.events) & set(b.events)):
-            hit = bool(group_canonicals(ra, groups[label]) & group_canonicals(rb, groups[label]))
+            group = groups[label]
+            hit = bool(group_canonicals(ra, group, _elsewhere(a, group, groups))
+                       & group_canonicals(rb, group, _elsewhere(b, group, groups)))
             result.gold_pairs += 1
             result.merged += hit
             tally = result.per_group.setdefault(label, [0, 0])

@@ -38,10 +38,13 @@ def canonical_id(view: MentionView) -> str:
 # Statements built once (compiled once by SQLAlchemy's cache), executed with parameters.
 _t = canonical_events
 _WHOLE_COUNTRY = and_(_t.c.place_precision == 3, _t.c.admin1.is_(None))
+_WHOLE_REGION = and_(_t.c.place_precision == 3, _t.c.admin1.is_not(None))
 _IN_BOX = or_(_t.c.lat.is_(None), and_(_t.c.lat.between(bindparam("lat_lo"), bindparam("lat_hi")),
                                        _t.c.lon.between(bindparam("lon_lo"), bindparam("lon_hi"))),
               # a whole country holds all its places, however far its point lies from them
-              and_(_t.c.country == bindparam("country"), or_(bindparam("whole") == 1, _WHOLE_COUNTRY)))
+              and_(_t.c.country == bindparam("country"), or_(bindparam("whole") == 1, _WHOLE_COUNTRY)),
+              # a whole region holds its towns, however far they lie from its point
+              and_(_t.c.admin1 == bindparam("admin1"), or_(bindparam("region") == 1, _WHOLE_REGION)))
 # Day/week/range-precise events (index: kind, date_precision, day_lo) and vaguer ones, looked up apart
 # so that neither lookup scans more days than its slack and the longest span of its class.
 _NEAR = select(_t).where(and_(_t.c.kind == bindparam("kind"), _t.c.date_precision.in_([1, 2]),
@@ -60,7 +63,8 @@ _DELETE = delete(_t).where(_t.c.id == bindparam("b_id"))
 def _box(view: MentionView) -> dict[str, Any]:
     """The latitude/longitude box within the largest merge radius of the report's place (the place cell),
     and its country (events placed at a whole country match every place in it, and the other way round)."""
-    country = {"country": view.country or "", "whole": int(view.place_precision == 3 and not view.admin1)}
+    country = {"country": view.country or "", "whole": int(view.place_precision == 3 and not view.admin1),
+               "admin1": view.admin1 or "", "region": int(view.place_precision == 3 and bool(view.admin1))}
     if view.lat is None or view.lon is None:
         return {"lat_lo": -90.0, "lat_hi": 90.0, "lon_lo": -180.0, "lon_hi": 180.0, **country}
     dlat = radius_km(3) / 111.0 + 0.1

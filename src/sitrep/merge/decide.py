@@ -9,7 +9,8 @@ The rules, in order (each leaves a reason, so every merge and every refusal can 
 * **places** may be apart by at most the radius of the vaguer one (town 25 km, near/part of region
   75 km, region 300 km) and must share a country when both say. Same town +1, close +0.5, same region +0.25
   (ceasefires, whose area is a region by nature: the same area, or places in one province, +1). A
-  whole country and a place inside it are never too far apart: +0.25 (ceasefires +1).
+  whole country and a place inside it are never too far apart: +0.25 (ceasefires +1); nor are a whole
+  first-level region and a place inside it ("New York" the state and Buffalo): +0.25.
 * **places** unknown on one side −0.25 (reports without a place need more agreement elsewhere), nothing
   for ceasefires (often reported by their parties alone) or when a specific actor is shared; a
   ceasefire's place that is one of its parties ("agreements with Turkey") is no place, and costs nothing.
@@ -126,6 +127,10 @@ def _places(view: MentionView, prof: Profile, d: Decision) -> None:
             and view.country and view.country == prof.country:
         d.add(1.0 if view.kind == CEASEFIRE else 0.25, f"inside the country the other names ({view.country})")
         return  # "the truce in Libya" and "around Tripoli": a country holds all its places
+    if _whole_region(view.place_precision, view.admin1) != _whole_region(prof.place_precision, prof.admin1) \
+            and view.admin1 and view.admin1 == prof.admin1:
+        d.add(0.25, f"inside the region the other names ({view.admin1})")
+        return  # "New York" (the state) and Buffalo: a region holds its towns, however far from its middle
     km = km_between(view.lat, view.lon, prof.lat, prof.lon)
     vaguer = max(view.place_precision or 3, prof.place_precision or 3)
     if km > radius_km(vaguer):
@@ -142,6 +147,10 @@ def _places(view: MentionView, prof: Profile, d: Decision) -> None:
 
 def _whole_country(precision: int | None, admin1: str | None) -> bool:
     return precision == 3 and not admin1
+
+
+def _whole_region(precision: int | None, admin1: str | None) -> bool:
+    return precision == 3 and bool(admin1)
 
 
 def _matched(view: MentionView, prof: Profile) -> list[tuple[ActorKey, dict[str, Any]]]:
