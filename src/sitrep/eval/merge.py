@@ -166,9 +166,10 @@ def run_merge(root: Path, gold_path: Path = GOLD) -> Merged:
     return merged
 
 
-def merge_documents(documents: Iterable[Document]) -> Merged:
+def merge_documents(documents: Iterable[Document], keep: Path | None = None) -> Merged:
     """Analyse the documents with the real pipeline and merge them, in published order (ties by id), into
-    a fresh SQLite database; return what was stored for each."""
+    a fresh SQLite database (a temporary one, or the new file ``keep`` to look at afterwards with
+    `sitrep ceasefires --db` and `sitrep event`); return what was stored for each."""
     from ..merge import merge_record, metadata
     from ..merge.tables import event_mentions
     from ..pipeline import Pipeline
@@ -176,7 +177,7 @@ def merge_documents(documents: Iterable[Document]) -> Merged:
     merged = Merged()
     pipeline = Pipeline()
     with tempfile.TemporaryDirectory(prefix="sitrep-merge-eval-") as folder:
-        engine = create_engine(f"sqlite:///{folder}/merge.db")
+        engine = create_engine(f"sqlite:///{keep or Path(folder) / 'merge.db'}")
         metadata.create_all(engine)
         for doc in sorted(documents, key=lambda d: (d.published or "", d.id)):
             record = pipeline.analyze(doc).record()
