@@ -21,7 +21,7 @@ from .decide import CEASEFIRE_SLACK_DAYS, Decision, Profile, compare, fatalities
 from .distance import radius_km
 from .kinds import CEASEFIRE
 from .mentions import MentionView
-from .tables import canonical_events, claims, event_mentions
+from .tables import canonical_events, claims, event_mentions, figures
 from .wording import MOST_WORDS, key_words
 
 MAX_SLACK = max(max(SLACK_DAYS.values()), CEASEFIRE_SLACK_DAYS)
@@ -140,6 +140,40 @@ def attach(conn: Connection, cid: str | None, view: MentionView, event: dict[str
     if score is not None:
         refresh(conn, cid)
     return cid
+
+
+def absorb_lone_reports(conn: Connection, cid: str, view: MentionView) -> list[str]:
+    """Events known from one report that event ``cid``, now that ``view`` joined it, merges with: their
+    report moves to it and they are dropped; returns their ids.
+
+    Reports are merged as they arrive, so the first report of an event is compared with nothing, and a
+    later one with only what was known then: a wire's first terse line ("bombs exploded in the capital")
+    stays alone while later reports gather. When an event grows, the lone reports near the new one are
+    compared again with what it has become. Never a report of an article the event already holds (the
+    events stage keeps an article's reports apart when they are of different events)."""
+    row = conn.execute(select(_t).where(_t.c.id == cid)).one()
+    prof = profile_of(row)
+    holds = set(conn.execute(select(event_mentions.c.document_id).where(event_mentions.c.canonical_id == cid))
+                .scalars())
+    absorbed = []
+    for other in candidates(conn, view):
+        if other.id == cid or other.mention_count != 1:
+            continue
+        lone = MentionView.from_json(conn.execute(_VIEWS, {"cid": other.id}).scalar_one())
+        decision = compare(lone, prof)
+        if lone.document_id in holds or not decision.merges(lone.kind):
+            continue
+        reasons = [f"joined when {cid} grew (first reported alone)"] + decision.reasons
+        conn.execute(update(event_mentions).where(event_mentions.c.canonical_id == other.id)
+                     .values(canonical_id=cid, score=decision.score, reasons=reasons))
+        conn.execute(update(claims).where(claims.c.canonical_id == other.id).values(canonical_id=cid))
+        conn.execute(update(figures).where(figures.c.canonical_id == other.id).values(canonical_id=cid))
+        conn.execute(_DELETE, {"b_id": other.id})
+        holds.add(lone.document_id)
+        absorbed.append(other.id)
+    if absorbed:
+        refresh(conn, cid)
+    return absorbed
 
 
 def _most(values: list[Any]) -> Any:
