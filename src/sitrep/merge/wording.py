@@ -10,6 +10,7 @@ calendar words that every report of the same day shares anyway.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 MIN_LENGTH = 4
@@ -38,13 +39,15 @@ def stem(word: str) -> str:
     return w
 
 
-def key_words(text: str | None) -> set[str]:
-    """The salient words of a report's sentence (stems), for comparing it with other reports."""
+@lru_cache(maxsize=8192)
+def key_words(text: str | None) -> frozenset[str]:
+    """The salient words of a report's sentence (stems), for comparing it with other reports (cached:
+    one sentence is compared with every candidate, and its event's words recomputed on each refresh)."""
     if not text:
-        return set()
+        return frozenset()
     found = set()
     for match in _WORD.finditer(text):
         word = match.group(0)
         if len(word) >= MIN_LENGTH and word.lower() not in COMMON:
             found.add(stem(word))
-    return found - COMMON
+    return frozenset(found - COMMON)
