@@ -22,12 +22,11 @@ def test_ceasefires_json_gives_every_source_start_with_its_words(tmp_path, seed_
     result = CliRunner().invoke(ceasefires_command, ["--db", str(db), "--format", "json"])
     assert result.exit_code == 0, result.output
     (truce,) = json.loads(result.output)
-    claims = {c["start"]: c for c in truce["start_claims"]}
+    claims = {c["value"]: c for c in truce["claimed_starts"]}
     assert set(claims) == {"2020-01-12T00:01", "2020-01-09T23:00"}
-    assert [c["start"] for c in truce["start_claims"] if c["canonical"]] == [truce["start"]] == ["2020-01-12T00:01"]
+    assert truce["start"] == "2020-01-12T00:01"
     russian = claims["2020-01-09T23:00"]
     assert russian["said_by"] == "Russian defence ministry official"
-    assert russian["document_id"] == "seed"
-    start, end = russian["offsets"]
-    assert seed_text[start:end] == russian["words"] == "6 p.m. ET\xa0on Thursday"
+    assert (russian["document_id"], russian["outlet"]) == ("seed", None)
+    assert seed_text[russian["start"]:russian["end"]] == russian["words"] == "6 p.m. ET\xa0on Thursday"
     assert claims["2020-01-12T00:01"]["said_by"].lower() == "turkey's defence ministry"

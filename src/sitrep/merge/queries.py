@@ -86,7 +86,7 @@ def _ceasefire(row: Any) -> dict[str, Any]:
 
 
 def list_ceasefires(conn: Connection, place: str | None = None, since: str | None = None) -> list[dict[str, Any]]:
-    """Ceasefires, newest first, each with the start claimed by every source (``start_claims``);
+    """Ceasefires, newest first, each with the start claimed by every source (``claimed_starts``);
     ``place`` matches the area name or country code, ``since`` the start."""
     c = ceasefires
     query = select(c).order_by(c.c.start.desc())
@@ -98,18 +98,18 @@ def list_ceasefires(conn: Connection, place: str | None = None, since: str | Non
     for row in conn.execute(query).all():
         item = _ceasefire(row)
         item["violations"] = len(_violations(conn, ceasefire_violations.c.ceasefire_id, row.id))
-        item["start_claims"] = start_claims(conn, row.id, row.start)
+        item["claimed_starts"] = start_claims(conn, row.id)
         out.append(item)
     return out
 
 
-def start_claims(conn: Connection, cid: str, canonical: str | None = None) -> list[dict[str, Any]]:
-    """Every start a source claims for ceasefire ``cid``, in the order stored: who said it, in which
-    document, the words and their offsets, and whether it is the canonical start."""
+def start_claims(conn: Connection, cid: str) -> list[dict[str, Any]]:
+    """Every start a source claims for ceasefire ``cid``, in the order stored: the value, the words and
+    their offsets in the document, who said it and the outlet (the API adds the same list as
+    ``claimed_starts``: sitrep.query.merged)."""
     query = select(claims).where(claims.c.canonical_id == cid, claims.c.attribute == "start").order_by(claims.c.pk)
-    return [{"start": r.value, "said_by": r.attributed_to or r.outlet, "outlet": r.outlet,
-             "document_id": r.document_id, "words": r.display, "offsets": [r.start, r.end],
-             "canonical": r.value == canonical} for r in conn.execute(query)]
+    return [{"value": r.value, "words": r.display, "said_by": r.attributed_to, "outlet": r.outlet,
+             "document_id": r.document_id, "start": r.start, "end": r.end} for r in conn.execute(query)]
 
 
 def list_figures(conn: Connection, place: str | None = None, kind: str | None = None) -> list[dict[str, Any]]:

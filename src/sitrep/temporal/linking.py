@@ -41,7 +41,7 @@ def event_date(analysis: Analysis, trigger: Token) -> EventDate:
 
 
 def _as_of(text: str, time: TimeExpression) -> bool:
-    """'figures as of Monday for the dead and injured': the time a count or a state was current, not when
+    """'the toll as of Tuesday night stood at forty': the time a count or a state was current, not when
     the event it counts happened."""
     return text[max(0, time.start - 8):time.start].lower().rstrip().endswith("as of")
 
