@@ -3,9 +3,12 @@ a truce's area, and a second ceasefire claim from the same article."""
 
 from __future__ import annotations
 
+from sitrep.merge import merge_record
 from sitrep.merge.decide import Profile, compare
 from sitrep.merge.kinds import CEASEFIRE
 from sitrep.merge.mentions import ActorKey, MentionView
+
+from .builders import record
 
 DAY = 738000
 
@@ -60,3 +63,23 @@ def test_the_same_truce_area_counts_as_a_town_would_but_another_country_blocks()
     assert same.merges(CEASEFIRE) and any("same area" in r for r in same.reasons)
     libya = compare(_view(CEASEFIRE, lat=32.9, lon=13.2, place_precision=3, country="LY"), _profile(CEASEFIRE, **idlib))
     assert libya.blocked
+
+
+def test_a_whole_region_holds_its_towns_however_far_from_its_middle():
+    buffalo = {"lat": 42.89, "lon": -78.88, "place_precision": 1, "country": "US", "admin1": "US-NY"}
+    state = {"lat": 43.0, "lon": -75.5, "place_precision": 3, "country": "US", "admin1": "US-NY"}
+    vermont = {"lat": 44.8, "lon": -73.1, "place_precision": 3, "country": "US", "admin1": "US-VT"}
+    inside = compare(_view(**buffalo), _profile(**state))
+    assert not inside.blocked and "+0.25 inside the region the other names (US-NY)" in inside.reasons
+    assert compare(_view(**buffalo), _profile(**vermont)).blocked  # another region, too far: still apart
+
+
+def test_a_report_dated_only_by_its_report_meets_a_dated_one_two_days_earlier(engine):
+    """"Said on Saturday" of Thursday's strike: a report with no day of its own is about its report's day,
+    give or take, so it still meets the dated report (here: same town, shared group, same toll)."""
+    first = merge_record(engine, "a", record("a", day="2024-03-04", killed=5))
+    undated = record("b", day="2024-03-06", published="2024-03-06", killed=5, date_source="report_date")
+    dated = record("c", day="2024-03-06", published="2024-03-06", killed=5)
+    second = merge_record(engine, "b", undated)
+    assert second.placements[0].canonical_id == first.placements[0].canonical_id, second.placements[0].refused
+    assert merge_record(engine, "c", dated).placements[0].new  # a day-precise report two days later: another event

@@ -46,3 +46,10 @@ def test_fallbacks(analyze):
     assert (burned.value, burned.source) == ("2020-01-07", "anchor")
     fled = event_date(analysis, trigger(analysis, "fled"))
     assert (fled.value, fled.source, fled.precision) == ("2020-01-10", "report_date", 2)
+
+
+def test_a_time_a_count_was_current_does_not_date_the_event(analyze):
+    analysis = analyze("Rebels shelled the town on Tuesday. Officials gave figures as of Thursday for the "
+                       "people wounded in the shelling.")
+    date = event_date(analysis, trigger(analysis, "wounded"))
+    assert (date.value, date.source) == ("2020-01-07", "anchor")

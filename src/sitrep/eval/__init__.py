@@ -1,6 +1,6 @@
 """Evaluation against public gold data (read at run time from a corpora folder, never shipped).
 
-Each task module (time, geo, actors, events) exposes
+Each task module (time, geo, actors, events, acled, merge) exposes
 
     evaluate(corpus_root: Path, limit: int | None = None, split: Split = "all") -> list[EvalResult]
 
@@ -11,6 +11,6 @@ result carries our scores and, beside them, the baseline run on the same documen
 
 from .common import EvalResult, Metric
 
-TASKS = ("time", "geo", "actors", "events", "acled")
+TASKS = ("time", "geo", "actors", "events", "acled", "merge")
 
 __all__ = ["TASKS", "EvalResult", "Metric"]

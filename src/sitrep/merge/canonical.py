@@ -21,7 +21,8 @@ from .decide import CEASEFIRE_SLACK_DAYS, Decision, Profile, compare, fatalities
 from .distance import radius_km
 from .kinds import CEASEFIRE
 from .mentions import MentionView
-from .tables import canonical_events, claims, event_mentions
+from .tables import canonical_events, claims, event_mentions, figures
+from .wording import MOST_WORDS, key_words
 
 MAX_SLACK = max(max(SLACK_DAYS.values()), CEASEFIRE_SLACK_DAYS)
 LONGEST_EVENT_DAYS = 400  # canonical spans are never longer than a year-precise date
@@ -37,10 +38,13 @@ def canonical_id(view: MentionView) -> str:
 # Statements built once (compiled once by SQLAlchemy's cache), executed with parameters.
 _t = canonical_events
 _WHOLE_COUNTRY = and_(_t.c.place_precision == 3, _t.c.admin1.is_(None))
+_WHOLE_REGION = and_(_t.c.place_precision == 3, _t.c.admin1.is_not(None))
 _IN_BOX = or_(_t.c.lat.is_(None), and_(_t.c.lat.between(bindparam("lat_lo"), bindparam("lat_hi")),
                                        _t.c.lon.between(bindparam("lon_lo"), bindparam("lon_hi"))),
               # a whole country holds all its places, however far its point lies from them
-              and_(_t.c.country == bindparam("country"), or_(bindparam("whole") == 1, _WHOLE_COUNTRY)))
+              and_(_t.c.country == bindparam("country"), or_(bindparam("whole") == 1, _WHOLE_COUNTRY)),
+              # a whole region holds its towns, however far they lie from its point
+              and_(_t.c.admin1 == bindparam("admin1"), or_(bindparam("region") == 1, _WHOLE_REGION)))
 # Day/week/range-precise events (index: kind, date_precision, day_lo) and vaguer ones, looked up apart
 # so that neither lookup scans more days than its slack and the longest span of its class.
 _NEAR = select(_t).where(and_(_t.c.kind == bindparam("kind"), _t.c.date_precision.in_([1, 2]),
@@ -59,7 +63,8 @@ _DELETE = delete(_t).where(_t.c.id == bindparam("b_id"))
 def _box(view: MentionView) -> dict[str, Any]:
     """The latitude/longitude box within the largest merge radius of the report's place (the place cell),
     and its country (events placed at a whole country match every place in it, and the other way round)."""
-    country = {"country": view.country or "", "whole": int(view.place_precision == 3 and not view.admin1)}
+    country = {"country": view.country or "", "whole": int(view.place_precision == 3 and not view.admin1),
+               "admin1": view.admin1 or "", "region": int(view.place_precision == 3 and bool(view.admin1))}
     if view.lat is None or view.lon is None:
         return {"lat_lo": -90.0, "lat_hi": 90.0, "lon_lo": -180.0, "lon_hi": 180.0, **country}
     dlat = radius_km(3) / 111.0 + 0.1
@@ -89,7 +94,7 @@ def profile_of(row: Row[Any]) -> Profile:
                    lat=row.lat, lon=row.lon, place_precision=row.place_precision, country=row.country,
                    admin1=row.admin1, actor_keys=row.actor_keys or [], plover_mode=row.plover_mode,
                    modality=summary.get("modality", {}).get("value", "asserted"),
-                   fatalities=summary.get("fatalities"))
+                   fatalities=summary.get("fatalities"), words=frozenset(summary.get("words", ())))
 
 
 def _reported_by(conn: Connection, view: MentionView) -> set[str]:
@@ -135,6 +140,40 @@ def attach(conn: Connection, cid: str | None, view: MentionView, event: dict[str
     if score is not None:
         refresh(conn, cid)
     return cid
+
+
+def absorb_lone_reports(conn: Connection, cid: str, view: MentionView) -> list[str]:
+    """Events known from one report that event ``cid``, now that ``view`` joined it, merges with: their
+    report moves to it and they are dropped; returns their ids.
+
+    Reports are merged as they arrive, so the first report of an event is compared with nothing, and a
+    later one with only what was known then: a wire's first terse line ("bombs exploded in the capital")
+    stays alone while later reports gather. When an event grows, the lone reports near the new one are
+    compared again with what it has become. Never a report of an article the event already holds (the
+    events stage keeps an article's reports apart when they are of different events)."""
+    row = conn.execute(select(_t).where(_t.c.id == cid)).one()
+    prof = profile_of(row)
+    holds = set(conn.execute(select(event_mentions.c.document_id).where(event_mentions.c.canonical_id == cid))
+                .scalars())
+    absorbed = []
+    for other in candidates(conn, view):
+        if other.id == cid or other.mention_count != 1:
+            continue
+        lone = MentionView.from_json(conn.execute(_VIEWS, {"cid": other.id}).scalar_one())
+        decision = compare(lone, prof)
+        if lone.document_id in holds or not decision.merges(lone.kind):
+            continue
+        reasons = [f"joined when {cid} grew (first reported alone)"] + decision.reasons
+        conn.execute(update(event_mentions).where(event_mentions.c.canonical_id == other.id)
+                     .values(canonical_id=cid, score=decision.score, reasons=reasons))
+        conn.execute(update(claims).where(claims.c.canonical_id == other.id).values(canonical_id=cid))
+        conn.execute(update(figures).where(figures.c.canonical_id == other.id).values(canonical_id=cid))
+        conn.execute(_DELETE, {"b_id": other.id})
+        holds.add(lone.document_id)
+        absorbed.append(other.id)
+    if absorbed:
+        refresh(conn, cid)
+    return absorbed
 
 
 def _most(values: list[Any]) -> Any:
@@ -197,6 +236,10 @@ def _summary(views: list[MentionView], rows: list[dict[str, Any]]) -> dict[str, 
     summary["modality"] = summary["attributes"].get("modality", {"value": "asserted"})
     counts = [f for f in (fatalities(v) for v in views) if f is not None]
     summary["fatalities"] = min(counts) if counts else None
+    words: dict[str, None] = {}
+    for view in views:
+        words.update(dict.fromkeys(sorted(key_words(view.quote))))
+    summary["words"] = list(words)[:MOST_WORDS]
     when = _date_of(views)
     summary["when_lo"], summary["when_hi"] = (when.when_lo, when.when_hi) if when else (None, None)
     if views[0].kind == CEASEFIRE:

@@ -29,7 +29,8 @@ from .dates import parse_instant
 from .distance import km_between, radius_km
 from .tables import canonical_events, ceasefire_violations, ceasefires, event_mentions
 
-COLLAPSE_WORDS = re.compile(r"\b(?:collaps\w*|broke down|break down|breakdown|ended|in tatters|abandon\w*)\b", re.I)
+COLLAPSE_WORDS = re.compile(r"\b(?:collaps\w*|broke down|break down|breakdown|ended|in tatters|abandon\w*|"
+                            r"unravel\w*|fell apart|falls apart|crumbl\w*)\b", re.I)
 COLLAPSE_DAYS = 3
 LONGEST_TRUCE_DAYS = 400  # violations are looked for up to this long after a start
 

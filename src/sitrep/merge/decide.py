@@ -9,7 +9,8 @@ The rules, in order (each leaves a reason, so every merge and every refusal can 
 * **places** may be apart by at most the radius of the vaguer one (town 25 km, near/part of region
   75 km, region 300 km) and must share a country when both say. Same town +1, close +0.5, same region +0.25
   (ceasefires, whose area is a region by nature: the same area, or places in one province, +1). A
-  whole country and a place inside it are never too far apart: +0.25 (ceasefires +1).
+  whole country and a place inside it are never too far apart: +0.25 (ceasefires +1); nor are a whole
+  first-level region and a place inside it ("New York" the state and Buffalo): +0.25.
 * **places** unknown on one side −0.25 (reports without a place need more agreement elsewhere), nothing
   for ceasefires (often reported by their parties alone) or when a specific actor is shared; a
   ceasefire's place that is one of its parties ("agreements with Turkey") is no place, and costs nothing.
@@ -17,6 +18,8 @@ The rules, in order (each leaves a reason, so every merge and every refusal can 
   share), at most +1.5; only a shared country +0.5; nothing in common −1.
 * **same article** (ceasefires): +0.5, since an article's ceasefire mentions are only kept apart by
   the events stage when their speakers claim different times.
+* **wording**: 4 or more key words shared with the sentences of the event's reports +1, 3 shared +0.5
+  (wording.py: content words, crude stems, no function, reporting or calendar words).
 * **mode** differing −0.25; fatality counts within a factor of two +0.25.
 
 A report joins the best-scoring event whose score reaches the threshold (2, ceasefires 1.5): so two
@@ -33,12 +36,14 @@ from .dates import day_gap, slack
 from .distance import km_between, radius_km
 from .kinds import CEASEFIRE
 from .mentions import ActorKey, MentionView, normalise_name
+from .wording import key_words
 
 THRESHOLD = {CEASEFIRE: 1.5}
 DEFAULT_THRESHOLD = 2.0
 CEASEFIRE_SLACK_DAYS = 7
 NOT_DEEDS = {"planned", "threatened", "requested", "conditional"}
 SPECIFIC_ACTOR, GENERIC_ACTOR, MOST_ACTOR_POINTS = 1.0, 0.75, 1.5
+SOME_WORDS, MANY_WORDS = 3, 4  # shared key words for +0.5 and for +1 (wording.py)
 
 
 @dataclass
@@ -59,6 +64,7 @@ class Profile:
     fatalities: float | None = None
     same_document: bool = False  # a ceasefire the report's own article already reports
     admin1: str | None = None
+    words: frozenset[str] = frozenset()  # key words of its reports' sentences (wording.py)
 
 
 @dataclass
@@ -121,6 +127,10 @@ def _places(view: MentionView, prof: Profile, d: Decision) -> None:
             and view.country and view.country == prof.country:
         d.add(1.0 if view.kind == CEASEFIRE else 0.25, f"inside the country the other names ({view.country})")
         return  # "the truce in Libya" and "around Tripoli": a country holds all its places
+    if _whole_region(view.place_precision, view.admin1) != _whole_region(prof.place_precision, prof.admin1) \
+            and view.admin1 and view.admin1 == prof.admin1:
+        d.add(0.25, f"inside the region the other names ({view.admin1})")
+        return  # "New York" (the state) and Buffalo: a region holds its towns, however far from its middle
     km = km_between(view.lat, view.lon, prof.lat, prof.lon)
     vaguer = max(view.place_precision or 3, prof.place_precision or 3)
     if km > radius_km(vaguer):
@@ -137,6 +147,10 @@ def _places(view: MentionView, prof: Profile, d: Decision) -> None:
 
 def _whole_country(precision: int | None, admin1: str | None) -> bool:
     return precision == 3 and not admin1
+
+
+def _whole_region(precision: int | None, admin1: str | None) -> bool:
+    return precision == 3 and bool(admin1)
 
 
 def _matched(view: MentionView, prof: Profile) -> list[tuple[ActorKey, dict[str, Any]]]:
@@ -184,6 +198,15 @@ def _same_article(view: MentionView, prof: Profile, d: Decision) -> None:
         d.add(0.5, "a ceasefire its own article reports (another source's claim)")
 
 
+def _wording(view: MentionView, prof: Profile, d: Decision) -> None:
+    """Outlets word one event differently but share its salient words (what was hit, with what)."""
+    shared = sorted(key_words(view.quote) & prof.words)
+    if len(shared) >= MANY_WORDS:
+        d.add(1.0, "same wording (" + ", ".join(shared[:6]) + ")")
+    elif len(shared) >= SOME_WORDS:
+        d.add(0.5, "shared words (" + ", ".join(shared) + ")")
+
+
 def _details(view: MentionView, prof: Profile, d: Decision) -> None:
     if view.plover_mode and prof.plover_mode and view.plover_mode != prof.plover_mode:
         d.add(-0.25, f"mode differs ({view.plover_mode}, {prof.plover_mode})")
@@ -209,7 +232,7 @@ def compare(view: MentionView, prof: Profile) -> Decision:
     if view.kind != CEASEFIRE and (view.modality in NOT_DEEDS) != (prof.modality in NOT_DEEDS):
         d.block(f"a {view.modality} event is not a {prof.modality} one")
         return d
-    for step in (_dates, _places, _actors, _same_article, _details):
+    for step in (_dates, _places, _actors, _same_article, _wording, _details):
         step(view, prof, d)
         if d.blocked:
             break

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, delete, select
 
 from ..models import DocumentRecord, Event
-from .canonical import attach, best_match, refresh
+from .canonical import absorb_lone_reports, attach, best_match, refresh
 from .ceasefires import link_violent, update_ceasefire
 from .decide import Decision
 from .duplicates import register_document
@@ -55,6 +55,7 @@ class MergeOutcome:
     duplicate_of: str | None = None
     placements: list[Placement] = field(default_factory=list)
     figures: int = 0
+    absorbed: list[str] = field(default_factory=list)  # lone-report events a joined event took over
 
     @property
     def created(self) -> list[str]:
@@ -121,7 +122,8 @@ def merge_record(target: Engine | Connection | Any, document_id: str | int, reco
         touched = {place_event(conn, event, record, outcome) for event in record.events}
         if text is not None:
             outcome.figures += store_figures(conn, figures_from_text(doc_id, text, record))
-        _after(conn, forgotten - touched, touched | forgotten)
+        gone = set(outcome.absorbed)
+        _after(conn, (forgotten - touched) | gone, touched | forgotten | gone)
     return outcome
 
 
@@ -135,6 +137,8 @@ def place_event(conn: Connection, event: Event, record: DocumentRecord, outcome:
     score = None if cid is None else decision.score
     outcome.placements.append(Placement(event.id, new_id, cid is None, score, decision.reasons, refused))
     outcome.figures += store_figures(conn, figure_rows(view, new_id))
+    if cid is not None:
+        outcome.absorbed += absorb_lone_reports(conn, new_id, view)
     return new_id
 
 

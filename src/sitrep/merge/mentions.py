@@ -129,6 +129,14 @@ def _set_date(view: MentionView, event: Event, published: str | None) -> None:
         view.date_value, view.date_text, view.date_source = event.date.value, event.date.text, event.date.source
         if event.date.time_start is not None and event.date.time_end is not None:
             view.date_span = (event.date.time_start, event.date.time_end)
+        if event.date.source == "report_date" and view.precision == 1:
+            view.precision = REPORT_DAY_PRECISION  # the text gave no day: "about the report's day", not that day
+
+
+# A report the events stage dates only by its publication ("said on Saturday" of Friday's blast) is
+# compared as a week-precise one (3 days' slack, no "same day" point), so that reports of one event
+# from datelines a day or two apart still meet, and a dated report decides the event's day.
+REPORT_DAY_PRECISION = 2
 
 
 def _set_effective(view: MentionView, event: Event, published: str | None) -> None:

@@ -86,7 +86,8 @@ def _ceasefire(row: Any) -> dict[str, Any]:
 
 
 def list_ceasefires(conn: Connection, place: str | None = None, since: str | None = None) -> list[dict[str, Any]]:
-    """Ceasefires, newest first; ``place`` matches the area name or country code, ``since`` the start."""
+    """Ceasefires, newest first, each with the start claimed by every source (``claimed_starts``);
+    ``place`` matches the area name or country code, ``since`` the start."""
     c = ceasefires
     query = select(c).order_by(c.c.start.desc())
     if place:
@@ -97,8 +98,18 @@ def list_ceasefires(conn: Connection, place: str | None = None, since: str | Non
     for row in conn.execute(query).all():
         item = _ceasefire(row)
         item["violations"] = len(_violations(conn, ceasefire_violations.c.ceasefire_id, row.id))
+        item["claimed_starts"] = start_claims(conn, row.id)
         out.append(item)
     return out
+
+
+def start_claims(conn: Connection, cid: str) -> list[dict[str, Any]]:
+    """Every start a source claims for ceasefire ``cid``, in the order stored: the value, the words and
+    their offsets in the document, who said it and the outlet (the API adds the same list as
+    ``claimed_starts``: sitrep.query.merged)."""
+    query = select(claims).where(claims.c.canonical_id == cid, claims.c.attribute == "start").order_by(claims.c.pk)
+    return [{"value": r.value, "words": r.display, "said_by": r.attributed_to, "outlet": r.outlet,
+             "document_id": r.document_id, "start": r.start, "end": r.end} for r in conn.execute(query)]
 
 
 def list_figures(conn: Connection, place: str | None = None, kind: str | None = None) -> list[dict[str, Any]]:

@@ -31,13 +31,19 @@ def event_date(analysis: Analysis, trigger: Token) -> EventDate:
     """The date of the event whose trigger is `trigger` (a token of `analysis.doc`)."""
     table = _sentence_table(analysis)
     sentence = trigger.sent
-    here = table.times_in(sentence.start_char, sentence.end_char)
+    here = [t for t in table.times_in(sentence.start_char, sentence.end_char) if not _as_of(analysis.text, t)]
     if here:
         return to_event_date(_governing(analysis, trigger, here), "expression")
     before = table.times_before(sentence.start_char, analysis.text, ANCHOR_SENTENCES)
     if before:
         return to_event_date(before[-1], "anchor")
     return report_date(analysis)
+
+
+def _as_of(text: str, time: TimeExpression) -> bool:
+    """'the toll as of Tuesday night stood at forty': the time a count or a state was current, not when
+    the event it counts happened."""
+    return text[max(0, time.start - 8):time.start].lower().rstrip().endswith("as of")
 
 
 def precision_of(time: TimeExpression) -> int:
