@@ -102,6 +102,12 @@ def _report(message: str) -> None:
     click.echo(f"{chr(13) if sys.stderr.isatty() else ''}sitrep: {message}", err=True)
 
 
+def _summarise(line: str) -> None:
+    """The run's last line (what was stored, skipped, failed), unless `-q` asked for errors only."""
+    if logging.getLogger("sitrep").isEnabledFor(logging.INFO):
+        click.echo(f"sitrep: {line}", err=True)
+
+
 def _counted(items: Iterable[Any], progress: Progress, tally: Any) -> Iterator[Any]:
     """The items, ticking the progress line after each with the tally's failures so far."""
     for item in items:
@@ -148,7 +154,7 @@ def analyze(paths: tuple[str, ...], published: str | None, explain: bool, fmt: s
     except SitrepError as exc:
         fail(exc)
     _warn_weak_published(run.tally, settings)
-    click.echo(f"sitrep: {run.tally.summary('analysed')}", err=True)
+    _summarise(run.tally.summary("analysed"))
     sys.exit(1 if run.tally.failed else 0)
 
 
@@ -233,7 +239,7 @@ def _warn_weak_published(tally: Any, settings: Settings) -> None:
 def _close_run(run: Any, target: str) -> None:
     tally = run.tally
     _warn_weak_published(tally, run.pipeline.settings)
-    click.echo(f"sitrep: {tally.summary('stored')}; {tally.events} events added to {target}", err=True)
+    _summarise(f"{tally.summary('stored')}; {tally.events} events added to {target}")
     sys.exit(1 if tally.failed else 0)
 
 

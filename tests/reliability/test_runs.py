@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from types import SimpleNamespace
 
 import pytest
 from click.testing import CliRunner
@@ -140,6 +141,8 @@ def test_a_bug_while_storing_fails_that_document_only(tmp_path):
     from sitrep.store import Store
 
     class Pipeline:
+        settings = SimpleNamespace(published_min_confidence=0.85)
+
         def record(self, document):
             return DocumentRecord(id=document.id, content_hash=document.content_hash)
 
