@@ -1,7 +1,7 @@
 """Merging across articles, on real article groups: do reports of one event from different outlets land
 in one canonical event, and do reports of different events stay apart?
 
-Gold (``tests/data/merge/groups.toml``, ids only): groups of real articles from the corpora that report
+Gold (``sitrep/data/merge_groups.toml``, ids only): groups of real articles from the corpora that report
 one same real event, each with the PLOVER type(s) an analyst would code it with, its day and its
 countries; per article, the groups whose event it reports (``events``) and those it only names in passing
 (``mentions``); articles with neither are distractors. The texts are read at run time from the corpora
@@ -53,7 +53,7 @@ from .time import read_tml
 
 log = logging.getLogger(__name__)
 
-GOLD = Path(__file__).resolve().parents[3] / "tests" / "data" / "merge" / "groups.toml"
+GOLD = Path(__file__).resolve().parents[1] / "data" / "merge_groups.toml"  # ships with the package
 CORPUS = "merge groups (tempeval3, TR-News, LGL)"
 WINDOW_DAYS = 7  # a group mention's days must lie within this many days of the group's day
 _GEO_FILES = {"tr-news": "TR-News.xml", "lgl": "lgl.xml"}
