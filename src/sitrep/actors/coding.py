@@ -268,7 +268,8 @@ class Coder:
             cand.sectors = ["MIL"]
         elif lemma in MILITIA_HEADS and "REB" not in cand.sectors:
             cand.militia = True  # a militia nobody calls rebels: ACLED's political militia …
-            cand.identity = any(t.lower_ in IDENTITY for t in mods)  # … or, named for a people or place, identity
+            named = owner is None and phrase.head.text.islower()  # not a name of its own ("People's Militia")
+            cand.identity = any(identity_word(t, named) for t in mods)  # … or, for a people, identity
         if phrase.flight:
             cand.sectors = ["REF"]
         if any(t.lower_ in FORMER for t in mods):
@@ -344,3 +345,13 @@ def split_coordination(cand: Candidate, phrase: Phrase, names: NameSource, date:
     text = cand.text[last.idx - cand.start:]
     parts.append(replace(cand, start=last.idx, text=text, country=country, name=text, needs_context=False))
     return parts
+
+
+def identity_word(token: Token, unknown: bool) -> bool:
+    """A word that names a community rather than a state: "tribal", "clan", or, when the knowledge base knows
+    no organisation of that name (``unknown``), a people's proper name ("Fulani militia", "Druze militiamen");
+    a nationality named by its country ("Nigerian militia") is not one."""
+    if token.lower_ in IDENTITY:
+        return True
+    return (unknown and (token.ent_type_ == "NORP" or token.tag_ in ("NNP", "NNPS"))
+            and lookup_country(token.text) is None)

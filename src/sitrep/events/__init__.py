@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 
+from ..countries import alpha3_of
 from ..models import AcledCode, Event
 from ..settings import Settings
 from ..stage import Analysis, Stage
@@ -96,6 +97,9 @@ def code_acled(items: list[Item], analysis: Analysis) -> None:
     book = load_codebook()
     sentences = list(analysis.doc.sents)
     actors = {a.id: a for a in analysis.actors}
+    countries = frozenset(c for p in analysis.places if p.role == "location"
+                          and not (p.feature_code or "").startswith("PCL")
+                          and p.country and (c := alpha3_of(p.country)))  # towns and areas, not countries
     for item in items:
         agreed = item.event.modality == "planned" and any(book.acts.get(k) == "agreement" for k in item.kinds)
         if item.event.modality != "asserted" and not agreed:  # ACLED records what happened, not what might;
@@ -108,7 +112,7 @@ def code_acled(items: list[Item], analysis: Analysis) -> None:
                 and bears_on(item.event, other.event, actors) for kind in other.kinds]
         facts = read_facts(item.event, item.kinds, [sentences[i] for i in own],
                            sentences[after] if after < len(sentences) else None, actors, near, book,
-                           analysis.doc)
+                           analysis.doc, countries)
         item.event.acled, rule = decide(facts, book)
         item.event.decided_by["acled"] = f"{rule or 'no rule'}: {facts.describe()}"
 

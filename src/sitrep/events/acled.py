@@ -26,6 +26,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ResourceError
+from ..countries import alpha3_of
 from ..models import AcledCode, Actor, Event
 
 if TYPE_CHECKING:
@@ -113,6 +114,8 @@ class Codebook:
     rules: tuple[Rule, ...]
     patients: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     patient_inter: dict[str, int] = field(default_factory=dict)
+    armed_types: frozenset[str] = frozenset()  # types whose doer is armed by definition ([doers])
+    unnamed_armed: int = 3
 
 
 def _sides(values: list[int | str] | None) -> frozenset[int] | None:
@@ -154,7 +157,9 @@ def load_codebook() -> Codebook:
     return Codebook(acts, dict(raw.get("kind_means", {})), PhraseTable.build(raw["means"]),
                     PhraseTable.build(raw["cues"]), rules,
                     PhraseTable.build({name: table["words"] for name, table in patients.items()}),
-                    {name: int(table["inter"]) for name, table in patients.items()})
+                    {name: int(table["inter"]) for name, table in patients.items()},
+                    frozenset(raw.get("doers", {}).get("armed_types", ())),
+                    int(raw.get("doers", {}).get("unnamed_armed", 3)))
 
 
 # ---------------------------------------------------------------- what the text says of one event
@@ -229,10 +234,14 @@ def toll_actors(event: Event, actors: dict[str, Actor]) -> list[str]:
             if any(s <= m.end and m.start <= e + 1 for s, e in spans for m in a.mentions)]
 
 
+RULING_POWERS = frozenset({"regime", "junta"})  # a state's power with its forces ("strikes on the regime")
+
+
 def unarmed_official(actor: Actor) -> bool:
     """A governor, minister, judge or lawmaker attacked is a civilian to ACLED: only state *forces* are an
-    armed side (a state named as a whole still is one)."""
-    return actor.acled_inter == 1 and actor.kind != "state" and not FORCES & set(actor.sectors)
+    armed side (a state named as a whole, or its regime, still is one)."""
+    return (actor.acled_inter == 1 and actor.kind != "state" and not FORCES & set(actor.sectors)
+            and actor.name.lower().split()[-1] not in RULING_POWERS)
 
 
 PATIENT_DEPS = frozenset({"dobj", "nsubjpass"})
@@ -267,13 +276,63 @@ def patient_side(trigger: Token | None, book: Codebook) -> int:
     return min((book.patient_inter[n] for n in named), default=0)
 
 
+ARMED_ACTS = frozenset({"attack", "remote", "abduct", "sexual", "loot", "territory"})
+ARMED = frozenset({1, 2, 3, 4, 8})
+
+
+WITNESS_VERBS = frozenset({"observe", "record", "monitor", "document", "say", "see", "hear", "witness",
+                           "confirm", "count", "note", "claim", "announce", "tell", "state"})
+PATIENT_PREPS = frozenset({"in", "at", "on", "against", "near", "to", "into", "inside", "of"})
+
+
+def _doer_like(actor: Actor, doc: Doc) -> bool:
+    """Whether an actor's first mention could be a doer: not a place standing as a state, not what a verb or a
+    preposition of place or target governs ("a shooting against police", "in Mexico City")."""
+    if actor.kind == "state" or not actor.mentions:
+        return False
+    span = doc.char_span(actor.mentions[0].start, actor.mentions[0].end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    while root.dep_ in ("conj", "compound") and root.head is not root:
+        root = root.head
+    if root.dep_ in ("dobj", "nsubjpass") or (root.dep_ == "pobj" and root.head.lower_ in PATIENT_PREPS):
+        return False
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in WITNESS_VERBS:  # "monitors observed shelling"
+        return False
+    return True
+
+
+def armed_beside(event: Event, sentences: list[SpacySpan], actors: dict[str, Actor], doc: Doc) -> int:
+    """The category of the first armed actor named as a possible doer in the event's sentences and not its
+    target: the side of a violent event whose clause names no doer ("soldiers went in; a gunfight broke out")."""
+    spans = [(s.start_char, s.end_char) for s in sentences]
+    victims = set(event.targets) | set(toll_actors(event, actors))
+    named = sorted((a.mentions[0].start, a.acled_inter) for a in actors.values()
+                   if a.id not in victims and a.acled_inter in ARMED and a.mentions
+                   and any(s <= a.mentions[0].start < e for s, e in spans) and _doer_like(a, doc))
+    return named[0][1] if named else 0
+
+
+def abroad(actor: Actor, event: Event, countries: frozenset[str]) -> bool:
+    """State forces acting outside their own country are external forces to ACLED (8): "Turkish troops" in Syria.
+    Abroad: the event's place is in another country and no place the text names is in the actor's own (one
+    place resolved to the wrong country must not make a country's army foreign at home)."""
+    if event.place is None or not event.place.country or not actor.country or len(actor.country) != 3:
+        return False
+    return (actor.country != alpha3_of(event.place.country) and actor.country not in countries
+            and bool(FORCES & set(actor.sectors) or actor.kind == "state"))
+
+
 def _outside(tokens: Iterable[Token], spans: list[tuple[int, int]]) -> list[Token]:
     return [t for t in tokens if not any(s <= t.idx < e for s, e in spans)]
 
 
 def read_facts(event: Event, kinds: Iterable[str], sentences: list[SpacySpan], following: SpacySpan | None,
-               actors: dict[str, Actor], near_kinds: Iterable[str], book: Codebook, doc: Doc) -> Facts:
-    """The acts, means, cues and sides of one event, from its mentions' types and its sentences."""
+               actors: dict[str, Actor], near_kinds: Iterable[str], book: Codebook, doc: Doc,
+               countries: frozenset[str] = frozenset()) -> Facts:
+    """The acts, means, cues and sides of one event, from its mentions' types and its sentences; ``countries``
+    are those (ISO alpha-3) of the places the document names."""
     trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand") if event.trigger else None
     trigger_lemma = trigger.root.lemma_.lower() if trigger is not None else ""
     target_spans = [(m.start, m.end) for t in event.targets if t in actors for m in actors[t].mentions]
@@ -294,6 +353,11 @@ def read_facts(event: Event, kinds: Iterable[str], sentences: list[SpacySpan], f
         facts.side2 = patient_side(trigger.root if trigger is not None else None, book) or facts.side2
     if event.trigger is not None and trigger_lemma in RECIPROCAL and facts.side2 and facts.side2 < facts.side1:
         facts.side1, facts.side2 = facts.side2, facts.side1  # "gangsters exchanged fire with police": state first
+    side1_actor = next((actors[s] for s in event.sources if s in actors and actors[s].acled_inter), None)
+    if facts.side1 == 1 and side1_actor is not None and abroad(side1_actor, event, countries):
+        facts.side1 = 8
+    if not facts.side1 and facts.acts & ARMED_ACTS and not facts.cues & {"crowd_violence", "body_found"}:
+        facts.side1 = armed_beside(event, sentences, actors, doc)  # "a gunfight broke out": a side named beside it
     first = next((actors[s] for s in event.sources if s in actors and actors[s].acled_inter), None)
     if first is not None and is_crowd(first, doc):
         facts.cues.add("crowd")
@@ -334,6 +398,8 @@ def decide(facts: Facts, book: Codebook) -> tuple[AcledCode, str | None]:
         if rule.type is None:
             return AcledCode(event_type=None, sub_event_type=None), rule.id
         inter1 = rule.force1 if rule.force1 is not None else side1 or rule.default1 or 0
+        if inter1 == 7 and rule.type in book.armed_types:  # "a man shot a trader": an unidentified armed doer
+            inter1 = book.unnamed_armed
         inter2 = rule.force2 if rule.force2 is not None else side2 or rule.default2 or 0
         return AcledCode(event_type=rule.type, sub_event_type=rule.sub, inter1=inter1 or None, inter2=inter2,
                          interaction=interaction(inter1, inter2) if inter1 else None), rule.id

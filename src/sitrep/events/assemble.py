@@ -49,7 +49,7 @@ def _actors(analysis: Analysis, ids: list[str]) -> list[Actor]:
 def build_event(analysis: Analysis, mention: Mention, lexicon: Lexicon, number: int) -> Event:
     """One Event from one mention (before the mentions of one event are merged), built once: each field comes
     from the one resolver that owns it, which also says by which rule (`Event.decided_by`)."""
-    args = resolve_roles(analysis, mention)
+    args = resolve_roles(analysis, mention, lexicon)
     place, place_rule = resolve_place(analysis, mention, args)
     mood = mood_of(mention.focus, mention.type)
     date, date_rule = resolve_date(analysis, mention, mood.modality)
@@ -73,9 +73,18 @@ def build_event(analysis: Analysis, mention: Mention, lexicon: Lexicon, number: 
     return event
 
 
-def resolve_roles(analysis: Analysis, mention: Mention) -> Arguments:
+def resolve_roles(analysis: Analysis, mention: Mention, lexicon: Lexicon) -> Arguments:
     """Sources, targets and instrument (arguments.py), corrected by what the whole mention says."""
     args = link_arguments(analysis, mention.anchor)
+    verb = mention.anchor.lemma_.lower() if mention.anchor is not mention.head else ""
+    if verb in lexicon.witness_verbs | lexicon.undergo_verbs and "ceasefire" not in mention.type:
+        # "monitors observed shelling", "the town suffered strikes": the verb's subject did not do the event
+        subjects = args.sources
+        args = link_arguments(analysis, mention.head)
+        if verb in lexicon.undergo_verbs:
+            args.targets += [s for s in subjects if s not in args.targets and s not in args.sources]
+        args.rules["sources"] = f"roles.{'underwent' if verb in lexicon.undergo_verbs else 'witnessed'}: " + \
+            args.rules.get("sources", "the event's own words")
     if mention.partner is not None:  # "an air strike by the coalition killed nine": the strike's doer
         own = link_arguments(analysis, mention.partner)
         args.sources = own.sources + [s for s in args.sources if s not in own.sources]

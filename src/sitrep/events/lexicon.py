@@ -61,6 +61,8 @@ class Lexicon:
     faced_nouns: frozenset[str] = frozenset()  # … "the threat of": no act of its own
     thing_heads: frozenset[str] = frozenset()  # "police": "the riot police" is no riot
     crowd_verbs: frozenset[str] = frozenset()  # verbs that report a protest when protesters do them: "filled"
+    witness_verbs: frozenset[str] = frozenset()  # light verbs whose subject saw or told the event: "observed"
+    undergo_verbs: frozenset[str] = frozenset()  # light verbs whose subject underwent it: "suffered"
     longest: int = field(default=1)
 
 
@@ -118,6 +120,8 @@ def load_lexicon() -> Lexicon:
         faced_nouns=frozenset(raw.get("faced", {}).get("nouns", ())),
         thing_heads=frozenset(raw.get("modifier", {}).get("thing_heads", ())),
         crowd_verbs=frozenset(map(normalize, raw.get("crowds", {}).get("verbs", ()))),
+        witness_verbs=frozenset(raw["light"].get("witness", ())),
+        undergo_verbs=frozenset(raw["light"].get("undergo", ())),
         longest=max(len(k.split()) for k in [*verbs, *nouns]),
     )
     _check(lexicon)
