@@ -66,6 +66,21 @@ def lead_acled(pipeline, text: str):
     # territory: by whom it was taken
     ("Rebels overran an army base near the river on Sunday.", "Battles", "Non-state actor overtakes territory", 2, 1),
     ("Troops retook the town from the rebels on Friday.", "Battles", "Government regains territory", 1, 2),
+    # sides the clause does not name: the armed actor named beside the event; the other side of a clash
+    ("On 4 May 2021, soldiers raided a farm near Bamenda and an intense gunfight broke out.",
+     "Battles", "Armed clash", 1, 3),
+    ("On 4 May 2021, Sudanese and Ethiopian forces clashed near the border town of Gallabat.",
+     "Battles", "Armed clash", 1, 1),
+    # state forces abroad are external forces; a militia named for a people is an identity militia
+    ("On 4 May 2021, Turkish troops shelled positions near the Syrian town of Tal Rifaat.",
+     "Explosions/Remote violence", "Shelling/artillery/missile attack", 8, 0),
+    ("On 4 May 2021, Fulani militiamen attacked farmers in Guma, Benue state, killing six.",
+     "Violence against civilians", "Attack", 4, 7),
+    # men who open fire are an armed group, not a mob; a village shelled with no one hurt has no civilian side
+    ("On 4 May 2021, two men opened fire on a wedding party in Kano, killing four guests.",
+     "Violence against civilians", "Attack", 3, 7),
+    ("On 4 May 2021, the army shelled the village of Kumba. No one was hurt.",
+     "Explosions/Remote violence", "Shelling/artillery/missile attack", 1, 0),
 ])
 def test_the_codebook_decides_type_sub_type_and_sides(pipeline, text, event_type, sub_event_type, inter1, inter2):
     event = lead_acled(pipeline, text)
@@ -155,3 +170,22 @@ def test_the_means_of_another_event_in_a_sentence_that_refers_back_are_not_this_
     shooting = next(e for e in events if e.trigger.text == "shot")
     assert (shooting.acled.event_type, shooting.acled.sub_event_type) == ("Violence against civilians", "Attack")
     assert len(shooting.evidence) == 2  # the sentence that refers back is its evidence, not its means
+
+
+def test_a_witness_is_not_the_doer_and_the_event_is_not_its_own_target(pipeline):
+    def record(text):
+        return pipeline.analyze(Document(id="t", text=text, published="2021-05-05")).record()
+
+    seen = record("On 4 May 2021, OSCE monitors observed 20 explosions near Avdiivka.")
+    assert any(a.name == "OSCE" for a in seen.actors)  # named, and no doer of what it saw
+    assert [e.sources for e in seen.events if e.trigger and e.trigger.text == "explosions"] == [[]]
+    told = record("On 4 May 2021, heavy artillery fire was reported near the airport of Tripoli.")
+    fire = [e for e in told.events if e.trigger and "fire" in e.trigger.text]
+    assert fire and fire[0].targets == []  # not "artillery", a word of the event itself
+
+
+def test_a_currency_named_by_its_country_is_no_actor(pipeline):
+    record = pipeline.analyze(Document(id="t", text="Traders protested in Beirut against the falling Lebanese pound "
+                                       "and the rising US dollar exchange rate.", published="2021-05-05")).record()
+    assert [a.name for a in record.actors if a.kind == "state"] == []
+    assert [(e.acled.sub_event_type, e.acled.inter2) for e in record.events] == [("Peaceful protest", 0)]

@@ -87,6 +87,11 @@ MODIFIERS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("refugee", "displaced"), ("REF",)),
 }
 
+# nouns whose country modifier names no actor: "the US dollar", "the Turkish lira"
+CURRENCIES = frozenset({"dollar", "euro", "pound", "lira", "rupee", "ruble", "rouble", "yuan", "yen", "franc",
+                        "dinar", "dirham", "riyal", "rial", "shekel", "naira", "rand", "peso", "real", "hryvnia",
+                        "currency", "bond", "bonds", "stock", "stocks", "shares"})
+
 # modifiers that mark an armed group fighting for the government (ACLED: political militia)
 PRO_GOVERNMENT = frozenset({"pro-regime", "pro-government", "pro-assad", "loyalist", "regime-backed",
                             "government-backed", "pro-kremlin", "pro-russian"})

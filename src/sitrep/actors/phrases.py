@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 
-from .lexicon import FLIGHT_VERBS, HEADS
+from .lexicon import CURRENCIES, FLIGHT_VERBS, HEADS
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "flat", "nn", "npadvmod"})
@@ -83,7 +83,15 @@ def candidate_heads(doc: Doc, ents: dict[int, Span], extra: set[int]) -> list[To
     for token in doc:
         if token.i not in ents and is_lexicon_head(token):
             heads.add(token.i)
-    return [doc[i] for i in sorted(heads)]
+    return [doc[i] for i in sorted(heads) if not names_a_thing(doc[i])]
+
+
+def names_a_thing(token: Token) -> bool:
+    """A country word that only says whose money is meant ("the US dollar", "the Turkish lira") names no actor."""
+    if token.dep_ not in ("compound", "amod", "nmod"):
+        return False
+    between = token.doc[token.i + 1:token.head.i + 1] if token.head.i > token.i else [token.head]
+    return any(t.lemma_.lower() in CURRENCIES for t in between)  # "the US dollar exchange rate" too
 
 
 def _owner(token: Token, heads: set[int], ents: dict[int, Span]) -> int | None:

@@ -115,6 +115,7 @@ class Codebook:
     patients: PhraseTable = field(default_factory=lambda: PhraseTable({}))
     patient_inter: dict[str, int] = field(default_factory=dict)
     armed_types: frozenset[str] = frozenset()  # types whose doer is armed by definition ([doers])
+    place_targets: frozenset[str] = frozenset()  # target head words that name a place, not people ([sides])
     unnamed_armed: int = 3
 
 
@@ -158,8 +159,9 @@ def load_codebook() -> Codebook:
                     PhraseTable.build(raw["cues"]), rules,
                     PhraseTable.build({name: table["words"] for name, table in patients.items()}),
                     {name: int(table["inter"]) for name, table in patients.items()},
-                    frozenset(raw.get("doers", {}).get("armed_types", ())),
-                    int(raw.get("doers", {}).get("unnamed_armed", 3)))
+                    armed_types=frozenset(raw.get("doers", {}).get("armed_types", ())),
+                    unnamed_armed=int(raw.get("doers", {}).get("unnamed_armed", 3)),
+                    place_targets=frozenset(raw.get("sides", {}).get("place_targets", ())))
 
 
 # ---------------------------------------------------------------- what the text says of one event
@@ -258,6 +260,8 @@ def patient_words(trigger: Token) -> list[Token]:
     else:
         verbs = [trigger, *(c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB")]  # "shot and wounded"
         heads = [c for v in verbs for c in v.children if c.dep_ in PATIENT_DEPS]
+        heads += [g for v in verbs for c in v.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "against")
+                  for g in c.children if g.dep_ == "pobj"]  # "fired mortars at army positions"
     heads += [c for h in heads for c in h.children if c.dep_ == "conj"]
     found: list[Token] = []
     for head in heads:
@@ -303,15 +307,27 @@ def _doer_like(actor: Actor, doc: Doc) -> bool:
     return True
 
 
-def armed_beside(event: Event, sentences: list[SpacySpan], actors: dict[str, Actor], doc: Doc) -> int:
-    """The category of the first armed actor named as a possible doer in the event's sentences and not its
-    target: the side of a violent event whose clause names no doer ("soldiers went in; a gunfight broke out")."""
+def armed_beside(event: Event, sentences: list[SpacySpan], actors: dict[str, Actor], doc: Doc,
+                 categories: frozenset[int] = ARMED) -> list[Actor]:
+    """The actors of the given categories (armed ones by default) named as possible doers in the event's
+    sentences and not its targets or victims, in text order: the sides of an event whose clause names none
+    ("soldiers went in; a gunfight broke out", "a clash between the two forces was reported")."""
     spans = [(s.start_char, s.end_char) for s in sentences]
     victims = set(event.targets) | set(toll_actors(event, actors))
-    named = sorted((a.mentions[0].start, a.acled_inter) for a in actors.values()
-                   if a.id not in victims and a.acled_inter in ARMED and a.mentions
-                   and any(s <= a.mentions[0].start < e for s, e in spans) and _doer_like(a, doc))
-    return named[0][1] if named else 0
+    named = sorted((a for a in actors.values() if a.id not in victims and a.acled_inter in categories and a.mentions
+                    and any(s <= a.mentions[0].start < e for s, e in spans) and _doer_like(a, doc)),
+                   key=lambda a: a.mentions[0].start)
+    return named
+
+
+def _first_other(found: list[Actor], besides: set[str]) -> int:
+    return next((a.acled_inter or 0 for a in found if a.id not in besides), 0)
+
+
+def place_like(actor: Actor, book: Codebook) -> bool:
+    """A target named as a place ("shelled the village", "hit army positions"), not as people."""
+    words = actor.name.lower().split()
+    return bool(words) and words[-1] in book.place_targets
 
 
 def abroad(actor: Actor, event: Event, countries: frozenset[str]) -> bool:
@@ -356,8 +372,27 @@ def read_facts(event: Event, kinds: Iterable[str], sentences: list[SpacySpan], f
     side1_actor = next((actors[s] for s in event.sources if s in actors and actors[s].acled_inter), None)
     if facts.side1 == 1 and side1_actor is not None and abroad(side1_actor, event, countries):
         facts.side1 = 8
-    if not facts.side1 and facts.acts & ARMED_ACTS and not facts.cues & {"crowd_violence", "body_found"}:
-        facts.side1 = armed_beside(event, sentences, actors, doc)  # "a gunfight broke out": a side named beside it
+    reciprocal = trigger_lemma in RECIPROCAL or "two_sided" in facts.cues
+    if reciprocal and not event.targets and len(event.sources) > 1:  # "X and Y clashed": Y the second side
+        facts.side2 = first_inter(event.sources[1:], actors) or facts.side2
+    if facts.acts & ARMED_ACTS and not facts.cues & {"crowd_violence", "body_found"} and not (
+            facts.side1 and (facts.side2 or not reciprocal)):
+        found = armed_beside(event, sentences, actors, doc)  # "a gunfight broke out": sides named beside it
+        if not facts.side1 and found:
+            side1_actor, facts.side1 = found[0], found[0].acled_inter or 0
+        if reciprocal and not facts.side2:  # "a clash between the two forces": the other side
+            facts.side2 = _first_other(found, {side1_actor.id} if side1_actor else set())
+    if "disrupted" in facts.acts and not facts.side2:  # "defused mines planted by rebels": whose weapons
+        owners = [a for a in armed_beside(event, sentences, actors, doc, frozenset({2, 3, 4}))
+                  if a.id not in event.sources]
+        facts.side2 = owners[0].acled_inter or 0 if owners else 0
+    if facts.acts & {"protest", "riot"} and not facts.side2:  # police who broke up or fought the demonstration
+        forces = [a for a in armed_beside(event, sentences, actors, doc, frozenset({1}))
+                  if FORCES & set(a.sectors) and a.id not in event.sources]
+        facts.side2 = forces[0].acled_inter or 0 if forces else 0
+    if facts.side2 == 7 and target is not None and place_like(target, book) and not any(
+            event.quantities.get(k) for k in TOLLS):  # "shelled the village" (no one hurt): no civilian side
+        facts.side2 = 0
     first = next((actors[s] for s in event.sources if s in actors and actors[s].acled_inter), None)
     if first is not None and is_crowd(first, doc):
         facts.cues.add("crowd")

@@ -85,6 +85,15 @@ def resolve_roles(analysis: Analysis, mention: Mention, lexicon: Lexicon) -> Arg
             args.targets += [s for s in subjects if s not in args.targets and s not in args.sources]
         args.rules["sources"] = f"roles.{'underwent' if verb in lexicon.undergo_verbs else 'witnessed'}: " + \
             args.rules.get("sources", "the event's own words")
+    elif verb and mention.head.dep_ == "nsubjpass" and mention.head.head is mention.anchor:
+        # "heavy shelling by the army was reported": the event's own words say who did it, not the verb's
+        own = link_arguments(analysis, mention.head)
+        args.sources = own.sources or args.sources
+        args.targets = [t for t in own.targets + args.targets if t not in own.sources]
+        args.rules.update({k: v for k, v in own.rules.items() if k in ("sources", "targets")})
+    inside = {a.id for a in analysis.actors if any(mention.start <= m.start and m.end <= mention.end
+                                                   for m in a.mentions)}
+    args.targets = [t for t in args.targets if t not in inside]  # the event is not done to its own words
     if mention.partner is not None:  # "an air strike by the coalition killed nine": the strike's doer
         own = link_arguments(analysis, mention.partner)
         args.sources = own.sources + [s for s in args.sources if s not in own.sources]
