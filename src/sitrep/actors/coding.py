@@ -263,6 +263,8 @@ class Coder:
             cand.country = owner.country or cand.country
             if lemma in ROLE_HEADS:
                 cand.sectors = list(owner.sectors)
+            elif ARMED_GROUPS & set(owner.sectors) and (lemma in MILITIA_HEADS or "UAF" in cand.sectors):
+                cand.sectors = list(owner.sectors)  # "Taliban snipers", "ADF militiamen": members of the group
         cand.militia = any(word in joined_text(phrase.tokens) for word in PRO_GOVERNMENT)
         if cand.militia:
             cand.sectors = ["MIL"]
@@ -345,6 +347,9 @@ def split_coordination(cand: Candidate, phrase: Phrase, names: NameSource, date:
     text = cand.text[last.idx - cand.start:]
     parts.append(replace(cand, start=last.idx, text=text, country=country, name=text, needs_context=False))
     return parts
+
+
+ARMED_GROUPS = frozenset({"REB", "UAF"})
 
 
 def identity_word(token: Token, unknown: bool) -> bool:
