@@ -189,3 +189,16 @@ def test_a_currency_named_by_its_country_is_no_actor(pipeline):
                                        "and the rising US dollar exchange rate.", published="2021-05-05")).record()
     assert [a.name for a in record.actors if a.kind == "state"] == []
     assert [(e.acled.sub_event_type, e.acled.inter2) for e in record.events] == [("Peaceful protest", 0)]
+
+
+def test_two_tellings_of_one_acled_event_are_one_event(pipeline):
+    text = ("On 4 May 2021, border police clashed with rebels near the village of Kyauktaw. "
+            "A police officer was injured.")
+    record = pipeline.analyze(Document(id="t", text=text, published="2021-05-05")).record()
+    coded = [e for e in record.events if e.acled.event_type]
+    assert len(coded) == 1, [(e.trigger.text, e.acled.sub_event_type) for e in coded]
+    clash = coded[0]
+    names = {a.id: a.name for a in record.actors}
+    assert ([names[s] for s in clash.sources], [names[t] for t in clash.targets]) == (["border police"], ["rebels"])
+    assert len(clash.evidence) == 2 and clash.quantities["injured"].best == 1
+    assert clash.decided_by["merge"].startswith("dedupe.one_acled_event")

@@ -23,7 +23,7 @@ from .acled import bears_on, decide, load_codebook, read_facts
 from .assemble import build_event
 from .backrefs import date_from_main_events, pending_date, temporal_marker
 from .constructions import apply_constructions
-from .dedupe import Item, merge_mentions
+from .dedupe import Item, merge_acled_events, merge_mentions
 from .detect import Mention, find_mentions
 from .lexicon import Lexicon, load_lexicon
 from .tolls import update_tolls
@@ -57,6 +57,7 @@ def extract_events(analysis: Analysis, lexicon: Lexicon) -> list[Event]:
         item.event.decided_by["confidence"] = (f"confidence.clause {base:.2f} + lead {lead:.2f}, "
                                                f"× realness of {item.event.modality} {real:.2f}")
     code_acled(kept, analysis)
+    kept = merge_acled_events(kept)
     events = [k.event for k in kept]
     update_tolls(analysis, events)
     date_from_main_events(events, pending, analysis.text)

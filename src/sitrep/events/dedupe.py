@@ -353,3 +353,40 @@ def share_claimed_places(items: list[Item]) -> None:
                 item.event.place = theirs
                 item.event.decided_by["place"] = "merge.place_of_another_claim_about_it"
                 break
+
+
+def one_acled_event(a: Item, b: Item) -> bool:
+    """Two mentions that ACLED would code as one event: the same PLOVER type and ACLED type and sub-type, both
+    reported as having happened, told in one or neighbouring sentences, with nothing that tells them apart
+    (ACLED's unit: one kind of event, on one day, in one place, between the same sides) — "rebels and troops
+    clashed … two soldiers were wounded", "a car bomb … was detonated"."""
+    ea, eb = a.event, b.event
+    if not ea.acled.event_type or (ea.acled.event_type, ea.acled.sub_event_type) != \
+            (eb.acled.event_type, eb.acled.sub_event_type) or ea.plover.type != eb.plover.type:
+        return False
+    if ea.modality != "asserted" or eb.modality != "asserted" or disagreeing_claims(ea, eb):
+        return False
+    if not any(abs(i - j) <= 1 for i in a.sentences for j in b.sentences):
+        return False
+    return not conflict(ea, eb, "normal")
+
+
+def merge_acled_events(items: list[Item]) -> list[Item]:
+    """Fold mentions of one ACLED event (one_acled_event) into the first, in text order; renumber."""
+    kept: list[Item] = []
+    for item in items:
+        target = next((k for k in kept if one_acled_event(k, item)), None)
+        if target is None:
+            kept.append(item)
+        else:
+            roles = {"sources": list(target.event.sources), "targets": list(target.event.targets)}
+            _join(target, item)
+            for role, first in roles.items():  # the first telling names the sides; "a police officer was
+                if first:                       # injured" after "police clashed with rebels" is no target
+                    setattr(target.event, role, first)
+            target.event.decided_by["merge"] = "dedupe.one_acled_event: same type, sides, day and place"
+    for number, item in enumerate(kept, start=1):
+        item.event.id = f"e{number}"
+        item.event.evidence.sort(key=lambda s: s.start)
+        one_role_each(item.event)
+    return kept
