@@ -58,6 +58,8 @@ def lead_acled(pipeline, text: str):
     ("Residents blocked the main road with burning tyres to protest power cuts.",
      "Riots", "Violent demonstration", 5, 0),
     ("Villagers beat a suspected thief to death.", "Riots", "Mob violence", 5, 7),
+    ("Villagers demonstrated with stones and sticks outside the district office, demanding water.",
+     "Riots", "Violent demonstration", 5, 0),
     # a body found with signs of violence is a killing by an unnamed armed group
     ("Residents discovered the bullet-riddled body of a taxi driver near the market.",
      "Violence against civilians", "Attack", 3, 7),
