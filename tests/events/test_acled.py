@@ -29,6 +29,8 @@ def lead_acled(pipeline, text: str):
     ("A policeman was shot dead by suspected insurgents at a checkpoint.", "Battles", "Armed clash", 2, 1),
     ("Rebels ambushed an army convoy, killing four soldiers.", "Battles", "Armed clash", 2, 1),
     ("Two armed groups exchanged fire near the border crossing.", "Battles", "Armed clash", 3, 3),
+    ("Militants threw a grenade at a police patrol and the officers opened fire in response.",
+     "Battles", "Armed clash", 2, 1),
     ("Two groups of villagers clashed and threw stones at each other.",
      "Riots", "Mob violence", 5, 5),
     # small arms beside mortars at army positions: a clash, not shelling from afar
