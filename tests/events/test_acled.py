@@ -55,6 +55,7 @@ def lead_acled(pipeline, text: str):
     ("Hundreds of nurses marched through the capital demanding higher pay.", "Protests", "Peaceful protest", 6, 0),
     ("Taxi drivers staged a motorcade through the city to demand lower fuel prices.",
      "Protests", "Peaceful protest", 6, 0),
+    ("Farm workers held pickets outside the packing plant on Monday.", "Protests", "Peaceful protest", 6, 0),
     ("Police fired tear gas at hundreds of students who were protesting against fee increases.",
      "Protests", "Protest with intervention", 6, 1),
     ("Residents blocked the main road with burning tyres to protest power cuts.",
