@@ -417,7 +417,25 @@ def _nominal_roles(analysis: Analysis, trigger: Token) -> _Roles:
         roles.sources = [s for s in roles.sources if s.lower_ not in PRONOUNS] or verbal.sources
         roles.targets += [t for t in verbal.targets if t != trigger]
     roles.targets += _effect_targets(trigger)
+    roles.targets += _aimed_at(trigger)
     return roles
+
+
+AIMING_VERBS = frozenset({"target", "aim", "hit", "strike", "direct"})
+
+
+def _aimed_at(noun: Token) -> list[Token]:
+    """What a participle says an event noun was aimed at: "air strikes targeting militants", "an offensive aimed
+    at rebel positions"."""
+    found: list[Token] = []
+    for aim in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in AIMING_VERBS):
+        found += _children(aim, "dobj") + _prep_objects(aim, {"at", "against", "on"})
+    return found
+
+
+def aimed_targets(analysis: Analysis, noun: Token, sources: list[str]) -> list[str]:
+    """Actor ids of what an event noun was aimed at (its owners for "rebel positions")."""
+    return _target_ids(analysis, _Roles(targets=_aimed_at(noun)), noun, sources)
 
 
 def _effect_targets(noun: Token) -> list[Token]:

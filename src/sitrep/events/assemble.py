@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..models import Actor, Event, EventDate, EventPlace, Span
 from ..temporal import event_date
 from ..temporal.linking import leans_on_publication, report_date, unknown_date_rule, weak_publication
-from .arguments import Arguments, link_arguments
+from .arguments import Arguments, aimed_targets, link_arguments
 from .attribution import attribution_of
 from .backrefs import adjunct_range, inside, main_clause, relative_date, temporal_marker
 from .coding import code_event
@@ -91,6 +91,11 @@ def resolve_roles(analysis: Analysis, mention: Mention, lexicon: Lexicon) -> Arg
         args.sources = own.sources or args.sources
         args.targets = [t for t in own.targets + args.targets if t not in own.sources]
         args.rules.update({k: v for k, v in own.rules.items() if k in ("sources", "targets")})
+    if mention.anchor is not mention.head:  # "carried out air strikes targeting militants"
+        aimed = [t for t in aimed_targets(analysis, mention.head, args.sources) if t not in args.targets]
+        if aimed:
+            args.targets += aimed
+            args.rules.setdefault("targets", "roles.noun:acl (aimed at)")
     inside = {a.id for a in analysis.actors if any(mention.start <= m.start and m.end <= mention.end
                                                    for m in a.mentions)}
     args.targets = [t for t in args.targets if t not in inside]  # the event is not done to its own words
