@@ -146,7 +146,7 @@ def test_every_rule_has_a_unique_id():
     "A man shot his neighbour during a domestic dispute on Friday and was charged with murder.",
     "Police arrested a 25-year-old man on burglary and theft charges; he was held in the county jail on bond.",
     "Officers seized marijuana and drug paraphernalia from a house on Elm Street.",
-    "A woman was arrested and charged with aggravated arson after a house fire, the sheriff's office said.",
+    "Deputies arrested a woman on an aggravated arson count after a house fire, the sheriff said.",
     "A man was sentenced to 20 years in prison on Monday for killing his business partner.",
 ])
 def test_accidents_and_private_crimes_get_no_acled_type(pipeline, text):
