@@ -25,8 +25,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from ..errors import ResourceError
 from ..countries import alpha3_of
+from ..errors import ResourceError
 from ..models import AcledCode, Actor, Event
 
 if TYPE_CHECKING:
