@@ -63,3 +63,25 @@ def test_every_field_of_an_event_says_what_decided_it(pipeline):
     assert event.decided_by["type"].startswith("lexicon.verb:shell")
     assert event.decided_by["date"] == "date.time_expression_of_its_clause"
     assert event.decided_by["sources"].startswith("roles.verb:nsubj")
+
+
+def test_a_town_alone_abroad_is_not_the_event_place(pipeline):
+    # "Zone" matches a small town abroad; the sentence's other names all lie in Brazil
+    from sitrep.models import Document
+
+    text = "In the East Zone of Manaus, Amazonas, police shot a man during a raid on Monday."
+    analysis = pipeline.analyze(Document(id="stray", text=text))
+    place, _ = sentence_place(analysis, _token(analysis, "shot"))
+    assert place is not None and place.country == "BR"
+
+
+def test_abroad_alone_needs_two_other_names_in_one_country():
+    from sitrep.events.place import abroad_alone
+    from sitrep.models import Place
+
+    def town(start, name, country):
+        return Place(start=start, end=start + 4, text=name, name=name, lat=1.0, lon=1.0, feature_code="PPL",
+                     country=country, precision=1)
+
+    assert abroad_alone([town(0, "Zone", "AR"), town(10, "Lima", "PE"), town(20, "Cusco", "PE")]) == {0}
+    assert abroad_alone([town(0, "Zone", "AR"), town(10, "Lima", "PE")]) == frozenset()

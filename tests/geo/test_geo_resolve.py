@@ -293,3 +293,35 @@ def test_a_provinces_bare_name_is_the_province_when_the_article_names_another_to
     assert places["Quebec"].feature_code == "ADM1" and places["Quebec"].admin1 == "CA-QC"
     alone = _places(pipeline, "Tourists crowded the old town of Quebec on Friday.")
     assert alone["Quebec"].feature_class == "P"  # no other town: the city that bears the name
+
+
+def test_a_bracket_after_a_name_says_where_it_lies(pipeline):
+    places = _places(pipeline, "On Monday, nurses marched in Kisangani (Makiso, Tshopo) over unpaid wages.")
+    assert places["Kisangani"].country == "CD"
+
+
+def test_a_bracketed_name_the_model_reads_as_a_person_is_a_place(pipeline):
+    text = "On Friday, gunmen shot a trader in Dori town (Seno, Sahel) before fleeing."
+    places = _places(pipeline, text)
+    assert places["Dori"].country == "BF"
+
+
+def test_a_pronoun_before_a_bracket_makes_no_container(pipeline):
+    places = _places(pipeline, "He (Whitfield) wrote the report in London for a client.")
+    assert "Whitfield" not in places
+
+
+def test_a_postal_code_after_a_town_of_another_country_is_not_a_us_state(pipeline):
+    places = _places(pipeline, "Workers protested in Vellore city (Vellore, TN) on Thursday.")
+    assert all(p.country != "US" for p in places.values())
+
+
+def test_a_country_word_before_a_currency_is_no_place(pipeline):
+    places = _places(pipeline, "Traders in Tyre blocked roads over the falling value of the US dollar.")
+    assert places["Tyre"].country == "LB" and ("US" not in places or places["US"].lat is None)
+
+
+def test_a_large_town_is_not_moved_into_a_province_read_abroad(pipeline):
+    # "Ouest" names only Haiti's department in the gazetteer; Dschang (60,000 people) stays in Cameroon
+    places = _places(pipeline, "Police fired tear gas at traders in Dschang town (Menoua, Ouest) on Friday.")
+    assert places["Dschang"].country == "CM" and places["Dschang"].precision == 1

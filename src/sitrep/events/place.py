@@ -14,6 +14,11 @@ launched by Russia") or any place name that is a subject, an agent, an owner or 
 next one of the sentence, else the article's focus. A place naming the event noun ("the Idlib ceasefire") is its
 place (`place_by_modifier`); an event named in a temporal adjunct takes a place named there (`place_within`).
 Each returns the id of the rule that decided, kept in `Event.decided_by["place"]`.
+
+A town or province that lies alone in its country while two or more other places of the article lie
+together in another ("Zone" of "the East Zone of Manaus, Amazonas" read as a village abroad) is a
+name the gazetteer lacks rather than where the event happened (`abroad_alone`): it is passed over, and
+the rule says so (`place.abroad_alone_skipped: …`); nor is it the article's focus.
 """
 
 from __future__ import annotations
@@ -40,6 +45,7 @@ class PlaceIndex:
 
     places: list[tuple[Place, int]]  # (place, index of its head token)
     focus: Place | None
+    strays: frozenset[int] = frozenset()  # starts of places alone abroad (`abroad_alone`)
 
 
 def _head(doc: Doc, place: Place) -> int:
@@ -99,10 +105,39 @@ def build_index(analysis: Analysis) -> PlaceIndex:
         return cached
     doc = analysis.doc
     located = [p for p in analysis.places if p.role == "location" and p.lat is not None and p.lon is not None]
+    strays = abroad_alone(analysis.places)
+    kept = [p for p in located if p.start not in strays]
     index = PlaceIndex(places=[(p, _head(doc, p)) for p in located] if doc is not None else [],
-                       focus=choose_focus(doc, located) if doc is not None else None)
+                       focus=choose_focus(doc, kept) if doc is not None else None, strays=strays)
     analysis.extras[_INDEX_KEY] = index
     return index
+
+
+def _country_names(places: list[Place]) -> dict[str, set[tuple[str, str]]]:
+    """Per country, the distinct places of the article that point at it (a town and the province of its
+    name are two): places below a country that lie in it, its own name, its demonyms."""
+    names: dict[str, set[tuple[str, str]]] = {}
+    for p in places:
+        if p.country and p.lat is not None:
+            names.setdefault(p.country, set()).add((p.name, p.feature_code or ""))
+    return names
+
+
+def abroad_alone(places: list[Place]) -> frozenset[int]:
+    """Starts of the places (below a country) that lie in a country no other name of the article points
+    at, while other names point at one country together ("Zone" read as a town abroad in "the East
+    Zone of Manaus, Amazonas"): likelier a name the gazetteer lacks than an event abroad
+    (rule place.abroad_alone)."""
+    names = _country_names(places)
+    strays = set()
+    for p in places:
+        if p.role != "location" or p.lat is None or not p.country or _size_rank(p) >= 3 or p.feature_code == "PPLC":
+            continue
+        own = names.get(p.country, set()) - {(p.name, p.feature_code or "")}
+        elsewhere = max((len(v) for c, v in names.items() if c != p.country), default=0)
+        if not own and elsewhere >= 2:
+            strays.add(p.start)
+    return frozenset(strays)
 
 
 def _attached(doc: Doc, head: int, trigger: Token) -> bool:
@@ -127,7 +162,9 @@ def sentence_place(analysis: Analysis, trigger: Token) -> tuple[EventPlace | Non
     index = build_index(analysis)
     doc, sent = trigger.doc, trigger.sent
     here = [(p, h) for p, h in index.places if sent.start_char <= p.start < sent.end_char]
-    if here:
+    if any(p.start not in index.strays for p, _ in here):
+        skipped = any(p.start in index.strays for p, _ in here)
+        here = [(p, h) for p, h in here if p.start not in index.strays]
         attached = [(p, h) for p, h in here if _attached(doc, h, trigger)]
         not_actors = [(p, h) for p, h in here if _role_rank(doc, h) < 2]
         pools = [("place.attached", [ph for ph in attached if ph in not_actors]),
@@ -136,7 +173,8 @@ def sentence_place(analysis: Analysis, trigger: Token) -> tuple[EventPlace | Non
         rule, pool = next((name, found) for name, found in pools if found)
         place, _ = min(pool, key=lambda ph: (_specificity(ph[0]), _size_rank(ph[0]), _role_rank(doc, ph[1]),
                                              abs(ph[1] - trigger.i)))
-        return _event_place(place, "sentence", _specificity(place)), rule
+        return _event_place(place, "sentence", _specificity(place)), ("place.abroad_alone_skipped: " + rule
+                                                                      if skipped else rule)
     if index.focus is None:
         return None, "place.none"
     return _event_place(index.focus, "focus", min(3, _specificity(index.focus) + 1)), "place.article_focus"
@@ -171,7 +209,8 @@ def _participant(analysis: Analysis, place: Place | EventPlace, participants: se
 
 def place_within(analysis: Analysis, bounds: tuple[int, int]) -> EventPlace | None:
     """The most specific located place named inside [start, end) (an adjunct: "after talks in Jeddah")."""
-    inside = [p for p, _ in build_index(analysis).places if bounds[0] <= p.start < bounds[1]]
+    index = build_index(analysis)
+    inside = [p for p, _ in index.places if bounds[0] <= p.start < bounds[1] and p.start not in index.strays]
     if not inside:
         return None
     place = min(inside, key=lambda p: (p.precision or 3, p.start))
@@ -202,7 +241,7 @@ def place_of(analysis: Analysis, trigger: Token, participants: set[str]) -> tupl
     index = build_index(analysis)
     sent = trigger.sent
     others = [(p, h) for p, h in index.places if sent.start_char <= p.start < sent.end_char
-              and not _participant(analysis, p, participants)]
+              and p.start not in index.strays and not _participant(analysis, p, participants)]
     if others:
         place, _ = min(others, key=lambda ph: (ph[0].precision or 3, abs(ph[1] - trigger.i)))
         return _as_event_place(place, "sentence", place.precision or 3), "place.next_after_an_actor_name"

@@ -223,6 +223,65 @@ def is_near(doc: Doc, start: int) -> bool:
     return before == "of" and word_before(doc, start, 1) in NEAR_WORDS
 
 
+# Nouns of a kind of place that may stand between a name and the bracket that says where it lies
+# ("Kalo town (Tillaberi)", "Kalo district (Tillaberi)", "Kalo LGA (Borno)").
+CONTAINER_KIND_WORDS = TOWN_WORDS | ADMIN_WORDS | frozenset({"area", "camp", "commune", "lga", "subdivision",
+                                                             "locality", "upazila", "tehsil", "woreda", "hill",
+                                                             "sector", "quarter", "settlement"})
+# Currencies named after their country ("the US dollar exchange rate", "the Turkish lira"): the
+# country word before them names money, not a place the text is about.
+CURRENCY_WORDS = frozenset({"dollar", "dollars", "euro", "euros", "pound", "pounds", "lira", "liras", "rupee",
+                            "rupees", "dinar", "dinars", "riyal", "riyals", "rial", "rials", "yuan", "yen",
+                            "franc", "francs", "peso", "pesos", "shilling", "shillings", "naira", "rand", "ruble",
+                            "rubles", "rouble", "roubles", "hryvnia", "kwacha", "cedi", "birr", "taka", "rupiah"})
+OPENING_BRACKETS = frozenset({"(", "["})
+CLOSING_BRACKETS = frozenset({")", "]"})
+_BRACKET_REACH = 8  # tokens back from a name to the bracket that opens its list
+_NAME_WORDS = 4  # at most this many tokens to a name of such a list
+_NAME_PARTICLES = frozenset({"al", "el", "as", "ad", "ar", "an", "at", "ash", "de", "del", "la", "le", "of"})
+
+
+def bracketed_after_name(doc: Doc, start: int, end: int) -> bool:
+    """True when the name [start, end) is a whole item of a bracketed list of names right after a place
+    name or a kind word: "Kalo town (Tera, Tillaberi)", "Kalo (Tillaberi)". Such a list says where
+    the place before it lies, as "Kalo, Tillaberi" does."""
+    if start < 1 or end >= len(doc) or doc[start - 1].text not in OPENING_BRACKETS | {","} \
+            or doc[end].text not in CLOSING_BRACKETS | {","}:
+        return False
+    k = start - 1
+    while k >= max(0, start - _BRACKET_REACH) and doc[k].text not in OPENING_BRACKETS:
+        if doc[k].text in CLOSING_BRACKETS or not (doc[k].text == "," or doc[k].text[:1].isupper()
+                                                   or doc[k].is_punct and doc[k].text in "-'’"):
+            return False
+        k -= 1
+    if k < 1 or doc[k].text not in OPENING_BRACKETS:
+        return False
+    before = doc[k - 1]  # a name ("She (Whitfield) said" is no place and its container)
+    if not ((before.pos_ == "PROPN" and before.text[:1].isupper()) or before.lower_ in TOWN_WORDS | ADMIN_WORDS):
+        return False
+    return _list_of_names(doc, k)
+
+
+def _list_of_names(doc: Doc, opening: int) -> bool:
+    """The bracket holds short names separated by commas and closes before a word that does not continue
+    a name: "(Tera, Tillaberi)", not "(Harbor Light Publishing)" nor "Ms. (Anna) Bell", nor an acronym
+    of the name before it ("Acute Flaccid Myelitis (AFM)")."""
+    words = 0
+    for k in range(opening + 1, min(len(doc), opening + 1 + _BRACKET_REACH * 2)):
+        text = doc[k].text
+        if text in CLOSING_BRACKETS:
+            after = doc[k + 1] if k + 1 < len(doc) else None
+            acronym = k == opening + 2 and doc[opening + 1].is_upper and len(doc[opening + 1].text) > 1
+            return not acronym and (after is None or not (after.text[:1].isupper() and after.is_alpha))
+        if text == ",":
+            words = 0
+            continue
+        words += 1
+        if words > _NAME_WORDS or not (text[:1].isupper() or text in "-'’" or text.lower() in _NAME_PARTICLES):
+            return False
+    return False
+
+
 def is_locative(doc: Doc, start: int) -> bool:
     """True when a preposition ("in", "near", "town of") stands before the name: its place-hood is supported."""
     return word_before(doc, start) in LOCATIVE

@@ -32,6 +32,7 @@ _COUNTY_WORDS = frozenset({"county", "parish", "counties", "parishes"})
 _SEA_WORDS = frozenset({"sea", "ocean"})
 _REGION_OPENERS = frozenset({"middle", "far", "near"})  # "the Middle East", "the Far East"
 _CONTAINER_WINDOW = 4  # tokens after "in"/"," where a containing place may start
+_BRACKET_WINDOW = 12  # tokens of a bracket after a name where its containing places may start
 
 
 def _decide(m: Mention, place: GazPlace | None, rule: str, context: Context | None = None) -> None:
@@ -45,6 +46,7 @@ def link_containers(doc: Doc, mentions: list[Mention]) -> None:
     """Record which mentions are said to contain which: "X in Y", "X, Y", "Y's [northern] X"."""
     starts = {m.i: k for k, m in enumerate(mentions)}
     for k, m in enumerate(mentions):
+        m.containers.extend(_bracketed(doc, m, starts))
         if m.j < len(doc) and doc[m.j].lower_ in ("in", ","):
             for t in range(m.j + 1, min(len(doc), m.j + 1 + _CONTAINER_WINDOW)):
                 if t in starts:
@@ -55,6 +57,23 @@ def link_containers(doc: Doc, mentions: list[Mention]) -> None:
             other = next((n for n, o in enumerate(mentions) if o.j == t and n != k), None)
             if other is not None and doc[t].text in ("'s", "’s"):
                 m.containers.append(other)
+
+
+def _bracketed(doc: Doc, m: Mention, starts: dict[int, int]) -> list[int]:
+    """The mentions in a bracket right after the name, or after its kind word: "Kalo (Tera,
+    Tillaberi)", "Kalo town (Tillaberi)" say where Kalo lies, as "Kalo, Tillaberi" does."""
+    k = m.j
+    while k < len(doc) and doc[k].lower_ in cues.CONTAINER_KIND_WORDS:
+        k += 1
+    if k >= len(doc) or doc[k].text != "(":
+        return []
+    found = []
+    for t in range(k + 1, min(len(doc), k + 1 + _BRACKET_WINDOW)):
+        if doc[t].text == ")":
+            break
+        if t in starts:
+            found.append(starts[t])
+    return found
 
 
 def _modifies_next(doc: Doc, m: Mention) -> bool:
@@ -140,7 +159,10 @@ def _stated_province(doc: Doc, m: Mention, mentions: list[Mention]) -> GazPlace 
         n = mentions[k]
         container = n.resolved
         between = {t.lower_ for t in doc[m.j:n.i]}
-        if container is not None and container.feature_code == "ADM1" and not n.demonym and between <= {",", "in"}:
+        bracketed = "(" in between  # "X (Z, Y)", "X town (Z)"
+        if container is None or n.demonym or not (bracketed or between <= {",", "in"}):
+            continue
+        if container.feature_code == "ADM1":
             return container
     return None
 
@@ -187,9 +209,26 @@ def _keep_inside(doc: Doc, mentions: list[Mention], context: Context) -> None:
         there = [c for c in m.candidates if inside(c, province)]
         if there:
             _decide(m, max(there, key=lambda c: context.score(c, m)), "place.keep_inside", context)
-        else:
+        elif _overruled(m, province, context.weights.parameter("small_town")):
             _decide(m, province, "place.stated_province")
             m.coarse = True
+
+
+def _overruled(m: Mention, province: GazPlace, small_town: float) -> bool:
+    """Whether the stated province overrules a reading it does not contain: a country ("Lebanon,
+    Nevada"), a fuzzy or variant-name match ("Kuriga" as Khouribga), a town of the province's country
+    ("Holliday, Missouri" read in Florida) unless the gazetteer could not link the town's province
+    code to an ISO one, a town of under 20,000 people abroad. Not a town of 20,000+ under its own name
+    abroad, where the province is likelier the misread one ("Dschang (Menoua, Ouest)": Cameroon's
+    Ouest, not Haiti's)."""
+    reading = m.resolved
+    if reading is None:
+        return False
+    if reading.feature_code == "PCLI" or m.fuzzy or name_key(reading.name) != name_key(m.text):
+        return True
+    if reading.country == province.country:
+        return "-" in (reading.admin1 or "") and "-" in (province.admin1 or "")
+    return reading.population < small_town
 
 
 def _airport_for(doc: Doc, m: Mention, gaz: Gazetteer) -> bool:

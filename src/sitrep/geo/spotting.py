@@ -24,6 +24,7 @@ _REJECT_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CAR
                             "WORK_OF_ART", "LAW", "LANGUAGE", "EVENT", "PRODUCT"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _NAME_LABELS = frozenset({"LANGUAGE", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})  # names, not numbers
+_IN_WORDS = frozenset({"in", "near", "outside"})  # before a name: where, never whom
 _WELL_KNOWN = 20_000  # population above which a proper-noun match needs no other support
 _LOCAL_TOWN = 10_000  # "a Gainesville man": towns this size; smaller namesakes are mostly common words
 _BIG_CITY = 100_000  # a city this size is a place even where the model reads a product or a language
@@ -61,11 +62,19 @@ def _span_text(doc: Doc, i: int, j: int) -> str:
 
 
 def _entity_of(doc: Doc) -> list[Span | None]:
-    """For each token, the entity span covering it (or None)."""
+    """For each token, the entity span covering it (or None). An entity that runs across a bracket
+    ("Kisangani (Makiso" read as a work of art) is the model's slip over a place and its container: it is cut
+    there, each part keeping the label, so that each name is read on its own."""
     owner: list[Span | None] = [None] * len(doc)
+    brackets = cues.OPENING_BRACKETS | cues.CLOSING_BRACKETS
     for ent in doc.ents:
-        for k in range(ent.start, ent.end):
-            owner[k] = ent
+        start = ent.start
+        for k in range(ent.start, ent.end + 1):
+            if k == ent.end or doc[k].text in brackets:
+                part = Span(doc, start, k, label=ent.label_) if k > start else None
+                for t in range(start, k):
+                    owner[t] = part
+                start = k + 1
     return owner
 
 
@@ -129,9 +138,19 @@ def _undotted_state(doc: Doc, i: int, gaz: Gazetteer) -> tuple[int, Mention | No
         return None
     after = doc[i + 1].text if i + 1 < len(doc) else ""
     state = gaz.admin1(code)
-    if state is None or after[:1].isalnum():
+    if state is None or after[:1].isalnum() or _town_elsewhere(doc, i - 1, state, gaz):
         return None
     return i + 1, _mention(doc, i, i + 1, [state], "GPE")
+
+
+def _town_elsewhere(doc: Doc, comma: int, state: GazPlace, gaz: Gazetteer) -> bool:
+    """"Vellore, TN": the town before the comma is known, and not in the state the code would name
+    (Tennessee), so the code is another country's (Tamil Nadu's)."""
+    start = comma
+    while start > max(0, comma - MAX_TOKENS) and doc[start - 1].text[:1].isupper() and not doc[start - 1].is_punct:
+        start -= 1
+    readings = gaz.lookup(name_key(_span_text(doc, start, comma))) if start < comma else []
+    return bool(readings) and not any(r.admin1 == state.admin1 for r in readings)
 
 
 def _county_abbreviation(doc: Doc, i: int, j: int, gaz: Gazetteer) -> Mention | None:
@@ -215,7 +234,7 @@ def _plausible(doc: Doc, m: Mention, ent: Span | None, owner: list[Span | None],
     label = ent.label_ if ent is not None else ""
     if _someone(doc, m.i, m.j, m.candidates):
         return False
-    supported = (m.locative or m.target or bool(m.kind) or _dateline(doc, m)
+    supported = (m.locative or m.target or bool(m.kind) or _dateline(doc, m) or cues.bracketed_after_name(doc, m.i, m.j)
                  or (cues.local_modifier(doc, m.i, m.j)
                      and any(c.feature_class == "P" and c.population >= _LOCAL_TOWN for c in m.candidates)))
     if not supported and label not in _PLACE_LABELS and (_names_someone(doc, m, owner) or _common_word(doc, m)):
@@ -354,7 +373,7 @@ def _unresolved(doc: Doc, mentions: list[Mention], gaz: Gazetteer, people: set[s
             if _someone(doc, i, j, readings):
                 continue
             m = _mention(doc, i, j, readings, ent.label_)
-            if not _a_person_named(m, people, surnames):
+            if not _a_person_named(doc, m, people, surnames):
                 out.append(m)
     return out
 
@@ -389,16 +408,23 @@ def _saint(doc: Doc, i: int) -> bool:
     return k < len(doc) and _capitalised(doc[k].text) and not doc[k].is_punct
 
 
-def _a_person_named(m: Mention, people: set[str], surnames: set[str]) -> bool:
+def _a_person_named(doc: Doc, m: Mention, people: set[str], surnames: set[str]) -> bool:
     """A one-word name that is a word of a person the document names in full ("Henry" after
     "Chiquita Raquel Henry"); when it is that person's surname ("Mayor Ryan Bingham … Bingham
     will"), even where the model tags it a place, unless a preposition or a kind word says place
     or a well-known place bears the name ("Jack London" does not take London off the map)."""
     if m.j - m.i != 1 or m.kind or m.text not in people:
         return False
-    if m.label not in _PLACE_LABELS:
-        return True
+    if m.label not in _PLACE_LABELS:  # "in Kindia" beside "Prefecture de Kindia" read as a person
+        owned = cues.word_after(doc, m.j) in ("'s", "’s")  # "at Carter's Diner": a person's business
+        return owned or not (cues.word_before(doc, m.i) in _IN_WORDS or cues.bracketed_after_name(doc, m.i, m.j))
     return m.text in surnames and not m.locative and not _big(m.candidates)
+
+
+def _currency(doc: Doc, m: Mention) -> bool:
+    """"the US dollar", "Turkish lira": a country word naming a currency is no place of the story."""
+    country = bool(m.demonym) or any(c.feature_code == "PCLI" for c in m.candidates)
+    return country and cues.word_after(doc, m.j) in cues.CURRENCY_WORDS
 
 
 def _person_words(doc: Doc) -> set[str]:
@@ -424,7 +450,9 @@ def spot(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             i += 1
             continue
         i, found = _spot_at(doc, i, owner, gaz)
-        if found is not None and not _a_person_named(found, people, surnames):
+        if found is not None and _currency(doc, found):
+            continue
+        if found is not None and not _a_person_named(doc, found, people, surnames):
             mentions.append(found)
     mentions = _one_name_one_reading(mentions)
     mentions.extend(_unresolved(doc, mentions, gaz, people, surnames))
