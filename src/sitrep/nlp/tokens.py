@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 _KEY = "sitrep.tokens"
@@ -43,8 +44,7 @@ def token_table(doc: Doc) -> TokenTable:
     """The Doc's token table (built on the first call for this Doc)."""
     table = doc.user_data.get(_KEY)
     if not isinstance(table, TokenTable) or len(table.starts) != len(doc):
-        starts = [t.idx for t in doc]
-        ends = [t.idx + len(t) for t in doc]
-        table = TokenTable(doc.text, starts, ends)
+        offsets = doc.to_array([IDX, LENGTH]).tolist()  # one call, no Token objects
+        table = TokenTable(doc.text, [start for start, _ in offsets], [start + n for start, n in offsets])
         doc.user_data[_KEY] = table
     return table
