@@ -77,9 +77,12 @@ def _capitalised(text: str) -> bool:
 def _longest_match(doc: Doc, i: int, gaz: Gazetteer) -> tuple[int, list[GazPlace]]:
     """The longest token run from i whose key is a gazetteer name: (end token, candidates).
     A run followed by a name-continuing word ("Dublin Road") is part of another name: none."""
+    words = token_table(doc)
     for j in range(min(len(doc), i + MAX_TOKENS), i, -1):
+        if not _capitalised(words.word(j - 1)):  # (the cheap test first: no Token object made)
+            continue
         last = doc[j - 1]
-        if not _capitalised(last.text) or last.is_punct or "\n" in _span_text(doc, i, j):
+        if last.is_punct or "\n" in _span_text(doc, i, j):
             continue
         found = gaz.lookup(name_key(_span_text(doc, i, j)))
         if found and j - i == 1 and last.lower_ in cues.OF_NAME_HEADS and cues.word_after(doc, j) == "of":
@@ -419,8 +422,12 @@ def spot(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     people = _person_words(doc)
     surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
     mentions: list[Mention] = []
+    words = token_table(doc)
     i = 0
     while i < len(doc):
+        if not _capitalised(words.word(i)) and not _saint(doc, i):  # most words: no Token object made
+            i += 1
+            continue
         tok = doc[i]
         if not _saint(doc, i) and (
                 not _capitalised(tok.text) or tok.is_punct or tok.like_num or tok.lower_ in _WEAK_START
