@@ -17,6 +17,7 @@ components do, so that a misordered pipeline fails when it is built, not on the 
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
 from collections.abc import Iterable, Iterator
@@ -51,6 +52,7 @@ class Pipeline:
         self.settings = settings or load_settings()
         self.stages = stages if stages is not None else _default_stages(self.settings, learned)
         check_order(self.stages)
+        _settle()
 
     def analyze(self, document: Document) -> Analysis:
         """One document through every stage, within the time budget (setting `time_budget`, E403)."""
@@ -118,6 +120,14 @@ class Pipeline:
                     yield _record(result)
                 except PipelineError as exc:
                     yield exc
+
+
+def _settle() -> None:
+    """Keep what is loaded by now (the spaCy model, the gazetteer's index, the knowledge bases: millions of
+    objects that live as long as the process) out of the garbage collector's full passes, which would walk
+    them all again and again while documents are analysed (gc.freeze; about half a millisecond a document)."""
+    gc.collect()
+    gc.freeze()
 
 
 def _record(analysis: Analysis) -> DocumentRecord:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from ..countries import Country, lookup_country
+from ..countries import Country
 from ..models import Place
 from .kb import KBEntry, NameSource
 from .lexicon import CAPITALS, ETHNIC, FORMER, HEADS, IDENTITY, MILITIA_HEADS, PRO_GOVERNMENT
@@ -28,6 +28,7 @@ from .words import (
     is_agent,
     is_argument,
     joined_text,
+    lookup_country,
     modifier_country,
     modifier_sectors,
     nominal_sectors,

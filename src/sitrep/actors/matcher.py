@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import ahocorasick
 
+from ..nlp.tokens import token_table
 from .kb import ShippedKB
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ class KBMatcher:
     def heads(self, doc: Doc) -> set[int]:
         """Token index of the root of each knowledge-base name found in the doc."""
         found = set()
-        for start, end in self.spans(doc.text):
+        for start, end in self.spans(token_table(doc).text):  # (Doc.text joins every token on each call)
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None and len(span):
                 found.add(span.root.i)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _PREFIXES = re.compile(r"^(al|el|ad|as|ash|an|ar|at|az)[-‑]", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -14,6 +15,7 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1 << 16)  # the same names come back in every article; bounded
 def fold(name: str) -> str:
     """Lookup key: accents, case, possessive, periods and spacing folded ("al-Assad's" → "al-assad")."""
     text = strip_accents(name).replace("’", "'").strip()

@@ -51,9 +51,19 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
+_HEAD_LEMMAS = "sitrep.head_lemmas"  # per Doc (user_data): token index → head_lemma, asked many times per token
+
+
 def head_lemma(token: Token) -> str:
     """The lexicon key of a noun: lower-case lemma or singular, joined with a listed compound before it
     ("prime minister"); sentence-initial "Rebels" (tagged as a proper noun) is still "rebel"."""
+    known: dict[int, str] = token.doc.user_data.setdefault(_HEAD_LEMMAS, {})
+    if token.i not in known:
+        known[token.i] = _head_lemma(token)
+    return known[token.i]
+
+
+def _head_lemma(token: Token) -> str:
     forms = (token.lemma_.lower(), token.lower_, _singular(token.lower_))
     if token.i > 0:
         before = token.doc[token.i - 1].lower_

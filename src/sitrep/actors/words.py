@@ -8,12 +8,15 @@ knowledge bases (through a :class:`~sitrep.actors.kb.NameSource`) and the places
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import pycountry
 
-from ..countries import lookup_country
+from ..countries import Country
+from ..countries import lookup_country as _lookup_country
 from ..models import Place
+from ..nlp.tokens import token_table
 from .lexicon import GENERIC_HEADS, HEADS, MODIFIERS, REGIONS, TITLES
 from .phrases import head_lemma
 
@@ -35,14 +38,20 @@ _QUANTITY_WORDS = frozenset({"hundred", "thousand", "million", "dozen", "score",
                              "hundreds", "thousands", "millions", "dozens", "scores"})
 
 
+@lru_cache(maxsize=1 << 14)  # the same words come back in every article; bounded
+def lookup_country(text: str) -> Country | None:
+    """`sitrep.countries.lookup_country`, remembered: the coder asks it of every capitalised word."""
+    return _lookup_country(text)
+
+
 def tokens_text(tokens: list[Token]) -> str:
     """The text the tokens span in their Doc, from the first to the last (spaces as written)."""
     if not tokens:
         return ""
-    doc = tokens[0].doc
-    return doc[tokens[0].i:tokens[-1].i + 1].text
+    return token_table(tokens[0].doc).span_text(tokens[0].i, tokens[-1].i + 1)
 
 
+@lru_cache(maxsize=1 << 14)
 def strip_possessive(text: str) -> str:
     return re.sub(r"(?<!\s)\s*+['’]s?$", "", text.strip())  # a space run is tried once (issue 16)
 

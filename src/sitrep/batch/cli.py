@@ -16,7 +16,7 @@ from ..settings import Settings
 @click.option("--workers", type=click.IntRange(min=1), help="Local worker processes (default: one per core).")
 @click.option("--scheduler", help="Address of a running Dask scheduler, tcp://HOST:PORT, instead of local workers.")
 @click.option("--partition-size", type=click.IntRange(min=1), default=None,
-              help="Documents per partition (default 200); a rerun must use the same.")
+              help="Documents per partition (default 100); a rerun must use the same.")
 @click.option("--published", help="Publication date for documents whose metadata has none.")
 @click.option("--load", "load_url", help="Then store the output in this database (file or URL), merged in published order.")
 def batch(paths: tuple[str, ...], out: str, workers: int | None, scheduler: str | None,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..models import Removed
 from .blocks import Block
@@ -54,17 +55,24 @@ def find_credits(text: str, paragraphs: list[Block], captions: list[tuple[int, i
 
 def strip_credit(paragraph: str) -> str:
     """The paragraph without a credit at its end (for comparing paragraphs)."""
-    span = next(iter(_ending_credit(paragraph, Block(0, len(paragraph), paragraph))), None)
+    span = _credit_ending(paragraph)
     return paragraph[: span[0]] if span else paragraph
 
 
 def _ending_credit(text: str, block: Block) -> Iterator[tuple[int, int]]:
     """The credit that ends a paragraph, or makes up all of it, if there is one."""
-    for start, end in _candidates(block.text, in_caption=False):
-        if not _TAIL.fullmatch(block.text[end:]):
-            continue
-        yield block.start + start, block.start + end
-        return
+    span = _credit_ending(block.text)
+    if span is not None:
+        yield block.start + span[0], block.start + span[1]
+
+
+@lru_cache(maxsize=1024)  # asked twice of each paragraph: by the duplicates pass (strip_credit), then here
+def _credit_ending(paragraph: str) -> tuple[int, int] | None:
+    """(start, end) in the paragraph of the credit that ends it, or None."""
+    for start, end in _candidates(paragraph, in_caption=False):
+        if _TAIL.fullmatch(paragraph[end:]):
+            return start, end
+    return None
 
 
 def _caption_credits(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -45,7 +45,7 @@ def _identifier() -> Any:
 
 
 def letters(text: str) -> int:
-    return sum(1 for c in text if c.isalpha())
+    return sum(map(str.isalpha, text))
 
 
 # Words that make up a fifth or more of any English paragraph and rarely a tenth of another language's: a

@@ -67,6 +67,7 @@ class Coherence:
         self._grids: dict[str, Grid] = {}
         self._pairs: dict[tuple[str, str], int] = {}
         self._close: dict[tuple[int, str], float] = {}
+        self._support: dict[tuple[int, str], float] = {}
         for key, candidates in names.items():
             local = [c for c in candidates if _local(c)]
             if not local:
@@ -86,6 +87,11 @@ class Coherence:
         """Weighted count of the other names with a reading in c's province or near c."""
         if not _local(c):
             return 0.0
+        if (id(c), key) not in self._support:  # each pass of the resolver, and each mention of the name, asks again
+            self._support[(id(c), key)] = self._count_support(c, key)
+        return self._support[(id(c), key)]
+
+    def _count_support(self, c: GazPlace, key: str) -> float:
         cell = _cell(c)
         total = 0.0
         for other, admins, cells, weight in self.names:

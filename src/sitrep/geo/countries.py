@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..countries import lookup_country
 
 
+@lru_cache(maxsize=1 << 14)  # called for many capitalised words of every text; bounded
 def country_of(text: str) -> str | None:
     """The alpha-2 code of the country a name or demonym ("Syrian", "Turks") refers to, or None.
     A dotted abbreviation whose last dot went to the sentence ("in the U.S.") is read with it."""

@@ -167,6 +167,8 @@ class Context:
         self.readings = [(name_key(m.text), m.resolved) for m in mentions if resolved and m.resolved is not None]
         self.mentions = mentions
         self.contained: dict[int, list[Mention]] = {}
+        self._others: dict[str, list[GazPlace]] = {}  # per name: the other names' readings
+        self._around: dict[tuple[int, str], tuple[float, str | None]] = {}  # per reading and name: share, band
         for m in mentions:
             for k in m.containers:
                 self.contained.setdefault(id(mentions[k]), []).append(m)
@@ -227,12 +229,16 @@ class Context:
         return found
 
     def _area_features(self, c: GazPlace, m: Mention, key: str) -> Features:
-        others = [p for k, p in self.readings if k != key]  # not the name's own readings
+        if key not in self._others:
+            self._others[key] = [p for k, p in self.readings if k != key]  # not the name's own readings
+        others = self._others[key]
+        if (id(c), key) not in self._around:  # every mention of the name asks again: worked out once
+            self._around[(id(c), key)] = (_admin_share(c, others), _proximity(c, others))
+        share, band = self._around[(id(c), key)]
         found: Features = {}
         if c.feature_class in ("P", "S") or c.feature_code in ("ADM1", "ADM2"):
-            found["province_share"] = _admin_share(c, others)
+            found["province_share"] = share
         if c.feature_class in ("P", "S") or c.feature_code == "ADM2":
-            band = _proximity(c, others)
             if band:
                 found[band] = 1.0
         if self._city_namesake(c, m, key, others):

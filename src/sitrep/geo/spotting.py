@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from ..nlp.tokens import token_table
 from . import cues
 from .countries import country_of
 from .gazetteer import Gazetteer, GazPlace
@@ -58,7 +59,7 @@ class Mention:
 
 
 def _span_text(doc: Doc, i: int, j: int) -> str:
-    return doc[i:j].text  # (Doc.text would rebuild the whole text on every call)
+    return token_table(doc).span_text(i, j)  # doc[i:j].text, without building the Span
 
 
 def _entity_of(doc: Doc) -> list[Span | None]:
@@ -85,9 +86,12 @@ def _capitalised(text: str) -> bool:
 def _longest_match(doc: Doc, i: int, gaz: Gazetteer) -> tuple[int, list[GazPlace]]:
     """The longest token run from i whose key is a gazetteer name: (end token, candidates).
     A run followed by a name-continuing word ("Dublin Road") is part of another name: none."""
+    words = token_table(doc)
     for j in range(min(len(doc), i + MAX_TOKENS), i, -1):
+        if not _capitalised(words.word(j - 1)):  # (the cheap test first: no Token object made)
+            continue
         last = doc[j - 1]
-        if not _capitalised(last.text) or last.is_punct or "\n" in _span_text(doc, i, j):
+        if last.is_punct or "\n" in _span_text(doc, i, j):
             continue
         found = gaz.lookup(name_key(_span_text(doc, i, j)))
         if found and j - i == 1 and last.lower_ in cues.OF_NAME_HEADS and cues.word_after(doc, j) == "of":
@@ -113,6 +117,8 @@ def _state_abbreviation(doc: Doc, i: int, gaz: Gazetteer) -> tuple[int, Mention 
     """"Alexandria, La.", "Gatineau, Que.", "in W. Va.": a press abbreviation of a state or province.
     Returns (next token, mention) — the mention None where the abbreviation stands for no place here —
     or None when the token is no such abbreviation."""
+    if token_table(doc).word(i).replace(" ", "") not in _STATE_PREFIXES:
+        return _undotted_state(doc, i, gaz)  # (the same answer as below, without building the spans)
     for j in (i + 3, i + 2, i + 1):
         text = doc[i:j].text.replace(" ", "") if j <= len(doc) else ""
         code = cues.STATE_ABBREVIATIONS.get(text)
@@ -128,6 +134,9 @@ def _state_abbreviation(doc: Doc, i: int, gaz: Gazetteer) -> tuple[int, Mention 
             return j, _mention(doc, i, j, [state], "GPE")
         return j, None
     return _undotted_state(doc, i, gaz)
+
+
+_STATE_PREFIXES = frozenset(key[:k] for key in cues.STATE_ABBREVIATIONS for k in range(len(key) + 1))
 
 
 def _undotted_state(doc: Doc, i: int, gaz: Gazetteer) -> tuple[int, Mention | None] | None:
@@ -195,8 +204,7 @@ def _common_word(doc: Doc, m: Mention) -> bool:
     methamphetamine …" beside "crystal meth"): a common word, not the town that bears it."""
     if m.j - m.i != 1 or not doc[m.i].is_sent_start:
         return False
-    word = doc[m.i].lower_
-    return any(t.text == word for t in doc)
+    return doc[m.i].lower_ in token_table(doc).words
 
 
 def _town_of_state(doc: Doc, end: int, candidates: list[GazPlace], gaz: Gazetteer) -> bool:
@@ -402,7 +410,8 @@ def _own_name_readings(doc: Doc, i: int, j: int, gaz: Gazetteer) -> list[GazPlac
 
 def _saint(doc: Doc, i: int) -> bool:
     """"St. Petersburg", "Ft. Worth", "ST. PAUL": an abbreviation opening a place name, not a street."""
-    if doc[i].text.title() not in ("St.", "St", "Ste.", "Ft.", "Mt."):
+    word = token_table(doc).word(i)
+    if len(word) > 4 or word.title() not in ("St.", "St", "Ste.", "Ft.", "Mt."):
         return False
     k = i + 2 if i + 1 < len(doc) and doc[i + 1].text == "." else i + 1  # "ST", ".", "PAUL"
     return k < len(doc) and _capitalised(doc[k].text) and not doc[k].is_punct
@@ -439,8 +448,12 @@ def spot(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     people = _person_words(doc)
     surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
     mentions: list[Mention] = []
+    words = token_table(doc)
     i = 0
     while i < len(doc):
+        if not _capitalised(words.word(i)) and not _saint(doc, i):  # most words: no Token object made
+            i += 1
+            continue
         tok = doc[i]
         if not _saint(doc, i) and (
                 not _capitalised(tok.text) or tok.is_punct or tok.like_num or tok.lower_ in _WEAK_START

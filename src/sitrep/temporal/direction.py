@@ -11,6 +11,8 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Token
 
+from ..nlp.tokens import token_table
+
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "would", "'d", "wo", "may", "might", "could", "should", "must"})
 PLAN_VERBS = frozenset({
     "plan", "expect", "schedule", "set", "due", "intend", "hope", "aim", "agree", "prepare", "vow", "promise",
@@ -29,9 +31,10 @@ class TokenIndex:
     """Finds the token at a character offset in a Doc by bisection (built once per document)."""
 
     def __init__(self, doc: Doc):
+        table = token_table(doc)  # (Doc.text joins every token on each access)
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token on each access: read it once
-        self.starts = [t.idx for t in doc]
+        self.text = table.text
+        self.starts = table.starts
 
     def at(self, offset: int) -> Token | None:
         i = bisect_right(self.starts, offset) - 1
