@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
+import anyio
 import orjson
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy import Connection, Engine
-from starlette.concurrency import run_in_threadpool
 
 from ..errors import ApiError
 from ..query import EventFilter, get_merged_event, list_events, timeline
@@ -33,7 +33,7 @@ async def events(request: Request, f: Filter, gaz: Gazetteer,
     version = await state.versions.version()  # first: a write committed before this request is seen
     body = state.cache.get(version, key) if version is not None else None
     if body is None:  # the queries on the request's one trip to the thread pool
-        body = await run_in_threadpool(_page, state.engine, f, gaz, total)
+        body = await anyio.to_thread.run_sync(_page, state.engine, f, gaz, total, limiter=state.readers)
         if version is not None:
             state.cache.put(version, key, body)
     return Response(body, media_type="application/json")
