@@ -14,7 +14,9 @@ from ..errors import SitrepError
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 16),
               help="Processes serving requests (more use more cores).")
-def serve(db: str | None, host: str, port: int, workers: int) -> None:
+@click.option("--cache-mb", default=64.0, show_default=True, type=click.FloatRange(0, 100_000),
+              help="Megabytes of answers each process keeps until the store changes (0: none).")
+def serve(db: str | None, host: str, port: int, workers: int, cache_mb: float) -> None:
     """Serve the HTTP API (/api/…, /openapi.json) and the page (/) over a store."""
     import uvicorn
 
@@ -24,15 +26,15 @@ def serve(db: str | None, host: str, port: int, workers: int) -> None:
     try:
         settings = load_settings()
         target = db or settings.db
-        create_app(target, settings)  # fails here, with one line, on a missing database or a bad setting
+        create_app(target, settings, cache_mb)  # fails here, with one line, on a missing database or a bad setting
     except SitrepError as exc:
         fail(exc)
     click.echo(f"sitrep: serving {target} on http://{host}:{port}/ (API under /api, OpenAPI at /openapi.json)",
                err=True)
     if workers == 1:
-        uvicorn.run(create_app(target, settings), host=host, port=port, log_level="warning")
+        uvicorn.run(create_app(target, settings, cache_mb), host=host, port=port, log_level="warning")
         return
     import os
 
-    os.environ["SITREP_SERVE_DB"] = target
+    os.environ["SITREP_SERVE_DB"], os.environ["SITREP_SERVE_CACHE_MB"] = target, str(cache_mb)
     uvicorn.run("sitrep.api.factory:app", factory=True, host=host, port=port, workers=workers, log_level="warning")

@@ -4,22 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
-from typing import Any
 
-import orjson
 from fastapi import Query, Request
-from fastapi.responses import JSONResponse
 from sqlalchemy import Connection
 
 from ..query import EventFilter, parse_filter
 from ..query.filters import MAX_LIMIT
-
-
-class FastJSONResponse(JSONResponse):
-    """JSON written by orjson: a page of events (~100 KB) in a fraction of a millisecond."""
-
-    def render(self, content: Any) -> bytes:
-        return orjson.dumps(content, option=orjson.OPT_NON_STR_KEYS)
 
 
 def connection(request: Request) -> Iterator[Connection]:

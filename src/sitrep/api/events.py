@@ -5,13 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
+import anyio
+import orjson
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import JSONResponse
-from sqlalchemy import Connection
+from fastapi.responses import JSONResponse, Response
+from sqlalchemy import Connection, Engine
 
 from ..errors import ApiError
 from ..query import EventFilter, get_merged_event, list_events, timeline
-from .deps import FastJSONResponse, connection, event_filter, gazetteer
+from .deps import connection, event_filter, gazetteer
 from .schemas import EventPage, MergedEvent, Timeline
 
 router = APIRouter(tags=["events"])
@@ -21,14 +23,27 @@ Gazetteer = Annotated[Path | None, Depends(gazetteer)]
 
 
 @router.get("/events", response_model=EventPage)
-def events(request: Request, f: Filter, gaz: Gazetteer,
-           total: bool = Query(False, description="also count every event the filter selects")) -> JSONResponse:
+async def events(request: Request, f: Filter, gaz: Gazetteer,
+                 total: bool = Query(False, description="also count every event the filter selects")) -> Response:
     """Stored events, filtered, sorted and paged; each with its actors' names, place, date, the merged
-    event it belongs to (``merged_id``) and every span of evidence."""
-    with request.app.state.engine.connect() as conn:  # here, on the request's one trip to the thread pool
+    event it belongs to (``merged_id``) and every span of evidence. Answers are kept in memory until the
+    store changes (api/cache.py)."""
+    state = request.app.state
+    key = ("events", f, total)
+    version = await state.versions.version()  # first: a write committed before this request is seen
+    body = state.cache.get(version, key) if version is not None else None
+    if body is None:  # the queries on the request's one trip to the thread pool
+        body = await anyio.to_thread.run_sync(_page, state.engine, f, gaz, total, limiter=state.readers)
+        if version is not None:
+            state.cache.put(version, key, body)
+    return Response(body, media_type="application/json")
+
+
+def _page(engine: Engine, f: EventFilter, gaz: Path | None, total: bool) -> bytes:
+    with engine.connect() as conn:
         page = list_events(conn, f, gaz, total=total)
-    return FastJSONResponse({"items": page.items, "next_cursor": page.next_cursor, "total": page.total,
-                         "limit": f.limit, "offset": f.offset})
+    return orjson.dumps({"items": page.items, "next_cursor": page.next_cursor, "total": page.total,
+                         "limit": f.limit, "offset": f.offset}, option=orjson.OPT_NON_STR_KEYS)
 
 
 @router.get("/events/{merged_id}", response_model=MergedEvent)

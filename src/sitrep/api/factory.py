@@ -1,5 +1,5 @@
 """An app factory for uvicorn's worker processes (`sitrep serve --workers N`): the store is named by
-$SITREP_SERVE_DB, the rest comes from the settings."""
+$SITREP_SERVE_DB, its cache size by $SITREP_SERVE_CACHE_MB, the rest comes from the settings."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import os
 
 from fastapi import FastAPI
 
-from .app import create_app
+from .app import CACHE_MB, create_app
 
 
 def app() -> FastAPI:
-    return create_app(os.environ["SITREP_SERVE_DB"])
+    return create_app(os.environ["SITREP_SERVE_DB"], cache_mb=float(os.environ.get("SITREP_SERVE_CACHE_MB", CACHE_MB)))

@@ -8,6 +8,7 @@
     get_merged_event, list_ceasefires, figures_by_place              the merged records (merged.py)
     list_documents, get_document, list_actors, list_places
     open_reader(target)                                              a missing database is E220, not empty
+    store_version(conn)                                              the change counter (caches key on it)
 
 Places match by spelling-insensitive keys and by hierarchy (places.py); type codes are checked
 against the coding table (vocab.py).
@@ -18,9 +19,9 @@ from .documents import document_pk, get_document, list_documents
 from .events import Page, count_events, iter_events, list_events
 from .filters import EventFilter, parse_date, parse_filter
 from .merged import figures_by_place, get_merged_event, list_ceasefires
-from .source import open_reader
+from .source import open_reader, store_version
 from .timeline import timeline
 
 __all__ = ["EventFilter", "Page", "count_events", "document_pk", "figures_by_place", "get_document",
            "get_merged_event", "iter_events", "list_actors", "list_ceasefires", "list_documents", "list_events",
-           "list_places", "open_reader", "parse_date", "parse_filter", "timeline"]
+           "list_places", "open_reader", "parse_date", "parse_filter", "store_version", "timeline"]

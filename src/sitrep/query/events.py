@@ -210,7 +210,7 @@ def _page_rows(conn: Connection, f: EventFilter, gazetteer: Path | None) -> list
     want = f.limit + 1
     dated, undated = keyset_queries(f, gazetteer, span)
     rows = list(conn.execute(dated.limit(want)).all()) if dated is not None else []
-    if len(rows) < want:
+    if len(rows) < want and not f.until:  # an undated event never starts on or before a date: none to read
         rows += conn.execute(undated.limit(want - len(rows))).all()
     return rows
 

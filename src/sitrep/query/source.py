@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine, select
 from sqlalchemy.engine import make_url
 
 from ..errors import ConfigError
 from ..store.db import database_url, migrate, open_engine
+from ..store.tables import StoreVersion
 
 
 def sqlite_path(target: str) -> Path | None:
@@ -29,3 +30,14 @@ def open_reader(target: str, **options: Any) -> Engine:
     engine = open_engine(target, **options)
     migrate(engine)
     return engine
+
+
+def store_version(conn: Connection) -> int | None:
+    """The store's change counter (migration 0008): it goes up with every committed write to documents,
+    events, actors or merged events, by any process. Read it before the query whose answer is kept.
+    None when its row is gone (someone emptied the table): then nothing may be served from a cache."""
+    version = conn.execute(_VERSION).scalar()
+    return None if version is None else int(version)
+
+
+_VERSION = select(StoreVersion.version).where(StoreVersion.id == 1)

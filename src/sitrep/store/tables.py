@@ -10,6 +10,7 @@ from datetime import datetime
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     DateTime,
     Float,
@@ -115,6 +116,16 @@ class ActorRow(Base):
     sectors: Mapped[str] = mapped_column(String(128), default="")
 
     document: Mapped[DocumentRow] = relationship(back_populates="actors")
+
+
+class StoreVersion(Base):
+    """One row (id 1) whose version goes up with every write to documents, events, actors or merged
+    events (triggers of migration 0008): what a reader's cache is keyed by."""
+
+    __tablename__ = "store_version"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(BigInteger)
 
 
 class FailedRow(Base):
