@@ -48,6 +48,24 @@ def ci(fragment: str) -> str:
     return f"(?i:{fragment})"
 
 
+# Letters that Unicode case-insensitive matching takes for ASCII ones ("ſpring" matches ci("spring"), the Kelvin
+# sign matches "k"), but that str.lower() leaves as they are.
+_FOLDED = str.maketrans({"ſ": "s", "\u212a": "k", "ı": "i", "İ": "i"})
+
+
+_SAME_LENGTH = str.maketrans({"ſ": "s", "\u212a": "K", "ı": "i", "İ": "I"})
+
+
+def fold_letters(text: str) -> str:
+    """The text with those letters as the ASCII ones they match, one for one (offsets stay): what the rules read."""
+    return text.translate(_SAME_LENGTH)
+
+
+def word_key(matched: str) -> str:
+    """The lookup key of a word a ci() pattern matched: lower case, with the letters it matched as ASCII folded."""
+    return matched.translate(_FOLDED).lower()
+
+
 def rule(name: str, pattern: str, anchor: str | None = None) -> Callable[[Normaliser], Rule]:
     """Decorator: make a Rule from a normaliser, its pattern and (for slow patterns) an anchor."""
     def wrap(fn: Normaliser) -> Rule:

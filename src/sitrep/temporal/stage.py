@@ -12,6 +12,7 @@ from .detect import Candidate, detect
 from .direction import TokenIndex, expression_direction
 from .published import given_published, infer_published
 from .resolve import resolve
+from .rules import fold_letters
 
 
 def make_stage(settings: Settings) -> Stage:
@@ -20,7 +21,7 @@ def make_stage(settings: Settings) -> Stage:
     def run(analysis: Analysis) -> None:
         text = analysis.analysis_text or analysis.text
         index = TokenIndex(analysis.doc) if analysis.doc is not None else None
-        candidates = [c for c in detect(text, rules) if index is None or not _attributive_set(index, c)]
+        candidates = [c for c in detect(fold_letters(text), rules) if index is None or not _attributive_set(index, c)]
         directions = [expression_direction(index, c.start, c.end) if index else "none" for c in candidates]
         analysis.extras["temporal_index"] = index
         analysis.extras["temporal_candidates"] = (candidates, directions)
