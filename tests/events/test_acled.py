@@ -209,3 +209,20 @@ def test_two_tellings_of_one_acled_event_are_one_event(pipeline):
     assert ([names[s] for s in clash.sources], [names[t] for t in clash.targets]) == (["border police"], ["rebels"])
     assert len(clash.evidence) == 2 and clash.quantities["injured"].best == 1
     assert clash.decided_by["merge"].startswith("dedupe.one_acled_event")
+
+
+def test_like_events_in_two_countries_stay_two():
+    from sitrep.events.dedupe import Item, one_acled_event
+    from sitrep.events.lexicon import load_lexicon
+    from sitrep.models import AcledCode, Event, EventPlace, PloverCode
+
+    kind = load_lexicon().types["kill"]
+
+    def item(n, country, precision):
+        event = Event(id=f"e{n}", plover=PloverCode(type="ASSAULT"), confidence=0.7,
+                      acled=AcledCode(event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED"),
+                      place=EventPlace(name=country, lat=0.0, lon=0.0, precision=precision, country=country))
+        return Item(event, kind, {n})
+
+    assert one_acled_event(item(1, "KE", 3), item(2, "KE", 1))  # the country, then its town: one event
+    assert not one_acled_event(item(1, "KE", 3), item(2, "TZ", 1))  # two countries: two events

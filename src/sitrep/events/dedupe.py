@@ -368,6 +368,8 @@ def one_acled_event(a: Item, b: Item) -> bool:
         return False
     if not any(abs(i - j) <= 1 for i in a.sentences for j in b.sentences):
         return False
+    if ea.place and eb.place and ea.place.country and eb.place.country and ea.place.country != eb.place.country:
+        return False  # bombings in two countries on one day are two events
     return not conflict(ea, eb, "normal")
 
 
