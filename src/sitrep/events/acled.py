@@ -307,14 +307,13 @@ def _doer_like(actor: Actor, doc: Doc) -> bool:
     return True
 
 
-def armed_beside(event: Event, sentences: list[SpacySpan], actors: dict[str, Actor], doc: Doc,
-                 categories: frozenset[int] = ARMED) -> list[Actor]:
-    """The actors of the given categories (armed ones by default) named as possible doers in the event's
+def armed_beside(event: Event, sentences: list[SpacySpan], actors: dict[str, Actor], doc: Doc) -> list[Actor]:
+    """The armed actors (categories 1, 2, 3, 4, 8) named as possible doers in the event's
     sentences and not its targets or victims, in text order: the sides of an event whose clause names none
     ("soldiers went in; a gunfight broke out", "a clash between the two forces was reported")."""
     spans = [(s.start_char, s.end_char) for s in sentences]
     victims = set(event.targets) | set(toll_actors(event, actors))
-    named = sorted((a for a in actors.values() if a.id not in victims and a.acled_inter in categories and a.mentions
+    named = sorted((a for a in actors.values() if a.id not in victims and a.acled_inter in ARMED and a.mentions
                     and any(s <= a.mentions[0].start < e for s, e in spans) and _doer_like(a, doc)),
                    key=lambda a: a.mentions[0].start)
     return named
@@ -369,32 +368,33 @@ def read_facts(event: Event, kinds: Iterable[str], sentences: list[SpacySpan], f
         facts.side2 = patient_side(trigger.root if trigger is not None else None, book) or facts.side2
     if event.trigger is not None and trigger_lemma in RECIPROCAL and facts.side2 and facts.side2 < facts.side1:
         facts.side1, facts.side2 = facts.side2, facts.side1  # "gangsters exchanged fire with police": state first
-    side1_actor = next((actors[s] for s in event.sources if s in actors and actors[s].acled_inter), None)
-    if facts.side1 == 1 and side1_actor is not None and abroad(side1_actor, event, countries):
+    doer = next((actors[s] for s in event.sources if s in actors and actors[s].acled_inter), None)
+    if facts.side1 == 1 and doer is not None and abroad(doer, event, countries):
         facts.side1 = 8
     reciprocal = trigger_lemma in RECIPROCAL or "two_sided" in facts.cues
     if reciprocal and not event.targets and len(event.sources) > 1:  # "X and Y clashed": Y the second side
         facts.side2 = first_inter(event.sources[1:], actors) or facts.side2
-    if facts.acts & ARMED_ACTS and not facts.cues & {"crowd_violence", "body_found"} and not (
-            facts.side1 and (facts.side2 or not reciprocal)):
-        found = armed_beside(event, sentences, actors, doc)  # "a gunfight broke out": sides named beside it
-        if not facts.side1 and found:
-            side1_actor, facts.side1 = found[0], found[0].acled_inter or 0
+    unnamed = facts.acts & ARMED_ACTS and not facts.cues & {"crowd_violence", "body_found"} and not (
+        facts.side1 and (facts.side2 or not reciprocal))
+    named_elsewhere = not facts.side2 and bool(facts.acts & {"disrupted", "protest", "riot"})
+    # the armed actors named in its sentences as possible doers, in text order (read only when needed)
+    beside = armed_beside(event, sentences, actors, doc) if unnamed or named_elsewhere else []
+    if unnamed:
+        first_side = doer  # "a gunfight broke out": sides named beside it
+        if not facts.side1 and beside:
+            first_side, facts.side1 = beside[0], beside[0].acled_inter or 0
         if reciprocal and not facts.side2:  # "a clash between the two forces": the other side
-            facts.side2 = _first_other(found, {side1_actor.id} if side1_actor else set())
+            facts.side2 = _first_other(beside, {first_side.id} if first_side else set())
     if "disrupted" in facts.acts and not facts.side2:  # "defused mines planted by rebels": whose weapons
-        owners = [a for a in armed_beside(event, sentences, actors, doc, frozenset({2, 3, 4}))
-                  if a.id not in event.sources]
+        owners = [a for a in beside if a.acled_inter in (2, 3, 4) and a.id not in event.sources]
         facts.side2 = owners[0].acled_inter or 0 if owners else 0
     if facts.acts & {"protest", "riot"} and not facts.side2:  # police who broke up or fought the demonstration
-        forces = [a for a in armed_beside(event, sentences, actors, doc, frozenset({1}))
-                  if FORCES & set(a.sectors) and a.id not in event.sources]
+        forces = [a for a in beside if a.acled_inter == 1 and FORCES & set(a.sectors) and a.id not in event.sources]
         facts.side2 = forces[0].acled_inter or 0 if forces else 0
     if facts.side2 == 7 and target is not None and place_like(target, book) and not any(
             event.quantities.get(k) for k in TOLLS):  # "shelled the village" (no one hurt): no civilian side
         facts.side2 = 0
-    first = next((actors[s] for s in event.sources if s in actors and actors[s].acled_inter), None)
-    if first is not None and is_crowd(first, doc):
+    if doer is not None and is_crowd(doer, doc):
         facts.cues.add("crowd")
     return facts
 

@@ -321,12 +321,17 @@ def merge_mentions(items: list[Item]) -> list[Item]:
             target.sentences |= item.sentences
             target.kinds += item.kinds
     kept.sort(key=lambda k: min(s.start for s in k.event.evidence))
+    renumber(kept)
+    share_claimed_places(kept)
+    return kept
+
+
+def renumber(kept: list[Item]) -> None:
+    """Number the events e1, e2 … in order, their evidence in text order, each actor in one role."""
     for number, item in enumerate(kept, start=1):
         item.event.id = f"e{number}"
         item.event.evidence.sort(key=lambda s: s.start)
         one_role_each(item.event)
-    share_claimed_places(kept)
-    return kept
 
 
 def one_role_each(event: Event) -> None:
@@ -387,8 +392,5 @@ def merge_acled_events(items: list[Item]) -> list[Item]:
                 if first:                       # injured" after "police clashed with rebels" is no target
                     setattr(target.event, role, first)
             target.event.decided_by["merge"] = "dedupe.one_acled_event: same type, sides, day and place"
-    for number, item in enumerate(kept, start=1):
-        item.event.id = f"e{number}"
-        item.event.evidence.sort(key=lambda s: s.start)
-        one_role_each(item.event)
+    renumber(kept)
     return kept

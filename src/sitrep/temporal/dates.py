@@ -20,7 +20,7 @@ from .patterns import (
     B,
     E,
 )
-from .rules import Context, Found, ci, rule, word_key
+from .rules import Context, Found, ci, rule
 
 PART_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 _COUNTED = re.compile(
@@ -30,21 +30,21 @@ _COUNTED = re.compile(
 
 
 def month_number(word: str) -> int:
-    return MONTHS[word_key(word).rstrip(".")]
+    return MONTHS[word.lower().rstrip(".")]
 
 
 def weekday_number(word: str) -> int:
-    return WEEKDAYS[word_key(word).rstrip(".")]
+    return WEEKDAYS[word.lower().rstrip(".")]
 
 
 def edge_mod(word: str | None) -> str | None:
-    return MODS.get(word_key(word)) if word else None
+    return MODS.get(word.lower()) if word else None
 
 
 def day_value(day: date | None, part: str | None = None) -> Found:
     value = day.isoformat() if day else None
     if part and value:
-        return Found("TIME", f"{value}T{PART_CODE[word_key(part)]}", "part_of_day")
+        return Found("TIME", f"{value}T{PART_CODE[part.lower()]}", "part_of_day")
     return Found("DATE", value, "day")
 
 
@@ -232,7 +232,7 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
       rf"(?P<word>{ci('|'.join(_DECADE_WORDS))})){E}", anchor=r"(?i:ties)")
 def spelled_decade(m: re.Match[str], ctx: Context) -> Found | None:
     """'the nineties' → 199: the decade of the twentieth century, as news of the time means it."""
-    return Found("DATE", f"19{_DECADE_WORDS[word_key(m['word'])]}", "decade", mod=edge_mod(m["edge"]),
+    return Found("DATE", f"19{_DECADE_WORDS[m['word'].lower()]}", "decade", mod=edge_mod(m["edge"]),
                  anchor="absolute")
 
 
@@ -261,5 +261,5 @@ def spelled_year(m: re.Match[str], ctx: Context) -> Found | None:
     if m["month"]:
         return Found("DATE", f"{year}-{month_number(m['month']):02d}", "month", anchor="absolute")
     if m["season"]:
-        return Found("DATE", f"{year}-{SEASON_CODES[word_key(m['season'])]}", "season", anchor="absolute")
+        return Found("DATE", f"{year}-{SEASON_CODES[m['season'].lower()]}", "season", anchor="absolute")
     return Found("DATE", str(year), "year", anchor="absolute")

@@ -17,7 +17,7 @@ from .patterns import (
     WEEKDAYS_PLURAL,
     B,
 )
-from .rules import Context, Found, ci, rule, word_key
+from .rules import Context, Found, ci, rule
 
 _UNIT_WORDS = "second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|centur(?:y|ie)"
 _SPAN_WORDS = ci("the past|the last|the next|the first|the coming|the previous|the latest|the following|the final|"
@@ -42,7 +42,7 @@ def duration(m: re.Match[str], ctx: Context) -> Found | None:
         amount += 0.5  # 'a minute and a half' → PT1M30S
     if m["n"].lower() in ("a", "an", "one", "per") and _RATE_BEFORE.search(m.string, max(0, m.start() - 20), m.start()):
         return _rate(m, unit)
-    mod = MODS.get(" ".join(word_key(m["mod"]).split())) if m["mod"] else None
+    mod = MODS.get(" ".join(m["mod"].lower().split())) if m["mod"] else None
     return Found("DURATION", duration_value(amount, unit), UNITS[unit][2], mod=mod, anchor="none")
 
 
@@ -135,7 +135,7 @@ _SET_WORDS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y"
 def set_word(m: re.Match[str], ctx: Context) -> Found | None:
     if _RATE_BEFORE_SET.search(m.string, max(0, m.start() - 30), m.start()):
         return None  # 'rise 8.5% annually', 'average daily volume': a rate, not a recurring time
-    return Found("SET", _SET_WORDS[word_key(m["word"])], None, anchor="none")
+    return Found("SET", _SET_WORDS[m["word"].lower()], None, anchor="none")
 
 
 @rule("every", rf"{B}(?P<q>{ci('every|each|per')})\s+(?:(?P<other>other)\s+)?(?:(?P<n>{NUMBER})\s+)?"
@@ -156,5 +156,5 @@ def every(m: re.Match[str], ctx: Context) -> Found | None:
 def weekdays_plural(m: re.Match[str], ctx: Context) -> Found | None:
     day = weekday_number((m["wd"] or "")[:-1] or m["wd2"]) + 1
     part = m["part"] or m["part2"]
-    code = {"m": "TMO", "a": "TAF", "e": "TEV", "n": "TNI"}[word_key(part[0])] if part else ""
+    code = {"m": "TMO", "a": "TAF", "e": "TEV", "n": "TNI"}[part[0].lower()] if part else ""
     return Found("SET", f"XXXX-WXX-{day}{code}", "day", anchor="none")

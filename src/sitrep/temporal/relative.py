@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from .calendar import add_months, iso_week, month_day_near, quarter_of, shift_value
 from .lexicon import MODS, MONTHS, ORDINALS, SEASON_CODES, number_value
 from .patterns import ANCHOR_PERIOD, ANCHOR_SEASON, DAYNUM, EDGE, MONTH_NAME, NUMBER, ORDINAL, YEAR, B, E
-from .rules import Context, Found, ci, rule, word_key
+from .rules import Context, Found, ci, rule
 
 SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _DEICTIC_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
@@ -34,7 +34,7 @@ _NOT_SOON_BEFORE = re.compile(r"(?i)\bas\s+$")
 
 
 def _ref_key(text: str) -> str:
-    return " ".join(word_key(text).split())
+    return " ".join(text.lower().split())
 
 
 @rule("deictic_day", rf"{B}(?:(?P<edge>{ci('later|earlier|early|late')})\s+)?(?P<word>{ci('today|tonight|yesterday|tomorrow')})"
@@ -42,7 +42,7 @@ def _ref_key(text: str) -> str:
 def deictic_day(m: re.Match[str], ctx: Context) -> Found | None:
     if ctx.dct is None:
         return Found("DATE", None, "day", anchor="none")
-    day = ctx.dct + timedelta(days=_DEICTIC_DAYS[word_key(m["word"])])
+    day = ctx.dct + timedelta(days=_DEICTIC_DAYS[m["word"].lower()])
     part = (m["part"] or ("night" if m["word"].lower() == "tonight" else "")).lower()
     if part:
         return Found("TIME", f"{day.isoformat()}T{_part(part)}", "part_of_day")
@@ -72,7 +72,7 @@ def day_part(m: re.Match[str], ctx: Context) -> Found | None:
     if ctx.dct is None:
         return None
     if m["word"]:
-        day = ctx.dct + timedelta(days=_DEICTIC_DAYS[word_key(m["word"])])
+        day = ctx.dct + timedelta(days=_DEICTIC_DAYS[m["word"].lower()])
     else:
         day = _previous_date(ctx, "day") or ctx.dct
     return Found("TIME", f"{day.isoformat()}T{_part(m['part'].lower())}", "part_of_day",
@@ -141,7 +141,7 @@ def the_weekend(m: re.Match[str], ctx: Context) -> Found | None:
 def season(m: re.Match[str], ctx: Context) -> Found | None:
     """'last spring', 'the early summer', 'winter 1994': a season, this year's unless moved by 'last'/'next'
     or by a past-tense verb for one that has not come yet."""
-    code = SEASON_CODES[word_key(m["season"])]
+    code = SEASON_CODES[m["season"].lower()]
     mod = _mod(m["edge"] or m["edge2"])
     if m["year"]:
         return Found("DATE", f"{m['year']}-{code}", "season", mod=mod, anchor="absolute")
@@ -171,7 +171,7 @@ def quarter(m: re.Match[str], ctx: Context) -> Found | None:
     letter = "Q" if m["unit"] == "quarter" else "H"
     stated = m["year1"] or m["year2"]
     if m["ord"]:
-        index = ORDINALS[word_key(m["ord"])]
+        index = ORDINALS[m["ord"].lower()]
         if letter == "H" and index > 2:
             return None
         year = int(stated) if stated else _quarter_year(ctx, index, letter, m["yrel"])
@@ -224,7 +224,7 @@ def _quarter_ended(m: re.Match[str], ctx: Context) -> str | None:
     (a fiscal quarter May-July is mostly the second), so fiscal and calendar quarters both come out right."""
     if not m["endm"] or ctx.dct is None:
         return None
-    end = month_day_near(ctx.dct, MONTHS[word_key(m["endm"]).rstrip(".")], int(re.sub(r"\D", "", m["endd"])), "past")
+    end = month_day_near(ctx.dct, MONTHS[m["endm"].lower().rstrip(".")], int(re.sub(r"\D", "", m["endd"])), "past")
     if end is None:
         return None
     middle = end - timedelta(days=45)
@@ -235,7 +235,7 @@ def _quarter_ended(m: re.Match[str], ctx: Context) -> str | None:
       rf"\s+(?P<unit>{ci('day|year|month|week')}){E}")
 def same_period(m: re.Match[str], ctx: Context) -> Found | None:
     """'that year', 'the following day', 'earlier that day': read against the last date mentioned."""
-    unit, rel = word_key(m["unit"]), _ref_key(m["rel"])
+    unit, rel = m["unit"].lower(), _ref_key(m["rel"])
     step = {"the following": 1, "the next": 1, "the previous": -1, "the prior": -1, "the preceding": -1}.get(rel, 0)
     base = _previous_date(ctx, unit)
     if base is None:

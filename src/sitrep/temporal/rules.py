@@ -49,21 +49,13 @@ def ci(fragment: str) -> str:
 
 
 # Letters that Unicode case-insensitive matching takes for ASCII ones ("ſpring" matches ci("spring"), the Kelvin
-# sign matches "k"), but that str.lower() leaves as they are.
-_FOLDED = str.maketrans({"ſ": "s", "\u212a": "k", "ı": "i", "İ": "i"})
-
-
+# sign matches "k"), but that str.lower() leaves as they are: the stage folds them before the rules read the text.
 _SAME_LENGTH = str.maketrans({"ſ": "s", "\u212a": "K", "ı": "i", "İ": "I"})
 
 
 def fold_letters(text: str) -> str:
     """The text with those letters as the ASCII ones they match, one for one (offsets stay): what the rules read."""
     return text.translate(_SAME_LENGTH)
-
-
-def word_key(matched: str) -> str:
-    """The lookup key of a word a ci() pattern matched: lower case, with the letters it matched as ASCII folded."""
-    return matched.translate(_FOLDED).lower()
 
 
 def rule(name: str, pattern: str, anchor: str | None = None) -> Callable[[Normaliser], Rule]:
