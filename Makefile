@@ -30,7 +30,7 @@ demo: $(STAMP)
 test: lint
 	$(BIN)/python -m pytest -q tests; status=$$?; if [ $$status -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$status
 
-# The property tests of tests/reliability/test_properties.py, each fuzzed for FUZZ_SECONDS in rounds of
+# The property tests of tests/reliability/test_properties.py, each fuzzed for FUZZ_SECONDS of CPU time in rounds of
 # FUZZ_EXAMPLES examples with a new seed each (the pipeline's property takes a tenth); a failure found is
 # kept in .hypothesis/ and replayed first on every later run (then made a regression test).
 FUZZ_SECONDS ?= 1800
