@@ -226,3 +226,14 @@ def test_like_events_in_two_countries_stay_two():
 
     assert one_acled_event(item(1, "KE", 3), item(2, "KE", 1))  # the country, then its town: one event
     assert not one_acled_event(item(1, "KE", 3), item(2, "TZ", 1))  # two countries: two events
+
+
+def test_who_did_an_event_reported_in_the_passive_is_named_by_the_event_words(pipeline):
+    # "X strikes were reported on Y": the reporting verb's subject is the strikes; their modifier did them
+    record = pipeline.analyze(Document(id="t", text="On 2 June 2021, four Saudi-led coalition air raids were reported on "
+                                       "a district of Hajjah.", published="2021-06-03")).record()
+    raids = [e for e in record.events if e.trigger and "raids" in e.trigger.text]
+    names = {a.id: a.name for a in record.actors}
+    assert raids and [names[s] for s in raids[0].sources] == ["Saudi-led coalition"]
+    assert raids[0].targets == []
+    assert (raids[0].acled.inter1, raids[0].acled.inter2) == (8, 0)

@@ -298,7 +298,7 @@ def _doer_like(actor: Actor, doc: Doc) -> bool:
     if span is None:
         return False
     root = span.root
-    while root.dep_ in ("conj", "compound", "amod", "nmod") and root.head is not root:
+    while root.dep_ in ("conj", "compound", "amod", "nmod") and root.head.i != root.i:
         root = root.head
     if root.dep_ in ("dobj", "nsubjpass") or (root.dep_ == "pobj" and root.head.lower_ in PATIENT_PREPS):
         return False

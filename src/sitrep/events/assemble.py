@@ -76,7 +76,7 @@ def build_event(analysis: Analysis, mention: Mention, lexicon: Lexicon, number: 
 def resolve_roles(analysis: Analysis, mention: Mention, lexicon: Lexicon) -> Arguments:
     """Sources, targets and instrument (arguments.py), corrected by what the whole mention says."""
     args = link_arguments(analysis, mention.anchor)
-    verb = mention.anchor.lemma_.lower() if mention.anchor is not mention.head else ""
+    verb = mention.anchor.lemma_.lower() if mention.anchor.i != mention.head.i else ""
     if verb in lexicon.witness_verbs | lexicon.undergo_verbs and "ceasefire" not in mention.type:
         # "monitors observed shelling", "the town suffered strikes": the verb's subject did not do the event
         subjects = args.sources
@@ -85,13 +85,13 @@ def resolve_roles(analysis: Analysis, mention: Mention, lexicon: Lexicon) -> Arg
             args.targets += [s for s in subjects if s not in args.targets and s not in args.sources]
         args.rules["sources"] = f"roles.{'underwent' if verb in lexicon.undergo_verbs else 'witnessed'}: " + \
             args.rules.get("sources", "the event's own words")
-    elif verb and mention.head.dep_ == "nsubjpass" and mention.head.head is mention.anchor:
+    elif verb and mention.head.dep_ == "nsubjpass" and mention.head.head.i == mention.anchor.i:
         # "heavy shelling by the army was reported": the event's own words say who did it, not the verb's
         own = link_arguments(analysis, mention.head)
         args.sources = own.sources or args.sources
         args.targets = [t for t in own.targets + args.targets if t not in own.sources]
         args.rules.update({k: v for k, v in own.rules.items() if k in ("sources", "targets")})
-    if mention.anchor is not mention.head:  # "carried out air strikes targeting militants"
+    if mention.anchor.i != mention.head.i:  # "carried out air strikes targeting militants"
         aimed = [t for t in aimed_targets(analysis, mention.head, args.sources) if t not in args.targets]
         if aimed:
             args.targets += aimed
