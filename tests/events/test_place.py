@@ -85,3 +85,11 @@ def test_abroad_alone_needs_two_other_names_in_one_country():
 
     assert abroad_alone([town(0, "Zone", "AR"), town(10, "Lima", "PE"), town(20, "Cusco", "PE")]) == {0}
     assert abroad_alone([town(0, "Zone", "AR"), town(10, "Lima", "PE")]) == frozenset()
+
+
+def test_a_country_owning_a_force_is_no_scene(pipeline):
+    from sitrep.models import Document
+
+    text = "On 3 March 2021, the forces of Ethiopia fired with machine guns on the positions of rebels located near Gondar."
+    event = next(e for e in pipeline.analyze(Document(id="owned", text=text)).events if e.trigger.text == "fired")
+    assert event.place is not None and event.place.text == "Gondar"  # not "Ethiopia", whose army it was

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from ..actors import actor_at
+from ..actors.lexicon import HEADS
 from ..models import EventPlace, Place
 
 if TYPE_CHECKING:
@@ -68,13 +69,26 @@ def _size_rank(place: Place) -> int:
     return _SIZE_RANK.get(place.feature_code or "", 0)
 
 
+# Sectors of a body a place can own: "the forces of X", "the government of X" name an actor, not a scene
+# ("the people of X" and "the mayor's town" do not count: where civilians are is where things happen to them).
+_OWNING_SECTORS = frozenset({"MIL", "REB", "COP", "GOV", "LEG", "JUD", "SPY", "UAF"})
+
+
+def _owned_body(token: Token) -> bool:
+    """ "military forces of Armenia", "the ministry of defence of X": the place is the body's owner."""
+    if token.dep_ != "pobj" or token.head.lower_ != "of":
+        return False
+    body = token.head.head
+    return body.pos_ in ("NOUN", "PROPN") and bool(_OWNING_SECTORS & set(HEADS.get(body.lemma_.lower(), ())))
+
+
 def _role_rank(doc: Doc, head: int) -> int:
     """0 for a place in a locative adjunct ("in X", "near X"), 2 for one standing as an actor
-    ("Moscow's bombardment", "Turkey agreed", "brokered by Ankara"), else 1."""
+    ("Moscow's bombardment", "Turkey agreed", "brokered by Ankara", "the forces of Armenia"), else 1."""
     token = doc[head]
     if token.dep_ == "pobj" and token.head.lower_ in _ADJUNCT_PREPS:
         return 0
-    if token.dep_ in _ACTOR_DEPS or (token.dep_ == "pobj" and token.head.dep_ == "agent"):
+    if token.dep_ in _ACTOR_DEPS or (token.dep_ == "pobj" and token.head.dep_ == "agent") or _owned_body(token):
         return 2
     if token.dep_ == "conj" and token.head.dep_ in _ACTOR_DEPS:  # "Turkey, Russia agree"
         return 2
