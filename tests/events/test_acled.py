@@ -29,6 +29,9 @@ def lead_acled(pipeline, text: str):
     ("A policeman was shot dead by suspected insurgents at a checkpoint.", "Battles", "Armed clash", 2, 1),
     ("Rebels ambushed an army convoy, killing four soldiers.", "Battles", "Armed clash", 2, 1),
     ("Two armed groups exchanged fire near the border crossing.", "Battles", "Armed clash", 3, 3),
+    # in a fight both sides take part in, the side the sentence names first is the first side, as ACLED writes it
+    ("Gang members exchanged fire with police officers in the port district.", "Battles", "Armed clash", 3, 1),
+    ("Police officers exchanged fire with gang members in the port district.", "Battles", "Armed clash", 1, 3),
     ("Militants threw a grenade at a police patrol and the officers opened fire in response.",
      "Battles", "Armed clash", 2, 1),
     ("Two groups of villagers clashed and threw stones at each other.",

@@ -366,8 +366,6 @@ def read_facts(event: Event, kinds: Iterable[str], sentences: list[SpacySpan], f
         facts.side2 = 7
     if facts.side2 in (0, 7):  # "gunmen shot a police officer": who the victim is, from the words naming them
         facts.side2 = patient_side(trigger.root if trigger is not None else None, book) or facts.side2
-    if event.trigger is not None and trigger_lemma in RECIPROCAL and facts.side2 and facts.side2 < facts.side1:
-        facts.side1, facts.side2 = facts.side2, facts.side1  # "gangsters exchanged fire with police": state first
     doer = next((actors[s] for s in event.sources if s in actors and actors[s].acled_inter), None)
     if facts.side1 == 1 and doer is not None and abroad(doer, event, countries):
         facts.side1 = 8
