@@ -83,6 +83,19 @@ def test_kb_names_and_igos(analyse) -> None:
     assert _at(a, "United Nations").code == "IGOUNO"
 
 
+def test_a_known_group_the_ner_took_for_a_person_is_the_group(analyse) -> None:
+    a = analyse("On 7 May 2021, Boko Haram attacked Gwoza in Borno and killed two residents.")
+    group = _at(a, "Boko Haram")
+    assert nlp_label(a, "Boko Haram") == "PERSON"  # the case this covers: the model's reading
+    assert (group.kind, group.code, group.kb_id, group.acled_inter) == ("group", "NGAREB", "shipped:boko_haram", 2)
+
+
+def nlp_label(analysis: Analysis, words: str) -> str:
+    start = analysis.text.index(words)
+    assert analysis.doc is not None
+    return next(e.label_ for e in analysis.doc.ents if e.start_char <= start < e.end_char)
+
+
 def test_no_actor_for_plain_words(analyse) -> None:
     a = analyse("The weather was cold and the roads were icy.")
     assert a.actors == []

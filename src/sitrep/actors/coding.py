@@ -125,10 +125,12 @@ class Coder:
             return self._state(phrase, named)
         if self._is_place(phrase.person.start_char, phrase.person.end_char) and self.names.lookup(name, None) is None:
             return None  # a town the NER took for a person ("Maaret al-Numan")
+        entry = self.names.lookup(name, self.date)
+        if entry is not None and entry.kind != "person":
+            return self._organisation(phrase, entry)  # a known group the NER took for a person ("Boko Haram")
         rest = [t for t in phrase.tokens if t.i < phrase.person.start or t.i >= phrase.person.end]
         cand = self._base(phrase, "person", name)
         cand.person_name = name
-        entry = self.names.lookup(name, self.date)
         title = find_title(rest)
         country = modifier_country(rest, self.names, self.date)
         former = any(t.lower_ in FORMER for t in rest)
