@@ -240,3 +240,14 @@ def test_who_did_an_event_reported_in_the_passive_is_named_by_the_event_words(pi
     assert raids and [names[s] for s in raids[0].sources] == ["Saudi-led coalition"]
     assert raids[0].targets == []
     assert (raids[0].acled.inter1, raids[0].acled.inter2) == (8, 0)
+
+
+def test_a_toll_told_after_a_violent_event_is_what_it_did(pipeline):
+    text = ("On 4 June 2021, villagers pelted stones at police in Barmer (Rajasthan). "
+            "Two policemen were injured.")
+    record = pipeline.analyze(Document(id="t", text=text, published="2021-06-05")).record()
+    coded = [e for e in record.events if e.acled.event_type]
+    assert [(e.trigger.text, e.acled.sub_event_type, e.acled.inter1, e.acled.inter2) for e in coded] == [
+        ("pelted", "Mob violence", 5, 1)]  # stones thrown by villagers: a riot, not an armed clash
+    assert coded[0].quantities["injured"].best == 2
+    assert coded[0].decided_by["merge"].startswith("dedupe.toll_of_the_event_before")

@@ -378,19 +378,51 @@ def one_acled_event(a: Item, b: Item) -> bool:
     return not conflict(ea, eb, "normal")
 
 
+# ACLED's types of political violence: an injury or death told after one of these, with no doer of its own, is
+# what that event did.
+VIOLENT_TYPES = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence", "Riots"})
+TOLL_KINDS = frozenset({"kill"})  # the internal type of "killed", "injured", "wounded" (events_types.toml)
+
+
+def toll_of(a: Item, b: Item) -> bool:
+    """Whether `b`, an injury or death told with no doer in the same or the next sentence after the violent event
+    `a` whose doer is named, is what `a` did: "Villagers stoned a police patrol. Two officers were injured." """
+    ea, eb = a.event, b.event
+    if b.kind.name not in TOLL_KINDS or a.kind.name in TOLL_KINDS or eb.sources or not ea.sources:
+        return False
+    if ea.acled.event_type not in VIOLENT_TYPES or eb.acled.event_type not in VIOLENT_TYPES:
+        return False
+    if ea.modality != "asserted" or eb.modality != "asserted" or disagreeing_claims(ea, eb):
+        return False
+    if not any(0 <= j - i <= 1 for i in a.sentences for j in b.sentences):
+        return False
+    return not conflict(ea, eb, "normal")
+
+
 def merge_acled_events(items: list[Item]) -> list[Item]:
-    """Fold mentions of one ACLED event (one_acled_event) into the first, in text order; renumber."""
+    """Fold mentions of one ACLED event (one_acled_event) and the toll told after one (toll_of) into the first,
+    in text order; renumber."""
     kept: list[Item] = []
     for item in items:
         target = next((k for k in kept if one_acled_event(k, item)), None)
-        if target is None:
+        toll = None if target is not None else next((k for k in kept if toll_of(k, item)), None)
+        if target is None and toll is None:
             kept.append(item)
+            continue
+        joined = target or toll
+        assert joined is not None
+        roles = {"sources": list(joined.event.sources), "targets": list(joined.event.targets)}
+        if toll is not None:  # the event keeps its codes; the toll adds its numbers and words
+            _fill(toll.event, item.event)
+            toll.sentences |= item.sentences
+            toll.kinds += item.kinds
         else:
-            roles = {"sources": list(target.event.sources), "targets": list(target.event.targets)}
-            _join(target, item)
-            for role, first in roles.items():  # the first telling names the sides; "a police officer was
-                if first:                       # injured" after "police clashed with rebels" is no target
-                    setattr(target.event, role, first)
-            target.event.decided_by["merge"] = "dedupe.one_acled_event: same type, sides, day and place"
+            _join(joined, item)
+        for role, first in roles.items():  # the first telling names the sides; "a police officer was
+            if first:                       # injured" after "police clashed with rebels" is no target
+                setattr(joined.event, role, first)
+        joined.event.decided_by["merge"] = ("dedupe.toll_of_the_event_before: an injury or death with no doer"
+                                            if toll is not None else
+                                            "dedupe.one_acled_event: same type, sides, day and place")
     renumber(kept)
     return kept
