@@ -39,6 +39,11 @@ def lead_acled(pipeline, text: str):
     # small arms beside mortars at army positions: a clash, not shelling from afar
     ("Separatist fighters fired mortars and small arms at army positions outside the village.",
      "Battles", "Armed clash", 2, 1),
+    # explosions seen or heard from afar, no device named, are shelling; a named device stays one
+    ("On 9 June 2021, international monitors recorded a total of 14 explosions of undetermined origin near a town.",
+     "Explosions/Remote violence", "Shelling/artillery/missile attack", 3, 0),
+    ("On 9 June 2021, residents heard a loud explosion when a car bomb went off near the market in Mogadishu.",
+     "Explosions/Remote violence", "Remote explosive/landmine/IED", 3, 0),
     # remote means make explosions/remote violence whoever dies
     ("A roadside bomb killed three soldiers on Monday.",
      "Explosions/Remote violence", "Remote explosive/landmine/IED", 3, 1),

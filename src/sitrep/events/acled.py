@@ -117,6 +117,7 @@ class Codebook:
     armed_types: frozenset[str] = frozenset()  # types whose doer is armed by definition ([doers])
     place_targets: frozenset[str] = frozenset()  # target head words that name a place, not people ([sides])
     unnamed_armed: int = 3
+    heard_verbs: frozenset[str] = frozenset()  # verbs of perceiving from afar ([heard])
 
 
 def _sides(values: list[int | str] | None) -> frozenset[int] | None:
@@ -161,7 +162,8 @@ def load_codebook() -> Codebook:
                     {name: int(table["inter"]) for name, table in patients.items()},
                     armed_types=frozenset(raw.get("doers", {}).get("armed_types", ())),
                     unnamed_armed=int(raw.get("doers", {}).get("unnamed_armed", 3)),
-                    place_targets=frozenset(raw.get("sides", {}).get("place_targets", ())))
+                    place_targets=frozenset(raw.get("sides", {}).get("place_targets", ())),
+                    heard_verbs=frozenset(raw.get("heard", {}).get("verbs", ())))
 
 
 # ---------------------------------------------------------------- what the text says of one event
@@ -394,7 +396,21 @@ def read_facts(event: Event, kinds: Iterable[str], sentences: list[SpacySpan], f
         facts.side2 = 0
     if doer is not None and is_crowd(doer, doc):
         facts.cues.add("crowd")
+    if trigger is not None and perceived(trigger.root, book.heard_verbs):
+        facts.cues.add("heard_from_afar")
     return facts
+
+
+def perceived(token: Token, verbs: frozenset[str]) -> bool:
+    """Whether the event word is what a verb of perceiving saw or heard, a few steps up through its object
+    ("monitors recorded a total of 40 explosions", "residents heard several blasts")."""
+    for _ in range(4):
+        if token.dep_ not in ("dobj", "pobj", "prep", "conj", "appos", "nsubjpass") or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.pos_ == "VERB" and token.lemma_.lower() in verbs:
+            return True
+    return False
 
 
 # ---------------------------------------------------------------- deciding
