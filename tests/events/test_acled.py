@@ -44,6 +44,9 @@ def lead_acled(pipeline, text: str):
      "Explosions/Remote violence", "Shelling/artillery/missile attack", 3, 0),
     ("On 9 June 2021, residents heard a loud explosion when a car bomb went off near the market in Mogadishu.",
      "Explosions/Remote violence", "Remote explosive/landmine/IED", 3, 0),
+    # a ground operation backed by aircraft is a clash, not an air strike
+    ("On 2 June 2021, an operation by army special forces, backed by airstrikes, killed 12 Taliban militants.",
+     "Battles", "Armed clash", 1, 2),
     # remote means make explosions/remote violence whoever dies
     ("A roadside bomb killed three soldiers on Monday.",
      "Explosions/Remote violence", "Remote explosive/landmine/IED", 3, 1),
