@@ -96,6 +96,14 @@ def nlp_label(analysis: Analysis, words: str) -> str:
     return next(e.label_ for e in analysis.doc.ents if e.start_char <= start < e.end_char)
 
 
+def test_groups_of_one_kind_told_apart_by_their_names_are_two_actors(analyse) -> None:
+    a = analyse("On 3 June 2021, pro-Houthi forces shelled anti-Houthi forces near Hodeidah, and GNA forces attacked "
+                "LNA forces near Sirte. Pro-Houthi forces later withdrew.")
+    names = sorted(actor.name for actor in a.actors if actor.code in ("YEMMIL", "LBYMIL"))
+    assert names == ["GNA forces", "LNA forces", "anti-Houthi forces", "pro-Houthi forces"]
+    assert len(_at(a, "pro-Houthi forces").mentions) == 2  # "Pro-Houthi forces" at a sentence start is the same
+
+
 def test_no_actor_for_plain_words(analyse) -> None:
     a = analyse("The weather was cold and the roads were icy.")
     assert a.actors == []

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ..countries import Country
 from ..models import Place
 from .kb import KBEntry, NameSource
-from .lexicon import CAPITALS, ETHNIC, FORMER, HEADS, IDENTITY, MILITIA_HEADS, PRO_GOVERNMENT
+from .lexicon import CAPITALS, ETHNIC, FORMER, HEADS, IDENTITY, MILITIA_HEADS, MODIFIERS, PRO_GOVERNMENT
 from .names import fold
 from .phrases import Phrase, head_lemma
 from .words import (
@@ -68,6 +68,7 @@ class Candidate:
     people: bool = False
     place: bool = False
     confidence: float = 0.7
+    label: str = ""  # the words that name one group among its kind: "GNA" forces, "pro-Houthi" fighters
 
 
 @dataclass
@@ -275,6 +276,7 @@ class Coder:
             cand.militia = True  # a militia nobody calls rebels: ACLED's political militia …
             named = owner is None and phrase.head.text.islower()  # not a name of its own ("People's Militia")
             cand.identity = any(identity_word(t, named) for t in mods)  # … or, for a people, identity
+        cand.label = naming_label(mods, self.names, self.date)
         if phrase.flight:
             cand.sectors = ["REF"]
         if any(t.lower_ in FORMER for t in mods):
@@ -353,6 +355,29 @@ def split_coordination(cand: Candidate, phrase: Phrase, names: NameSource, date:
 
 
 ARMED_GROUPS = frozenset({"REB", "UAF"})
+
+
+def naming_label(mods: list[Token], names: NameSource, date: str | None) -> str:
+    """The modifiers that tell one group of a kind from another in an article: names and acronyms that are no
+    country ("GNA forces", "LNA forces"; "Hamas officials", "Fatah officials") and sides ("pro-Houthi", "anti-Houthi"
+    forces); not words that give a sector ("Defence Ministry", "Government forces") or a country ("Turkish")."""
+    words = []
+    for token in mods:
+        lower = token.lower_
+        if lower in HEADS or lower in MODIFIERS or token.is_sent_start:
+            continue
+        if not token.text[:1].isupper() or country_of_token(token, names, date) is not None and not _side_of(token):
+            continue
+        words.append(f"{_side_of(token)}-{lower}" if _side_of(token) else lower)
+    return " ".join(words)
+
+
+def _side_of(token: Token) -> str:
+    """ "pro" or "anti" before a hyphen: the side a group is on ("pro-Houthi", "anti-government")."""
+    if token.i < 2:
+        return ""
+    hyphen, prefix = token.nbor(-1), token.nbor(-2)
+    return prefix.lower_ if hyphen.text == "-" and prefix.lower_ in ("pro", "anti") else ""
 
 
 def identity_word(token: Token, unknown: bool) -> bool:
