@@ -64,6 +64,9 @@ def lead_acled(pipeline, text: str):
      "Strategic developments", "Looting/property destruction", 2, 7),
     # crowds: a peaceful march, tear gas on protesters, burning tyres, a mob
     ("Hundreds of nurses marched through the capital demanding higher pay.", "Protests", "Peaceful protest", 6, 0),
+    # people who gather for purposes joined by "and", one of them a demand, protest
+    ("A large group of farmers gathered outside the ministry to file a complaint and to pressure the government.",
+     "Protests", "Peaceful protest", 6, 0),
     ("Taxi drivers staged a motorcade through the city to demand lower fuel prices.",
      "Protests", "Peaceful protest", 6, 0),
     ("Farm workers held pickets outside the packing plant on Monday.", "Protests", "Peaceful protest", 6, 0),

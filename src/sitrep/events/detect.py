@@ -273,13 +273,14 @@ CROWD_TYPE = "protest"
 
 
 PLEA_WORDS = frozenset({"demand", "protest", "denounce", "condemn", "oppose", "reject", "decry", "call", "press",
-                        "urge", "claim", "seek", "voice"})
+                        "urge", "claim", "seek", "voice", "pressure", "petition", "complain", "express"})
 
 
 def _pleading(token: Token) -> bool:
-    """Whether a gathering says what it wants: "gathered to demand …", "demanding …", "against the new law"."""
+    """Whether a gathering says what it wants: "gathered to demand …", "demanding …", "against the new law",
+    "to file an appeal and to pressure the ministry" (any of the purposes joined by "and")."""
     for child in token.children:
-        if child.dep_ in ("xcomp", "advcl", "conj") and lemma(child) in PLEA_WORDS:
+        if child.dep_ in ("xcomp", "advcl", "conj") and any(lemma(c) in PLEA_WORDS for c in (child, *child.conjuncts)):
             return True
         if child.dep_ == "prep" and child.lower_ == "against":
             return True
