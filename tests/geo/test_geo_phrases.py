@@ -85,3 +85,9 @@ def test_a_named_district_of_a_city_leaves_the_city_a_city(pipeline):
     assert places["Tripoli"].country == "LY" and places["Tripoli"].precision == 1
     province = _places(pipeline, "Government troops entered the province of Idlib on Sunday.")
     assert province["Idlib"].precision == 3
+
+
+def test_the_first_word_of_a_name_the_gazetteer_lacks_is_no_place(pipeline):
+    places = _places(pipeline, "Jets struck rebel vehicles in Wadi Zamzam, near Misrata, on Tuesday.")
+    assert "Wadi" not in places  # not the town of Wādi in India
+    assert places["Misrata"].country == "LY"

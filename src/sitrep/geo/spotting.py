@@ -354,6 +354,8 @@ def _spot_at(doc: Doc, i: int, owner: list[Span | None], gaz: Gazetteer) -> tupl
     m.fuzzy = fuzzy
     if j - i == 1 and tok.lower_ in cues.DIRECTIONS:
         return i + 1, None
+    if j - i == 1 and tok.lower_ in cues.NAME_HEADS and j < len(doc) and _capitalised(doc[j].text):
+        return i + 1, None  # "Wadi" of "Wadi Zamzam": a part of a name the gazetteer lacks
     if not _plausible(doc, m, ent, owner, gaz) or (fuzzy and ent is not None and ent.label_ == "PERSON"
                                                  and not (m.locative or m.target)):
         m.confidence = -1.0  # rejected here; kept only if the same name is a place elsewhere in the text
