@@ -397,6 +397,8 @@ def _known_start(doc: Doc, i: int, j: int, readings: list[GazPlace], gaz: Gazett
         end -= 1
         if doc[end].lower_ in cues.LANDFORMS or doc[end].lower_ == "of":  # "Gulf of Aden" is no "Gulf"
             return j, readings
+        if end - i == 1 and doc[i].lower_ in cues.NAME_HEADS:  # "Wadi Zamzam" is no "Wadi"
+            return j, []
         readings = _own_name_readings(doc, i, end, gaz)
     return (end, readings) if readings else (j, readings)
 
