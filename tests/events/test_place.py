@@ -93,3 +93,11 @@ def test_a_country_owning_a_force_is_no_scene(pipeline):
     text = "On 3 March 2021, the forces of Ethiopia fired with machine guns on the positions of rebels located near Gondar."
     event = next(e for e in pipeline.analyze(Document(id="owned", text=text)).events if e.trigger.text == "fired")
     assert event.place is not None and event.place.text == "Gondar"  # not "Ethiopia", whose army it was
+
+
+def test_a_near_spelling_abroad_is_no_scene_beside_a_named_province(pipeline):
+    from sitrep.models import Document
+
+    text = "On 27 May 2021, dozens held a demonstration in Jaghuri district in Ghazni, condemning a killing."
+    event = next(e for e in pipeline.analyze(Document(id="fuzzy", text=text)).events if e.acled.event_type)
+    assert event.place is not None and event.place.country == "AF"  # not Jaguarari in Brazil

@@ -141,7 +141,8 @@ def abroad_alone(places: list[Place]) -> frozenset[int]:
     """Starts of the places (below a country) that lie in a country no other name of the article points
     at, while other names point at one country together ("Zone" read as a town abroad in "the East
     Zone of Manaus, Amazonas"): likelier a name the gazetteer lacks than an event abroad
-    (rule place.abroad_alone)."""
+    (rule place.abroad_alone). A reading matched by a near spelling only ("Jaghuri" read as Jaguarari in
+    Brazil beside "Ghazni") needs one other name elsewhere."""
     names = _country_names(places)
     strays = set()
     for p in places:
@@ -149,7 +150,8 @@ def abroad_alone(places: list[Place]) -> frozenset[int]:
             continue
         own = names.get(p.country, set()) - {(p.name, p.feature_code or "")}
         elsewhere = max((len(v) for c, v in names.items() if c != p.country), default=0)
-        if not own and elsewhere >= 2:
+        fuzzy = "fuzzy_match" in (p.features or {})  # a spelling only near the name: one other name outweighs it
+        if not own and elsewhere >= (1 if fuzzy else 2):
             strays.add(p.start)
     return frozenset(strays)
 
