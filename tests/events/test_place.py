@@ -101,3 +101,11 @@ def test_a_near_spelling_abroad_is_no_scene_beside_a_named_province(pipeline):
     text = "On 27 May 2021, dozens held a demonstration in Jaghuri district in Ghazni, condemning a killing."
     event = next(e for e in pipeline.analyze(Document(id="fuzzy", text=text)).events if e.acled.event_type)
     assert event.place is not None and event.place.country == "AF"  # not Jaguarari in Brazil
+
+
+def test_a_town_read_in_another_country_than_its_stated_container_is_no_scene(pipeline):
+    from sitrep.models import Document
+
+    text = "On 3 June 2021, regime forces shelled Bara in the southern countryside of Idleb."
+    event = next(e for e in pipeline.analyze(Document(id="container", text=text)).events if e.acled.event_type)
+    assert event.place is not None and (event.place.text, event.place.country) == ("Idleb", "SY")

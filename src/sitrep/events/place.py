@@ -23,6 +23,8 @@ the rule says so (`place.abroad_alone_skipped: …`); nor is it the article's fo
 
 from __future__ import annotations
 
+import itertools
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -119,7 +121,7 @@ def build_index(analysis: Analysis) -> PlaceIndex:
         return cached
     doc = analysis.doc
     located = [p for p in analysis.places if p.role == "location" and p.lat is not None and p.lon is not None]
-    strays = abroad_alone(analysis.places)
+    strays = abroad_alone(analysis.places) | outside_container(analysis.text, located)
     kept = [p for p in located if p.start not in strays]
     index = PlaceIndex(places=[(p, _head(doc, p)) for p in located] if doc is not None else [],
                        focus=choose_focus(doc, kept) if doc is not None else None, strays=strays)
@@ -153,6 +155,30 @@ def abroad_alone(places: list[Place]) -> frozenset[int]:
         fuzzy = "fuzzy_match" in (p.features or {})  # a spelling only near the name: one other name outweighs it
         if not own and elsewhere >= (1 if fuzzy else 2):
             strays.add(p.start)
+    return frozenset(strays)
+
+
+# What may stand between a place and the place named as its container: "Bara in the southern countryside of
+# Idleb", "Arada (Tripoli)", "Oba town in Idemili South LGA", "Musawa, Katsina".
+_CONTAINER_GAP = re.compile(r"^(?:\s+(?:district|town|village|city|area|camp|neighbou?rhood|municipality|township|"
+                            r"county|commune|locality|suburb|centre|center))?\s*(?:,|\(|\bin\b)"
+                            r"(?:\s+(?:the|southern|northern|eastern|western|central|rural|countryside|outskirts|"
+                            r"province|district|governorate|state|region|area|of))*\s*$", re.IGNORECASE)
+
+
+def outside_container(text: str, located: list[Place]) -> frozenset[int]:
+    """Starts of the towns read in another country than the place the text names as their container right after
+    them ("Bennsh in Idleb" read as Binche in Belgium): a name the gazetteer lacks, or lacks there, not an event
+    abroad (rule place.outside_its_container); the container stays the event's place."""
+    strays = set()
+    ordered = sorted(located, key=lambda p: p.start)
+    for place, after in itertools.pairwise(ordered):
+        if not place.country or not after.country or place.country == after.country or _size_rank(place) >= 3:
+            continue
+        if _size_rank(after) > 3 or after.start - place.end > 60:
+            continue
+        if _CONTAINER_GAP.match(text[place.end:after.start]):
+            strays.add(place.start)
     return frozenset(strays)
 
 
