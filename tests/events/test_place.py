@@ -109,3 +109,14 @@ def test_a_town_read_in_another_country_than_its_stated_container_is_no_scene(pi
     text = "On 3 June 2021, regime forces shelled Bara in the southern countryside of Idleb."
     event = next(e for e in pipeline.analyze(Document(id="container", text=text)).events if e.acled.event_type)
     assert event.place is not None and (event.place.text, event.place.country) == ("Idleb", "SY")
+
+
+def test_people_named_by_where_they_are_leave_that_place_the_scene(pipeline):
+    from sitrep.models import Document
+
+    text = "On 4 June 2021, a group of shopkeepers in Mashhad held a protest against the closures."
+    record = pipeline.analyze(Document(id="where", text=text)).record()
+    protest = next(e for e in record.events if e.acled.event_type == "Protests")
+    names = {a.id: a.name for a in record.actors}
+    assert [names[s] for s in protest.sources] == ["shopkeepers"]  # Mashhad is where, not who
+    assert protest.place is not None and protest.place.text == "Mashhad"

@@ -112,7 +112,8 @@ def resolve_roles(analysis: Analysis, mention: Mention, lexicon: Lexicon) -> Arg
     args.sources = [s for s in args.sources if not named_as_location(analysis, s, bounds)
                     and not bare_weapon(analysis, s, args.instrument)]
     movement = mention.type in MOVEMENTS  # where people fled to is no one the flight was done to
-    args.targets = [t for t in args.targets if not names_a_town(analysis, t, countries_too=movement)]
+    args.targets = [t for t in args.targets if not names_a_town(analysis, t, countries_too=movement)
+                    and not named_as_location(analysis, t, bounds)]
     if mention.type in FOUND_DEAD:
         args.sources, args.targets = [], victims(analysis, mention) or args.targets
         args.rules.update({"sources": "roles.body_found: the killer is unknown", "targets": "roles.whose_body"})

@@ -28,7 +28,6 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from ..actors import actor_at
 from ..actors.lexicon import HEADS
 from ..models import EventPlace, Place
 
@@ -245,8 +244,8 @@ def _participant(analysis: Analysis, place: Place | EventPlace, participants: se
         return False
     if _acting(analysis, place.start, place.end):
         return True
-    actor = actor_at(analysis, place.start, place.end)
-    return actor is not None and actor.id in participants
+    # an actor's phrase the name begins ("Kyiv's forces"), not one that ends in it ("traders in Kyiv": where they are)
+    return any(place.start <= m.start < place.end for a in analysis.actors if a.id in participants for m in a.mentions)
 
 
 def place_within(analysis: Analysis, bounds: tuple[int, int]) -> EventPlace | None:
@@ -303,7 +302,24 @@ def named_as_location(analysis: Analysis, actor_id: str, sentence: tuple[int, in
                 if sentence[0] <= m.start < sentence[1]]
     if doc is None or not mentions:
         return False
-    return all(_after_location_noun(doc, m.start) for m in mentions)
+    places = {p.start for p in analysis.places if p.role == "location"}
+    return all(_after_location_noun(doc, m.start) or (m.start in places and _in_locative(doc, m.start))
+               for m in mentions)
+
+
+def _in_locative(doc: Doc, start: int) -> bool:
+    """ "shopkeepers in Mashhad", "a rally at Kayes": a place name a preposition of place governs."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    token = doc[span.start]
+    while token.dep_ == "compound" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS
+
+
+# Prepositions of place: a place name they govern is where something is, not who ("shopkeepers in Mashhad").
+LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "within", "across", "throughout"})
 
 
 def _after_location_noun(doc: Doc, start: int) -> bool:
