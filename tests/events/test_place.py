@@ -109,6 +109,10 @@ def test_a_town_read_in_another_country_than_its_stated_container_is_no_scene(pi
     text = "On 3 June 2021, regime forces shelled Bara in the southern countryside of Idleb."
     event = next(e for e in pipeline.analyze(Document(id="container", text=text)).events if e.acled.event_type)
     assert event.place is not None and (event.place.text, event.place.country) == ("Idleb", "SY")
+    # a container read from a near spelling abroad proves nothing: the town stays the scene
+    text = "On 5 June 2021, in Temuco (Araucania), firefighters protested against budget cuts."
+    event = next(e for e in pipeline.analyze(Document(id="near", text=text)).events if e.acled.event_type)
+    assert event.place is not None and (event.place.text, event.place.country) == ("Temuco", "CL")
 
 
 def test_people_named_by_where_they_are_leave_that_place_the_scene(pipeline):

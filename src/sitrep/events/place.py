@@ -174,8 +174,8 @@ def outside_container(text: str, located: list[Place]) -> frozenset[int]:
     for place, after in itertools.pairwise(ordered):
         if not place.country or not after.country or place.country == after.country or _size_rank(place) >= 3:
             continue
-        if _size_rank(after) > 3 or after.start - place.end > 60:
-            continue
+        if _size_rank(after) > 3 or after.start - place.end > 60 or "fuzzy_match" in (after.features or {}):
+            continue  # a container read from a near spelling ("Araucania" as a town abroad) proves nothing
         if _CONTAINER_GAP.match(text[place.end:after.start]):
             strays.add(place.start)
     return frozenset(strays)
