@@ -45,7 +45,7 @@ def lead_acled(pipeline, text: str):
     ("On 9 June 2021, residents heard a loud explosion when a car bomb went off near the market in Mogadishu.",
      "Explosions/Remote violence", "Remote explosive/landmine/IED", 3, 0),
     # a ground operation backed by aircraft is a clash, not an air strike
-    ("On 2 June 2021, an operation by army special forces, backed by airstrikes, killed 12 Taliban militants.",
+    ("An army raid, backed by air strikes, killed nine insurgents near the border on Monday.",
      "Battles", "Armed clash", 1, 2),
     # remote means make explosions/remote violence whoever dies
     ("A roadside bomb killed three soldiers on Monday.",
@@ -244,21 +244,20 @@ def test_like_events_in_two_countries_stay_two():
 
 def test_who_did_an_event_reported_in_the_passive_is_named_by_the_event_words(pipeline):
     # "X strikes were reported on Y": the reporting verb's subject is the strikes; their modifier did them
-    record = pipeline.analyze(Document(id="t", text="On 2 June 2021, four Saudi-led coalition air raids were reported on "
-                                       "a district of Hajjah.", published="2021-06-03")).record()
-    raids = [e for e in record.events if e.trigger and "raids" in e.trigger.text]
+    record = pipeline.analyze(Document(id="t", text="On 2 June 2021, two Israeli air strikes were reported near a border "
+                                       "crossing south of Rafah.", published="2021-06-03")).record()
+    raids = [e for e in record.events if e.trigger and "strikes" in e.trigger.text]
     names = {a.id: a.name for a in record.actors}
-    assert raids and [names[s] for s in raids[0].sources] == ["Saudi-led coalition"]
+    assert raids and [names[s] for s in raids[0].sources] == ["Israel"]
     assert raids[0].targets == []
-    assert (raids[0].acled.inter1, raids[0].acled.inter2) == (8, 0)
+    assert (raids[0].acled.inter1, raids[0].acled.inter2) == (8, 0)  # Israel's forces in Palestine
 
 
 def test_a_toll_told_after_a_violent_event_is_what_it_did(pipeline):
-    text = ("On 4 June 2021, villagers pelted stones at police in Barmer (Rajasthan). "
-            "Two policemen were injured.")
+    text = "Angry farmers pelted a police van with stones outside Nashik on Sunday. Two policemen were injured."
     record = pipeline.analyze(Document(id="t", text=text, published="2021-06-05")).record()
     coded = [e for e in record.events if e.acled.event_type]
     assert [(e.trigger.text, e.acled.sub_event_type, e.acled.inter1, e.acled.inter2) for e in coded] == [
-        ("pelted", "Mob violence", 5, 1)]  # stones thrown by villagers: a riot, not an armed clash
+        ("pelted", "Mob violence", 5, 1)]  # stones thrown by farmers: a riot, not an armed clash
     assert coded[0].quantities["injured"].best == 2
     assert coded[0].decided_by["merge"].startswith("dedupe.toll_of_the_event_before")

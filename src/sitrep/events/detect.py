@@ -278,7 +278,7 @@ PLEA_WORDS = frozenset({"demand", "protest", "denounce", "condemn", "oppose", "r
 
 def _pleading(token: Token) -> bool:
     """Whether a gathering says what it wants: "gathered to demand …", "demanding …", "against the new law",
-    "to file an appeal and to pressure the ministry" (any of the purposes joined by "and")."""
+    "to hand in a letter and to press the council" (any of the purposes joined by "and")."""
     for child in token.children:
         if child.dep_ in ("xcomp", "advcl", "conj") and any(lemma(c) in PLEA_WORDS for c in (child, *child.conjuncts)):
             return True

@@ -157,8 +157,8 @@ def abroad_alone(places: list[Place]) -> frozenset[int]:
     return frozenset(strays)
 
 
-# What may stand between a place and the place named as its container: "Bara in the southern countryside of
-# Idleb", "Arada (Tripoli)", "Oba town in Idemili South LGA", "Musawa, Katsina".
+# What may stand between a place and the place named as its container: "Kafrun in the northern countryside
+# of Hama", "Suq al-Jumaa (Tripoli)", "Ekwulobia town in Aguata LGA", "Funtua, Katsina".
 _CONTAINER_GAP = re.compile(r"^(?:\s+(?:district|town|village|city|area|camp|neighbou?rhood|municipality|township|"
                             r"county|commune|locality|suburb|centre|center))?\s*(?:,|\(|\bin\b)"
                             r"(?:\s+(?:the|southern|northern|eastern|western|central|rural|countryside|outskirts|"
