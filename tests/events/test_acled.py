@@ -59,7 +59,7 @@ def lead_acled(pipeline, text: str):
      "Strategic developments", "Disrupted weapons use", 1, 0),
     ("Masked men stabbed a street vendor to death in the market.", "Violence against civilians", "Attack", 3, 7),
     ("Unknown attackers carried out an arson attack on a textile factory overnight, causing heavy damage.",
-     "Strategic developments", "Looting/property destruction", 3, 0),
+     "Strategic developments", "Looting/property destruction", 3, 7),  # the property's owners: civilians
     ("Militants vandalised the district chief's residence on Friday.",
      "Strategic developments", "Looting/property destruction", 2, 7),
     # crowds: a peaceful march, tear gas on protesters, burning tyres, a mob
