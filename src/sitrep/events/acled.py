@@ -389,7 +389,10 @@ def read_facts(event: Event, kinds: Iterable[str], sentences: list[SpacySpan], f
         owners = [a for a in beside if a.acled_inter in (2, 3, 4) and a.id not in event.sources]
         facts.side2 = owners[0].acled_inter or 0 if owners else 0
     if facts.acts & {"protest", "riot"} and not facts.side2:  # police who broke up or fought the demonstration
-        forces = [a for a in beside if a.acled_inter == 1 and FORCES & set(a.sectors) and a.id not in event.sources]
+        pool = beside  # … named beside it, or in the next sentence that tells how they intervened
+        if following is not None and facts.cues & {"intervention", "lethal_force"}:
+            pool = beside + armed_beside(event, [following], actors, doc)
+        forces = [a for a in pool if a.acled_inter == 1 and FORCES & set(a.sectors) and a.id not in event.sources]
         facts.side2 = forces[0].acled_inter or 0 if forces else 0
     if facts.side2 == 7 and target is not None and place_like(target, book) and not any(
             event.quantities.get(k) for k in TOLLS):  # "shelled the village" (no one hurt): no civilian side
