@@ -65,7 +65,7 @@ def lead_acled(pipeline, text: str):
     # crowds: a peaceful march, tear gas on protesters, burning tyres, a mob
     ("Hundreds of nurses marched through the capital demanding higher pay.", "Protests", "Peaceful protest", 6, 0),
     # police who intervene in the next sentence are the demonstration's second side
-    ("Hundreds of dockers held a sit-in at the harbour gate over pay cuts. Police intervened and removed them.",
+    ("Hundreds of dockers blocked the harbour gate over pay cuts on Monday. Police intervened and removed them.",
      "Protests", "Protest with intervention", 6, 1),
     # people who gather for purposes joined by "and", one of them a demand, protest
     ("A large group of farmers gathered outside the ministry to file a complaint and to pressure the government.",
