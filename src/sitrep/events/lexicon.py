@@ -70,8 +70,12 @@ class Lexicon:
     def verb_key_starts(self) -> frozenset[str]:
         """Every key of `verbs` and `crowd_verbs` cut after any of its words ("open", "open fire"): a verb
         whose lemma is none of these and none of whose inflection variants is a key opens no key."""
-        return frozenset(" ".join(words[:n]) for words in _split(self.verbs, self.crowd_verbs)
-                         for n in range(1, len(words) + 1))
+        return _starts(self.verbs, self.crowd_verbs)
+
+    @cached_property
+    def frame_key_starts(self) -> frozenset[str]:
+        """The same for the keys of `frame_verbs`."""
+        return _starts(self.frame_verbs)
 
     @cached_property
     def noun_key_ends(self) -> frozenset[str]:
@@ -82,6 +86,10 @@ class Lexicon:
 
 def _split(*tables: Iterable[str]) -> Iterator[list[str]]:
     return (key.split(" ") for table in tables for key in table)
+
+
+def _starts(*tables: Iterable[str]) -> frozenset[str]:
+    return frozenset(" ".join(words[:n]) for words in _split(*tables) for n in range(1, len(words) + 1))
 
 
 def normalize(phrase: str) -> str:
