@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..models import Quantity
+from ..nlp.tokens import token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -411,7 +412,7 @@ def _when(clause: Token) -> bool:
 def _sentence_amounts(sent: SpacySpan) -> list[tuple[list[Token], Estimate]]:
     doc = sent.doc
     results = []
-    for start, end, estimate in find_amounts(sent.text):
+    for start, end, estimate in find_amounts(token_table(doc).span_text(sent.start, sent.end)):  # sent.text
         span = doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")
         if span is None or all(t.ent_type_ in NOT_PEOPLE for t in span):
             continue
