@@ -28,12 +28,14 @@ class Country:
     name: str
 
 
+_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"'s?$")
+
+
 def _key(text: str) -> str:
     """Folded lookup key: case, curly quotes, "the", possessive and spacing removed."""
     text = " ".join(text.translate(_DASHES).split())
-    text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
-    text = re.sub(r"'s?$", "", text)
-    return text.casefold()
+    return _POSSESSIVE.sub("", _THE.sub("", text)).casefold()
 
 
 def _case_sensitive(name: str) -> bool:
@@ -96,11 +98,10 @@ def _index() -> tuple[dict[str, Country], dict[str, Country]]:
 def lookup_country(text: str) -> Country | None:
     """The country a name, short form, demonym or plural demonym refers to, or None."""
     folded, exact = _index()
-    stripped = re.sub(r"^the\s+", "", " ".join(text.translate(_DASHES).split()), flags=re.IGNORECASE)
-    stripped = re.sub(r"'s?$", "", stripped)
+    stripped = _POSSESSIVE.sub("", _THE.sub("", " ".join(text.translate(_DASHES).split())))
     if stripped in exact:
         return exact[stripped]
-    return folded.get(_key(text))
+    return folded.get(stripped.casefold())  # _key(text)
 
 
 @lru_cache(maxsize=512)

@@ -128,3 +128,22 @@ def test_a_visit_and_what_it_was_for_are_one_event(events_of):
     event = only(events_of("The foreign minister arrived in Moscow on Monday for a two-day visit, "
                            "meeting his counterpart."))
     assert (event.cameo, event.trigger.text) == ("042", "visit")
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels opened fire on a convoy and later pulled out of the hills after the air strikes.",
+    "Protesters filled the square; a car-bombing and re-arrests followed the cease-fire talks.",
+    "Hundreds marched, demanding water, while troops stormed and shelled the villages.",
+    "The rebels vowed to retake the town, refused to sign and threatened to walk out of the talks.",
+])
+def test_the_cheap_key_tests_pass_every_word_whose_keys_are_in_the_lexicon(nlp, text):
+    from sitrep.events.detect import may_end_noun_key, may_open_verb_key, noun_keys, verb_keys
+
+    lexicon, doc = load_lexicon(), nlp(text)
+    for token in (t for t in doc if not t.is_punct):
+        if any(key in lexicon.verbs or key in lexicon.crowd_verbs for key in verb_keys(token)):
+            assert may_open_verb_key(token, lexicon.verb_key_starts), token.text
+        if any(key in lexicon.frame_verbs for key in verb_keys(token)):
+            assert may_open_verb_key(token, lexicon.frame_key_starts), token.text
+        if any(key in lexicon.nouns for key, _ in noun_keys(doc, token.i, lexicon.longest)):
+            assert may_end_noun_key(token, lexicon), token.text

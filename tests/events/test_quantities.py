@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from sitrep.events.quantities import find_amounts, parse_quantity, quantities_for
+from sitrep.events.quantities import AMOUNT_RE, _estimate, find_amounts, parse_quantity, quantities_for
 
 
 @pytest.mark.parametrize(
@@ -107,6 +109,40 @@ def test_find_amounts_gives_offsets_into_the_text():
 
 def test_find_amounts_skips_numbers_inside_words():
     assert find_amounts("the G20 summit and F16 jets") == []
+
+
+def _amounts_everywhere(text):
+    """find_amounts as it was before the start scan: AMOUNT_RE tried at every character."""
+    found = []
+    for match in AMOUNT_RE.finditer(text):
+        if match.start() > 0 and (text[match.start() - 1].isalnum() or text[match.start() - 1] in ".,$€£"):
+            continue
+        estimate = _estimate(match)
+        if estimate is not None:
+            found.append((match.start(), match.end(), estimate))
+    return found
+
+
+@pytest.mark.parametrize("text", [
+    "However 5 boats sank; moreover 30 sailors swam ashore.",  # an amount found inside a word takes the next one
+    "OFTEN TEN TO TWELVE MEN, AT LEAST 7 DEAD, SEVERAL HUNDRED FLED",
+    "Between 3 and 4 million; from two to five; 3-4 k; an estimated 1,200; half a million",
+    "\u017feven \u0130N 5 F\u0130VE \u212aILLED 20, \u0131n excess of 3",  # letters re's IGNORECASE reads as ASCII ones
+    "Some\u00a0forty people\tgathered; around\n200 marched; \u00e9t\u00e9 5",
+])
+def test_find_amounts_finds_what_trying_everywhere_finds(text):
+    assert find_amounts(text) == _amounts_everywhere(text)
+
+
+_PIECES = ["a", "an", " ", "-", "\t", "\u00a0", "ten", "Often", "OVER", "however", "at least", "5", "1,200", "3.6",
+           "m", "k", "hundreds", "of", "thousands", "between", "and", "to", "FIVE", "\u017fix", "\u0130n", ".", ","]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=14))
+def test_find_amounts_agrees_with_trying_everywhere_on_any_text(pieces):
+    text = "".join(pieces)
+    assert find_amounts(text) == _amounts_everywhere(text)
 
 
 # ---------------------------------------------------------------- with the parser

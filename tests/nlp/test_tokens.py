@@ -20,3 +20,10 @@ def test_built_once_per_doc_and_empty_docs_work(nlp):
     doc = nlp("Rebels shelled the town.")
     assert token_table(doc) is token_table(doc)
     assert token_table(nlp("")).span_text(0, 0) == ""
+
+
+def test_a_table_built_from_the_parsed_text_is_the_one_built_from_the_doc(nlp):
+    text = "Troops entered  Maaret al-Numan on Friday.\n\nThe U.S. said ééé nothing ."
+    given, joined = token_table(nlp(text), text), token_table(nlp(text))
+    assert (given.text, given.starts, given.ends) == (joined.text, joined.starts, joined.ends)
+    assert all(type(n) is int for n in given.starts + given.ends)

@@ -100,3 +100,20 @@ def test_rates_and_fractions_are_not_durations():
 def test_without_a_publication_date_values_stay_unanchored():
     found = tag("on Friday", published=None)
     assert found[0].value == "XXXX-WXX-5" and found[0].anchor == "none" and found[0].interval is None
+
+
+_EVERY_RULE = (
+    "Right now, on Wednesday, Jan. 12, 2019, and again on 3/4/2021 (or 2021-03-04), officials said that "
+    "currently the talks, held at 10:30 a.m. local time yesterday morning, resume later today and in the "
+    "coming weeks; that weekend, the same day, the following month and the year before were quiet, daily "
+    "patrols and twice-monthly flights aside. Nowadays, as soon as possible, in the near term, the fiscal "
+    "year ended Sept. 30; 2,000 people came the year after, for three years, in the past, these days."
+)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
+@pytest.mark.parametrize("text", [_EVERY_RULE, _EVERY_RULE.upper(), _EVERY_RULE.lower()])
+def test_rules_searched_near_their_anchor_find_what_a_search_of_the_whole_text_finds(rule, text):
+    from sitrep.temporal.detect import _matches
+
+    assert [m.span() for m in _matches(text, rule, {}, text.lower())] == [m.span() for m in rule.pattern.finditer(text)]

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .detect import Mention, is_verb, lemma, verb_keys, word_classes
+from .detect import Mention, is_verb, lemma, may_open_verb_key, verb_keys, word_classes
 from .lexicon import Lexicon, normalize
 
 if TYPE_CHECKING:
@@ -117,7 +117,7 @@ def frame_of(token: Token, lexicon: Lexicon) -> str | None:
     """The frame of a complement-taking verb ("vow", "refuse") or adjective ("ready", "willing")."""
     if token.pos_ == "ADJ":
         return lexicon.frame_verbs.get(lemma(token))
-    if not is_verb(token):
+    if not is_verb(token) or not may_open_verb_key(token, lexicon.frame_key_starts):
         return None
     for key in verb_keys(token):
         if key in lexicon.frame_verbs:

@@ -165,7 +165,22 @@ def choose_type(entry: Entry, words: list[Token], lexicon: Lexicon) -> tuple[str
     return entry.default, None
 
 
+def may_open_verb_key(token: Token, starts: frozenset[str]) -> bool:
+    """Whether any of `verb_keys(token)` can be a key of a table whose keys' starts are `starts`
+    (`Lexicon.verb_key_starts`): each key is the lemma, the lemma and more words, or an inflection variant
+    (a cheap test that most words fail, before the keys are built)."""
+    return lemma(token) in starts or any(v in starts for v in lemma_variants(token.lower_))
+
+
+def may_end_noun_key(token: Token, lexicon: Lexicon) -> bool:
+    """Whether any of `noun_keys` ending at this noun can be a key of the noun table: each ends with the lemma,
+    or is the word as written (a cheap test that most words fail, before the keys are built)."""
+    return lemma(token) in lexicon.noun_key_ends or token.lower_ in lexicon.nouns
+
+
 def _verb_mention(token: Token, lexicon: Lexicon) -> Mention | None:
+    if not may_open_verb_key(token, lexicon.verb_key_starts):
+        return None
     for key, idiom_object in verb_keys_with_object(token):
         entry = lexicon.verbs.get(key)
         if entry is None:
@@ -207,7 +222,7 @@ def modifies_as_adjective(token: Token) -> bool:
 
 
 def _noun_mention(doc: Doc, token: Token, lexicon: Lexicon) -> Mention | None:
-    if faced(token, lexicon) or names_a_kind(doc, token, lexicon):
+    if not may_end_noun_key(token, lexicon) or faced(token, lexicon) or names_a_kind(doc, token, lexicon):
         return None
     for key, first in noun_keys(doc, token.i, lexicon.longest):
         entry = lexicon.nouns.get(key)
@@ -228,10 +243,10 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
     for token in doc:
         if token.is_space or token.is_punct or not token.text.strip():
             continue
-        mention = None
-        if is_verb(token) and modifies_as_adjective(token):
+        mention, verb = None, is_verb(token)
+        if verb and modifies_as_adjective(token):
             continue
-        if is_verb(token):
+        if verb:
             mention = _verb_mention(token, lexicon) or _crowd_mention(token, lexicon)
             if mention is None and token.lower_ == lemma(token):  # "ceasefire" tagged as a verb
                 mention = _noun_mention(doc, token, lexicon)
@@ -290,7 +305,7 @@ def _pleading(token: Token) -> bool:
 def _crowd_mention(token: Token, lexicon: Lexicon) -> Mention | None:
     """A crowd verb whose subject is protesters ("Demonstrators filled the avenue"), or people who gather to
     demand something ("residents gathered outside the town hall demanding water"): a protest."""
-    if not any(key in lexicon.crowd_verbs for key in verb_keys(token)):
+    if not may_open_verb_key(token, lexicon.verb_key_starts) or not any(key in lexicon.crowd_verbs for key in verb_keys(token)):
         return None
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
     subjects += [g for s in subjects for p in s.children if p.dep_ == "prep" and p.lower_ == "of"

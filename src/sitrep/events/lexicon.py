@@ -8,8 +8,9 @@ each internal type is coded in PLOVER, CAMEO and ACLED. Both are written from th
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from ..errors import ResourceError
@@ -64,6 +65,31 @@ class Lexicon:
     witness_verbs: frozenset[str] = frozenset()  # light verbs whose subject saw or told the event: "observed"
     undergo_verbs: frozenset[str] = frozenset()  # light verbs whose subject underwent it: "suffered"
     longest: int = field(default=1)
+
+    @cached_property
+    def verb_key_starts(self) -> frozenset[str]:
+        """Every key of `verbs` and `crowd_verbs` cut after any of its words ("open", "open fire"): a verb
+        whose lemma is none of these and none of whose inflection variants is a key opens no key."""
+        return _starts(self.verbs, self.crowd_verbs)
+
+    @cached_property
+    def frame_key_starts(self) -> frozenset[str]:
+        """The same for the keys of `frame_verbs`."""
+        return _starts(self.frame_verbs)
+
+    @cached_property
+    def noun_key_ends(self) -> frozenset[str]:
+        """Every key of `nouns` from any of its words on ("strike", "air strike"): a noun whose lemma is none
+        of these ends no key."""
+        return frozenset(" ".join(words[n:]) for words in _split(self.nouns) for n in range(len(words)))
+
+
+def _split(*tables: Iterable[str]) -> Iterator[list[str]]:
+    return (key.split(" ") for table in tables for key in table)
+
+
+def _starts(*tables: Iterable[str]) -> frozenset[str]:
+    return frozenset(" ".join(words[:n]) for words in _split(*tables) for n in range(1, len(words) + 1))
 
 
 def normalize(phrase: str) -> str:

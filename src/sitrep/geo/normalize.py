@@ -29,6 +29,11 @@ _DOUBLES = re.compile(r"(.)\1+")
 _VOWELS = re.compile(r"[aeiouyhw]")
 
 
+def _one(doubled: re.Match[str]) -> str:
+    """The letter of a run of one letter ("pp" → "p"): what `\\1` gives, without re's template each time."""
+    return doubled.group(1)
+
+
 def fold(text: str) -> str:
     """Lower case, accents stripped, apostrophes removed, separators turned to single spaces.
     Letters outside the Latin script are dropped (such names never match English text)."""
@@ -57,13 +62,13 @@ def _words(text: str) -> list[str]:
 @lru_cache(maxsize=1 << 16)  # bounded: a long batch must not grow it without limit
 def name_key(text: str) -> str:
     """The exact-match key of a place name ("" when nothing is left)."""
-    return " ".join(_DOUBLES.sub(r"\1", w.replace("ou", "u")) for w in _words(text))
+    return " ".join(_DOUBLES.sub(_one, w.replace("ou", "u")) for w in _words(text))
 
 
 def skeleton_key(text: str) -> str:
     """The fuzzy key: each word's first letter plus its consonants, doubled letters merged."""
     parts = []
     for word in name_key(text).split():
-        rest = _DOUBLES.sub(r"\1", _VOWELS.sub("", word[1:].replace("q", "k")))
+        rest = _DOUBLES.sub(_one, _VOWELS.sub("", word[1:].replace("q", "k")))
         parts.append(word[0] + rest)
     return " ".join(parts)

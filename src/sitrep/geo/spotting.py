@@ -412,10 +412,13 @@ def _own_name_readings(doc: Doc, i: int, j: int, gaz: Gazetteer) -> list[GazPlac
     return [c for c in gaz.lookup(key) if name_key(c.name) == key]
 
 
+_SAINT_WORDS = frozenset({"St.", "St", "Ste.", "Ft.", "Mt."})
+
+
 def _saint(doc: Doc, i: int) -> bool:
     """"St. Petersburg", "Ft. Worth", "ST. PAUL": an abbreviation opening a place name, not a street."""
     word = token_table(doc).word(i)
-    if len(word) > 4 or word.title() not in ("St.", "St", "Ste.", "Ft.", "Mt."):
+    if len(word) > 4 or word.title() not in _SAINT_WORDS:
         return False
     k = i + 2 if i + 1 < len(doc) and doc[i + 1].text == "." else i + 1  # "ST", ".", "PAUL"
     return k < len(doc) and _capitalised(doc[k].text) and not doc[k].is_punct
@@ -455,7 +458,8 @@ def spot(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     words = token_table(doc)
     i = 0
     while i < len(doc):
-        if not _capitalised(words.word(i)) and not _saint(doc, i):  # most words: no Token object made
+        word = words.word(i)
+        if not _capitalised(word) and (len(word) > 4 or not _saint(doc, i)):  # most words: no Token object made
             i += 1
             continue
         tok = doc[i]

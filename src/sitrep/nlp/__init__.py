@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -32,9 +33,12 @@ USED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer
 
 @Language.component("sitrep_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """Mark the token after a line break as a sentence start (before the parser runs)."""
-    for i, token in enumerate(doc[:-1]):
-        if "\n" in token.text or "\n" in token.whitespace_:
+    """Mark the token after a line break as a sentence start (before the parser runs).
+
+    A line break is always inside a whitespace token (the tokenizer splits text at every change between
+    whitespace and the rest, and a token's trailing whitespace is one space or none), so only those are read."""
+    for i in doc.to_array(IS_SPACE)[:-1].nonzero()[0].tolist():
+        if "\n" in doc[i].text:
             doc[i + 1].is_sent_start = True
     return doc
 

@@ -40,11 +40,13 @@ class TokenTable:
         return frozenset(self.text[s:e] for s, e in zip(self.starts, self.ends, strict=True))
 
 
-def token_table(doc: Doc) -> TokenTable:
-    """The Doc's token table (built on the first call for this Doc)."""
+def token_table(doc: Doc, text: str | None = None) -> TokenTable:
+    """The Doc's token table (built on the first call for this Doc). `text`, where the caller has it, is the
+    string the Doc was parsed from (the same as `doc.text`, which joins every token again)."""
     table = doc.user_data.get(_KEY)
     if not isinstance(table, TokenTable) or len(table.starts) != len(doc):
-        offsets = doc.to_array([IDX, LENGTH]).tolist()  # one call, no Token objects
-        table = TokenTable(doc.text, [start for start, _ in offsets], [start + n for start, n in offsets])
+        starts = doc.to_array(IDX)  # no Token objects; one attribute a call (a two-column array is slower to list)
+        ends = (starts + doc.to_array(LENGTH)).tolist()
+        table = TokenTable(doc.text if text is None else text, starts.tolist(), ends)
         doc.user_data[_KEY] = table
     return table

@@ -49,7 +49,7 @@ def day_value(day: date | None, part: str | None = None) -> Found:
 
 
 @rule("month_day", rf"{B}(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<month>{MONTH_NAME})\s+(?P<day>{DAYNUM}){E}"
-      rf"(?:,?\s+(?P<year>{YEAR}){E})?")
+      rf"(?:,?\s+(?P<year>{YEAR}){E})?", anchor=ANCHOR_MONTH)
 def month_day(m: re.Match[str], ctx: Context) -> Found | None:
     month, day = month_number(m["month"]), int(re.sub(r"\D", "", m["day"]))
     if m["year"]:
@@ -100,7 +100,7 @@ def week_of(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 @rule("numeric_date", rf"{B}(?:(?P<iy>{YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d)|(?P<um>1[0-2]|0?[1-9])/(?P<ud>[0-3]?\d)/"
-      rf"(?P<uy>{YEAR}|\d\d))(?![\w/-])")
+      rf"(?P<uy>{YEAR}|\d\d))(?![\w/-])", anchor=r"\d[-/]\d")
 def numeric_date(m: re.Match[str], ctx: Context) -> Found | None:
     if m["iy"]:
         return _absolute_day(int(m["iy"]), int(m["im"]), int(m["id"]))

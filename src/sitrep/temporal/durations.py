@@ -131,7 +131,8 @@ _SET_WORDS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y"
               "hourly": "PT1H", "nightly": "P1D", "quarterly": "P1Q", "biweekly": "P2W", "every day": "P1D"}
 
 
-@rule("set_word", rf"{B}(?P<word>{ci('daily|weekly|monthly|yearly|annually|hourly|nightly|quarterly|biweekly')})(?![\w-])")
+@rule("set_word", rf"{B}(?P<word>{ci('daily|weekly|monthly|yearly|annually|hourly|nightly|quarterly|biweekly')})(?![\w-])",
+      anchor=r"(?i:daily|weekly|monthly|yearly|annually|hourly|nightly|quarterly|biweekly)")
 def set_word(m: re.Match[str], ctx: Context) -> Found | None:
     if _RATE_BEFORE_SET.search(m.string, max(0, m.start() - 30), m.start()):
         return None  # 'rise 8.5% annually', 'average daily volume': a rate, not a recurring time

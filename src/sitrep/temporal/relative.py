@@ -8,7 +8,19 @@ from datetime import date, timedelta
 
 from .calendar import add_months, iso_week, month_day_near, quarter_of, shift_value
 from .lexicon import MODS, MONTHS, ORDINALS, SEASON_CODES, number_value
-from .patterns import ANCHOR_PERIOD, ANCHOR_SEASON, DAYNUM, EDGE, MONTH_NAME, NUMBER, ORDINAL, YEAR, B, E
+from .patterns import (
+    ANCHOR_PERIOD,
+    ANCHOR_SEASON,
+    ANCHOR_UNIT,
+    DAYNUM,
+    EDGE,
+    MONTH_NAME,
+    NUMBER,
+    ORDINAL,
+    YEAR,
+    B,
+    E,
+)
 from .rules import Context, Found, ci, rule
 
 SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
@@ -26,6 +38,7 @@ _REFS = {
 }
 _REF_WORDS = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in _REFS if w != "earlier"),
                              key=len, reverse=True))
+_REF_ANCHOR = f"(?i:{'|'.join(sorted({re.escape(w.split()[-1]) for w in _REFS if w != 'earlier'}))})"  # each one's last word
 
 
 _COMING_UNITS = {"days": "D", "weeks": "W", "months": "M", "years": "Y"}
@@ -38,7 +51,7 @@ def _ref_key(text: str) -> str:
 
 
 @rule("deictic_day", rf"{B}(?:(?P<edge>{ci('later|earlier|early|late')})\s+)?(?P<word>{ci('today|tonight|yesterday|tomorrow')})"
-      rf"(?:\s+(?P<part>{ci('morning|afternoon|evening|night')}))?{E}")
+      rf"(?:\s+(?P<part>{ci('morning|afternoon|evening|night')}))?{E}", anchor=r"(?i:today|tonight|yesterday|tomorrow)")
 def deictic_day(m: re.Match[str], ctx: Context) -> Found | None:
     if ctx.dct is None:
         return Found("DATE", None, "day", anchor="none")
@@ -79,7 +92,7 @@ def day_part(m: re.Match[str], ctx: Context) -> Found | None:
                  anchor="publication" if m["word"] or day == ctx.dct else "previous")
 
 
-@rule("ref", rf"{B}(?P<word>{ci(_REF_WORDS)}){E}")
+@rule("ref", rf"{B}(?P<word>{ci(_REF_WORDS)}){E}", anchor=_REF_ANCHOR)
 def ref(m: re.Match[str], ctx: Context) -> Found | None:
     if m["word"].lower() == "soon" and (ctx.direction == "past" or _NOT_SOON.match(m.string, m.end())
                                         or _NOT_SOON_BEFORE.search(m.string, max(0, m.start() - 4), m.start())):
@@ -126,7 +139,7 @@ def shifted_period(dct: date, unit: str, step: int) -> tuple[str, str]:
     return str(dct.year + step), "year"
 
 
-@rule("the_weekend", rf"{B}(?P<the>{ci('the|that')})\s+weekend{E}")
+@rule("the_weekend", rf"{B}(?P<the>{ci('the|that')})\s+weekend{E}", anchor="weekend")
 def the_weekend(m: re.Match[str], ctx: Context) -> Found | None:
     if ctx.dct is None:
         return None
@@ -232,7 +245,7 @@ def _quarter_ended(m: re.Match[str], ctx: Context) -> str | None:
 
 
 @rule("same_period", rf"{B}(?P<edge>{ci('earlier|later|early|late')}\s+)?(?P<rel>{ci('that|the same|the following|the next|the previous|the prior|the preceding')})"
-      rf"\s+(?P<unit>{ci('day|year|month|week')}){E}")
+      rf"\s+(?P<unit>{ci('day|year|month|week')}){E}", anchor=ANCHOR_UNIT)
 def same_period(m: re.Match[str], ctx: Context) -> Found | None:
     """'that year', 'the following day', 'earlier that day': read against the last date mentioned."""
     unit, rel = m["unit"].lower(), _ref_key(m["rel"])
@@ -271,7 +284,8 @@ def year_end(m: re.Match[str], ctx: Context) -> Found | None:
     return Found("DATE", str(ctx.dct.year), "year", mod="END")
 
 
-@rule("the_year", rf"{B}(?P<x>{ci('the')}\s+(?:(?P<fiscal>fiscal|full|calendar)\s+)?year){E}(?!\s+(?:ago|earlier|later|before|after|of|in)\b|\s+\d)")
+@rule("the_year", rf"{B}(?P<x>{ci('the')}\s+(?:(?P<fiscal>fiscal|full|calendar)\s+)?year){E}(?!\s+(?:ago|earlier|later|before|after|of|in)\b|\s+\d)",
+      anchor=r"(?i:year)")
 def the_year(m: re.Match[str], ctx: Context) -> Found | None:
     """'the year ended Sept. 30' is a span of a year (DURATION); 'for the year', 'the full year', 'earlier in
     the year' name the current (fiscal) year, a DATE, as TimeBank annotates them."""
