@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sitrep.events.quantities import AMOUNT_RE, _estimate, find_amounts, parse_quantity, quantities_for
+from sitrep.events.quantities import AMOUNT_RE, amounts_of, find_amounts, parse_quantity, quantities_for
 
 
 @pytest.mark.parametrize(
@@ -113,14 +113,7 @@ def test_find_amounts_skips_numbers_inside_words():
 
 def _amounts_everywhere(text):
     """find_amounts as it was before the start scan: AMOUNT_RE tried at every character."""
-    found = []
-    for match in AMOUNT_RE.finditer(text):
-        if match.start() > 0 and (text[match.start() - 1].isalnum() or text[match.start() - 1] in ".,$€£"):
-            continue
-        estimate = _estimate(match)
-        if estimate is not None:
-            found.append((match.start(), match.end(), estimate))
-    return found
+    return amounts_of(text, AMOUNT_RE.finditer(text))
 
 
 @pytest.mark.parametrize("text", [

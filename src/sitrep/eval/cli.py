@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 def corpus_root(given: str | None) -> Path:
     root = given or os.environ.get("SITREP_CORPORA")
     if not root:
-        raise click.UsageError("give the corpora folder (for example /path/to/shared/corpora) or set SITREP_CORPORA")
+        raise click.UsageError("give the corpora folder (for example /path/to/corpora) or set SITREP_CORPORA")
     path = Path(root)
     if not path.is_dir():
         raise click.BadParameter(f"{path} is not a folder", param_hint="CORPUS_PATH")

@@ -15,7 +15,7 @@ Conventions (ACLED's conservative ones where ACLED has one; docs/events-argument
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from ..models import Quantity
@@ -231,8 +231,13 @@ def parse_quantity(text: str) -> Estimate | None:
 
 def find_amounts(text: str) -> list[tuple[int, int, Estimate]]:
     """Every amount in `text` as (start, end, estimate), offsets relative to `text`."""
+    return amounts_of(text, _amount_matches(text))
+
+
+def amounts_of(text: str, matches: Iterable[re.Match[str]]) -> list[tuple[int, int, Estimate]]:
+    """The matches of AMOUNT_RE that are amounts: not inside a word or a number, with an estimate."""
     found: list[tuple[int, int, Estimate]] = []
-    for match in _amount_matches(text):
+    for match in matches:
         if match.start() > 0 and (text[match.start() - 1].isalnum() or text[match.start() - 1] in ".,$€£"):
             continue
         estimate = _estimate(match)
