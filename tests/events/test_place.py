@@ -124,3 +124,54 @@ def test_people_named_by_where_they_are_leave_that_place_the_scene(pipeline):
     names = {a.id: a.name for a in record.actors}
     assert [names[s] for s in protest.sources] == ["shopkeepers"]  # Mashhad is where, not who
     assert protest.place is not None and protest.place.text == "Mashhad"
+
+
+def _violent(analysis):
+    return [e for e in analysis.events if e.plover.type in ("ASSAULT", "PROTEST")]
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Gunmen attacked police stations in Kano and Kaduna on Monday, killing seven officers.", ["Kano", "Kaduna"]),
+    ("Thousands protested in Paris, France, and Berlin, Germany, on Saturday.", ["Paris", "Berlin"]),
+    ("Bombs exploded outside the embassies in the Kenyan and Ugandan capitals on Friday.", ["Kenya", "Uganda"]),
+])
+def test_an_event_told_of_several_places_is_one_event_at_each(pipeline, text, places):
+    """ACLED codes one event per location: the places named together are one event each, never merged back;
+    a town's country after it ("Paris, France") is where the town is, not another place."""
+    from sitrep.models import Document
+
+    events = _violent(pipeline.analyze(Document(id="apart", text=text, published="2024-03-04")))
+    assert [e.place.name for e in events] == places
+    assert all(e.decided_by["place"].startswith("place.one_event_per_place") for e in events)
+    assert len({(e.trigger.start, e.trigger.end) for e in events}) == 1  # one mention, the same words
+
+
+def test_a_toll_for_several_places_is_shared_out_evenly(pipeline):
+    from sitrep.models import Document
+
+    text = "Gunmen attacked police stations in Kano and Kaduna on Monday, killing seven officers."
+    events = _violent(pipeline.analyze(Document(id="toll", text=text, published="2024-03-04")))
+    assert [e.quantities["killed"].best for e in events] == [4, 3]  # as ACLED divides a total: 4 + 3
+    assert all(e.quantities["killed"].text == events[0].quantities["killed"].text for e in events)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Gunmen attacked a police station in Coatzacoalcos, Veracruz, on Monday.", "Coatzacoalcos"),
+    ("Gunmen attacked a police station in Lyon, France, on Monday.", "Lyon"),
+])
+def test_a_town_and_what_holds_it_are_one_place(pipeline, text, place):
+    from sitrep.models import Document
+
+    events = _violent(pipeline.analyze(Document(id="one", text=text, published="2024-03-04")))
+    assert [e.place.name for e in events] == [place]
+
+
+def test_later_reports_of_one_of_the_places_join_its_own_event(pipeline):
+    from sitrep.models import Document
+
+    text = ("Twin blasts hit the embassies in Nairobi, Kenya, and Kampala, Uganda, on Friday. "
+            "The Kampala blast killed 12 people, the police said.")
+    events = _violent(pipeline.analyze(Document(id="later", text=text, published="2024-03-04")))
+    assert [e.place.name for e in events] == ["Nairobi", "Kampala"]
+    assert len(events[1].evidence) == 2 and len(events[0].evidence) == 1
+    assert events[1].quantities["killed"].best == 12 and "killed" not in events[0].quantities

@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 
 from ..countries import alpha3_of
-from ..models import AcledCode, Event
+from ..models import AcledCode, Event, Quantity
 from ..settings import Settings
 from ..stage import Analysis, Stage
 from .acled import bears_on, decide, load_codebook, read_facts
@@ -26,6 +26,7 @@ from .constructions import apply_constructions
 from .dedupe import Item, merge_acled_events, merge_mentions
 from .detect import Mention, find_mentions
 from .lexicon import Lexicon, load_lexicon
+from .place import as_event_place, places_named_together
 from .tolls import update_tolls
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -43,7 +44,7 @@ def extract_events(analysis: Analysis, lexicon: Lexicon) -> list[Event]:
         marker = temporal_marker(m.anchor)
         item = Item(build_event(analysis, m, lexicon, n), lexicon.types[m.type], {sentence_of[m.head.sent.start]},
                     anaphoric=is_anaphoric(m), definite=is_definite(m), backref=marker is not None)
-        items.append(item)
+        items += one_per_place(analysis, item, m, n)
         waiting = pending_date(marker, item.event) if marker is not None else None
         if waiting is not None:
             pending.append(waiting)
@@ -62,6 +63,47 @@ def extract_events(analysis: Analysis, lexicon: Lexicon) -> list[Event]:
     update_tolls(analysis, events)
     date_from_main_events(events, pending, analysis.text)
     return events
+
+
+# Kinds of event ACLED codes one per location: violence, crime and disasters (merged strictly) and protests.
+PER_PLACE_GROUPS = frozenset({"protest"})
+SPLIT_KINDS = frozenset({"killed", "injured", "arrested", "displaced"})  # counts shared out between the places
+
+
+def one_per_place(analysis: Analysis, item: Item, mention: Mention, number: int) -> list[Item]:
+    """An attack, protest or arrest told of several places at once ("bombs exploded in Kano and Kaduna") is one
+    event at each place, as ACLED codes it (rule `place.one_event_per_place`): copies that never merge with one
+    another, each toll shared out evenly between them, as ACLED divides a total reported for several locations."""
+    if item.kind.merge != "strict" and item.kind.group not in PER_PLACE_GROUPS:
+        return [item]
+    places = places_named_together(analysis, item.event.place, mention.anchor)
+    if not places:
+        return [item]
+    names = " and ".join(p.name for p in places)
+    copies = []
+    for k, place in enumerate(places):
+        event = item.event.model_copy(deep=True)
+        event.place = as_event_place(place)
+        event.decided_by["place"] = f"place.one_event_per_place: {k + 1} of {len(places)} places named together " \
+                                    f"({names})"
+        for kind, amount in event.quantities.items():
+            if kind in SPLIT_KINDS:
+                event.quantities[kind] = share(amount, len(places), k)
+                event.decided_by["quantities"] = f"quantities.shared_between_places: {len(places)} places"
+        copies.append(Item(event, item.kind, set(item.sentences), anaphoric=item.anaphoric, definite=item.definite,
+                           backref=item.backref, together=number))
+    return copies
+
+
+def share(amount: Quantity, parts: int, k: int) -> Quantity:
+    """The k-th of `parts` even shares of a count, in whole people, the remainder one each to the first shares
+    (7 killed in four places: 2, 2, 2, 1)."""
+    def part(value: float | None) -> float | None:
+        if value is None:
+            return None
+        whole, left = divmod(int(value), parts)
+        return float(whole + (1 if k < left else 0))
+    return amount.model_copy(update={"best": part(amount.best), "low": part(amount.low), "high": part(amount.high)})
 
 
 LEAD_BONUS = (0.15, 0.05)  # the first sentence, the second (a headline's lead)

@@ -128,10 +128,11 @@ def resolve_place(analysis: Analysis, mention: Mention, args: Arguments) -> tupl
     the sentence's place that names no actor of the event, else the article's focus (place.py)."""
     marker = temporal_marker(mention.anchor)
     place, rule = place_of(analysis, mention.anchor, set(args.sources))
-    if mention.nominal:
-        named = place_by_modifier(analysis, mention.head, place, [args.sources, args.targets])
-        if named is not place:
-            place, rule = named, "place.names_the_event_noun"
+    for noun in (mention.head if mention.nominal else None, mention.partner):  # "the Kampala blast killed 12"
+        if noun is not None:
+            named = place_by_modifier(analysis, noun, place, [args.sources, args.targets])
+            if named is not place:
+                place, rule = named, "place.names_the_event_noun"
     if marker is not None and place is not None and place.source == "sentence" \
             and not inside(place.start, adjunct_range(marker)):
         within = place_within(analysis, adjunct_range(marker))

@@ -59,6 +59,7 @@ class Item:
     backref: bool = False    # named in a temporal adjunct: "a day after paying a visit" (backrefs.py)
     kinds: list[str] = field(default_factory=list)  # internal types of every mention merged in, kept first
     referred: set[int] = field(default_factory=set)  # sentences that only refer back to it ("the attack came after …")
+    together: int | None = None  # the mention an event told of several places came from: its copies stay apart
 
     def __post_init__(self) -> None:
         if not self.kinds:
@@ -96,10 +97,13 @@ def dates_conflict(a: Event, b: Event) -> bool:
 
 
 def places_conflict(a: Event, b: Event) -> bool:
-    """Two towns named in the two sentences (a region and a town in it may be one event)."""
+    """Two towns, or places in two countries, named in the two sentences (a region and a town in it may be one
+    event)."""
     pa, pb = a.place, b.place
     if pa is None or pb is None or pa.source != "sentence" or pb.source != "sentence":
         return False
+    if pa.country and pb.country and pa.country != pb.country:
+        return True  # a bombing in Kenya and one in Tanzania
     if pa.precision != 1 or pb.precision != 1:
         return False
     if pa.geonameid is not None and pa.geonameid == pb.geonameid:
@@ -155,8 +159,15 @@ def disagreeing_claims(a: Event, b: Event) -> bool:
     return not (ta.startswith(tb) or tb.startswith(ta))
 
 
+def siblings(a: Item, b: Item) -> bool:
+    """Two copies of one mention told of several places at once: two events (`place.one_event_per_place`)."""
+    return a.together is not None and a.together == b.together
+
+
 def same_event(a: Item, b: Item) -> bool:
     """Whether two events of one article are mentions of one real event."""
+    if siblings(a, b):
+        return False
     if disagreeing_claims(a.event, b.event):
         return False
     ga, gb = a.kind.group, b.kind.group
@@ -248,6 +259,8 @@ def refers_to(kept: Item, item: Item) -> bool:
     """Whether a back-referenced event (item) is the kept event: one group, no differing sources, and
     a shared actor or neighbouring sentences (for loosely merged groups such as ceasefires, an item
     with no actors of its own is enough, as it is for one of the same type)."""
+    if siblings(kept, item):
+        return False
     a, b = kept.event, item.event
     if kept.kind.group != item.kind.group or _disjoint(a.sources, b.sources):
         return False
@@ -266,6 +279,8 @@ UNREAL = frozenset({"negated", "hypothetical", "conditional", "denied", "planned
 def told_before(kept: Item, item: Item) -> bool:
     """Whether a definite event noun (item) names the earlier event `kept`: one group, the same realness, no
     different doers, and no own date or place of the noun's that tells them apart."""
+    if siblings(kept, item):
+        return False
     a, b = kept.event, item.event
     if kept.kind.group != item.kind.group or (a.modality in UNREAL) != (b.modality in UNREAL):
         return False
@@ -365,6 +380,8 @@ def one_acled_event(a: Item, b: Item) -> bool:
     reported as having happened, told in one or neighbouring sentences, with nothing that tells them apart
     (ACLED's unit: one kind of event, on one day, in one place, between the same sides) — "rebels and troops
     clashed … two soldiers were wounded", "a car bomb … was detonated"."""
+    if siblings(a, b):
+        return False
     ea, eb = a.event, b.event
     if not ea.acled.event_type or (ea.acled.event_type, ea.acled.sub_event_type) != \
             (eb.acled.event_type, eb.acled.sub_event_type) or ea.plover.type != eb.plover.type:
@@ -387,6 +404,8 @@ TOLL_KINDS = frozenset({"kill"})  # the internal type of "killed", "injured", "w
 def toll_of(a: Item, b: Item) -> bool:
     """Whether `b`, an injury or death told with no doer in the same or the next sentence after the violent event
     `a` whose doer is named, is what `a` did: "Villagers stoned a police patrol. Two officers were injured." """
+    if siblings(a, b):
+        return False
     ea, eb = a.event, b.event
     if b.kind.name not in TOLL_KINDS or a.kind.name in TOLL_KINDS or eb.sources or not ea.sources:
         return False

@@ -376,3 +376,92 @@ def place_by_modifier(analysis: Analysis, trigger: Token, place: EventPlace | No
     if place is None or place.source != "sentence" or (place.precision or 3) > (named.precision or 3):
         return _as_event_place(named, "sentence", named.precision or 3)
     return place
+
+
+MAX_PLACES_TOGETHER = 8  # "protests in Paris, Lyon, Marseille …": more than this is a list, not events told
+
+
+def places_named_together(analysis: Analysis, place: EventPlace | None, trigger: Token) -> list[Place]:
+    """The places named together with the event's place in one phrase of place ("bombs exploded in Kano and
+    Kaduna", "protests in Paris, France, and Berlin, Germany"; with no place of its own, countries named together
+    on a plural place noun that is the event's: "blasts in the Malian and Nigerien border towns"), none of which
+    another of them contains, in text order; [] when the event's place stands alone. ACLED codes one event per
+    location, so an event told of several places at once is one event at each (`place.one_event_per_place`)."""
+    doc = analysis.doc
+    if doc is None:
+        return []
+    return _named_with(analysis, place) or _countries_on_a_place_noun(analysis, trigger)
+
+
+def _named_with(analysis: Analysis, place: EventPlace | None) -> list[Place]:
+    doc = analysis.doc
+    if doc is None or place is None or place.source != "sentence":
+        return []
+    index = build_index(analysis)
+    heads = {h: p for p, h in index.places if p.lat is not None and p.start not in index.strays}
+    own = next((h for h, p in heads.items() if p.start == place.start and p.end == place.end), None)
+    if own is None:
+        return []
+    root = doc[own]
+    while root.dep_ in _TOGETHER and root.head.i != root.i:
+        root = root.head
+    if root.i not in heads or root.dep_ != "pobj" or root.head.lower_ not in LOCATIVE_PREPOSITIONS:
+        return []
+    chain = _together(root)
+    if not any(c.dep_ == "cc" for t in chain for c in t.children):
+        return []  # "in Coatzacoalcos, Veracruz": a town and what holds it, however the gazetteer reads the second
+    return _apart([heads[t.i] for t in sorted(chain, key=lambda t: t.i) if t.i in heads])
+
+
+_TOGETHER = frozenset({"conj", "appos"})  # "Kano and Kaduna"; "Nairobi, Kenya, and Kampala, Uganda"
+
+
+def _together(root: Token) -> list[Token]:
+    chain, todo = [], [root]
+    while todo:
+        token = todo.pop()
+        chain.append(token)
+        todo += [c for c in token.children if c.dep_ in _TOGETHER]
+    return chain
+
+
+def _apart(named: list[Place]) -> list[Place]:
+    apart: list[Place] = []
+    for p in named:
+        if not any(q is not p and _contains(p, q) for q in named) and \
+                not any((p.geonameid or p.name) == (q.geonameid or q.name) for q in apart):
+            apart.append(p)
+    return apart if 2 <= len(apart) <= MAX_PLACES_TOGETHER else []
+
+
+def _countries_on_a_place_noun(analysis: Analysis, trigger: Token) -> list[Place]:
+    """ "exploded outside the embassies in the Kenyan and Tanzanian capitals": a plural place noun governed by a
+    preposition of place, attached to the trigger, modified by country adjectives joined by "and"."""
+    demonyms = {p.start: p for p in analysis.places if p.lat is not None and (p.feature_code or "").startswith("PCL")}
+    for token in trigger.sent:
+        if token.tag_ != "NNS" or token.lemma_.lower() not in LOCATION_NOUNS or token.dep_ != "pobj" \
+                or token.head.lower_ not in LOCATIVE_PREPOSITIONS \
+                or trigger not in list(token.ancestors)[:_ATTACH_DEPTH + 2]:  # "outside the embassies in …"
+            continue
+        first = next((c for c in token.children if c.dep_ == "amod" and c.idx in demonyms), None)
+        if first is None:
+            continue
+        chain = [t for t in sorted(_together(first), key=lambda t: t.i)]
+        if any(c.dep_ == "cc" for t in chain for c in t.children):
+            return _apart([demonyms[t.idx] for t in chain if t.idx in demonyms])
+    return []
+
+
+def _contains(outer: Place, inner: Place) -> bool:
+    """A country holds its towns and provinces; a first-level division its towns ("Nairobi, Kenya")."""
+    if outer.country is None or outer.country != inner.country:
+        return False
+    if (outer.feature_code or "").startswith("PCL"):
+        return not (inner.feature_code or "").startswith("PCL")
+    return outer.feature_code == "ADM1" and outer.admin1 is not None and outer.admin1 == inner.admin1 \
+        and _size_rank(inner) < _size_rank(outer)
+
+
+def as_event_place(place: Place) -> EventPlace:
+    """A place the sentence names, as an event's place at its own precision."""
+    return _as_event_place(place, "sentence", place.precision or 3)
