@@ -25,6 +25,8 @@ def events_in(pipeline, text: str):
     "The columnist called the ruling an attack on press freedom.",
     "The governor vowed to kill the bill in the state senate.",
     "The court is unlikely to block the merger.",
+    "The opposition seized the initiative after the vote.",
+    "Her speech captured the imagination of the young.",
 ])
 def test_figures_of_speech_are_no_violent_event(pipeline, text):
     violent = [e for e in events_in(pipeline, text) if e.plover.type == "ASSAULT" or e.acled.event_type]
@@ -45,6 +47,16 @@ def test_what_is_not_one_occurrence_is_marked_and_not_dated_by_the_report(pipeli
     assert event.modality == modality
     assert event.date is None or event.date.source != "report_date"
     assert event.acled.event_type is None
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Two men were charged with plotting to bomb a rail depot.", "bomb"),
+    ("The police uncovered a plot to kill the judge.", "kill"),
+    ("Three cousins conspired to attack an army post.", "attack"),
+])
+def test_a_plotted_attack_is_planned_not_done(pipeline, text, trigger):
+    event = next(e for e in events_in(pipeline, text) if e.trigger.text == trigger)
+    assert event.modality == "planned" and event.acled.event_type is None
 
 
 def test_a_reported_attack_outranks_what_did_not_happen(pipeline):

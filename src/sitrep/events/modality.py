@@ -35,7 +35,7 @@ NEGATE = {"refuse", "fail", "decline", "avoid", "prevent", "thwart", "foil", "av
 THREATEN = {"vow", "threaten", "warn", "swear"}
 REQUEST = {"call", "urge", "demand", "ask", "appeal", "request", "press", "push", "plead", "beg",
            "implore", "seek", "petition", "lobby", "invite", "encourage"}
-PLAN = {"plan", "intend", "prepare", "aim", "schedule", "expect", "agree", "decide", "propose",
+PLAN = {"plan", "plot", "conspire", "scheme", "intend", "prepare", "aim", "schedule", "expect", "agree", "decide", "propose",
         "promise", "pledge", "commit", "hope", "set", "consider", "mull", "discuss", "negotiate",
         "offer", "arrange", "due", "likely", "ready", "poised", "go", "want", "wish", "fight", "try",
         "attempt", "strive", "struggle", "work", "move", "scramble", "race", "rush"}
@@ -50,7 +50,8 @@ NOUN_CUES: dict[str, set[str]] = {
     "denied": {"denial"},
     "threatened": {"threat", "vow", "warning", "ultimatum", "pledge"},
     "requested": {"call", "demand", "appeal", "request", "plea", "bid", "push"},
-    "planned": {"plan", "proposal", "intention", "prospect", "agreement", "deal", "preparation", "decision"},
+    "planned": {"plan", "plot", "conspiracy", "scheme", "proposal", "intention", "prospect", "agreement", "deal",
+                "preparation", "decision"},
 }
 MODIFIER_CUES: dict[str, set[str]] = {
     "planned": {"planned", "proposed", "upcoming", "expected", "future", "scheduled", "prospective",
