@@ -138,3 +138,24 @@ def test_fighting_that_broke_out_between_two_sides_has_them_as_parties(pipeline)
     (clash,) = [e for e in analysis.events if e.plover.type == "ASSAULT"]
     names = {a.id: a.name for a in analysis.actors}
     assert [names[i] for i in clash.sources] == ["army"] and [names[i] for i in clash.targets] == ["rebels"]
+
+
+def test_a_demonstration_and_how_it_went_are_one_acled_event(pipeline):
+    """ACLED codes a demonstration once, its sub-type saying how it went: the police breaking it up two
+    sentences later is part of it, not an event of its own."""
+    text = ("Hundreds of students marched on the ministry in Dakar on Monday. They demanded unpaid grants. "
+            "Police fired tear gas to disperse them.")
+    events = [e for e in pipeline.analyze(Document(id="demo", text=text, published="2024-03-05")).events
+              if e.acled.event_type]
+    assert len(events) == 1
+    demo = events[0]
+    assert (demo.acled.event_type, demo.acled.sub_event_type) == ("Protests", "Protest with intervention")
+    assert demo.acled.inter2 == 1 and len(demo.evidence) == 2
+    assert demo.decided_by["merge"].startswith("dedupe.part_of_a_demonstration")
+
+
+def test_an_arrest_protested_against_stays_its_own_event(pipeline):
+    text = "Traders protested in Lagos on Monday against the arrest of their leader. He was detained on Friday."
+    events = [e for e in pipeline.analyze(Document(id="arr", text=text, published="2024-03-05")).events
+              if e.acled.event_type]
+    assert [e.acled.event_type for e in events] == ["Protests", "Strategic developments"]

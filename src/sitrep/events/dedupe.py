@@ -60,6 +60,7 @@ class Item:
     kinds: list[str] = field(default_factory=list)  # internal types of every mention merged in, kept first
     referred: set[int] = field(default_factory=set)  # sentences that only refer back to it ("the attack came after …")
     together: int | None = None  # the mention an event told of several places came from: its copies stay apart
+    absorbed: list[str] = field(default_factory=list)  # types of the parts of a demonstration folded into it
 
     def __post_init__(self) -> None:
         if not self.kinds:
@@ -418,13 +419,43 @@ def toll_of(a: Item, b: Item) -> bool:
     return not conflict(ea, eb, "normal")
 
 
+DEMONSTRATIONS = frozenset({"Protests", "Riots"})
+DEMONSTRATION_SENTENCES = 2  # how far after a protest its dispersal, violence or arrests are still told of it
+
+
+def part_of_demonstration(a: Item, b: Item) -> bool:
+    """Whether `b`, told in the same or one of the next two sentences after the demonstration `a`, is part of it:
+    the crowd turning violent, the police breaking it up ("Hundreds marched on the ministry. Police fired tear gas
+    to disperse them."). ACLED codes a demonstration as one
+    event whose sub-type says how it went (protest with intervention, violent demonstration …)."""
+    ea, eb = a.event, b.event
+    if siblings(a, b) or a.kind.group != "protest" or ea.acled.event_type not in DEMONSTRATIONS:
+        return False
+    if eb.acled.event_type not in DEMONSTRATIONS:  # arrests stay their own: often what was protested against
+        return False
+    if ea.modality != "asserted" or eb.modality != "asserted" or disagreeing_claims(ea, eb):
+        return False
+    if not any(0 <= j - i <= DEMONSTRATION_SENTENCES for i in a.sentences for j in b.sentences):
+        return False
+    return not (dates_conflict(ea, eb) or places_conflict(ea, eb))
+
+
 def merge_acled_events(items: list[Item]) -> list[Item]:
-    """Fold mentions of one ACLED event (one_acled_event) and the toll told after one (toll_of) into the first,
-    in text order; renumber."""
+    """Fold mentions of one ACLED event (one_acled_event), the toll told after one (toll_of) and the parts of a
+    demonstration told after it (part_of_demonstration) into the first, in text order; renumber. A demonstration
+    that took parts in lists their types in `absorbed`, for its ACLED code to be decided again."""
     kept: list[Item] = []
     for item in items:
         target = next((k for k in kept if one_acled_event(k, item)), None)
         toll = None if target is not None else next((k for k in kept if toll_of(k, item)), None)
+        demo = None if target is not None or toll is not None else \
+            next((k for k in kept if part_of_demonstration(k, item)), None)
+        if demo is not None:
+            _fill(demo.event, item.event)
+            demo.sentences |= item.sentences
+            demo.absorbed += item.kinds
+            demo.event.decided_by["merge"] = "dedupe.part_of_a_demonstration: " + ", ".join(demo.absorbed)
+            continue
         if target is None and toll is None:
             kept.append(item)
             continue
