@@ -435,7 +435,7 @@ def _apart(named: list[Place]) -> list[Place]:
 
 
 def _countries_on_a_place_noun(analysis: Analysis, trigger: Token) -> list[Place]:
-    """ "exploded outside the embassies in the Kenyan and Tanzanian capitals": a plural place noun governed by a
+    """ "blasts outside the consulates in the Malian and Nigerien capitals": a plural place noun governed by a
     preposition of place, attached to the trigger, modified by country adjectives joined by "and"."""
     demonyms = {p.start: p for p in analysis.places if p.lat is not None and (p.feature_code or "").startswith("PCL")}
     for token in trigger.sent:
