@@ -27,6 +27,9 @@ def events_in(pipeline, text: str):
     "The court is unlikely to block the merger.",
     "The opposition seized the initiative after the vote.",
     "Her speech captured the imagination of the young.",
+    "The landlord was charged with attempted murder and released on bail.",
+    "A jury convicted the two brothers of arson last year.",
+    "He faces assault charges in the county court.",
 ])
 def test_figures_of_speech_are_no_violent_event(pipeline, text):
     violent = [e for e in events_in(pipeline, text) if e.plover.type == "ASSAULT" or e.acled.event_type]
@@ -41,6 +44,8 @@ def test_figures_of_speech_are_no_violent_event(pipeline, text):
     ("Turkey has for years backed rebel groups in the north.", "backed", "ongoing"),
     ("The rebels are fighting to topple the president.", "fighting", "ongoing"),
     ("Iran and Russia have worked together in Syria since 2015.", "worked", "ongoing"),
+    ("Police have detained the blogger several times for his posts.", "detained", "habitual"),
+    ("Soldiers raided the market on numerous occasions.", "raided", "habitual"),
 ])
 def test_what_is_not_one_occurrence_is_marked_and_not_dated_by_the_report(pipeline, text, trigger, modality):
     event = next(e for e in events_in(pipeline, text) if e.trigger.text == trigger)
@@ -121,3 +126,16 @@ def test_a_definite_mention_with_its_own_place_is_a_second_event(pipeline):
             "On Sunday a second bomb exploded near the port in Kismayo. The Kismayo bombing wounded four soldiers.")
     places = sorted(e.place.name for e in events_in(pipeline, text) if e.acled.event_type and e.place)
     assert places == ["Kismayo", "Mogadishu"]
+
+
+def test_a_crime_with_its_own_words_is_still_an_event(pipeline):
+    """Only a bare crime noun a charge word governs is the charge's content: "arrested for the killing of X" tells
+    of a killing."""
+    events = events_in(pipeline, "Police arrested a farmer for the killing of a herder near Jos on Friday.")
+    assert any(e.trigger.text == "killing" and e.plover.type == "ASSAULT" for e in events)
+
+
+def test_a_plea_in_court_is_no_appeal_and_a_number_of_shots_is_one_act(pipeline):
+    assert not [e for e in events_in(pipeline, "The driver pleaded not guilty on Monday.") if e.plover.type == "REQUEST"]
+    shots = events_in(pipeline, "A sniper fired three times at the checkpoint on Monday.")
+    assert [e.modality for e in shots if e.trigger.text == "fired"] == ["asserted"]

@@ -134,7 +134,7 @@ def word_classes(token: Token, lexicon: Lexicon) -> tuple[str, ...]:
 
 def governed_words(token: Token, nominal: bool) -> list[Token]:
     """The words a trigger governs: objects and prepositional objects (and their conjuncts)."""
-    direct = [c for c in token.children if c.dep_ in OBJECT_DEPS or c.dep_ in ("xcomp", "ccomp")]
+    direct = [c for c in token.children if c.dep_ in OBJECT_DEPS or c.dep_ in ("xcomp", "ccomp", "acomp")]
     direct += [g for d in direct for p in d.children if p.dep_ == "prep" and p.lower_ == "of"
                for g in p.children if g.dep_ == "pobj"]  # "tons of food", "a mission of observers"
     if nominal:
@@ -205,6 +205,22 @@ def faced(token: Token, lexicon: Lexicon) -> bool:
         and lemma(token.head) in lexicon.faced_verbs
 
 
+CHARGE_PREPOSITIONS = frozenset({"with", "of", "to", "for", "on"})
+
+
+def named_as_charge(token: Token, lexicon: Lexicon) -> bool:
+    """ "charged with murder", "convicted of assault", "pleaded guilty to arson", "murder charges": a bare crime noun
+    (no article, owner, number or "of" argument) that a charge word governs names what someone is accused of, not an
+    act told of its own (lexicon [charged]); "arrested for the killing of a driver" stays an event."""
+    if any(c.dep_ in ("det", "poss", "nummod") or (c.dep_ == "prep" and c.lower_ == "of") for c in token.children):
+        return False
+    if token.dep_ in ("compound", "amod", "nmod") and token.head.i != token.i:
+        return lemma(token.head) in lexicon.charge_nouns
+    if token.dep_ == "pobj" and token.head.lower_ in CHARGE_PREPOSITIONS and token.head.head.i != token.head.i:
+        return lemma(token.head.head) in lexicon.charge_governors | lexicon.charge_nouns
+    return False
+
+
 def names_a_kind(doc: Doc, token: Token, lexicon: Lexicon) -> bool:
     """ "the riot police", "an arrest warrant", "a murder suspect": a trigger noun modifying a noun that names a person,
     a unit, a tool or a document (lexicon [modifier]); "an aid package", "a shooting incident" stay events."""
@@ -222,7 +238,8 @@ def modifies_as_adjective(token: Token) -> bool:
 
 
 def _noun_mention(doc: Doc, token: Token, lexicon: Lexicon) -> Mention | None:
-    if not may_end_noun_key(token, lexicon) or faced(token, lexicon) or names_a_kind(doc, token, lexicon):
+    if not may_end_noun_key(token, lexicon) or faced(token, lexicon) or names_a_kind(doc, token, lexicon) \
+            or named_as_charge(token, lexicon):
         return None
     for key, first in noun_keys(doc, token.i, lexicon.longest):
         entry = lexicon.nouns.get(key)

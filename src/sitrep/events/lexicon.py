@@ -60,6 +60,8 @@ class Lexicon:
     ceasefire_presupposed: frozenset[str] = frozenset()  # "to observe a ceasefire": the truce exists
     faced_verbs: frozenset[str] = frozenset()  # "face", "pose" …
     faced_nouns: frozenset[str] = frozenset()  # … "the threat of": no act of its own
+    charge_governors: frozenset[str] = frozenset()  # "charged with", "convicted of" … a crime named as a charge
+    charge_nouns: frozenset[str] = frozenset()  # "murder charges", "an assault conviction"
     thing_heads: frozenset[str] = frozenset()  # "police": "the riot police" is no riot
     crowd_verbs: frozenset[str] = frozenset()  # verbs that report a protest when protesters do them: "filled"
     witness_verbs: frozenset[str] = frozenset()  # light verbs whose subject saw or told the event: "observed"
@@ -144,6 +146,8 @@ def load_lexicon() -> Lexicon:
         ceasefire_presupposed=frozenset(raw.get("ceasefire_presupposed", {}).get("verbs", ())),
         faced_verbs=frozenset(raw.get("faced", {}).get("verbs", ())),
         faced_nouns=frozenset(raw.get("faced", {}).get("nouns", ())),
+        charge_governors=frozenset(raw.get("charged", {}).get("governors", ())),
+        charge_nouns=frozenset(raw.get("charged", {}).get("nouns", ())),
         thing_heads=frozenset(raw.get("modifier", {}).get("thing_heads", ())),
         crowd_verbs=frozenset(map(normalize, raw.get("crowds", {}).get("verbs", ()))),
         witness_verbs=frozenset(raw["light"].get("witness", ())),

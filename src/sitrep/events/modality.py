@@ -259,7 +259,23 @@ def _habitual(trigger: Token) -> bool:
             if child.dep_ == "npadvmod" and child.lemma_.lower() in HABIT_UNITS and any(
                     d.lower_ in ("every", "each") for d in child.children):
                 return True
+            if _many_times(child):
+                return True
     return False
+
+
+MANY = frozenset({"several", "many", "numerous", "multiple", "countless", "repeated", "various"})
+
+
+def _many_times(child: Token) -> bool:
+    """ "arrested him several times", "on numerous occasions": many occurrences told as one (not "fired three
+    times": a number of shots is one act)."""
+    unit = child
+    if child.dep_ == "prep" and child.lower_ == "on":
+        unit = next((c for c in child.children if c.dep_ == "pobj"), child)
+    elif child.dep_ != "npadvmod":
+        return False
+    return unit.lemma_.lower() in ("time", "occasion") and any(d.lower_ in MANY for d in unit.children)
 
 
 def _ongoing(trigger: Token, kind: str | None) -> bool:
