@@ -165,6 +165,8 @@ def test_every_rule_has_a_unique_id():
     "Officers seized marijuana and drug paraphernalia from a house on Elm Street.",
     "Deputies arrested a woman on an aggravated arson count after a house fire, the sheriff said.",
     "A man was sentenced to 20 years in prison on Monday for killing his business partner.",
+    "A lineman was killed in an accidental electrocution while repairing a cable near the army base.",
+    "A man shot a burglar who broke into his home on Friday night.",
 ])
 def test_accidents_and_private_crimes_get_no_acled_type(pipeline, text):
     coded = [(e.trigger.text, e.acled.event_type) for e in
