@@ -211,7 +211,7 @@ CHARGE_PREPOSITIONS = frozenset({"with", "of", "to", "for", "on"})
 def named_as_charge(token: Token, lexicon: Lexicon) -> bool:
     """ "charged with murder", "convicted of assault", "pleaded guilty to arson", "murder charges": a bare crime noun
     (no article, owner, number or "of" argument) that a charge word governs names what someone is accused of, not an
-    act told of its own (lexicon [charged]); "arrested for the killing of a driver" stays an event."""
+    act told of its own (lexicon [charged]); "arrested for the killing of a herder" stays an event."""
     if any(c.dep_ in ("det", "poss", "nummod") or (c.dep_ == "prep" and c.lower_ == "of") for c in token.children):
         return False
     if token.dep_ in ("compound", "amod", "nmod") and token.head.i != token.i:
