@@ -145,13 +145,15 @@ def test_a_demonstration_and_how_it_went_are_one_acled_event(pipeline):
     sentences later is part of it, not an event of its own."""
     text = ("Hundreds of students marched on the ministry in Dakar on Monday. They demanded unpaid grants. "
             "Police fired tear gas to disperse them.")
-    events = [e for e in pipeline.analyze(Document(id="demo", text=text, published="2024-03-05")).events
-              if e.acled.event_type]
-    assert len(events) == 1
-    demo = events[0]
+    events = pipeline.analyze(Document(id="demo", text=text, published="2024-03-05")).events
+    coded = [e for e in events if e.acled.event_type]
+    assert len(coded) == 1
+    demo = coded[0]
     assert (demo.acled.event_type, demo.acled.sub_event_type) == ("Protests", "Protest with intervention")
-    assert demo.acled.inter2 == 1 and len(demo.evidence) == 2
-    assert demo.decided_by["merge"].startswith("dedupe.part_of_a_demonstration")
+    assert demo.acled.inter2 == 1 and demo.trigger.text == "marched"
+    police = next(e for e in events if e.trigger.text == "fired")  # still its own PLOVER event, not ACLED's
+    assert police.acled.event_type is None
+    assert police.decided_by["acled"].startswith("dedupe.part_of_a_demonstration")
 
 
 def test_an_arrest_protested_against_stays_its_own_event(pipeline):

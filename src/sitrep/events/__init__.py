@@ -140,6 +140,8 @@ def code_acled(items: list[Item], analysis: Analysis, only: list[Item] | None = 
     `only` these, the others standing beside them); the parts of a demonstration folded into it count as told
     beside it."""
     assert analysis.doc is not None
+    if only == []:
+        return
     book = load_codebook()
     sentences = list(analysis.doc.sents)
     actors = {a.id: a for a in analysis.actors}

@@ -39,7 +39,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..models import Event, EventPlace
+from ..models import AcledCode, Event, EventPlace
 from .acled import load_codebook
 from .lexicon import EventType
 
@@ -426,8 +426,8 @@ DEMONSTRATION_SENTENCES = 2  # how far after a protest its dispersal, violence o
 def part_of_demonstration(a: Item, b: Item) -> bool:
     """Whether `b`, told in the same or one of the next two sentences after the demonstration `a`, is part of it:
     the crowd turning violent, the police breaking it up ("Hundreds marched on the ministry. Police fired tear gas
-    to disperse them."). ACLED codes a demonstration as one
-    event whose sub-type says how it went (protest with intervention, violent demonstration …)."""
+    to disperse them."). ACLED codes a demonstration as one event whose sub-type says how it went (protest with
+    intervention, violent demonstration …); the part stays a PLOVER/CAMEO event of its own."""
     ea, eb = a.event, b.event
     if siblings(a, b) or a.kind.group != "protest" or ea.acled.event_type not in DEMONSTRATIONS:
         return False
@@ -441,20 +441,22 @@ def part_of_demonstration(a: Item, b: Item) -> bool:
 
 
 def merge_acled_events(items: list[Item]) -> list[Item]:
-    """Fold mentions of one ACLED event (one_acled_event), the toll told after one (toll_of) and the parts of a
-    demonstration told after it (part_of_demonstration) into the first, in text order; renumber. A demonstration
-    that took parts in lists their types in `absorbed`, for its ACLED code to be decided again."""
+    """Fold mentions of one ACLED event (one_acled_event) and the toll told after one (toll_of) into the first, in
+    text order; renumber. A part of a demonstration told after it (part_of_demonstration) stays an event of its own
+    with no ACLED code, and the demonstration lists its types in `absorbed`, for its ACLED code to be decided again
+    with them: ACLED codes the two as one event."""
     kept: list[Item] = []
     for item in items:
         target = next((k for k in kept if one_acled_event(k, item)), None)
         toll = None if target is not None else next((k for k in kept if toll_of(k, item)), None)
         demo = None if target is not None or toll is not None else \
             next((k for k in kept if part_of_demonstration(k, item)), None)
-        if demo is not None:
-            _fill(demo.event, item.event)
-            demo.sentences |= item.sentences
-            demo.absorbed += item.kinds
-            demo.event.decided_by["merge"] = "dedupe.part_of_a_demonstration: " + ", ".join(demo.absorbed)
+        if demo is not None:  # one ACLED event: the demonstration's code says how it went; the part keeps
+            demo.absorbed += item.kinds  # its own PLOVER and CAMEO codes ("police dispersed the crowd": 175)
+            item.event.acled = AcledCode(event_type=None, sub_event_type=None)
+            trigger = demo.event.trigger.text if demo.event.trigger else ""
+            item.event.decided_by["acled"] = f"dedupe.part_of_a_demonstration: coded with {trigger!r} before it"
+            kept.append(item)
             continue
         if target is None and toll is None:
             kept.append(item)
