@@ -59,7 +59,6 @@ def extract_events(analysis: Analysis, lexicon: Lexicon) -> list[Event]:
                                                f"× realness of {item.event.modality} {real:.2f}")
     code_acled(kept, analysis)
     kept = merge_acled_events(kept)
-    code_acled(kept, analysis, only=[k for k in kept if k.absorbed])  # how the demonstration went, with its parts
     events = [k.event for k in kept]
     update_tolls(analysis, events)
     date_from_main_events(events, pending, analysis.text)
@@ -135,20 +134,16 @@ def lead_bonus(sentence: int) -> float:
     return LEAD_BONUS[sentence] if sentence < len(LEAD_BONUS) else 0.0
 
 
-def code_acled(items: list[Item], analysis: Analysis, only: list[Item] | None = None) -> None:
-    """ACLED's type, sub-type and actor categories of each event (acled.py), once its mentions are merged (of
-    `only` these, the others standing beside them); the parts of a demonstration folded into it count as told
-    beside it."""
+def code_acled(items: list[Item], analysis: Analysis) -> None:
+    """ACLED's type, sub-type and actor categories of each event (acled.py), once its mentions are merged."""
     assert analysis.doc is not None
-    if only == []:
-        return
     book = load_codebook()
     sentences = list(analysis.doc.sents)
     actors = {a.id: a for a in analysis.actors}
     countries = frozenset(c for p in analysis.places if p.role == "location"
                           and not (p.feature_code or "").startswith("PCL")
                           and p.country and (c := alpha3_of(p.country)))  # towns and areas, not countries
-    for item in items if only is None else only:
+    for item in items:
         agreed = item.event.modality == "planned" and any(book.acts.get(k) == "agreement" for k in item.kinds)
         if item.event.modality != "asserted" and not agreed:  # ACLED records what happened, not what might;
             item.event.acled = AcledCode(event_type=None, sub_event_type=None)  # an agreement on a future truce did
@@ -157,7 +152,7 @@ def code_acled(items: list[Item], analysis: Analysis, only: list[Item] | None = 
         own = sorted(item.sentences - item.referred) or sorted(item.sentences)  # not "the attack came after …"
         after = own[-1] + 1
         near = [kind for other in items if other is not item and other.sentences & (item.sentences | {after})
-                and bears_on(item.event, other.event, actors) for kind in other.kinds] + item.absorbed
+                and bears_on(item.event, other.event, actors) for kind in other.kinds]
         facts = read_facts(item.event, item.kinds, [sentences[i] for i in own],
                            sentences[after] if after < len(sentences) else None, actors, near, book,
                            analysis.doc, countries)

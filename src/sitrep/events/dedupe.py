@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..models import AcledCode, Event, EventPlace
-from .acled import load_codebook
+from .acled import interaction, load_codebook
 from .lexicon import EventType
 
 MAX_DAYS_APART = 3
@@ -60,7 +60,6 @@ class Item:
     kinds: list[str] = field(default_factory=list)  # internal types of every mention merged in, kept first
     referred: set[int] = field(default_factory=set)  # sentences that only refer back to it ("the attack came after …")
     together: int | None = None  # the mention an event told of several places came from: its copies stay apart
-    absorbed: list[str] = field(default_factory=list)  # types of the parts of a demonstration folded into it
 
     def __post_init__(self) -> None:
         if not self.kinds:
@@ -440,11 +439,32 @@ def part_of_demonstration(a: Item, b: Item) -> bool:
     return not (dates_conflict(ea, eb) or places_conflict(ea, eb))
 
 
+# How far a demonstration went, as ACLED's sub-types of Protests rank it; a riot part makes it a violent demonstration.
+PROTEST_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2}
+
+
+def how_it_went(demonstration: AcledCode, part: AcledCode) -> AcledCode:
+    """The demonstration's ACLED code with a part of it told after it: the crowd turning violent makes a protest a
+    violent demonstration by rioters (5); an intervention or excessive force against the protesters raises a
+    protest's sub-type to it; the part's second side (the police) fills a missing one."""
+    inter1 = demonstration.inter1 or 0
+    inter2 = demonstration.inter2 or part.inter2 or 0
+    sub = demonstration.sub_event_type
+    if part.event_type == "Riots" and demonstration.event_type == "Protests":
+        return AcledCode(event_type="Riots", sub_event_type="Violent demonstration", inter1=5, inter2=inter2,
+                         interaction=interaction(5, inter2))
+    if demonstration.event_type == "Protests" and part.event_type == "Protests" and \
+            PROTEST_SEVERITY.get(part.sub_event_type or "", 0) > PROTEST_SEVERITY.get(sub or "", 0):
+        sub, inter2 = part.sub_event_type, part.inter2 or inter2
+    return demonstration.model_copy(update={"sub_event_type": sub, "inter2": inter2,
+                                            "interaction": interaction(inter1, inter2) if inter1 else None})
+
+
 def merge_acled_events(items: list[Item]) -> list[Item]:
     """Fold mentions of one ACLED event (one_acled_event) and the toll told after one (toll_of) into the first, in
     text order; renumber. A part of a demonstration told after it (part_of_demonstration) stays an event of its own
-    with no ACLED code, and the demonstration lists its types in `absorbed`, for its ACLED code to be decided again
-    with them: ACLED codes the two as one event."""
+    with no ACLED code, and the demonstration's code says how it went (how_it_went): ACLED codes the two as one
+    event."""
     kept: list[Item] = []
     for item in items:
         target = next((k for k in kept if one_acled_event(k, item)), None)
@@ -452,10 +472,11 @@ def merge_acled_events(items: list[Item]) -> list[Item]:
         demo = None if target is not None or toll is not None else \
             next((k for k in kept if part_of_demonstration(k, item)), None)
         if demo is not None:  # one ACLED event: the demonstration's code says how it went; the part keeps
-            demo.absorbed += item.kinds  # its own PLOVER and CAMEO codes ("police dispersed the crowd": 175)
-            item.event.acled = AcledCode(event_type=None, sub_event_type=None)
+            demo.event.acled = how_it_went(demo.event.acled, item.event.acled)  # its own PLOVER and CAMEO codes
             trigger = demo.event.trigger.text if demo.event.trigger else ""
+            demo.event.decided_by["acled"] += f"; dedupe.part_of_a_demonstration: {item.event.acled.sub_event_type}"
             item.event.decided_by["acled"] = f"dedupe.part_of_a_demonstration: coded with {trigger!r} before it"
+            item.event.acled = AcledCode(event_type=None, sub_event_type=None)
             kept.append(item)
             continue
         if target is None and toll is None:
