@@ -27,6 +27,7 @@ from .dedupe import Item, merge_acled_events, merge_mentions
 from .detect import Mention, find_mentions
 from .lexicon import Lexicon, load_lexicon
 from .place import as_event_place, places_named_together
+from .quantities import CONSEQUENCES
 from .tolls import update_tolls
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -44,10 +45,11 @@ def extract_events(analysis: Analysis, lexicon: Lexicon) -> list[Event]:
         marker = temporal_marker(m.anchor)
         item = Item(build_event(analysis, m, lexicon, n), lexicon.types[m.type], {sentence_of[m.head.sent.start]},
                     anaphoric=is_anaphoric(m), definite=is_definite(m), backref=marker is not None)
-        items += one_per_place(analysis, item, m, n)
-        waiting = pending_date(marker, item.event) if marker is not None else None
-        if waiting is not None:
-            pending.append(waiting)
+        for each in one_per_place(analysis, item, m, n):  # each copy waits for its own main clause's date
+            items.append(each)
+            waiting = pending_date(marker, each.event) if marker is not None else None
+            if waiting is not None:
+                pending.append(waiting)
     kept = merge_mentions(items)
     starts = [s.start_char for s in analysis.doc.sents]
     for item in kept:
@@ -67,7 +69,6 @@ def extract_events(analysis: Analysis, lexicon: Lexicon) -> list[Event]:
 
 # Kinds of event ACLED codes one per location: violence, crime and disasters (merged strictly) and protests.
 PER_PLACE_GROUPS = frozenset({"protest"})
-SPLIT_KINDS = frozenset({"killed", "injured", "arrested", "displaced"})  # counts shared out between the places
 
 
 def one_per_place(analysis: Analysis, item: Item, mention: Mention, number: int) -> list[Item]:
@@ -87,7 +88,7 @@ def one_per_place(analysis: Analysis, item: Item, mention: Mention, number: int)
         event.decided_by["place"] = f"place.one_event_per_place: {k + 1} of {len(places)} places named together " \
                                     f"({names})"
         for kind, amount in event.quantities.items():
-            if kind in SPLIT_KINDS:
+            if kind in CONSEQUENCES:  # killed, injured, arrested, displaced; a crowd stays whole
                 event.quantities[kind] = share(amount, len(places), k)
                 event.decided_by["quantities"] = f"quantities.shared_between_places: {len(places)} places"
         copies.append(Item(event, item.kind, set(item.sentences), anaphoric=item.anaphoric, definite=item.definite,

@@ -160,14 +160,18 @@ def disagreeing_claims(a: Event, b: Event) -> bool:
 
 
 def siblings(a: Item, b: Item) -> bool:
-    """Two copies of one mention told of several places at once: two events (`place.one_event_per_place`)."""
+    """Two copies of one mention told of several places at once: two events (`place.one_event_per_place`), never
+    candidates for one another in the merges below."""
     return a.together is not None and a.together == b.together
+
+
+def _apart_from(kept: list[Item], item: Item) -> list[Item]:
+    """The kept events `item` may be merged into: all but its own copies at other places."""
+    return [k for k in kept if not siblings(k, item)]
 
 
 def same_event(a: Item, b: Item) -> bool:
     """Whether two events of one article are mentions of one real event."""
-    if siblings(a, b):
-        return False
     if disagreeing_claims(a.event, b.event):
         return False
     ga, gb = a.kind.group, b.kind.group
@@ -259,8 +263,6 @@ def refers_to(kept: Item, item: Item) -> bool:
     """Whether a back-referenced event (item) is the kept event: one group, no differing sources, and
     a shared actor or neighbouring sentences (for loosely merged groups such as ceasefires, an item
     with no actors of its own is enough, as it is for one of the same type)."""
-    if siblings(kept, item):
-        return False
     a, b = kept.event, item.event
     if kept.kind.group != item.kind.group or _disjoint(a.sources, b.sources):
         return False
@@ -279,8 +281,6 @@ UNREAL = frozenset({"negated", "hypothetical", "conditional", "denied", "planned
 def told_before(kept: Item, item: Item) -> bool:
     """Whether a definite event noun (item) names the earlier event `kept`: one group, the same realness, no
     different doers, and no own date or place of the noun's that tells them apart."""
-    if siblings(kept, item):
-        return False
     a, b = kept.event, item.event
     if kept.kind.group != item.kind.group or (a.modality in UNREAL) != (b.modality in UNREAL):
         return False
@@ -316,10 +316,11 @@ def merge_mentions(items: list[Item]) -> list[Item]:
     e1, e2 … in text order. Each item returned holds one event and the types of all its mentions."""
     kept: list[Item] = []
     for item in (i for i in items if not i.backref):
-        candidates = reversed(kept) if item.anaphoric else iter(kept)
+        open_to = _apart_from(kept, item)
+        candidates = reversed(open_to) if item.anaphoric else iter(open_to)
         target = next((k for k in candidates if same_event(k, item)), None)
         if target is None and item.definite:
-            told = next((k for k in reversed(kept) if told_before(k, item)), None)
+            told = next((k for k in reversed(open_to) if told_before(k, item)), None)
             if told is not None:
                 fold_reference(told, item)
                 continue
@@ -328,7 +329,7 @@ def merge_mentions(items: list[Item]) -> list[Item]:
         else:
             _join(target, item)
     for item in (i for i in items if i.backref):
-        target = next((k for k in kept if refers_to(k, item)), None)
+        target = next((k for k in _apart_from(kept, item) if refers_to(k, item)), None)
         if target is None:
             kept.append(item)
         else:
@@ -380,8 +381,6 @@ def one_acled_event(a: Item, b: Item) -> bool:
     reported as having happened, told in one or neighbouring sentences, with nothing that tells them apart
     (ACLED's unit: one kind of event, on one day, in one place, between the same sides) — "rebels and troops
     clashed … two soldiers were wounded", "a car bomb … was detonated"."""
-    if siblings(a, b):
-        return False
     ea, eb = a.event, b.event
     if not ea.acled.event_type or (ea.acled.event_type, ea.acled.sub_event_type) != \
             (eb.acled.event_type, eb.acled.sub_event_type) or ea.plover.type != eb.plover.type:
@@ -404,8 +403,6 @@ TOLL_KINDS = frozenset({"kill"})  # the internal type of "killed", "injured", "w
 def toll_of(a: Item, b: Item) -> bool:
     """Whether `b`, an injury or death told with no doer in the same or the next sentence after the violent event
     `a` whose doer is named, is what `a` did: "Villagers stoned a police patrol. Two officers were injured." """
-    if siblings(a, b):
-        return False
     ea, eb = a.event, b.event
     if b.kind.name not in TOLL_KINDS or a.kind.name in TOLL_KINDS or eb.sources or not ea.sources:
         return False
@@ -419,7 +416,7 @@ def toll_of(a: Item, b: Item) -> bool:
 
 
 DEMONSTRATIONS = frozenset({"Protests", "Riots"})
-DEMONSTRATION_SENTENCES = 2  # how far after a protest its dispersal, violence or arrests are still told of it
+DEMONSTRATION_SENTENCES = 2  # how far after a protest its dispersal or its violence is still told of it
 
 
 def part_of_demonstration(a: Item, b: Item) -> bool:
@@ -428,7 +425,7 @@ def part_of_demonstration(a: Item, b: Item) -> bool:
     to disperse them."). ACLED codes a demonstration as one event whose sub-type says how it went (protest with
     intervention, violent demonstration …); the part stays a PLOVER/CAMEO event of its own."""
     ea, eb = a.event, b.event
-    if siblings(a, b) or a.kind.group != "protest" or ea.acled.event_type not in DEMONSTRATIONS:
+    if a.kind.group != "protest" or ea.acled.event_type not in DEMONSTRATIONS:
         return False
     if eb.acled.event_type not in DEMONSTRATIONS:  # arrests stay their own: often what was protested against
         return False
@@ -467,10 +464,11 @@ def merge_acled_events(items: list[Item]) -> list[Item]:
     event."""
     kept: list[Item] = []
     for item in items:
-        target = next((k for k in kept if one_acled_event(k, item)), None)
-        toll = None if target is not None else next((k for k in kept if toll_of(k, item)), None)
+        open_to = _apart_from(kept, item)
+        target = next((k for k in open_to if one_acled_event(k, item)), None)
+        toll = None if target is not None else next((k for k in open_to if toll_of(k, item)), None)
         demo = None if target is not None or toll is not None else \
-            next((k for k in kept if part_of_demonstration(k, item)), None)
+            next((k for k in open_to if part_of_demonstration(k, item)), None)
         if demo is not None:  # one ACLED event: the demonstration's code says how it went; the part keeps
             demo.event.acled = how_it_went(demo.event.acled, item.event.acled)  # its own PLOVER and CAMEO codes
             trigger = demo.event.trigger.text if demo.event.trigger else ""

@@ -217,7 +217,8 @@ def named_as_charge(token: Token, lexicon: Lexicon) -> bool:
     if token.dep_ in ("compound", "amod", "nmod") and token.head.i != token.i:
         return lemma(token.head) in lexicon.charge_nouns
     if token.dep_ == "pobj" and token.head.lower_ in CHARGE_PREPOSITIONS and token.head.head.i != token.head.i:
-        return lemma(token.head.head) in lexicon.charge_governors | lexicon.charge_nouns
+        governor = lemma(token.head.head)
+        return governor in lexicon.charge_governors or governor in lexicon.charge_nouns
     return False
 
 

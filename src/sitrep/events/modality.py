@@ -35,8 +35,8 @@ NEGATE = {"refuse", "fail", "decline", "avoid", "prevent", "thwart", "foil", "av
 THREATEN = {"vow", "threaten", "warn", "swear"}
 REQUEST = {"call", "urge", "demand", "ask", "appeal", "request", "press", "push", "plead", "beg",
            "implore", "seek", "petition", "lobby", "invite", "encourage"}
-PLAN = {"plan", "plot", "conspire", "scheme", "intend", "prepare", "aim", "schedule", "expect", "agree", "decide", "propose",
-        "promise", "pledge", "commit", "hope", "set", "consider", "mull", "discuss", "negotiate",
+PLAN = {"plan", "plot", "conspire", "scheme", "intend", "prepare", "aim", "schedule", "expect", "agree", "decide",
+        "propose", "promise", "pledge", "commit", "hope", "set", "consider", "mull", "discuss", "negotiate",
         "offer", "arrange", "due", "likely", "ready", "poised", "go", "want", "wish", "fight", "try",
         "attempt", "strive", "struggle", "work", "move", "scramble", "race", "rush"}
 NEED_COMPLEMENT = {"set", "go", "due", "likely", "ready", "poised", "fight", "try", "attempt", "strive",

@@ -192,12 +192,6 @@ def _attached(doc: Doc, head: int, trigger: Token) -> bool:
     return False
 
 
-def _event_place(place: Place, source: Literal["sentence", "focus"], precision: int) -> EventPlace:
-    return EventPlace(name=place.name, geonameid=place.geonameid, lat=place.lat or 0.0, lon=place.lon or 0.0,
-                      precision=precision, country=place.country, admin1=place.admin1, source=source,
-                      start=place.start, end=place.end, text=place.text)
-
-
 def sentence_place(analysis: Analysis, trigger: Token) -> tuple[EventPlace | None, str]:
     """The place of the sentence for the trigger, or the focus, and the rule that chose it (module docstring)."""
     index = build_index(analysis)
@@ -214,11 +208,11 @@ def sentence_place(analysis: Analysis, trigger: Token) -> tuple[EventPlace | Non
         rule, pool = next((name, found) for name, found in pools if found)
         place, _ = min(pool, key=lambda ph: (_specificity(ph[0]), _size_rank(ph[0]), _role_rank(doc, ph[1]),
                                              abs(ph[1] - trigger.i)))
-        return _event_place(place, "sentence", _specificity(place)), ("place.abroad_alone_skipped: " + rule
+        return _as_event_place(place, "sentence", _specificity(place)), ("place.abroad_alone_skipped: " + rule
                                                                       if skipped else rule)
     if index.focus is None:
         return None, "place.none"
-    return _event_place(index.focus, "focus", min(3, _specificity(index.focus) + 1)), "place.article_focus"
+    return _as_event_place(index.focus, "focus", min(3, _specificity(index.focus) + 1)), "place.article_focus"
 
 
 ACTING = frozenset({"nsubj", "nsubjpass", "poss"})
@@ -387,9 +381,6 @@ def places_named_together(analysis: Analysis, place: EventPlace | None, trigger:
     on a plural place noun that is the event's: "blasts in the Malian and Nigerien border towns"), none of which
     another of them contains, in text order; [] when the event's place stands alone. ACLED codes one event per
     location, so an event told of several places at once is one event at each (`place.one_event_per_place`)."""
-    doc = analysis.doc
-    if doc is None:
-        return []
     return _named_with(analysis, place) or _countries_on_a_place_noun(analysis, trigger)
 
 
@@ -408,21 +399,27 @@ def _named_with(analysis: Analysis, place: EventPlace | None) -> list[Place]:
     if root.i not in heads or root.dep_ != "pobj" or root.head.lower_ not in LOCATIVE_PREPOSITIONS:
         return []
     chain = _together(root)
-    if not any(c.dep_ == "cc" for t in chain for c in t.children):
+    if not _coordinated(chain):
         return []  # "in Coatzacoalcos, Veracruz": a town and what holds it, however the gazetteer reads the second
-    return _apart([heads[t.i] for t in sorted(chain, key=lambda t: t.i) if t.i in heads])
+    return _apart([heads[t.i] for t in chain if t.i in heads])
 
 
 _TOGETHER = frozenset({"conj", "appos"})  # "Kano and Kaduna"; "Nairobi, Kenya, and Kampala, Uganda"
 
 
 def _together(root: Token) -> list[Token]:
+    """The root and the words joined to it as conjuncts or appositions, in text order."""
     chain, todo = [], [root]
     while todo:
         token = todo.pop()
         chain.append(token)
         todo += [c for c in token.children if c.dep_ in _TOGETHER]
-    return chain
+    return sorted(chain, key=lambda t: t.i)
+
+
+def _coordinated(chain: list[Token]) -> bool:
+    """Whether "and"/"or" joins the words: a list of places, not a place and what holds it."""
+    return any(c.dep_ == "cc" for t in chain for c in t.children)
 
 
 def _apart(named: list[Place]) -> list[Place]:
@@ -446,8 +443,8 @@ def _countries_on_a_place_noun(analysis: Analysis, trigger: Token) -> list[Place
         first = next((c for c in token.children if c.dep_ == "amod" and c.idx in demonyms), None)
         if first is None:
             continue
-        chain = [t for t in sorted(_together(first), key=lambda t: t.i)]
-        if any(c.dep_ == "cc" for t in chain for c in t.children):
+        chain = _together(first)
+        if _coordinated(chain):
             return _apart([demonyms[t.idx] for t in chain if t.idx in demonyms])
     return []
 
