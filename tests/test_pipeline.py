@@ -36,3 +36,20 @@ def test_run_passes_input_errors_through_in_order():
     bad = InputError("b.txt", "empty file")
     out = list(pipeline.run([Document(id="a", text="x"), bad, Document(id="c", text="y")]))
     assert [getattr(o, "id", None) for o in out] == ["a", None, "c"] and out[1] is bad
+
+
+def test_warm_up_loads_what_stages_load_on_first_need():
+    """A long-running process loads the clean stage's language identifier before the first document, not
+    while one is being analysed; a stage without a warm step is left alone; with language detection off
+    nothing is loaded for it."""
+    from sitrep.clean import make_stage as clean_stage
+    from sitrep.clean.language import _identifier
+
+    warmed: list[str] = []
+    other = Stage("other", needs=("document",), adds=("x",), run=lambda a: None, warm=lambda: warmed.append("other"))
+    assert clean_stage(Settings(detect_language=False)).warm is None
+    _identifier.cache_clear()
+    pipeline = Pipeline(Settings(), stages=[clean_stage(Settings()), other, _stage("plain", ("x",), ("y",))])
+    assert _identifier.cache_info().currsize == 0 and warmed == []
+    assert pipeline.warm_up() is pipeline
+    assert _identifier.cache_info().currsize == 1 and warmed == ["other"]

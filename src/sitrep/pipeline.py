@@ -54,6 +54,16 @@ class Pipeline:
         check_order(self.stages)
         _settle()
 
+    def warm_up(self) -> Pipeline:
+        """Load now what stages otherwise load when a document first needs it (`Stage.warm`), and keep it out of
+        the collector's passes: for processes that analyse many documents (batch workers, the server,
+        benchmarks), so that no document pays for a load. `analyze` of one text does not need it."""
+        for stage in self.stages:
+            if stage.warm is not None:
+                stage.warm()
+        _settle()
+        return self
+
     def analyze(self, document: Document) -> Analysis:
         """One document through every stage, within the time budget (setting `time_budget`, E403)."""
         analysis = Analysis(document=document, settings=self.settings, analysis_text=document.text)

@@ -62,13 +62,16 @@ class Analysis:
 @dataclass(frozen=True)
 class Stage:
     """A step of the pipeline. `run` handles one document; `run_batch`, when a stage has one, handles
-    several at once with the same result per document (the nlp stage parses a batch with `nlp.pipe`)."""
+    several at once with the same result per document (the nlp stage parses a batch with `nlp.pipe`). `warm`,
+    when a stage has one, loads now what the stage loads only when a document first needs it (the clean
+    stage's language identifier): `Pipeline.warm_up` calls it in processes that analyse many documents."""
 
     name: str
     needs: tuple[str, ...]
     adds: tuple[str, ...]
     run: Callable[[Analysis], None]
     run_batch: Callable[[list[Analysis]], None] | None = None
+    warm: Callable[[], None] | None = None  # loads what `run` would otherwise load on first need
 
 
 def check_order(stages: list[Stage]) -> None:

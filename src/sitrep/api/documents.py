@@ -79,7 +79,7 @@ class Writer:
 
         store = open_store(self.target, self.settings)
         learned = LearnedKB(store.engine) if self.settings.learn_actors else None
-        return Pipeline(self.settings, learned=learned), store
+        return Pipeline(self.settings, learned=learned).warm_up(), store
 
     def write(self, doc: Document) -> dict[str, Any]:
         with self.lock:

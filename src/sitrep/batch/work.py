@@ -33,7 +33,7 @@ class PipelinePlugin(WorkerPlugin):
         self.pipeline: Pipeline | None = None
 
     def setup(self, worker: Any) -> None:
-        self.pipeline = Pipeline(self.settings)
+        self.pipeline = Pipeline(self.settings).warm_up()
 
 
 def run_partition(index: int, items: list[Item], root: str, partition_size: int, print_: str) -> PartitionResult:

@@ -22,7 +22,7 @@ from ..stage import Analysis, Stage
 from . import blocks
 from .credits import find_credits
 from .duplicates import find_duplicates
-from .language import judge
+from .language import judge, load_identifier
 from .lines import find_line_removals
 
 __all__ = ["blank", "caption_spans", "find_removed", "make_stage"]
@@ -38,7 +38,8 @@ def make_stage(settings: Settings) -> Stage:
         analysis.analysis_text = blank(analysis.document.text, analysis.removed)
         analysis.extras["captions"] = caption_spans(analysis.document, analysis.removed)
 
-    return Stage("clean", needs=("document",), adds=("removed", "analysis_text"), run=run)
+    return Stage("clean", needs=("document",), adds=("removed", "analysis_text"), run=run,
+                 warm=load_identifier if settings.detect_language else None)
 
 
 def find_removed(document: Document) -> list[Removed]:

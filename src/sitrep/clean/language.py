@@ -37,6 +37,11 @@ class Verdict:
         return f"{self.language} ({1 - self.share:.0%} of the text; English {self.share:.0%})"
 
 
+def load_identifier() -> None:
+    """Load the language identifier now (about a second of CPU), not when a paragraph first needs it."""
+    _identifier()
+
+
 @lru_cache(maxsize=1)
 def _identifier() -> Any:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier

@@ -87,14 +87,18 @@ def _modifies_next(doc: Doc, m: Mention) -> bool:
 
 def _choose(m: Mention, context: Context) -> None:
     """The highest-scoring reading (ties: the larger population, then the lower id); its confidence
-    from its margin over the next."""
-    vectors = [(context.features(c, m), c) for c in m.candidates]
-    scored = sorted(((context.total(f), c, f) for f, c in vectors),
-                    key=lambda sc: (-sc[0], -sc[1].population, sc[1].id))
-    if not scored:
+    from its margin over the next. Mentions that the context cannot tell apart (`Context.alike`: the same
+    name, cue, containers and candidates) are scored once per pass."""
+    if not m.candidates:
         return
-    best, place, features = scored[0]
-    margin = best - scored[1][0] if len(scored) > 1 else context.weights.parameter("lone_margin")
+    alike = context.alike(m)
+    if alike not in context.chosen:
+        vectors = [(context.features(c, m), c) for c in m.candidates]
+        scored = sorted(((context.total(f), c, f) for f, c in vectors),
+                        key=lambda sc: (-sc[0], -sc[1].population, sc[1].id))
+        context.chosen[alike] = scored[0], scored[1][0] if len(scored) > 1 else None
+    (best, place, features), runner_up = context.chosen[alike]
+    margin = best - runner_up if runner_up is not None else context.weights.parameter("lone_margin")
     m.resolved, m.rule, m.features = place, "place.scored", context.contributions(features)
     m.confidence = round(1.0 / (1.0 + math.exp(-margin)), 3)
 

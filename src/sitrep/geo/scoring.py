@@ -172,6 +172,12 @@ class Context:
         for m in mentions:
             for k in m.containers:
                 self.contained.setdefault(id(mentions[k]), []).append(m)
+        self.chosen: dict[tuple[object, ...], tuple[tuple[float, GazPlace, Features], float | None]] = {}
+
+    def alike(self, m: Mention) -> tuple[object, ...]:
+        """What `features` reads of a mention: mentions alike in it get the same score for every reading."""
+        return (name_key(m.text), m.kind, m.fuzzy, m.demonym, tuple(m.containers),
+                tuple(id(n) for n in self.contained.get(id(m), ())), tuple(c.id for c in m.candidates))
 
     def evidence_besides(self, key: str) -> Evidence:
         """The article's country evidence, leaving out what the name `key` gave itself."""
