@@ -73,6 +73,12 @@ def lead_acled(pipeline, text: str):
     ("Taxi drivers staged a motorcade through the city to demand lower fuel prices.",
      "Protests", "Peaceful protest", 6, 0),
     ("Farm workers held pickets outside the packing plant on Monday.", "Protests", "Peaceful protest", 6, 0),
+    # banging pots or chanting slogans is protesting whoever does it; a strike alone is not coded, a strike with a
+    # march is a protest (the march, joined to the strike as one event, keeps its type)
+    ("Residents banged pots against the governor as his motorcade passed.", "Protests", "Peaceful protest", 6, 0),
+    ("Supporters of the senator gathered and chanted slogans outside the court.", "Protests", "Peaceful protest",
+     6, 0),
+    ("Bus drivers went on strike and marched to the transport ministry.", "Protests", "Peaceful protest", 6, 0),
     ("Police fired tear gas at hundreds of students who were protesting against fee increases.",
      "Protests", "Protest with intervention", 6, 1),
     ("Residents blocked the main road with burning tyres to protest power cuts.",
@@ -167,6 +173,8 @@ def test_every_rule_has_a_unique_id():
     "A man was sentenced to 20 years in prison on Monday for killing his business partner.",
     "A lineman was killed in an accidental electrocution while repairing a cable near the army base.",
     "A man shot a burglar who broke into his home on Friday night.",
+    "The fans chanted the striker's name as the band banged drums behind the goal.",
+    "Nurses at the two hospitals went on strike on Monday over unpaid overtime.",
 ])
 def test_accidents_and_private_crimes_get_no_acled_type(pipeline, text):
     coded = [(e.trigger.text, e.acled.event_type) for e in

@@ -44,7 +44,8 @@ def extract_events(analysis: Analysis, lexicon: Lexicon) -> list[Event]:
     for n, m in enumerate(mentions, start=1):
         marker = temporal_marker(m.anchor)
         item = Item(build_event(analysis, m, lexicon, n), lexicon.types[m.type], {sentence_of[m.head.sent.start]},
-                    anaphoric=is_anaphoric(m), definite=is_definite(m), backref=marker is not None)
+                    anaphoric=is_anaphoric(m), definite=is_definite(m), backref=marker is not None,
+                    kinds=[m.type, *m.joined])
         for each in one_per_place(analysis, item, m, n):  # each copy waits for its own main clause's date
             items.append(each)
             waiting = pending_date(marker, each.event) if marker is not None else None
@@ -92,7 +93,7 @@ def one_per_place(analysis: Analysis, item: Item, mention: Mention, number: int)
                 event.quantities[kind] = share(amount, len(places), k)
                 event.decided_by["quantities"] = f"quantities.shared_between_places: {len(places)} places"
         copies.append(Item(event, item.kind, set(item.sentences), anaphoric=item.anaphoric, definite=item.definite,
-                           backref=item.backref, together=number))
+                           backref=item.backref, together=number, kinds=list(item.kinds)))
     return copies
 
 

@@ -226,7 +226,8 @@ def join_participles(mentions: list[Mention], by_token: dict[int, Mention], lexi
         host = _mention_at(anchor.head, by_token) or _anchored_at(anchor.head, by_token)
         if host is not None and host is not mention and \
                 lexicon.types[host.type].plover == lexicon.types[mention.type].plover:
-            mention.consumed = True
+            mention.consumed = True  # its type stays one of the event's ("went on strike and marched": a march)
+            host.joined += [t for t in [mention.type, *mention.joined] if t != host.type and t not in host.joined]
 
 
 def agreed_ceasefires(mentions: list[Mention], by_token: dict[int, Mention], lexicon: Lexicon) -> None:

@@ -10,7 +10,7 @@ event are handled in ``constructions.py``.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .lexicon import Entry, Lexicon
@@ -41,6 +41,7 @@ class Mention:
     partner: Token | None = None   # an attack noun joined to this outcome verb ("a strike by X killed 9")
     caller: Token | None = None    # the verb of a call to keep this truce ("called on X to observe a ceasefire")
     rule: str = ""                 # what decided the type: "lexicon.verb:attack", "frame.agree", "mood.demand" …
+    joined: list[str] = field(default_factory=list)  # types of mentions of the same event joined into it
 
     def recode(self, event_type: str, rule: str) -> None:
         """A construction that changes the type says which it was (Event.decided_by["type"])."""
