@@ -119,6 +119,21 @@ def test_the_codebook_decides_type_sub_type_and_sides(pipeline, text, event_type
     assert event.decided_by["acled"].split(":")[0] in {r.id for r in load_codebook().rules}
 
 
+@pytest.mark.parametrize("text, event_type, sub_event_type", [
+    # the codebook's strategic developments: a prisoner exchange is an agreement; joining an armed group a change
+    # of group ("joined the talks" is no such change)
+    ("The army and the rebels exchanged prisoners at the river crossing on Sunday.", "Strategic developments",
+     "Agreement"),
+    ("Dozens of former soldiers joined the rebels in the northern hills.", "Strategic developments",
+     "Change to group/activity"),
+    ("The foreign minister joined the talks in Geneva on Monday.", None, None),
+])
+def test_strategic_developments_told_in_plain_words(pipeline, text, event_type, sub_event_type):
+    events = pipeline.analyze(Document(id="t", text=text, published="2024-05-10")).events
+    assert events and max(events, key=lambda e: e.confidence).acled.model_dump(include={"event_type", "sub_event_type"}) \
+        == {"event_type": event_type, "sub_event_type": sub_event_type}
+
+
 def test_arrests_at_a_protest_fold_into_it(pipeline):
     events = pipeline.analyze(Document(id="t", text="Police arrested 20 protesters at a rally against the new law.",
                                        published="2024-05-10")).events
