@@ -107,3 +107,27 @@ def test_since_finds_events_that_began_before_it(db_target, tmp_path):  # noqa: 
         assert [i["document"]["id"] for i in body["items"]] == ["report-1"]
         body = client.get("/api/events", params={"since": "2022-05-22"}).json()
         assert body["items"] == []
+
+
+@pytest.mark.parametrize("url, status", [
+    ("/api/documents/9223372036854775808", 404),        # one past the largest integer a store holds
+    ("/api/documents/-9223372036854775809", 404),
+    ("/api/documents/4451833793", 404),                  # past the largest key PostgreSQL gives (integer)
+    ("/api/documents?offset=32589158477190044729", 422),
+    ("/api/events?offset=9223372036854775808", 400),
+    ("/api/events?min_sources=99999999999999999999", 400),
+    ("/api/events?cursor=WyIyMDI0LTAxLTAxIiwgMTA5OTUxMTYyNzc3Nl0", 400),  # a cursor naming key 2**40
+    ("/api/actors?q=ab%00cd", 422),                      # PostgreSQL refuses a NUL in text
+    ("/api/figures?kind=ceasefire&place=x%00", 422),
+    ("/api/events/e%001", 422),
+])
+def test_values_no_store_can_hold_are_refused_in_the_error_shape(client, url, status):
+    """Found by schemathesis: such numbers and characters reached the database and failed there with a 500."""
+    answer = client.get(url)
+    assert answer.status_code == status, answer.text
+    assert set(answer.json()["error"]) >= {"code", "message", "fix"}
+
+
+def test_a_place_id_no_gazetteer_has_finds_nothing(client):
+    answer = client.get("/api/events?place=99999999999999999999")
+    assert answer.status_code == 200 and answer.json()["items"] == []

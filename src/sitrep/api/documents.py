@@ -12,6 +12,7 @@ from sqlalchemy import Connection
 from ..errors import ApiError, InputError, SitrepError
 from ..models import Document
 from ..query import get_document, list_documents
+from ..query.filters import LARGEST, LARGEST_KEY
 from .deps import connection
 from .guard import require_write
 from .schemas import DocumentIn, DocumentPage, Error, Stored, StoredDocument
@@ -21,7 +22,8 @@ Conn = Annotated[Connection, Depends(connection)]
 
 
 @router.get("/documents", response_model=DocumentPage)
-def documents(conn: Conn, limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0)) -> JSONResponse:
+def documents(conn: Conn, limit: int = Query(100, ge=1, le=1000),
+              offset: int = Query(0, ge=0, le=LARGEST)) -> JSONResponse:
     """Stored documents with their number of events, in the order they were stored."""
     return JSONResponse(list_documents(conn, limit, offset))
 
@@ -30,7 +32,7 @@ def documents(conn: Conn, limit: int = Query(100, ge=1, le=1000), offset: int = 
 def document(pk: int, conn: Conn) -> JSONResponse:
     """One document: the text as given, the spans the cleaner removed, its full record, and the merged
     event of each of its events."""
-    found = get_document(conn, pk)
+    found = get_document(conn, pk) if -LARGEST_KEY <= pk <= LARGEST_KEY else None  # a larger one is no row's
     if found is None:
         raise ApiError(f"no document {pk}", "take a pk from /api/documents or an event's document.pk",
                        code="E601", status=404)

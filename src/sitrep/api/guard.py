@@ -34,7 +34,17 @@ def check_token(request: Request, settings: Settings) -> None:
                        code="E602", status=401)
 
 
+def refuse_nul(request: Request) -> None:
+    """A NUL character in the path or a query value names nothing a store holds (PostgreSQL refuses it in
+    text outright): one clear error, not a failure in the database."""
+    if "\x00" in request.scope.get("path", "") or any("\x00" in k or "\x00" in v
+                                                       for k, v in request.query_params.multi_items()):
+        raise ApiError("the request's path or a query parameter holds a NUL character (%00)",
+                       "remove the NUL (\\0) characters from the URL", code="E604", status=422)
+
+
 async def require_read(request: Request) -> None:
+    refuse_nul(request)
     settings: Settings = request.app.state.settings
     if settings.api_protect_reads:
         check_token(request, settings)

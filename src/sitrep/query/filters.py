@@ -105,6 +105,10 @@ def parse_country(value: str | None) -> str | None:
         raise bad(f"unknown country {value!r}", "give an ISO code (SY, SYR) or an English name", "E214") from None
 
 
+LARGEST = 2**63 - 1  # the largest integer SQLite and PostgreSQL (bigint) store: a larger count is no store's
+LARGEST_KEY = 2**31 - 1  # the largest primary key a store gives (PostgreSQL integer): a larger one is no row's
+
+
 def encode_cursor(date_start: str | None, pk: int) -> str:
     return base64.urlsafe_b64encode(json.dumps([date_start, pk]).encode()).decode().rstrip("=")
 
@@ -115,7 +119,7 @@ def parse_cursor(value: str | None) -> tuple[str | None, int] | None:
     try:
         raw = json.loads(base64.urlsafe_b64decode(value + "=" * (-len(value) % 4)))
         day, pk = raw
-        if not (day is None or isinstance(day, str)) or not isinstance(pk, int):
+        if not (day is None or isinstance(day, str)) or not isinstance(pk, int) or abs(pk) > LARGEST_KEY:
             raise ValueError(value)
     except (ValueError, TypeError):
         raise bad(f"cursor {value!r} is not one this server gave", "use the next_cursor of the previous page",
@@ -123,15 +127,15 @@ def parse_cursor(value: str | None) -> tuple[str | None, int] | None:
     return day, pk
 
 
-def _number(value: str | int | None, name: str, low: int, high: int | None = None) -> int | None:
+def _number(value: str | int | None, name: str, low: int, high: int = LARGEST) -> int | None:
     if value in (None, ""):
         return None
     try:
         number = int(value)
     except (TypeError, ValueError):
         raise bad(f"{name} {value!r} is not a whole number", f"give a number of at least {low}", "E216") from None
-    if number < low or (high is not None and number > high):
-        raise bad(f"{name} {number} is out of range", f"give {low}…{high if high else 'more'}", "E216")
+    if number < low or number > high:
+        raise bad(f"{name} {number} is out of range", f"give {low}…{high}", "E216")
     return number
 
 
@@ -148,12 +152,14 @@ def parse_filter(*, since: str | None = None, until: str | None = None, bbox: st
         raise bad("a cursor pages through events sorted by date", "sort by date or -date, or use offset", "E215")
     place_text = (place or "").strip() or None
     geonameid = int(place_text) if place_text and place_text.isdigit() else None
+    geonameid = geonameid if geonameid is not None and geonameid <= LARGEST_KEY else None  # no place has a larger id
     return EventFilter(
         since=parse_date(since, "since"), until=parse_date(until, "until"), bbox=parse_bbox(bbox),
         place=None if geonameid else place_text, geonameid=geonameid, country=parse_country(country),
         types=parse_types(type), actor=(actor or "").strip() or None, modality=parse_modality(modality),
         min_sources=_number(min_sources, "min_sources", 1), text=(text or "").strip() or None,
-        sort=sort or "date", limit=_number(limit, "limit", 1, max_limit), offset=_number(offset, "offset", 0) or 0,
+        sort=sort or "date", limit=_number(limit, "limit", 1, max_limit or LARGEST),
+        offset=_number(offset, "offset", 0) or 0,
         cursor=parse_cursor(cursor),
     )
 
