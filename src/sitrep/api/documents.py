@@ -12,7 +12,7 @@ from sqlalchemy import Connection
 from ..errors import ApiError, InputError, SitrepError
 from ..models import Document
 from ..query import get_document, list_documents
-from ..query.filters import LARGEST, LARGEST_KEY
+from ..query.filters import LARGEST
 from .deps import connection
 from .guard import require_write
 from .schemas import DocumentIn, DocumentPage, Error, Stored, StoredDocument
@@ -32,7 +32,7 @@ def documents(conn: Conn, limit: int = Query(100, ge=1, le=1000),
 def document(pk: int, conn: Conn) -> JSONResponse:
     """One document: the text as given, the spans the cleaner removed, its full record, and the merged
     event of each of its events."""
-    found = get_document(conn, pk) if -LARGEST_KEY <= pk <= LARGEST_KEY else None  # a larger one is no row's
+    found = get_document(conn, pk)
     if found is None:
         raise ApiError(f"no document {pk}", "take a pk from /api/documents or an event's document.pk",
                        code="E601", status=404)

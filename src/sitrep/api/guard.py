@@ -1,4 +1,4 @@
-"""Who may read and write, and how much: bearer token, request size limit, CORS.
+"""Who may read and write, and how much: bearer token, request size limit, CORS, and no NUL in a URL.
 
 Writes need ``Authorization: Bearer <api_token>``, compared in constant time (hmac.compare_digest);
 with no token set, writes are refused. Reads are open unless ``api_protect_reads`` is true. A body

@@ -35,12 +35,17 @@ def gazetteer() -> None:
                    "alternateNamesV2.txt); default: the data shipped in PyPI packages.")
 @click.option("--path", "path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Where to write the SQLite file (default: the gazetteer_path setting).")
-def build(geonames_dir: Path | None, path: Path | None) -> None:
+@click.option("--if-missing", is_flag=True,
+              help="Only when the file is missing or of an older format, as the first analysis would (make install).")
+def build(geonames_dir: Path | None, path: Path | None, if_missing: bool) -> None:
     """Build (or rebuild) the gazetteer."""
-    from . import build_gazetteer
+    from . import build_gazetteer, open_gazetteer
 
     try:
-        build_gazetteer(_path(path), geonames_dir)  # says where, how many places and how long (INFO)
+        if if_missing:
+            open_gazetteer(_path(path))  # builds it only when it is missing or outdated
+        else:
+            build_gazetteer(_path(path), geonames_dir)  # says where, how many places and how long (INFO)
     except SitrepError as exc:
         _fail(exc)
 

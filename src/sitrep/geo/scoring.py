@@ -176,7 +176,7 @@ class Context:
 
     def alike(self, m: Mention) -> tuple[object, ...]:
         """What `features` reads of a mention: mentions alike in it get the same score for every reading."""
-        return (name_key(m.text), m.kind, m.fuzzy, m.demonym, tuple(m.containers),
+        return (name_key(m.text), m.kind, m.fuzzy, tuple(m.containers),
                 tuple(id(n) for n in self.contained.get(id(m), ())), tuple(c.id for c in m.candidates))
 
     def evidence_besides(self, key: str) -> Evidence:

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 
 from ..store.tables import DocumentRow, EventRow
+from .filters import LARGEST_KEY
 
 D = DocumentRow.__table__.c
 
@@ -24,7 +25,10 @@ def list_documents(conn: Connection, limit: int = 100, offset: int = 0) -> dict[
 
 
 def get_document(conn: Connection, pk: int) -> dict[str, Any] | None:
-    """The document as stored: text as given, removed spans, and the full record (all offsets into text)."""
+    """The document as stored: text as given, removed spans, and the full record (all offsets into text). None
+    when no row has the key (one past a store's largest key included: the database would refuse it)."""
+    if abs(pk) > LARGEST_KEY:
+        return None
     row = conn.execute(select(DocumentRow.__table__).where(D.pk == pk)).one_or_none()
     if row is None:
         return None

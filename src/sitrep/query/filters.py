@@ -151,8 +151,8 @@ def parse_filter(*, since: str | None = None, until: str | None = None, bbox: st
     if cursor and sort and sort.lstrip("-") != "date":
         raise bad("a cursor pages through events sorted by date", "sort by date or -date, or use offset", "E215")
     place_text = (place or "").strip() or None
-    geonameid = int(place_text) if place_text and place_text.isdigit() else None
-    geonameid = geonameid if geonameid is not None and geonameid <= LARGEST_KEY else None  # no place has a larger id
+    number = int(place_text) if place_text and place_text.isdigit() else None
+    geonameid = number if number is not None and number <= LARGEST_KEY else None  # no place has a larger id
     return EventFilter(
         since=parse_date(since, "since"), until=parse_date(until, "until"), bbox=parse_bbox(bbox),
         place=None if geonameid else place_text, geonameid=geonameid, country=parse_country(country),
