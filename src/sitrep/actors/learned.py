@@ -12,7 +12,8 @@ or from ``learned_actors_table(other_metadata)``.
 from __future__ import annotations
 
 import builtins
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date as Date
 from typing import Any
@@ -32,7 +33,9 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.exc import InterfaceError, OperationalError
 
+from ..errors import StoreError
 from .coding import Candidate
 from .kb import KBEntry
 from .names import fold, surname_key
@@ -90,6 +93,19 @@ def teachable(cand: Candidate) -> bool:
             and not cand.needs_context and bool(cand.person_name) and " " in (cand.person_name or ""))
 
 
+@contextmanager
+def reachable(what: str) -> Iterator[None]:
+    """A database that cannot be reached (stopped, restarting, the connection lost) is a store error for the
+    document being analysed, not a bug in the stage that asked (E402): the document can be tried again."""
+    try:
+        yield
+    except (OperationalError, InterfaceError) as exc:
+        reason = " ".join(str(exc.orig or exc).split())[:200]
+        raise StoreError(f"cannot {what}: the database cannot be reached ({reason})",
+                         "try again once the database answers (`sitrep retry` retries failed documents)",
+                         code="E504") from None
+
+
 class LearnedKB:
     """The learned store on a SQLAlchemy engine; creates its table if missing."""
 
@@ -99,7 +115,7 @@ class LearnedKB:
 
     # ---------------------------------------------------------------- reading
     def get(self, name: str) -> LearnedEntry | None:
-        with self.engine.connect() as conn:
+        with reachable("read the learned actors"), self.engine.connect() as conn:
             row = conn.execute(select(learned_actors).where(learned_actors.c.name_key == fold(name))).first()
         return _entry(row) if row else None
 
@@ -107,7 +123,7 @@ class LearnedKB:
         """The learned person a full name, or an unambiguous surname, refers to."""
         entry = self.get(name)
         if entry is None and allow_surname and " " not in name.strip() and name[:1].isupper():
-            with self.engine.connect() as conn:
+            with reachable("read the learned actors"), self.engine.connect() as conn:
                 rows = conn.execute(select(learned_actors).where(
                     learned_actors.c.surname_key == surname_key(name)).limit(2)).all()
             entry = _entry(rows[0]) if len(rows) == 1 else None
@@ -125,7 +141,7 @@ class LearnedKB:
         """Store what an article teaches; returns how many entries were added or refreshed."""
         seen = published[:10] if published else Date.today().isoformat()
         taught = {fold(c.person_name or c.name): c for c in cands if teachable(c)}
-        with self.engine.begin() as conn:
+        with reachable("store the learned actors"), self.engine.begin() as conn:
             for key, cand in taught.items():
                 self._upsert(conn, key, cand, seen)
         return len(taught)

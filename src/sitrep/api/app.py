@@ -22,8 +22,10 @@ from .cache import ResponseCache, VersionReader
 
 # Connections per worker process: requests run on the server's thread pool (40 threads), each holding one
 # connection for its queries; 10 kept open and up to 30 in all, so `--workers 3` stays under PostgreSQL's
-# default 100 connections. A request that finds none free waits up to pool_timeout, then gets a 503.
-POOL = {"pool_size": 10, "max_overflow": 20, "pool_timeout": 10}
+# default 100 connections. A request that finds none free waits up to pool_timeout, then gets a 503. Each
+# connection is checked before use (a round trip of well under a millisecond on loopback), so that after the
+# database restarts, requests get new connections instead of failing on the dead ones kept in the pool.
+POOL = {"pool_size": 10, "max_overflow": 20, "pool_timeout": 10, "pool_pre_ping": True}
 CACHE_MB = 64  # answers kept per worker process (a page of 50 events is about 70 KB)
 # Pages of events read from the database at once per worker process; more wait their turn on the event loop.
 # Few, so that the threads reading pages do not starve the event loop of the interpreter lock: with 40, an
