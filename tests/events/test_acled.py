@@ -109,6 +109,13 @@ def lead_acled(pipeline, text: str):
      "Violence against civilians", "Attack", 3, 7),
     ("On 4 May 2021, the army shelled the village of Kumba. No one was hurt.",
      "Explosions/Remote violence", "Shelling/artillery/missile attack", 1, 0),
+    # forces nobody can name, and forces that call themselves a resistance, are armed groups, not an army
+    ("On 4 May 2021, unidentified forces clashed with police near Marib.", "Battles", "Armed clash", 3, 1),
+    ("On 4 May 2021, resistance forces shelled rebel positions near Taiz.",
+     "Explosions/Remote violence", "Shelling/artillery/missile attack", 3, 2),
+    # who brought the reinforcements, from the verb that carries the noun: troops abroad are external forces
+    ("On 4 May 2021, Russian forces brought reinforcements to their base near Qamishli in Syria.",
+     "Strategic developments", "Change to group/activity", 8, 0),
 ])
 def test_the_codebook_decides_type_sub_type_and_sides(pipeline, text, event_type, sub_event_type, inter1, inter2):
     event = lead_acled(pipeline, text)

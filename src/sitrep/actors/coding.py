@@ -14,7 +14,17 @@ from typing import TYPE_CHECKING
 from ..countries import Country
 from ..models import Place
 from .kb import KBEntry, NameSource
-from .lexicon import CAPITALS, ETHNIC, FORMER, HEADS, IDENTITY, MILITIA_HEADS, MODIFIERS, PRO_GOVERNMENT
+from .lexicon import (
+    CAPITALS,
+    ETHNIC,
+    FORMER,
+    HEADS,
+    IDENTITY,
+    MILITIA_HEADS,
+    MODIFIERS,
+    NON_STATE_FORCES,
+    PRO_GOVERNMENT,
+)
 from .names import fold
 from .phrases import Phrase, head_lemma
 from .words import (
@@ -269,7 +279,9 @@ class Coder:
                 cand.sectors = list(owner.sectors)
             elif ARMED_GROUPS & set(owner.sectors) and (lemma in MILITIA_HEADS or "UAF" in cand.sectors):
                 cand.sectors = list(owner.sectors)  # "Taliban snipers", "ADF militiamen": members of the group
-        cand.militia = any(word in joined_text(phrase.tokens) for word in PRO_GOVERNMENT)
+        text = joined_text(phrase.tokens)
+        cand.militia = any(word in text for word in PRO_GOVERNMENT) or (
+            "MIL" in cand.sectors and any(word in text.split() for word in NON_STATE_FORCES))
         if cand.militia:
             cand.sectors = ["MIL"]
         elif lemma in MILITIA_HEADS and "REB" not in cand.sectors:

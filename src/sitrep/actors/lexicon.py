@@ -69,7 +69,10 @@ MODIFIERS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("defence", "defense", "military", "army", "air", "naval"), ("MIL",)),
     # "armed forces" are an army; "armed men", "an armed group" an armed group nobody names (ACLED: political
     # militia, as its "Unidentified Armed Group")
-    **dict.fromkeys(("armed", "masked", "hooded", "unidentified", "unknown"), ("ARMED",)),
+    **dict.fromkeys(("armed", "masked", "hooded"), ("ARMED",)),
+    # "unidentified forces", "unknown soldiers": armed men no one can place on a side (ACLED: its "Unidentified
+    # Armed Group", a political militia), not an army
+    **dict.fromkeys(("unidentified", "unknown"), ("ARMED", "UNNAMED")),
     **dict.fromkeys(("riot", "interior"), ("COP",)),
     **dict.fromkeys(("security",), ("SEC",)),  # police for officials and chiefs, military for forces
     **dict.fromkeys(("rights", "humanitarian", "aid", "relief", "charity"), ("NGO",)),
@@ -97,6 +100,9 @@ PRO_GOVERNMENT = frozenset({"pro-regime", "pro-government", "pro-assad", "loyali
                             "government-backed", "pro-kremlin", "pro-russian"})
 # heads that name a militia; and modifiers that make it an identity militia (ACLED category 4): armed for an
 # ethnic group, clan, tribe, religion or local community rather than for a political aim
+# words that make forces a non-state armed group however they are named: "resistance forces" fight beside or
+# against a state, never as one (ACLED: political militia)
+NON_STATE_FORCES = frozenset({"resistance"})
 MILITIA_HEADS = frozenset({"militia", "militiaman", "militiamen", "vigilante", "vigilantes"})
 IDENTITY = frozenset({"ethnic", "clan", "communal", "community", "tribal", "tribe", "village", "local", "vigilante",
                       "self-defence", "self-defense", "herder", "herders", "farmer", "farmers", "religious",

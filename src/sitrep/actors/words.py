@@ -126,6 +126,10 @@ def nominal_sectors(lemma: str, modifiers: list[str]) -> list[str]:
     modifier says rebel, police or opposition ("security forces" stay MIL, "security chief" is COP).
     """
     head = list(HEADS.get(lemma, ()))
+    if "UNNAMED" in modifiers:
+        modifiers = [m for m in modifiers if m != "UNNAMED"]
+        if head == ["MIL"]:  # "unidentified forces": an armed group nobody names, not an army
+            return ["UAF"]
     if "ARMED" in modifiers:
         modifiers = [m for m in modifiers if m != "ARMED"]
         if head == ["CVL"] or (lemma in GENERIC_HEADS and not modifiers):

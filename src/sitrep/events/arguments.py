@@ -68,7 +68,7 @@ SUPPORT_VERBS = {
     "deliver", "announce", "declare", "impose", "begin", "start", "undertake", "perform", "execute",
     "unleash", "step", "intensify", "resume", "continue", "escalate", "wage", "commit", "do", "give",
     "issue", "lodge", "file", "broker", "seal", "conclude", "agree", "order", "lead", "organize",
-    "organise", "host", "attend", "join", "claim",
+    "organise", "host", "attend", "join", "claim", "bring", "send", "dispatch", "rush",  # "sent reinforcements"
 }
 TARGET_PREPS = {"against", "on", "upon", "with", "to", "into", "toward", "towards", "over", "for"}
 OBJECT_PREPS = TARGET_PREPS | {"of", "in", "from", "by"}  # "a curfew in X", "the return of X", "calls by X"
