@@ -8,7 +8,7 @@ components do, so that a misordered pipeline fails when it is built, not on the 
     nlp       needs analysis_text                  adds doc
     temporal  needs doc                            adds published, times
     geo       needs doc                            adds places
-    actors    needs doc, places                    adds actors
+    actors    needs doc, places, times             adds actors
     events    needs doc, times, places, actors     adds events
 
 `Pipeline.run` and `analyze_many` take documents in batches so that spaCy parses them together

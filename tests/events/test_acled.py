@@ -296,3 +296,14 @@ def test_a_toll_told_after_a_violent_event_is_what_it_did(pipeline):
         ("pelted", "Mob violence", 5, 1)]  # stones thrown by farmers: a riot, not an armed clash
     assert coded[0].quantities["injured"].best == 2
     assert coded[0].decided_by["merge"].startswith("dedupe.toll_of_the_event_before")
+
+
+@pytest.mark.parametrize("day, code, inter1", [("3 May 2020", "AFGREB", 2), ("3 May 2023", "AFGGOV", 1)])
+def test_an_undated_text_names_its_actors_as_of_the_day_it_tells(pipeline, day, code, inter1):
+    # no publication date: "the Taliban" are read as of the day the text names (rebels before August 2021)
+    text = f"On {day}, the Taliban attacked a police checkpoint in Kunduz province."
+    analysis = pipeline.analyze(Document(id="t", text=text))
+    taliban = next(a for a in analysis.actors if a.name == "Taliban")
+    assert (taliban.code, taliban.acled_inter) == (code, inter1)
+    event = max((e for e in analysis.events if e.acled.event_type), key=lambda e: e.confidence)
+    assert event.acled.inter1 == inter1

@@ -242,9 +242,10 @@ def gsr_end_to_end_scores(corpora):
     from sitrep.nlp.stage import make_stage as nlp_stage
     from sitrep.pipeline import Pipeline
     from sitrep.settings import load_settings
+    from sitrep.temporal import make_stage as time_stage
 
     settings = load_settings()
-    stages = [make(settings) for make in (clean_stage, nlp_stage, geo_stage, actors_stage)]
+    stages = [make(settings) for make in (clean_stage, nlp_stage, time_stage, geo_stage, actors_stage)]
     pipeline = Pipeline(settings, stages=stages)
     records = json.loads((corpora / "plover-gsr" / "PLOVER_GSR_CAMEO.json").read_text(encoding="utf-8"))[1:]
     counts = {role: [0, 0, 0, 0] for role in ("source", "target")}  # gold, found, linked, right

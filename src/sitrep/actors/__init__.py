@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..models import Actor, Mention
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
 
     from .learned import LearnedKB
 
+DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
 __all__ = ["actor_at", "actors_in", "make_stage", "extract_actors"]
 
 
@@ -36,6 +39,16 @@ def publication_date(analysis: Analysis) -> str | None:
     if analysis.published is not None:
         return analysis.published.value[:10]
     return analysis.document.published[:10] if analysis.document.published else None
+
+
+def as_of(analysis: Analysis) -> str | None:
+    """The day whose names the text uses ("the Taliban" were rebels before August 2021 and the government after):
+    its publication date, or, with none, the first full date it names; an undated note "On 3 May 2020, …" speaks
+    of its own day."""
+    published = publication_date(analysis)
+    if published is not None:
+        return published
+    return next((t.value[:10] for t in analysis.times if t.value and DAY.match(t.value)), None)
 
 
 def place_heads(doc: Doc, analysis: Analysis) -> set[int]:
@@ -52,7 +65,7 @@ def extract_candidates(analysis: Analysis, names: NameSource, matcher: KBMatcher
     """Coded actor mentions of one analysed document, before grouping."""
     doc = analysis.doc
     assert doc is not None
-    coder = Coder(names, publication_date(analysis), analysis.places)
+    coder = Coder(names, as_of(analysis), analysis.places)
     phrases = find_phrases(doc, matcher.heads(doc) | place_heads(doc, analysis))
     cands = [c for p in phrases for c in coder.code(p)]
     resolve_context(doc, cands, analysis.places)
@@ -84,12 +97,12 @@ def make_stage(settings: Settings, learned: LearnedKB | None = None) -> Stage:
             analysis.actors = []
             return
         cands = extract_candidates(analysis, names, matcher)
-        actors = group_actors(cands, shipped, publication_date(analysis))
+        actors = group_actors(cands, shipped, as_of(analysis))
         analysis.actors = [quoted(a, analysis.text, analysis.analysis_text) for a in actors]
         if learned is not None and settings.learn_actors:
             learned.remember(cands, publication_date(analysis))
 
-    return Stage("actors", needs=("doc", "places"), adds=("actors",), run=run)
+    return Stage("actors", needs=("doc", "places", "times"), adds=("actors",), run=run)
 
 
 def extract_actors(analysis: Analysis, settings: Settings | None = None) -> None:
