@@ -48,6 +48,14 @@ def test_passive_agent_is_the_source(nlp):
                  ["president", "Moscow", "Tehran"], "backed") == (["Moscow", "Tehran"], ["president"], None)
 
 
+@pytest.mark.parametrize("text, word", [
+    ("Two traders were tied up and beaten by villagers near the market.", "beaten"),
+    ("Two traders were robbed and shot dead by villagers near the market.", "shot"),  # tagged a past tense
+])
+def test_a_participle_joined_to_a_passive_is_passive(nlp, text, word):
+    assert _link(nlp, text, ["traders", "villagers"], word) == (["villagers"], ["traders"], None)
+
+
 def test_coordinated_subjects_are_two_sources(nlp):
     sources, _, _ = _link(nlp, "Norway and Chile have agreed to hold joint exercises.",
                           ["Norway", "Chile"], "agreed")

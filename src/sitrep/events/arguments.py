@@ -213,7 +213,16 @@ def _is_passive(verb: Token) -> bool:
     reduced = verb.dep_ in ("acl", "amod") and not _children(verb, "aux", "nsubj")
     # a reduced relative is passive: "a man shot twice" (the tagger may call its participle a past tense)
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-        reduced and (verb.tag_ == "VBN" or (verb.tag_ == "VBD" and verb.dep_ == "acl")))
+        reduced and (verb.tag_ == "VBN" or (verb.tag_ == "VBD" and verb.dep_ == "acl"))) or _passive_conjunct(verb)
+
+
+def _passive_conjunct(verb: Token) -> bool:
+    """A participle joined to a passive verb shares its voice and its subject: "were tied up and beaten by X"
+    (the tagger may call the participle a past tense when a "by" agent follows: "was robbed and shot by X")."""
+    participle = verb.tag_ == "VBN" or (verb.tag_ == "VBD" and any(c.dep_ == "agent" for c in verb.children))
+    return (verb.dep_ == "conj" and participle and verb.head.pos_ == "VERB" and verb.head.i < verb.i
+            and not _children(verb, "nsubj", "nsubjpass", "aux", "auxpass")
+            and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.head.children))
 
 
 MEANS_VERBS = frozenset({"use", "employ", "utilize", "utilise", "fire"})  # "X used Y to do": X does
@@ -274,7 +283,8 @@ def _verbal_roles(trigger: Token) -> _Roles:
     if trigger.lemma_.lower() == "quote":  # "X was quoted as saying": X is the speaker
         roles.sources += _children(trigger, "nsubjpass", "nsubj")
     elif _is_passive(trigger):
-        roles.targets += _children(trigger, "nsubjpass")
+        roles.targets += _children(trigger, "nsubjpass") or (
+            _children(trigger.head, "nsubjpass") if _passive_conjunct(trigger) else [])
         if trigger.dep_ in ("acl", "relcl") and not roles.targets:
             roles.targets.append(trigger.head)  # "civilians uprooted by the violence"
         if agent is not None:
