@@ -109,6 +109,9 @@ def lead_acled(pipeline, text: str):
      "Violence against civilians", "Attack", 3, 7),
     ("On 4 May 2021, the army shelled the village of Kumba. No one was hurt.",
      "Explosions/Remote violence", "Shelling/artillery/missile attack", 1, 0),
+    # soldiers or police attacked with sticks or stones by no armed group: mob violence
+    ("On 7 May 2021, a police officer was beaten with sticks near the market in Bafang.",
+     "Riots", "Mob violence", 5, 1),
     # forces nobody can name, and forces that call themselves a resistance, are armed groups, not an army
     ("On 4 May 2021, unidentified forces clashed with police near Marib.", "Battles", "Armed clash", 3, 1),
     ("On 4 May 2021, resistance forces shelled rebel positions near Taiz.",
