@@ -109,6 +109,9 @@ def lead_acled(pipeline, text: str):
      "Violence against civilians", "Attack", 3, 7),
     ("On 4 May 2021, the army shelled the village of Kumba. No one was hurt.",
      "Explosions/Remote violence", "Shelling/artillery/missile attack", 1, 0),
+    # the Donbas separatist forces (2014-2022) are a rebel side, whatever they call their militia
+    ("On 5 May 2020, Ukrainian troops shelled a Luhansk People's Militia post near Zolote with mortars.",
+     "Explosions/Remote violence", "Shelling/artillery/missile attack", 1, 2),
     # soldiers or police attacked with sticks or stones by no armed group: mob violence
     ("On 7 May 2021, a police officer was beaten with sticks near the market in Bafang.",
      "Riots", "Mob violence", 5, 1),
