@@ -36,6 +36,23 @@ def test_a_town_the_gazetteer_lacks_is_left_to_its_province(pipeline):
     assert kuriga.country == "NG" and kuriga.feature_code == "ADM1" and kuriga.precision == 2
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("Police dispersed traders in Mathare (Nairobi) on Monday.", "Mathare"),   # else a district in India
+    ("Police dispersed traders in Githurai (Nairobi) on Monday.", "Githurai"),  # else a village in Venezuela
+    ("Police dispersed traders in Kibera (Nairobi) on Monday.", "Kibera"),      # no reading at all
+])
+def test_a_name_bracketed_with_its_town_is_read_in_that_towns_country(pipeline, text, name):
+    places = _places(pipeline, text)
+    assert places[name].country == "KE" and places[name].precision == 2
+    assert (places[name].lat, places[name].lon) == (places["Nairobi"].lat, places["Nairobi"].lon)
+
+
+def test_a_town_named_with_its_city_in_the_same_country_keeps_its_own_reading(pipeline):
+    places = _places(pipeline, "Police dispersed traders in Soweto (Johannesburg) on Monday.")
+    assert places["Soweto"].country == "ZA" and places["Soweto"].precision == 1
+    assert places["Soweto"].rule == "place.scored"
+
+
 @pytest.mark.parametrize(("text", "phrase", "town"), [
     ("Thousands rallied in the Armenian capital on Sunday.", "Armenian capital", "Yerevan"),
     ("Talks resumed in Nigeria's capital after a week.", "Nigeria's capital", "Abuja"),

@@ -171,7 +171,22 @@ def _stated_province(doc: Doc, m: Mention, mentions: list[Mention]) -> GazPlace 
     return None
 
 
+def _stated_town(doc: Doc, m: Mention, mentions: list[Mention]) -> GazPlace | None:
+    """A town or district the text says, in brackets or after "in", contains the name: "X (Ruaraka, Nairobi)",
+    "X village in Nellore". Not after a bare comma, which also joins lists of towns ("Paris, London")."""
+    for k in m.containers:
+        n = mentions[k]
+        container = n.resolved
+        if container is None or n.demonym or container.feature_code in ("PCLI", "ADM1") or not container.country:
+            continue
+        between = {t.lower_ for t in doc[m.j:n.i]}
+        if "(" in between or between == {"in"}:
+            return container
+    return None
+
+
 _LIST_WORDS = frozenset({",", "and", "or", "&"})
+_DISTRICTS = frozenset({"ADM2", "ADM3", "ADM4", "ADM5"})  # a district read abroad: "Kinyinya commune (Ruyigi)"
 
 
 def _in_a_list(doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
@@ -205,8 +220,11 @@ def _keep_inside(doc: Doc, mentions: list[Mention], context: Context) -> None:
             _decide(m, province, "place.stated_province")  # a name the gazetteer lacks altogether
             m.coarse = True
             continue
-        if province is None or m.resolved is None or not (m.resolved.feature_class in ("P", "S")
-                                                          or m.resolved.feature_code == "PCLI"):
+        if province is None:
+            _keep_in_town_country(doc, m, mentions, context)
+            continue
+        if m.resolved is None or not (m.resolved.feature_class in ("P", "S") or m.resolved.feature_code == "PCLI"
+                                      or m.resolved.feature_code in _DISTRICTS):
             continue
         if inside(m.resolved, province) or (m.resolved.feature_code == "PCLI" and _in_a_list(doc, m, mentions)):
             continue
@@ -216,6 +234,26 @@ def _keep_inside(doc: Doc, mentions: list[Mention], context: Context) -> None:
         elif _overruled(m, province, context.weights.parameter("small_town")):
             _decide(m, province, "place.stated_province")
             m.coarse = True
+
+
+def _keep_in_town_country(doc: Doc, m: Mention, mentions: list[Mention], context: Context) -> None:
+    """A name the text places in a town of another country than its reading's ("Mathare (Nairobi)" read
+    in India) is read in the town's country: its best reading there, else, when the reading abroad is a small
+    namesake, the town itself at precision 2; so is a name the gazetteer lacks ("Kibera (Nairobi)")."""
+    town = _stated_town(doc, m, mentions)
+    reading = m.resolved
+    if town is not None and reading is None and not m.candidates and not m.demonym:
+        _decide(m, town, "place.stated_town")  # a name the gazetteer lacks altogether: "Kibera (Nairobi)"
+        m.coarse = True
+        return
+    if town is None or reading is None or reading.country == town.country or reading.feature_code == "PCLI":
+        return
+    there = [c for c in m.candidates if c.country == town.country]
+    if there:
+        _decide(m, max(there, key=lambda c: context.score(c, m)), "place.keep_in_town_country", context)
+    elif _overruled(m, town, context.weights.parameter("small_town")):
+        _decide(m, town, "place.stated_town")
+        m.coarse = True
 
 
 def _overruled(m: Mention, province: GazPlace, small_town: float) -> bool:
