@@ -140,6 +140,9 @@ def test_the_codebook_decides_type_sub_type_and_sides(pipeline, text, event_type
     ("Dozens of former soldiers joined the rebels in the northern hills.", "Strategic developments",
      "Change to group/activity"),
     ("The foreign minister joined the talks in Geneva on Monday.", None, None),
+    # what demonstrators demand is their demonstration; a minister's demand is no ACLED event
+    ("Hundreds of protesters in Basra demanded new elections on Monday.", "Protests", "Peaceful protest"),
+    ("The minister demanded new elections on Monday.", None, None),
 ])
 def test_strategic_developments_told_in_plain_words(pipeline, text, event_type, sub_event_type):
     events = pipeline.analyze(Document(id="t", text=text, published="2024-05-10")).events
