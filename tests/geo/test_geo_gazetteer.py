@@ -34,6 +34,16 @@ def test_build_if_missing_leaves_a_current_gazetteer_alone(built):
     assert built.stat().st_mtime_ns == before and stored_version(built) == VERSION
 
 
+def test_build_if_missing_builds_a_missing_file_from_the_given_dumps(tmp_path):
+    """--if-missing with --geonames builds from those dumps (the fixture's few places), not from the shipped data."""
+    path = tmp_path / "g.sqlite"
+    result = CliRunner().invoke(gazetteer, ["build", "--if-missing", "--geonames", str(FIXTURE), "--path", str(path)])
+    assert result.exit_code == 0, result.output
+    with sqlite3.connect(path) as db:
+        fixture_places = db.execute("SELECT COUNT(*) FROM places").fetchone()[0]
+    assert stored_version(path) == VERSION and 0 < fixture_places < 10_000
+
+
 def test_search_lists_candidates_largest_first(built):
     result = CliRunner().invoke(gazetteer, ["search", "Damascus", "--path", str(built), "--format", "jsonl"])
     assert result.exit_code == 0

@@ -7,6 +7,8 @@ phrase whose head is listed in ``HEADS`` ("jets", "rebels", "ministry", "officia
 
 from __future__ import annotations
 
+from ..geo.cues import CURRENCY_WORDS
+
 # head lemma (lower case) → sectors
 HEADS: dict[str, tuple[str, ...]] = {
     # armed forces and their equipment
@@ -90,10 +92,9 @@ MODIFIERS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("refugee", "displaced"), ("REF",)),
 }
 
-# nouns whose country modifier names no actor: "the US dollar", "the Turkish lira"
-CURRENCIES = frozenset({"dollar", "euro", "pound", "lira", "rupee", "ruble", "rouble", "yuan", "yen", "franc",
-                        "dinar", "dirham", "riyal", "rial", "shekel", "naira", "rand", "peso", "real", "hryvnia",
-                        "currency", "bond", "bonds", "stock", "stocks", "shares"})
+# nouns whose country modifier names no actor: "the US dollar", "the Turkish lira", "Greek bonds" (the currencies
+# are the geo stage's table, where the same words keep a country word from being a place)
+CURRENCIES = CURRENCY_WORDS | frozenset({"real", "currency", "bond", "bonds", "stock", "stocks", "shares"})
 
 # modifiers that mark an armed group fighting for the government (ACLED: political militia)
 PRO_GOVERNMENT = frozenset({"pro-regime", "pro-government", "pro-assad", "loyalist", "regime-backed",

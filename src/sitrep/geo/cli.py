@@ -39,13 +39,15 @@ def gazetteer() -> None:
               help="Only when the file is missing or of an older format, as the first analysis would (make install).")
 def build(geonames_dir: Path | None, path: Path | None, if_missing: bool) -> None:
     """Build (or rebuild) the gazetteer."""
-    from . import build_gazetteer, open_gazetteer
+    from . import build_gazetteer, load_gazetteer
+    from .gazetteer import VERSION, stored_version
 
+    target = _path(path)
     try:
-        if if_missing:
-            open_gazetteer(_path(path))  # builds it only when it is missing or outdated
+        if if_missing and stored_version(target) == VERSION:
+            load_gazetteer(target)  # current: only its index is made when missing (what the first analysis does)
         else:
-            build_gazetteer(_path(path), geonames_dir)  # says where, how many places and how long (INFO)
+            build_gazetteer(target, geonames_dir)  # says where, how many places and how long (INFO)
     except SitrepError as exc:
         _fail(exc)
 

@@ -239,9 +239,10 @@ CONTAINER_KIND_WORDS = TOWN_WORDS | ADMIN_WORDS | frozenset({"area", "camp", "co
 # Currencies named after their country ("the US dollar exchange rate", "the Turkish lira"): the
 # country word before them names money, not a place the text is about.
 CURRENCY_WORDS = frozenset({"dollar", "dollars", "euro", "euros", "pound", "pounds", "lira", "liras", "rupee",
-                            "rupees", "dinar", "dinars", "riyal", "riyals", "rial", "rials", "yuan", "yen",
-                            "franc", "francs", "peso", "pesos", "shilling", "shillings", "naira", "rand", "ruble",
-                            "rubles", "rouble", "roubles", "hryvnia", "kwacha", "cedi", "birr", "taka", "rupiah"})
+                            "rupees", "dinar", "dinars", "dirham", "dirhams", "riyal", "riyals", "rial", "rials",
+                            "shekel", "shekels", "yuan", "yen", "franc", "francs", "peso", "pesos", "shilling",
+                            "shillings", "naira", "rand", "ruble", "rubles", "rouble", "roubles", "hryvnia", "kwacha",
+                            "cedi", "birr", "taka", "rupiah"})
 OPENING_BRACKETS = frozenset({"(", "["})
 CLOSING_BRACKETS = frozenset({")", "]"})
 _BRACKET_REACH = 8  # tokens back from a name to the bracket that opens its list
