@@ -143,13 +143,13 @@ def load_petrarch(root: Path, limit: int | None = None,
 
 # ---------------------------------------------------------------- running sitrep
 def analyse(texts: list[str]) -> list[object]:
-    """Run the stages actors depend on (clean, nlp, geo) and actors over each sentence."""
+    """Run the stages actors depend on (clean, nlp, temporal, geo) and actors over each sentence."""
     from ..models import Document
     from ..pipeline import Pipeline, _default_stages
     from ..settings import load_settings
 
     settings = load_settings()
-    stages = [s for s in _default_stages(settings) if s.name in ("clean", "nlp", "geo", "actors")]
+    stages = [s for s in _default_stages(settings) if s.name in ("clean", "nlp", "temporal", "geo", "actors")]
     pipeline = Pipeline(settings, stages)
     return [pipeline.analyze(Document(id=f"s{i}", text=t))
             for i, t in track(list(enumerate(texts)), "actors: sentences", len(texts), "sentences")]
