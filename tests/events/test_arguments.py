@@ -48,6 +48,11 @@ def test_passive_agent_is_the_source(nlp):
                  ["president", "Moscow", "Tehran"], "backed") == (["Moscow", "Tehran"], ["president"], None)
 
 
+def test_a_noun_after_engaged_in_takes_the_verbs_subject(nlp):
+    assert _link(nlp, "Soldiers engaged in a firefight with separatists near the bridge.",
+                 ["Soldiers", "separatists"], "firefight") == (["Soldiers"], ["separatists"], None)
+
+
 @pytest.mark.parametrize("text, word", [
     ("Two traders were tied up and beaten by villagers near the market.", "beaten"),
     ("Two traders were robbed and shot dead by villagers near the market.", "shot"),  # tagged a past tense

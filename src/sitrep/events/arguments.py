@@ -70,6 +70,7 @@ SUPPORT_VERBS = {
     "issue", "lodge", "file", "broker", "seal", "conclude", "agree", "order", "lead", "organize",
     "organise", "host", "attend", "join", "claim", "bring", "send", "dispatch", "rush",  # "sent reinforcements"
 }
+IN_SUPPORT_VERBS = {"engage", "participate"}  # "engaged in a firefight with", "participated in the march"
 TARGET_PREPS = {"against", "on", "upon", "with", "to", "into", "toward", "towards", "over", "for"}
 OBJECT_PREPS = TARGET_PREPS | {"of", "in", "from", "by"}  # "a curfew in X", "the return of X", "calls by X"
 # Verbs whose "that" clause names who must act, whatever its mood: "demanded that the US cancel".
@@ -386,11 +387,16 @@ OCCURRENCE_VERBS = frozenset({"break", "erupt", "occur", "flare", "rage", "conti
 
 
 def _support_verb(noun: Token) -> Token | None:
-    """The light verb a nominal trigger is the object of: "carried out strikes", "paid a visit"."""
+    """The light verb a nominal trigger is the object of: "carried out strikes", "paid a visit", "engaged in a
+    firefight"."""
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in SUPPORT_VERBS:
         return noun.head
     if noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() in SUPPORT_VERBS:
         return noun.head
+    prep = noun.head
+    if (noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ == "in"
+            and prep.head.lemma_.lower() in IN_SUPPORT_VERBS):
+        return prep.head
     return None
 
 
