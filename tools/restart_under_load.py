@@ -105,6 +105,8 @@ class Answer:
     kind: str  # "read" or "write"
     status: int  # 0: no answer (the connection failed or timed out)
     code: str | None = None
+    path: str = ""
+    detail: str = ""  # the client's exception, when there was no answer
 
 
 @dataclass
@@ -118,13 +120,14 @@ class Load:
 
     def send(self, client: httpx.Client, kind: str, method: str, path: str, body: Any = None) -> Answer:
         sent = time.perf_counter()
+        detail = ""
         try:
             response = client.request(method, self.base + path, json=body)
             status = response.status_code
             code = response.json().get("error", {}).get("code") if status >= 400 else None
         except httpx.HTTPError as exc:
-            status, code = 0, type(exc).__name__
-        answer = Answer(sent - self.began, time.perf_counter() - sent, kind, status, code)
+            status, code, detail = 0, type(exc).__name__, str(exc)[:200]
+        answer = Answer(sent - self.began, time.perf_counter() - sent, kind, status, code, path, detail)
         with self.lock:
             self.answers.append(answer)
         return answer
@@ -183,6 +186,8 @@ def run(readers: int = 8, seconds: float = 30, down: float = 4, writes: int = 20
         raise RuntimeError("no PostgreSQL server programs (initdb, pg_ctl) on this machine")
     pg = PrivatePostgres(bin_dir)
     server = None
+    log_fd, log_name = tempfile.mkstemp(prefix="sitrep-serve-", suffix=".log")  # read, never an unread pipe
+    server_log = Path(log_name)
     try:
         url = pg.init()
         engine = open_engine(url)
@@ -191,7 +196,7 @@ def run(readers: int = 8, seconds: float = 30, down: float = 4, writes: int = 20
         port = free_port()
         env = {**os.environ, "SITREP_API_TOKEN": TOKEN}
         server = subprocess.Popen([sys.executable, "-m", "sitrep", "serve", "--db", url, "--port", str(port)],
-                                  env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                                  env=env, stdout=subprocess.DEVNULL, stderr=log_fd)
         base = f"http://127.0.0.1:{port}"
         wait_up(base)
         with httpx.Client(timeout=120, headers={"Authorization": f"Bearer {TOKEN}"}) as client:
@@ -225,11 +230,15 @@ def run(readers: int = 8, seconds: float = 30, down: float = 4, writes: int = 20
                 except subprocess.TimeoutExpired:
                     server.kill()
         finally:
+            os.close(log_fd)
             pg.remove()
-    return report(load, stop_at, back_at, resent, stored)
+    logged = server_log.read_text(errors="replace").splitlines()
+    server_log.unlink()
+    return report(load, stop_at, back_at, resent, stored, logged)
 
 
-def report(load: Load, stop_at: float, back_at: float, resent: list[int], stored: Counter[str]) -> dict[str, Any]:
+def report(load: Load, stop_at: float, back_at: float, resent: list[int], stored: Counter[str],
+           logged: list[str]) -> dict[str, Any]:
     def phase(a: Answer) -> str:
         if a.sent + a.took < stop_at:
             return "before"
@@ -243,10 +252,14 @@ def report(load: Load, stop_at: float, back_at: float, resent: list[int], stored
     last_failure = max((a.sent for a in failed_after), default=back_at)
     resent_ok = {i for i, s in zip(load.refused, resent, strict=True) if s in (200, 201)}
     confirmed = set(load.acked) | resent_ok  # what the server said it has
+    unclean = [a for a in load.answers if a.status not in (200, 201, 503)]
     return {
         "answers": len(load.answers),
         "phases": {k: dict(v) for k, v in phases.items()},
-        "unclean": sum(1 for a in load.answers if a.status not in (200, 201, 503)),
+        "unclean": len(unclean),
+        "unclean_answers": [f"{a.kind} {a.path} at {a.sent - stop_at:+.2f}s from the stop, took {a.took:.2f}s: "
+                            f"{a.status} {a.code or ''} {a.detail}" for a in unclean],
+        "server_log": logged[-400:] if unclean else [],  # the server's own account of what went wrong
         "unclean_codes": sorted({a.code or "" for a in load.answers if a.status == 503 and
                                  not (a.code or "").startswith("E5")}),
         "slowest_failure_s": max((a.took for a in load.answers if a.status != 200 and a.status != 201), default=0),

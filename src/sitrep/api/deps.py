@@ -2,19 +2,31 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 
 from fastapi import Query, Request
 from sqlalchemy import Connection
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from ..query import EventFilter, parse_filter
 from ..query.filters import MAX_LIMIT
 
 
 def connection(request: Request) -> Iterator[Connection]:
-    with request.app.state.engine.connect() as conn:
+    """One connection for the request, given back to the pool after the answer was sent. The database may
+    go away in between (a restart): the answer stands, and the connection is dropped rather than failing
+    a response that has already started."""
+    conn = request.app.state.engine.connect()
+    try:
         yield conn
+    finally:
+        try:
+            conn.close()
+        except DBAPIError:  # the rollback on giving it back failed: the pool must not keep it
+            with contextlib.suppress(SQLAlchemyError):  # already closed and dropped, as a rule
+                conn.invalidate()
 
 
 async def gazetteer(request: Request) -> Path | None:
