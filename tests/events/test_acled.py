@@ -115,7 +115,7 @@ def lead_acled(pipeline, text: str):
     # soldiers or police attacked with sticks or stones by no armed group: mob violence
     ("On 7 May 2021, a police officer was beaten with sticks near the market in Bafang.",
      "Riots", "Mob violence", 5, 1),
-    ("On 3 May 2021, soldiers engaged in a fire fight with separatists near Bamenda.", "Battles", "Armed clash", 1, 2),
+    ("On 3 May 2021, soldiers near Bamenda engaged in a long fire fight with separatists.", "Battles", "Armed clash", 1, 2),
     # forces nobody can name, and forces that call themselves a resistance, are armed groups, not an army
     ("On 4 May 2021, unidentified forces clashed with police near Marib.", "Battles", "Armed clash", 3, 1),
     ("On 4 May 2021, resistance forces shelled rebel positions near Taiz.",
