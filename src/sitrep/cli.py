@@ -10,16 +10,23 @@ import json
 import logging
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from datetime import date
 from typing import Any, TypeVar
 
 import click
 from rich.progress import TextColumn
 
-from .cli_common import fail, filter_options, parsed_filter
-from .errors import InputError, SitrepError
+from .cli_common import (
+    check_date,
+    fail,
+    filter_options,
+    open_store,
+    parsed_filter,
+    read_documents,
+    settings_or_fail,
+)
+from .errors import SitrepError
 from .logs import configure_logging
-from .models import Document, DocumentRecord
+from .models import DocumentRecord
 from .output import (
     FORMATS,
     SUMMARY_HEADERS,
@@ -30,34 +37,16 @@ from .output import (
     write_json_items,
 )
 from .progress import make_progress, shown
-from .settings import Settings, load_settings
+from .settings import Settings
 from .version import __version__
 
 F = TypeVar("F", bound=Callable[..., Any])
 log = logging.getLogger("sitrep")
 
 
-def _settings() -> Settings:
-    try:
-        return load_settings()
-    except SitrepError as exc:
-        fail(exc)
-        raise  # unreachable
-
-
 def format_option(func: F) -> F:
     return click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
                         help="Output format (default: table on a terminal, jsonl otherwise).")(func)
-
-
-def _check_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        date.fromisoformat(value[:10])
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not an ISO date such as 2020-01-10") from None
-    return value
 
 
 class Progress:
@@ -86,16 +75,6 @@ def count_documents(paths: list[str]) -> int | None:
     from .ingest import count_documents as count
 
     return count(paths)
-
-
-def read_documents(paths: tuple[str, ...], settings: Settings, published: str | None) -> Iterator[Document | InputError]:
-    """Documents from files, folders or stdin; --published fills in a date where metadata gives none."""
-    from .ingest import read_paths
-
-    for item in read_paths(list(paths), settings, stdin=sys.stdin):
-        if isinstance(item, Document) and published and not item.published:
-            item = item.model_copy(update={"published": published, "published_source": "given"})
-        yield item
 
 
 def _report(message: str) -> None:
@@ -128,7 +107,7 @@ def cli(verbose: int, quiet: bool) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--published", callback=_check_date, help="Publication date for documents whose metadata has none.")
+@click.option("--published", callback=check_date, help="Publication date for documents whose metadata has none.")
 @click.option("--explain", is_flag=True, help="For each event and place, print every field with the rule that set it.")
 @format_option
 def analyze(paths: tuple[str, ...], published: str | None, explain: bool, fmt: str | None) -> None:
@@ -136,7 +115,7 @@ def analyze(paths: tuple[str, ...], published: str | None, explain: bool, fmt: s
     from .accounting import Analyse
     from .pipeline import Pipeline
 
-    settings = _settings()
+    settings = settings_or_fail()
     fmt = fmt or default_format(sys.stdout)
     try:
         run = Analyse(Pipeline(settings), _report)
@@ -161,13 +140,13 @@ def analyze(paths: tuple[str, ...], published: str | None, explain: bool, fmt: s
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", default=None, help="SQLite file or database URL (default: setting `db`, sitrep.db).")
-@click.option("--published", callback=_check_date, help="Publication date for documents whose metadata has none.")
+@click.option("--published", callback=check_date, help="Publication date for documents whose metadata has none.")
 def ingest(paths: tuple[str, ...], db: str | None, published: str | None) -> None:
     """Analyse documents and store them with their events (the same content is stored once).
 
     Every document ends stored, skipped (already stored, a duplicate, another language) or failed (kept
     with its reason for `sitrep retry`); the last line counts each. Exit status 1 when any failed."""
-    settings = _settings()
+    settings = settings_or_fail()
     try:
         run = _ingest_run(db or settings.db, settings)
         total = count_documents(list(paths)) if shown() else None
@@ -188,7 +167,7 @@ def retry(db: str | None) -> None:
     not be read is read again from its file. What succeeds leaves the failed list."""
     from .models import Document as Doc
 
-    settings = _settings()
+    settings = settings_or_fail()
     try:
         run = _ingest_run(db or settings.db, settings)
         for failure in run.store.failures():
@@ -243,13 +222,6 @@ def _close_run(run: Any, target: str) -> None:
     sys.exit(1 if tally.failed else 0)
 
 
-def open_store(target: str, settings: Settings) -> Any:
-    """The store, merging across articles as it stores (sitrep.merge.hooks)."""
-    from .merge.hooks import open_store as merging_store
-
-    return merging_store(target, settings)
-
-
 @cli.command()
 @filter_options
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many events.")
@@ -259,7 +231,7 @@ def events(limit: int | None, offset: int, fmt: str | None, **values: Any) -> No
     """List stored events, filtered: names of the actors, the merged-event id `sitrep event` takes."""
     from .query import list_events, open_reader
 
-    settings = _settings()
+    settings = settings_or_fail()
     fmt = fmt or default_format(sys.stdout)
     target = values.pop("db") or settings.db
     try:

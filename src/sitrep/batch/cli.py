@@ -23,23 +23,23 @@ def batch(paths: tuple[str, ...], out: str, workers: int | None, scheduler: str 
           partition_size: int | None, published: str | None, load_url: str | None) -> None:
     """Analyse files, folders or `-` on Dask into partitioned Parquet (documents, events, actors, places,
     times); a rerun skips partitions already written."""
-    from .. import cli as main
+    from .. import cli_common as common
     from .progress import BatchProgress, estimate_documents
     from .run import DEFAULT_PARTITION_SIZE, run_batch
 
     if workers and scheduler:
         raise click.UsageError("give --workers (a local cluster) or --scheduler (an existing one), not both")
-    published = main._check_date(click.get_current_context(), click.Option(["--published"]), published)
-    settings = main._settings()
+    published = common.check_date(click.get_current_context(), click.Option(["--published"]), published)
+    settings = common.settings_or_fail()
     progress = BatchProgress(estimate_documents(paths))
     try:
-        report = run_batch(main.read_documents(paths, settings, published), out, settings, workers=workers,
+        report = run_batch(common.read_documents(paths, settings, published), out, settings, workers=workers,
                            scheduler=scheduler, inputs=list(paths),
                            partition_size=partition_size or DEFAULT_PARTITION_SIZE,
                            say=_say, progress=progress)
     except SitrepError as exc:
         progress.close()
-        main.fail(exc)
+        common.fail(exc)
         return
     progress.close()
     click.echo(f"sitrep: {report.documents} documents analysed into {out} ({report.written} partitions written, "
@@ -53,14 +53,14 @@ def batch(paths: tuple[str, ...], out: str, workers: int | None, scheduler: str 
 
 
 def _load(out: str, url: str, settings: Settings) -> int:
-    from .. import cli as main
+    from .. import cli_common as common
     from .load import load_output
 
     try:
-        store = main.open_store(url, settings)
+        store = common.open_store(url, settings)
         loaded = load_output(out, store, say=_say)
     except SitrepError as exc:
-        main.fail(exc)
+        common.fail(exc)
         return 1
     click.echo(f"sitrep: {loaded.stored} documents stored, {loaded.duplicates} already stored, "
                f"{loaded.failed} failed; {loaded.events} events added to {url}", err=True)

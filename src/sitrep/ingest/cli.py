@@ -39,22 +39,22 @@ def _interval(_ctx: click.Context, _param: click.Parameter, value: str) -> float
 def watch(feeds_file: str, every: float, db: str | None, once: bool, delay: float, timeout: float) -> None:
     """Poll the RSS/Atom feeds listed in FEEDS_FILE (one URL a line); fetch, analyse and store each new
     item once; what was seen is remembered in the database across restarts."""
-    from .. import cli as main
+    from .. import cli_common as common
     from .fetch import Fetcher
     from .seen import SeenStore
     from .watch import Watcher, read_feed_list
 
-    settings = main._settings()
+    settings = common.settings_or_fail()
     feeds, refused = read_feed_list(Path(feeds_file).read_text(encoding="utf-8"))
     for line in refused:
         click.echo(f"sitrep: skipped feed {line!r}: not an http(s) URL", err=True)
     if not feeds:
         raise click.UsageError(f"{feeds_file} lists no http(s) feed URL")
     try:
-        store = main.open_store(db or settings.db, settings)
+        store = common.open_store(db or settings.db, settings)
         ingest = _ingester(store, settings)
     except SitrepError as exc:
-        main.fail(exc)
+        common.fail(exc)
         return
     fetcher = Fetcher(settings.max_bytes, timeout=timeout, host_delay=delay)
     watcher = Watcher(feeds, SeenStore(store.engine), fetcher, ingest, every, settings.max_bytes, say=_say)
