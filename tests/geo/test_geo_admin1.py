@@ -2,9 +2,17 @@
 
 import pytest
 
-from sitrep.geo.admin1 import _airstrips, _hull_centroid, _points, _settled, short_name
+from sitrep.geo.admin1 import (
+    _airstrips,
+    _hull_centroid,
+    _points,
+    _settled,
+    _unlinked_provinces,
+    compass_variants,
+    short_name,
+)
 from sitrep.geo.distance import haversine_km
-from sitrep.geo.entries import TOWN, Entry
+from sitrep.geo.entries import ADMIN1, TOWN, Entry
 from sitrep.models import Document
 
 
@@ -77,3 +85,32 @@ def test_an_acronym_is_not_a_town_of_that_name(pipeline):
     text = "Cabin crew at BA will strike on Friday, the union said. BA said it would run flights from London."
     places = {p.text: p for p in pipeline.analyze(Document(id="t", text=text)).places}
     assert "BA" not in places and places["London"].country == "GB"
+
+
+@pytest.mark.parametrize(("name", "country", "variants"), [
+    ("South Kivu", "CD", {"Sud-Kivu"}), ("Sud-Kivu", "CD", {"South Kivu"}), ("North-West", "CM", {"Nord-Ouest"}),
+    ("Far North", "CM", {"Extrême-Nord"}), ("Southern Kordofan", "SD", {"South Kordofan"}),
+    ("Western Darfur", "SD", {"West Darfur"}), ("South Australia", "AU", set()), ("Ontario", "CA", set())])
+def test_compass_variants_give_the_forms_news_uses(name, country, variants):
+    assert compass_variants(name, country) == variants
+
+
+def test_an_unlinked_geonames_province_becomes_a_province_under_its_english_name():
+    towns = [_town(1.0, 1.0, "XX.07"), _town(1.2, 1.4, "XX.07"), _town(5.0, 5.0, "XX.08")]
+    towns.append(Entry(name="Tarsa", lat=7.0, lon=7.0, feature=TOWN, country="XX", admin1="XX.10"))
+    english = {"XX.07": "Southern Zorbia", "XX.08": "Muhafazat Qarn", "XX.09": "Linked", "XX.10": "Tarsa"}
+    centres = {"XX.07": (1.1, 1.2), "XX.08": (5.0, 5.0), "XX.09": (9.0, 9.0), "XX.10": (7.0, 7.0)}
+    entries = {e.name: e for e in _unlinked_provinces(english, {"XX.09": "XX-LI"}, centres, towns)}
+    # the linked one is ISO's, the one named after its town is the town's; the kind word is dropped
+    assert set(entries) == {"Southern Zorbia", "Qarn"}
+    zorbia = entries["Southern Zorbia"]
+    assert zorbia.feature == ADMIN1 and zorbia.admin1 == "XX.07" and (zorbia.lat, zorbia.lon) == (1.1, 1.2)
+    assert zorbia.names == {"South Zorbia"}
+
+
+@pytest.mark.slow
+def test_provinces_named_in_french_or_by_geonames_english_name_are_found(pipeline):
+    text = "Militiamen killed three villagers near Kamanyola (Walungu, Sud-Kivu) and raided a market in South Kordofan."
+    places = {p.text: p for p in pipeline.analyze(Document(id="t", text=text)).places}
+    assert places["Sud-Kivu"].country == "CD" and places["Sud-Kivu"].feature_code == "ADM1"
+    assert places["South Kordofan"].country == "SD" and places["South Kordofan"].feature_code == "ADM1"

@@ -325,3 +325,22 @@ def test_a_large_town_is_not_moved_into_a_province_read_abroad(pipeline):
     # "Ouest" names only Haiti's department in the gazetteer; Dschang (60,000 people) stays in Cameroon
     places = _places(pipeline, "Police fired tear gas at traders in Dschang town (Menoua, Ouest) on Friday.")
     assert places["Dschang"].country == "CM" and places["Dschang"].precision == 1
+
+
+def test_a_town_and_the_province_said_to_hold_it_are_read_together(pipeline):
+    # Alone, "Rio de Janeiro" is the city; after a town of its state it is the state that holds the town.
+    places = _places(pipeline, "Police officers shot a teenager in Belford Roxo, Rio de Janeiro, on Tuesday.")
+    assert places["Belford Roxo"].country == "BR"
+    assert places["Rio de Janeiro"].feature_code == "ADM1" and places["Rio de Janeiro"].country == "BR"
+    assert places["Rio de Janeiro"].rule == "place.containers_agree"
+
+
+def test_the_first_word_of_a_longer_unknown_name_is_not_a_place(pipeline):
+    # "Wadi" and "Ayn" alone are towns abroad; here they only open longer names the gazetteer lacks.
+    places = _places(pipeline, "Gunmen opened fire in Wadi al-Zorbi and police later sealed off Ayn Qatlan.")
+    assert places and all(p.lat is None for p in places.values())
+
+
+def test_a_name_the_model_calls_a_product_is_a_place_when_the_text_calls_it_a_town(pipeline):
+    places = _places(pipeline, "Soldiers clashed with separatists in Mamfe town (Manyu, Sud-Ouest).")
+    assert places["Mamfe"].country == "CM" and places["Sud-Ouest"].country == "CM"

@@ -272,7 +272,78 @@ def read_admin(cities: list[Entry], airports: list[Entry],
         aliases = (town.all_names() if town is not None else set()) | ({english[code]} if code in english else set())
         short = short_name(sub.name)  # named as news names it; the ISO form stays an alias
         aliases |= {sub.name} if short else set()
+        aliases |= {v for n in aliases | {short or sub.name} for v in compass_variants(n, sub.country_code)}
         entries.append(Entry(name=short or sub.name, lat=lat, lon=lon, feature=ADMIN1, country=sub.country_code,
                              admin1=sub.code, geonameid=geonameid, names=aliases,
                              gazetteer_id=None if geonameid else f"iso:{sub.code}", coord_source=source))
-    return entries, relabel
+    return entries + _unlinked_provinces(english, relabel, centres, towns), relabel
+
+
+# GeoNames' admin1 names that carry the kind of unit before the name: "Sha`biyat al Jafarah", "Muhafazat Hadramawt".
+_GEONAMES_KIND = re.compile(r"^(?:Sha`biyat|Muhafazat|Wilayat|Mohafazat)\s+(?:al\s+|ash\s+|an\s+)?", re.IGNORECASE)
+
+
+def _unlinked_provinces(english: dict[str, str], relabel: dict[str, str], centres: dict[str, tuple[float, float]],
+                        towns: list[Entry]) -> list[Entry]:
+    """Provinces GeoNames knows by an English name that no ISO 3166-2 subdivision was linked to (the names
+    differ in language or spelling: "South Kivu" and ISO's "Sud-Kivu", "Oromiya" and "Oromia", "Southern
+    Kordofan"; or ISO has since split or renamed them): without them a story set in one names a province the
+    gazetteer lacks. One entry per country and name (the code with the most towns), at its towns' point; none
+    for a province named after a town of its country."""
+    counts = Counter(t.admin1 for t in towns)
+    town_names = {(t.country, name_key(n)) for t in towns for n in t.all_names()}
+    best: dict[tuple[str, str], tuple[str, str]] = {}
+    for code, name in english.items():
+        cc = code.split(".")[0]
+        if code in relabel or code not in centres or cc == "US":
+            continue
+        name = _GEONAMES_KIND.sub("", name).strip()
+        key = (cc, name_key(name))
+        if key in town_names:
+            continue  # named after its capital ("Kherson"): the bare name is the town's in news
+        if key not in best or counts[code] > counts[best[key][0]]:
+            best[key] = (code, name)
+    entries = []
+    for (cc, _), (code, name) in best.items():
+        lat, lon = centres[code]
+        entries.append(Entry(name=name, lat=lat, lon=lon, feature=ADMIN1, country=cc, admin1=code,
+                             names=compass_variants(name, cc), gazetteer_id=f"adm1:{code}",
+                             coord_source="mean_of_cities"))
+    return entries
+
+
+# Countries whose provinces news also names in French ("Nord-Kivu", "Extrême-Nord", "Sud-Ouest").
+_FRENCH_NAMED = frozenset({"BE", "BF", "BI", "BJ", "CA", "CD", "CF", "CG", "CH", "CI", "CM", "DJ", "DZ", "FR", "GA",
+                           "GN", "HT", "KM", "LB", "LU", "MA", "MG", "ML", "MR", "NE", "RW", "SC", "SN", "TD", "TG",
+                           "TN", "VU"})
+_ENGLISH_FRENCH = (("Far North", "Extrême-Nord"), ("North-West", "Nord-Ouest"), ("Northwest", "Nord-Ouest"),
+                   ("North-East", "Nord-Est"), ("Northeast", "Nord-Est"), ("South-West", "Sud-Ouest"),
+                   ("Southwest", "Sud-Ouest"), ("South-East", "Sud-Est"), ("Southeast", "Sud-Est"),
+                   ("North", "Nord"), ("South", "Sud"), ("East", "Est"), ("West", "Ouest"), ("Upper", "Haut"),
+                   ("Lower", "Bas"))
+_ADJECTIVES = {"Northern": "North", "Southern": "South", "Eastern": "East", "Western": "West"}
+
+
+def compass_variants(name: str, country: str) -> set[str]:
+    """Other forms news gives a province whose name opens with a compass word: "South Kordofan" for
+    GeoNames' "Southern Kordofan"; and, in countries whose provinces are also named in French, "Sud-Kivu"
+    for "South Kivu" and "North-West" for "Nord-Ouest". Empty when the name opens with none."""
+    out: set[str] = set()
+    first, _, rest = name.partition(" ")
+    if first in _ADJECTIVES and rest:
+        out.add(f"{_ADJECTIVES[first]} {rest}")
+    if country not in _FRENCH_NAMED:
+        return out
+    forms = {name} | out
+    for english, french in _ENGLISH_FRENCH:
+        hits = [f for f in forms if f == english or f.startswith((english + " ", english + "-"))]
+        if hits:
+            tail = hits[0][len(english):].lstrip(" -")
+            out.add(f"{french}-{tail}" if tail else french)
+            break
+    for english, french in _ENGLISH_FRENCH:
+        if name == french or name.startswith(french + "-"):
+            tail = name[len(french):].lstrip("-")
+            out.add(f"{english} {tail}" if tail else english)
+            break
+    return out - {name}

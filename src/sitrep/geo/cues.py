@@ -79,10 +79,14 @@ NOT_PLACE_STARTS = frozenset({
 # Generic words that begin longer names in Arabic, Spanish, Portuguese and other languages ("Wadi Zamzam", "Al
 # Hasakah", "Rio Messalo", "Colonia Los Pinos", "Jebel Marra"): matched alone while a capitalised word follows, they
 # are a part of a name the gazetteer lacks, not the small place of that name abroad ("Wādi" in India).
-NAME_HEADS = frozenset({"wadi", "al", "el", "ad", "ar", "as", "ash", "an", "at", "az", "ras", "bir", "ain", "tell", "tal",
+NAME_HEADS = frozenset({"wadi", "al", "el", "ad", "ar", "as", "ash", "an", "at", "az", "ras", "bir", "ain", "ayn", "tell", "tal",
+                        "tel", "qasr", "jisr", "nahr", "khirbat",
                         "jebel", "jabal", "kafr", "deir", "beit", "khirbet", "umm", "abu", "bani", "bab", "rio", "colonia",
                         "barrio", "villa", "vila", "san", "santa", "santo", "sao", "puerto", "porto", "ciudad",
                         "nueva", "nuevo", "mont", "monte", "sidi", "hay", "hai", "wilayat", "kampung", "ban"})
+# Articles and particles that carry a name on after its head word: "Wadi al-Rabi", "Bir el-Abd".
+NAME_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "an", "at", "az", "ed", "es", "et", "ech", "al-",
+                            "el-", "de", "del", "la", "bin", "ben", "bou"})
 
 # Generic heads of "X of Y" names of seas, straits, gulfs and mountains ("Gulf of Aden", "Strait of
 # Hormuz"): alone they match some small place ("Gulf" in Papua New Guinea), which is not meant.

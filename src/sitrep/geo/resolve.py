@@ -139,6 +139,30 @@ def _coordinated(doc: Doc, mentions: list[Mention]) -> dict[int, list[Mention]]:
     return {id(m): [o for o in group if o is not m] for group in groups.values() if len(group) > 1 for m in group}
 
 
+def _containers_agree(doc: Doc, mentions: list[Mention], context: Context) -> None:
+    """A name and the province or country the text says holds it ("Hinche, Centre", "Bafut (Mezam,
+    Nord-Ouest)") are read together: when the container's reading holds no reading of the name, both take
+    the best-scoring pair of readings of which one holds the other (Centre is then Haiti's department, not
+    a region of Burkina Faso). Not in lists of places ("Germany, Michigan and Ohio")."""
+    for m in mentions:
+        if not m.candidates or m.demonym:
+            continue
+        for k in m.containers:
+            n = mentions[k]
+            if n.demonym or not n.candidates or n is m or _in_a_list(doc, m, mentions):
+                continue
+            if m.resolved is not None and n.resolved is not None and inside(m.resolved, n.resolved):
+                continue
+            pairs = [(a, b) for a in m.candidates for b in n.candidates if inside(a, b)]
+            if not pairs:
+                continue
+            a, b = max(pairs, key=lambda p: context.score(p[0], m) + context.score(p[1], n))
+            if a is not m.resolved:
+                _decide(m, a, "place.containers_agree", context)
+            if b is not n.resolved:
+                _decide(n, b, "place.containers_agree", context)
+
+
 def _parallel_provinces(doc: Doc, mentions: list[Mention]) -> None:
     """A name listed with provinces of one country is a province of that country too, where it can
     be one: "Tasmania, South Australia and Queensland" is no town in Alberta."""
@@ -374,6 +398,7 @@ def resolve(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> None:
     second = Context(mentions, resolved=True, coherence=coherence, small_countries=small, weights=weights)
     for m in mentions:
         _choose(m, second)
+    _containers_agree(doc, mentions, second)
     _parallel_provinces(doc, mentions)
     _one_sense(mentions)
     _country_sense(mentions)

@@ -30,6 +30,7 @@ _WELL_KNOWN = 20_000  # population above which a proper-noun match needs no othe
 _LOCAL_TOWN = 10_000  # "a Gainesville man": towns this size; smaller namesakes are mostly common words
 _BIG_CITY = 100_000  # a city this size is a place even where the model reads a product or a language
 _MILLION = 1_000_000  # a city this size may stand for a government that speaks ("Moscow said")
+_FRAGMENT_KNOWN = 50_000  # a name opening a longer one that is a city this size still locates it
 _WEAK_START = frozenset({"the", "a", "an", "mr", "mrs", "ms", "dr", "st"})
 
 
@@ -249,6 +250,8 @@ def _plausible(doc: Doc, m: Mention, ent: Span | None, owner: list[Span | None],
         return False
     if doc[m.j - 1].lower_ in cues.ADMIN_WORDS:  # a gazetteer name ending in "Parish", "County" …
         return True
+    if label in _PLACE_LABELS | {"ORG", "PERSON"} and ent is not None and _fragment(doc, m, ent, gaz):
+        return False
     if label in _PLACE_LABELS and ent is not None:
         first = ent.start + (1 if ent[0].lower_ == "the" and len(ent) > 1 else 0)
         while first < m.i and doc[first].lower_ in cues.COMPASS:  # "Northeast Georgia", "West Africa"
@@ -270,6 +273,33 @@ def _plausible(doc: Doc, m: Mention, ent: Span | None, owner: list[Span | None],
     if not all(t.pos_ == "PROPN" for t in tokens):
         return supported and m.j - m.i > 1
     return supported or _big(m.candidates) or m.j - m.i > 1
+
+
+def _fragment(doc: Doc, m: Mention, ent: Span, gaz: Gazetteer) -> bool:
+    """The match is only the first word(s) of a longer name the model read as one place, a name the
+    gazetteer lacks, and names nothing well known itself: "Ain" of "Ain Tamra", "Bar" of "Bar Hadid".
+    Not when what follows is a kind word ("Paletwa Town", "Hamra district"), a possessive, a country or
+    province ("Sanaa Yemen"), another place after a hyphen ("the Homs-Hama road"), nor when the name ends
+    in a facility's word ("Mosul Dam", "Kyiv Central Station"): the place opening it locates the facility."""
+    rest = doc[m.j:ent.end]
+    if m.i != ent.start + (1 if ent[0].lower_ == "the" else 0) or not len(rest):
+        return False
+    if any(c.population >= _FRAGMENT_KNOWN for c in m.candidates):
+        return False
+    nxt, last = rest[0], ent[-1].lower_.rstrip(".")
+    word = nxt.lower_.rstrip(".")
+    if (nxt.text in ("'s", "’s") or word in cues.CONTAINER_KIND_WORDS or word in cues.NAME_CONTINUERS
+            or last in cues.NAME_CONTINUERS or last in cues.AIRPORT_WORDS or last in cues.CONTAINER_KIND_WORDS):
+        return False
+    if nxt.is_punct and nxt.text not in ("-", "‑"):
+        return False
+    words = [t for t in rest if not t.is_punct]
+    if not words:
+        return False
+    if nxt.text in ("-", "‑") and gaz.lookup(name_key(words[0].text)):
+        return False
+    after = gaz.lookup(name_key(_span_text(doc, words[0].i, ent.end)))
+    return not any(c.feature_code in ("PCLI", "ADM1") for c in after)
 
 
 def _country_word(doc: Doc, i: int, ent: Span | None, gaz: Gazetteer) -> tuple[int, str, bool] | None:
@@ -298,8 +328,13 @@ def _fuzzy(doc: Doc, ent: Span, gaz: Gazetteer) -> list[GazPlace]:
 
 
 def _attacked_name(doc: Doc, ent: Span) -> bool:
-    """A name the model mislabels as a language or a work ("strikes on Ariha"), that an attack hits."""
-    return ent.label_ in _NAME_LABELS and cues.is_target(doc, ent.start, ent.end)
+    """A name the model mislabels as a language or a work ("strikes on Ariha"), that an attack hits, or
+    that the text calls a town or province ("in Tiko town", "in Kwara state")."""
+    if ent.label_ not in _NAME_LABELS:
+        return False
+    kind = cues.word_after(doc, ent.end)
+    return cues.is_target(doc, ent.start, ent.end) or (
+        (kind in cues.TOWN_WORDS or kind in cues.ADMIN_WORDS) and cues.word_before(doc, ent.start) in cues.LOCATIVE)
 
 
 def _mislabelled_city(doc: Doc, ent: Span, gaz: Gazetteer) -> bool:
@@ -354,8 +389,9 @@ def _spot_at(doc: Doc, i: int, owner: list[Span | None], gaz: Gazetteer) -> tupl
     m.fuzzy = fuzzy
     if j - i == 1 and tok.lower_ in cues.DIRECTIONS:
         return i + 1, None
-    if j - i == 1 and tok.lower_ in cues.NAME_HEADS and j < len(doc) and _capitalised(doc[j].text):
-        return i + 1, None  # "Wadi" of "Wadi Zamzam": a part of a name the gazetteer lacks
+    if j - i == 1 and tok.lower_ in cues.NAME_HEADS and j < len(doc) and (
+            _capitalised(doc[j].text) or doc[j].lower_.rstrip("-") in cues.NAME_PARTICLES):
+        return i + 1, None  # "Wadi" of "Wadi Zamzam" or "Wadi al-Rabi": a part of a name the gazetteer lacks
     if not _plausible(doc, m, ent, owner, gaz) or (fuzzy and ent is not None and ent.label_ == "PERSON"
                                                  and not (m.locative or m.target)):
         m.confidence = -1.0  # rejected here; kept only if the same name is a place elsewhere in the text
