@@ -344,3 +344,20 @@ def test_the_first_word_of_a_longer_unknown_name_is_not_a_place(pipeline):
 def test_a_name_the_model_calls_a_product_is_a_place_when_the_text_calls_it_a_town(pipeline):
     places = _places(pipeline, "Soldiers fought separatists for hours in Mamfe town on Monday, residents said.")
     assert places["Mamfe"].country == "CM" and places["Mamfe"].feature_code == "PPL"
+
+
+def test_a_variant_spelling_of_a_town_with_province_is_the_province_named_after_it(pipeline):
+    # "Idleb" is only a variant name of the town of Idlib; "Idleb province" is the province of that name.
+    places = _places(pipeline, "Army convoys drove deeper into Idleb province over the weekend.")
+    assert places["Idleb"].feature_code == "ADM1" and places["Idleb"].country == "SY"
+    assert places["Idleb"].rule == "place.namesake_province"
+
+
+def test_a_name_with_an_arabic_article_spelled_otherwise_is_matched_by_its_consonants(pipeline):
+    places = _places(pipeline, "Artillery shelled farmland in al-Hasakeh overnight, a monitor said.")
+    assert places["al-Hasakeh"].country == "SY"
+
+
+def test_a_name_the_model_runs_into_its_bracket_is_still_read(pipeline):
+    places = _places(pipeline, "Nurses protested in front of the hospital in Encarnacion (Itapua) on Friday.")
+    assert places["Encarnacion"].country == "PY"

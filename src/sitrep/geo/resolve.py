@@ -357,6 +357,18 @@ def _implausible(doc: Doc, m: Mention, small_town: float) -> str | None:
     return "place.hamlet_for_region" if _hamlet_for_a_region(m, place, small_town) else None
 
 
+def _namesake_province(doc: Doc, m: Mention, gaz: Gazetteer) -> GazPlace | None:
+    """"Idleb province", where the spelling is only a variant name of the town: the province of the town's
+    country that holds it and bears its name (provinces are commonly named after their capital)."""
+    town = m.resolved
+    if town is None or town.feature_class != "P" or not town.admin1 or cues.word_after(doc, m.j) in _COUNTY_WORDS:
+        return None
+    province = gaz.admin1(town.admin1)
+    if province is None or province.country != town.country:
+        return None
+    return province if name_key(province.name) == name_key(town.name) else None
+
+
 def _one_word_apart(a: str, b: str) -> bool:
     short, long = sorted((a, b), key=len)
     return long == short or (long.startswith(short + " ") and " " not in long[len(short) + 1:])
@@ -412,7 +424,10 @@ def resolve(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> None:
             if m.label not in ("GPE", "LOC", "FAC"):
                 strays.append(m)  # nothing but the rejected match said it was a place
         rejected = _implausible(doc, m, weights.parameter("small_town"))
-        if rejected:
+        province = _namesake_province(doc, m, gaz) if rejected == "place.county_as_town" else None
+        if province is not None:
+            _decide(m, province, "place.namesake_province")
+        elif rejected:
             _decide(m, None, rejected)
     mentions[:] = [m for m in mentions if not any(m is s for s in strays)]
     # an airport's name now covers its cue words: a town read inside them ("Airport") goes

@@ -329,12 +329,14 @@ def _fuzzy(doc: Doc, ent: Span, gaz: Gazetteer) -> list[GazPlace]:
 
 def _attacked_name(doc: Doc, ent: Span) -> bool:
     """A name the model mislabels as a language or a work ("strikes on Ariha"), that an attack hits, or
-    that the text calls a town or province ("in Tiko town", "in Kwara state")."""
+    that the text calls a town or province ("in Tiko town", "in Kwara state") or follows with a bracket."""
     if ent.label_ not in _NAME_LABELS:
         return False
     kind = cues.word_after(doc, ent.end)
+    bracket = kind == "(" or "(" in ent.text  # "in Tiko (Fako)": the model ran a name into its bracket
     return cues.is_target(doc, ent.start, ent.end) or (
-        (kind in cues.TOWN_WORDS or kind in cues.ADMIN_WORDS) and cues.word_before(doc, ent.start) in cues.LOCATIVE)
+        (kind in cues.TOWN_WORDS or kind in cues.ADMIN_WORDS or bracket)
+        and cues.word_before(doc, ent.start) in cues.LOCATIVE)
 
 
 def _mislabelled_city(doc: Doc, ent: Span, gaz: Gazetteer) -> bool:
@@ -416,9 +418,13 @@ def _unresolved(doc: Doc, mentions: list[Mention], gaz: Gazetteer, people: set[s
                 continue  # "South" of "South Main St.": a compass word alone names no place
             readings = _own_name_readings(doc, i, j, gaz)
             j, readings = _known_start(doc, i, j, readings, gaz)
+            fuzzy = not readings and doc[i].lower_ in cues.NAME_PARTICLES  # "al-Hasakeh": Al Hasakah spelled otherwise
+            if fuzzy:
+                readings = _fuzzy(doc, doc[i:j], gaz)
             if _someone(doc, i, j, readings):
                 continue
             m = _mention(doc, i, j, readings, ent.label_)
+            m.fuzzy = fuzzy and bool(readings)
             if not _a_person_named(doc, m, people, surnames):
                 out.append(m)
     return out
