@@ -272,8 +272,12 @@ def read_admin(cities: list[Entry], airports: list[Entry],
         aliases = (town.all_names() if town is not None else set()) | ({english[code]} if code in english else set())
         short = short_name(sub.name)  # named as news names it; the ISO form stays an alias
         aliases |= {sub.name} if short else set()
-        aliases |= {v for n in aliases | {short or sub.name} for v in compass_variants(n, sub.country_code)}
-        entries.append(Entry(name=short or sub.name, lat=lat, lon=lon, feature=ADMIN1, country=sub.country_code,
+        name = short or sub.name
+        aliases |= {v for n in aliases | {name} for v in compass_variants(n, sub.country_code)}
+        english_form = _english_form(name, sub.country_code)
+        if english_form:
+            aliases, name = aliases | {name}, english_form  # "North Kivu" for ISO's "Nord-Kivu": the text is English
+        entries.append(Entry(name=name, lat=lat, lon=lon, feature=ADMIN1, country=sub.country_code,
                              admin1=sub.code, geonameid=geonameid, names=aliases,
                              gazetteer_id=None if geonameid else f"iso:{sub.code}", coord_source=source))
     return entries + _unlinked_provinces(english, relabel, centres, towns), relabel
@@ -324,6 +328,18 @@ _ENGLISH_FRENCH = (("Far North", "Extrême-Nord"), ("North-West", "Nord-Ouest"),
 _ADJECTIVES = {"Northern": "North", "Southern": "South", "Eastern": "East", "Western": "West"}
 
 
+def _english_form(name: str, country: str) -> str:
+    """The English form of a province name that opens with a French compass word ("North Kivu" for
+    "Nord-Kivu", "Far North" for "Extrême-Nord"), or "" when it opens with none."""
+    if country not in _FRENCH_NAMED:
+        return ""
+    for english, french in _ENGLISH_FRENCH:
+        if name == french or name.startswith(french + "-"):
+            tail = name[len(french):].lstrip("-")
+            return f"{english} {tail}" if tail else english
+    return ""
+
+
 def compass_variants(name: str, country: str) -> set[str]:
     """Other forms news gives a province whose name opens with a compass word: "South Kordofan" for
     GeoNames' "Southern Kordofan"; and, in countries whose provinces are also named in French, "Sud-Kivu"
@@ -341,9 +357,5 @@ def compass_variants(name: str, country: str) -> set[str]:
             tail = hits[0][len(english):].lstrip(" -")
             out.add(f"{french}-{tail}" if tail else french)
             break
-    for english, french in _ENGLISH_FRENCH:
-        if name == french or name.startswith(french + "-"):
-            tail = name[len(french):].lstrip("-")
-            out.add(f"{english} {tail}" if tail else english)
-            break
-    return out - {name}
+    out.add(_english_form(name, country))
+    return out - {name, ""}
