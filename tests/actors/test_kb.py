@@ -29,3 +29,12 @@ def test_short_forms_match_only_as_written() -> None:
 def test_leader_holders_on_a_date() -> None:
     holders = KB.holders("USA", frozenset({"President"}), "2019-06-01")
     assert [h.name for h in holders] == ["Donald Trump"]
+
+
+def test_state_forces_and_armed_groups_known_by_acronym() -> None:
+    assert (KB.lookup("FARDC").country, KB.lookup("FARDC").sectors) == ("COD", ("MIL",))
+    assert (KB.lookup("CRPF").country, KB.lookup("CRPF").sectors) == ("IND", ("COP",))
+    assert (KB.lookup("CODECO").country, KB.lookup("CODECO").sectors) == ("COD", ("REB",))
+    assert KB.lookup("CJNG").sectors == ("CRM",)
+    assert KB.lookup("SPLA", "2015-01-01").sectors == ("MIL",)
+    assert KB.lookup("SSPDF", "2020-01-01").country == "SSD"
