@@ -141,9 +141,11 @@ def _coordinated(doc: Doc, mentions: list[Mention]) -> dict[int, list[Mention]]:
 
 def _containers_agree(doc: Doc, mentions: list[Mention], context: Context) -> None:
     """A name and the province or country the text says holds it ("Hinche, Centre", "Bafut (Mezam,
-    Nord-Ouest)") are read together: when the container's reading holds no reading of the name, both take
-    the best-scoring pair of readings of which one holds the other (Centre is then Haiti's department, not
-    a region of Burkina Faso). Not in lists of places ("Germany, Michigan and Ohio")."""
+    Nord-Ouest)") are read together: when the container's reading does not hold the name's, they take the
+    best-scoring pair of readings of which one holds the other, changing as little as fits: the name's
+    reading when the container's holds another of its readings, else the container's when it can hold the
+    name's (Centre is then Haiti's department, not a region of Burkina Faso), else both. Not in lists of
+    places ("Germany, Michigan and Ohio")."""
     for m in mentions:
         if not m.candidates or m.demonym:
             continue
@@ -154,6 +156,8 @@ def _containers_agree(doc: Doc, mentions: list[Mention], context: Context) -> No
             if m.resolved is not None and n.resolved is not None and inside(m.resolved, n.resolved):
                 continue
             pairs = [(a, b) for a in m.candidates for b in n.candidates if inside(a, b)]
+            # change as little as fits: the container's reading if it holds one of the name's, else the name's
+            pairs = ([p for p in pairs if p[1] is n.resolved] or [p for p in pairs if p[0] is m.resolved] or pairs)
             if not pairs:
                 continue
             a, b = max(pairs, key=lambda p: context.score(p[0], m) + context.score(p[1], n))
