@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from ..cli_common import check_date
 from ..errors import SitrepError
 from ..settings import Settings
 
@@ -17,7 +18,7 @@ from ..settings import Settings
 @click.option("--scheduler", help="Address of a running Dask scheduler, tcp://HOST:PORT, instead of local workers.")
 @click.option("--partition-size", type=click.IntRange(min=1), default=None,
               help="Documents per partition (default 100); a rerun must use the same.")
-@click.option("--published", help="Publication date for documents whose metadata has none.")
+@click.option("--published", callback=check_date, help="Publication date for documents whose metadata has none.")
 @click.option("--load", "load_url", help="Then store the output in this database (file or URL), merged in published order.")
 def batch(paths: tuple[str, ...], out: str, workers: int | None, scheduler: str | None,
           partition_size: int | None, published: str | None, load_url: str | None) -> None:
@@ -29,7 +30,6 @@ def batch(paths: tuple[str, ...], out: str, workers: int | None, scheduler: str 
 
     if workers and scheduler:
         raise click.UsageError("give --workers (a local cluster) or --scheduler (an existing one), not both")
-    published = common.check_date(click.get_current_context(), click.Option(["--published"]), published)
     settings = common.settings_or_fail()
     progress = BatchProgress(estimate_documents(paths))
     try:
