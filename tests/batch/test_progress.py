@@ -45,3 +45,11 @@ def test_workers_and_scheduler_together_are_a_usage_error(tmp_path):
     result = CliRunner().invoke(cli, ["batch", str(tmp_path), "--out", str(tmp_path / "out"), "--workers", "2",
                                       "--scheduler", "tcp://127.0.0.1:8786"])
     assert result.exit_code == 2 and "not both" in result.output
+
+
+def test_a_published_date_that_is_no_date_is_a_usage_error_before_any_work(tmp_path):
+    _register_extensions()
+    result = CliRunner().invoke(cli, ["batch", str(tmp_path), "--out", str(tmp_path / "out"),
+                                      "--published", "2020-13-45"])
+    assert result.exit_code == 2 and "not an ISO date" in result.output
+    assert not (tmp_path / "out").exists()
