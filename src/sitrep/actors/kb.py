@@ -58,12 +58,14 @@ class ShippedKB:
         self._exact: dict[str, list[KBEntry]] = defaultdict(list)
         self._folded: dict[str, list[KBEntry]] = defaultdict(list)
         self._surnames: dict[str, set[str]] = defaultdict(set)
+        self._by_id: dict[str, list[KBEntry]] = defaultdict(list)
         for line in text.splitlines():
             if line.strip() and not line.startswith("#"):
                 self._add(*_parse(line))
 
     def _add(self, entry: KBEntry, aliases: list[str]) -> None:
         self.entries.append(entry)
+        self._by_id[entry.id].append(entry)
         for alias in aliases:
             self._exact[alias].append(entry)
             if " " in alias or "-" in alias:
@@ -81,7 +83,7 @@ class ShippedKB:
         if not rows and allow_surname and " " not in name.strip() and name[:1].isupper():
             ids = self._surnames.get(surname_key(name), set())
             if len(ids) == 1:
-                rows = [e for e in self.entries if e.id in ids]
+                rows = self._by_id[next(iter(ids))]
         if not rows:
             return None
         return pick_role(rows, date)

@@ -30,6 +30,7 @@ def surname(name: str) -> str:
     return words[-1] if words else name
 
 
+@lru_cache(maxsize=1 << 16)  # asked for every candidate name of every article; bounded
 def surname_key(name: str) -> str:
     """Folded surname without an Arabic article, so "Assad" matches "al-Assad"."""
     return _PREFIXES.sub("", fold(surname(name)))

@@ -311,9 +311,9 @@ def _country_word(doc: Doc, i: int, ent: Span | None, gaz: Gazetteer) -> tuple[i
         if not _capitalised(doc[j - 1].text):
             continue
         text = _span_text(doc, i, j)
-        if any(c.feature_code == "PCLI" for c in gaz.lookup(name_key(text))):
+        alpha2 = country_of(text)  # (the cheaper test first)
+        if alpha2 and any(c.feature_code == "PCLI" for c in gaz.lookup(name_key(text))):
             return None
-        alpha2 = country_of(text)
         if alpha2:
             as_name = ent is not None and ent.label_ in _PLACE_LABELS and doc[j - 1].dep_ not in ("amod", "compound")
             return j, alpha2, as_name
@@ -501,11 +501,12 @@ def spot(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     i = 0
     while i < len(doc):
         word = words.word(i)
-        if not _capitalised(word) and (len(word) > 4 or not _saint(doc, i)):  # most words: no Token object made
+        if not _capitalised(word) and (len(word) > 4 or word.title() not in _SAINT_WORDS or not _saint(doc, i)):
+            # (most words: no Token object made)
             i += 1
             continue
         tok = doc[i]
-        if not _saint(doc, i) and (
+        if not (word.title() in _SAINT_WORDS and _saint(doc, i)) and (
                 not _capitalised(tok.text) or tok.is_punct or tok.like_num or tok.lower_ in _WEAK_START
                 or len(tok.text) == 1  # "D-Story City", "Class D": a letter names no place
                 or tok.lower_.rstrip(".") in cues.NAME_CONTINUERS or tok.lower_ in cues.NOT_PLACE_STARTS
