@@ -111,3 +111,41 @@ def test_upgrade_to_0007_fills_the_date_span_of_stored_events(db_target):
     assert spans == {"e1": 20, "e2": None, "e3": 36_600, "e4": None}
     assert {"ix_events_date_start_pk", "ix_events_date_span", "ix_events_plover_type_date"} <= indexes
     assert "ix_events_date_start" not in indexes
+
+
+def test_the_change_counter_goes_up_once_per_writing_transaction(db_target):
+    """Readers' caches key on store_version: every committed write must raise it, and on PostgreSQL a
+    transaction of many statements raises it once (0009), so a bulk load does not rewrite the row per row."""
+    from sqlalchemy import text
+
+    from sitrep.query import open_reader, store_version
+
+    store = Store(db_target)
+
+    def version() -> int:
+        reader = open_reader(db_target)
+        with reader.connect() as conn:
+            found = store_version(conn)
+        reader.dispose()
+        assert found is not None
+        return found
+
+    def insert(conn, pk: int) -> None:
+        conn.execute(text("INSERT INTO documents (pk, doc_id, content_hash, text, record) "
+                          "VALUES (:pk, :d, :h, 't', '{}')"), {"pk": pk, "d": f"d{pk}", "h": f"h{pk}"})
+
+    before = version()
+    with store.engine.begin() as conn:
+        for pk in range(1, 201):
+            insert(conn, pk)
+    once = version()
+    assert once > before
+    if store.engine.dialect.name == "postgresql":
+        assert once == before + 1
+    with store.engine.begin() as conn:  # a write after a rolled-back savepoint still counts
+        savepoint = conn.begin_nested()
+        insert(conn, 500)
+        savepoint.rollback()
+        insert(conn, 501)
+    assert version() > once
+    store.close()
