@@ -85,8 +85,8 @@ NAME_HEADS = frozenset({"wadi", "al", "el", "ad", "ar", "as", "ash", "an", "at",
                         "barrio", "villa", "vila", "san", "santa", "santo", "sao", "puerto", "porto", "ciudad",
                         "nueva", "nuevo", "mont", "monte", "sidi", "hay", "hai", "wilayat", "kampung", "ban"})
 # Articles and particles that carry a name on after its head word: "Wadi al-Rabi", "Bir el-Abd".
-NAME_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "an", "at", "az", "ed", "es", "et", "ech", "al-",
-                            "el-", "de", "del", "la", "bin", "ben", "bou"})
+NAME_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "an", "at", "az", "ed", "es", "et", "ech", "de",
+                            "del", "la", "bin", "ben", "bou"})
 
 # Generic heads of "X of Y" names of seas, straits, gulfs and mountains ("Gulf of Aden", "Strait of
 # Hormuz"): alone they match some small place ("Gulf" in Papua New Guinea), which is not meant.

@@ -147,11 +147,11 @@ def _containers_agree(doc: Doc, mentions: list[Mention], context: Context) -> No
     name's (Centre is then Haiti's department, not a region of Burkina Faso), else both. Not in lists of
     places ("Germany, Michigan and Ohio")."""
     for m in mentions:
-        if not m.candidates or m.demonym:
+        if not m.candidates or m.demonym or not m.containers or _in_a_list(doc, m, mentions):
             continue
         for k in m.containers:
             n = mentions[k]
-            if n.demonym or not n.candidates or n is m or _in_a_list(doc, m, mentions):
+            if n.demonym or not n.candidates or n is m:
                 continue
             if m.resolved is not None and n.resolved is not None and inside(m.resolved, n.resolved):
                 continue

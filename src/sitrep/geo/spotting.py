@@ -24,6 +24,7 @@ MAX_TOKENS = 6
 _REJECT_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL",
                             "WORK_OF_ART", "LAW", "LANGUAGE", "EVENT", "PRODUCT"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_FRAGMENT_LABELS = _PLACE_LABELS | {"ORG", "PERSON"}  # entities whose first word may be matched alone
 _NAME_LABELS = frozenset({"LANGUAGE", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})  # names, not numbers
 _IN_WORDS = frozenset({"in", "near", "outside"})  # before a name: where, never whom
 _WELL_KNOWN = 20_000  # population above which a proper-noun match needs no other support
@@ -250,7 +251,7 @@ def _plausible(doc: Doc, m: Mention, ent: Span | None, owner: list[Span | None],
         return False
     if doc[m.j - 1].lower_ in cues.ADMIN_WORDS:  # a gazetteer name ending in "Parish", "County" …
         return True
-    if label in _PLACE_LABELS | {"ORG", "PERSON"} and ent is not None and _fragment(doc, m, ent, gaz):
+    if label in _FRAGMENT_LABELS and ent is not None and _fragment(doc, m, ent, gaz):
         return False
     if label in _PLACE_LABELS and ent is not None:
         first = ent.start + (1 if ent[0].lower_ == "the" and len(ent) > 1 else 0)
@@ -311,9 +312,9 @@ def _country_word(doc: Doc, i: int, ent: Span | None, gaz: Gazetteer) -> tuple[i
         if not _capitalised(doc[j - 1].text):
             continue
         text = _span_text(doc, i, j)
-        alpha2 = country_of(text)  # (the cheaper test first)
-        if alpha2 and any(c.feature_code == "PCLI" for c in gaz.lookup(name_key(text))):
+        if any(c.feature_code == "PCLI" for c in gaz.lookup(name_key(text))):
             return None
+        alpha2 = country_of(text)
         if alpha2:
             as_name = ent is not None and ent.label_ in _PLACE_LABELS and doc[j - 1].dep_ not in ("amod", "compound")
             return j, alpha2, as_name
@@ -501,12 +502,11 @@ def spot(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     i = 0
     while i < len(doc):
         word = words.word(i)
-        if not _capitalised(word) and (len(word) > 4 or word.title() not in _SAINT_WORDS or not _saint(doc, i)):
-            # (most words: no Token object made)
+        if not _capitalised(word) and (len(word) > 4 or not _saint(doc, i)):  # most words: no Token object made
             i += 1
             continue
         tok = doc[i]
-        if not (word.title() in _SAINT_WORDS and _saint(doc, i)) and (
+        if not _saint(doc, i) and (
                 not _capitalised(tok.text) or tok.is_punct or tok.like_num or tok.lower_ in _WEAK_START
                 or len(tok.text) == 1  # "D-Story City", "Class D": a letter names no place
                 or tok.lower_.rstrip(".") in cues.NAME_CONTINUERS or tok.lower_ in cues.NOT_PLACE_STARTS
