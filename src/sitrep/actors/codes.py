@@ -12,8 +12,8 @@ ACLED_CATEGORIES = {
     1: "State forces", 2: "Rebel groups", 3: "Political militias", 4: "Identity militias",
     5: "Rioters", 6: "Protesters", 7: "Civilians", 8: "External/Other forces",
 }
-_STATE = {"GOV", "MIL", "COP", "SPY", "LEG", "JUD"}
-_CIVILIAN = {"CVL", "REF", "MED", "BUS", "EDU", "LAB", "AGR", "REL", "HLH", "NGO", "ELI", "PTY", "OPP"}
+_STATE = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD"})
+_CIVILIAN = frozenset({"CVL", "REF", "MED", "BUS", "EDU", "LAB", "AGR", "REL", "HLH", "NGO", "ELI", "PTY", "OPP"})
 # PLOVER actor types (sitrep's reading of the PLOVER actor ontology), by sector
 _PLOVER = {
     "GOV": "GOV", "MIL": "MIL", "COP": "COP", "SPY": "SPY", "LEG": "LEG", "JUD": "JUD", "REB": "REB",

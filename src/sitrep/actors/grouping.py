@@ -10,14 +10,14 @@ office holder the knowledge base names for the article's date.
 from __future__ import annotations
 
 from ..models import Actor, Mention
+from ..wordtables import word_table
 from .codes import ACLED_CATEGORIES, acled_inter, cameo_code, ordered, plover_type
 from .coding import Candidate
 from .kb import ShippedKB
 from .lexicon import LEADER_ROLES, TITLES
 from .names import fold, surname_key
 
-_TITLE_HEADS = frozenset({"president", "leader", "premier", "prime minister", "king", "emir", "chancellor",
-                          "monarch", "foreign minister", "minister"})
+_TITLE_HEADS = word_table("actors.grouping.title_heads")
 
 
 def group_key(cand: Candidate) -> str:

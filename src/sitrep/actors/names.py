@@ -6,9 +6,11 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from ..wordtables import word_table
+
 _PREFIXES = re.compile(r"^(al|el|ad|as|ash|an|ar|at|az)[-‑]", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
-_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+_SUFFIXES = word_table("actors.names.suffixes")
 
 
 def strip_accents(text: str) -> str:

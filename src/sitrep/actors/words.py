@@ -17,6 +17,7 @@ from ..countries import Country
 from ..countries import lookup_country as _lookup_country
 from ..models import Place
 from ..nlp.tokens import token_table
+from ..wordtables import word_table
 from .lexicon import GENERIC_HEADS, HEADS, MODIFIERS, REGIONS, TITLES
 from .phrases import head_lemma
 
@@ -29,13 +30,12 @@ ROLE_HEADS = frozenset({"official", "leader", "spokesman", "spokeswoman", "spoke
                         "delegation", "envoy", "negotiator", "source", "chief", "agent", "adviser", "advisor",
                         "personnel", "administrator", "ruler"}) | GENERIC_HEADS
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "conj", "appos"})
-_ARGUMENT_PREPS = frozenset({"against", "with", "by", "between"})
+_ARGUMENT_PREPS = word_table("actors.words.argument_preps")
 _DIRECTION = re.compile(r"^(?:the\s+)?(?:north|south|east|west|northern|southern|eastern|western|central|"
                         r"north-?eastern|north-?western|south-?eastern|south-?western|upper|lower)\s+",
                         re.IGNORECASE)
-_CONTEXT_PREPS = frozenset({"in", "of", "from", "inside"})
-_QUANTITY_WORDS = frozenset({"hundred", "thousand", "million", "dozen", "score", "group", "number", "crowd",
-                             "hundreds", "thousands", "millions", "dozens", "scores"})
+_CONTEXT_PREPS = word_table("actors.words.context_preps")
+_QUANTITY_WORDS = word_table("actors.words.quantity_words")
 
 
 @lru_cache(maxsize=1 << 14)  # the same words come back in every article; bounded

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ..models import Removed
+from ..wordtables import word_table
 from .blocks import Block
 
 _UPPER = r"[^\W\d_a-z]"
@@ -23,12 +24,7 @@ _NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|da|van|von|al|el|bin|ibn|la|le|d
 _LABEL = r"(?:(?:File )?Photo(?:graph|grapher)?s?|Images?|Pictures?|(?:Photo |Image )?Credits?|File)"
 _LABEL_SEP = r"\s*(?::|\bby\b|\.\.\.|…)\s*"  # "Photo: ", "Photo by ", "Credit..."
 
-HINTS = frozenset("""
-via getty images image press photo photos pool handout afp ap epa efe reuters agency anadolu xinhua tass
-sputnik sana shutterstock alamy bloomberg wire news file stringer str courtesy associated ria novosti
-dpa imago nurphoto sopa zuma lightrocket ansa kyodo yonhap irna upi pa bbc cnn aljazeera jazeera corbis
-picture alliance apa wana mehr fars isna
-""".split())
+HINTS = word_table("clean.credits.hints")
 _HINT = "(?i:" + "|".join(sorted(HINTS | {"the", "for"}, key=len, reverse=True)) + r")\b"
 # An unbracketed agency: one word, then only agency-like words ("AFP via Getty Images", "EPA-EFE/Pool"),
 # so that a caption going on after the credit ("Photo: Name/AFP Smoke rises …") is not swallowed.

@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import re
 
-SECTION_NAMES = frozenset("""
-world news politics business economy opinion analysis features international national local
-africa asia europe americas americas middle east north south latin america pacific canada u.s. us uk
-science health technology tech sport sports culture environment climate top stories breaking latest
-live updates explainer investigations defence defense security conflict war diplomacy
-""".split())
+from ..wordtables import word_table
+
+SECTION_NAMES = word_table("clean.labels.section_names")
 
 _WORD = re.compile(r"[A-Z][\w.'’&-]*|&|and|of|the")
 _SEPARATORS = re.compile(r"(?<!\s)\s*+[|›»>/•·–—-]\s*")  # a space run is tried once, from its start

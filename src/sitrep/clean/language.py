@@ -19,12 +19,13 @@ from functools import lru_cache
 from typing import Any
 
 from ..models import Removed
+from ..wordtables import word_table
 from .blocks import Block
 
 MIN_LETTERS = 40
 CONFIDENT = 0.95  # for text in Latin letters; text mostly in another script needs no such certainty
 ENGLISH_SHARE = 0.5  # the document is analysed when at least this share of its letters is English
-ENGLISH_LIKE = frozenset({"en", "pcm", "sco"})  # what the identifier says for some plain English text
+ENGLISH_LIKE = word_table("clean.language.english_like")
 
 
 @dataclass(frozen=True)
@@ -53,11 +54,7 @@ def letters(text: str) -> int:
     return sum(map(str.isalpha, text))
 
 
-# Words that make up a fifth or more of any English paragraph and rarely a tenth of another language's: a
-# paragraph with enough of them is English without asking the identifier (most paragraphs, so the check
-# costs little beside the parse).
-_FUNCTION_WORDS = frozenset("the of and to in is that for was with by from said has have were are it its "
-                            "this which who their been after".split())
+_FUNCTION_WORDS = word_table("clean.language.function_words")
 CLEARLY_ENGLISH = 0.18
 
 

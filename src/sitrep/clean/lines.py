@@ -10,6 +10,7 @@ import re
 from typing import Literal
 
 from ..models import Removed
+from ..wordtables import word_table
 from .blocks import Block
 from .labels import is_section_label
 
@@ -38,9 +39,7 @@ _CONTRIBUTED = re.compile(r".{3,120}\bcontributed(?: reporting)?(?: to)?(?: this
 _STAFF = re.compile(r"(?:staff|agencies|staff and agencies|[\w ]{1,40} and agencies)", re.I)
 _NAME_PIECE = re.compile(r"(?:The\s+)?[^\W\d_a-z][\w'’.-]*(?:\s+(?:[^\W\d_a-z][\w'’.-]*|de|al|el|bin|van|von)){0,5}")
 _JOINERS = re.compile(r"(?<!\s)\s*+(?:,|\||/|–|—|-|;|\band\b|&|\bin\b)\s*")  # a space run is tried once
-_NOT_NAMES = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december the end".split())
+_NOT_NAMES = word_table("clean.lines.not_names")
 
 
 def find_line_removals(lines: list[Block]) -> list[Removed]:

@@ -19,6 +19,7 @@ from ..countries import alpha3_of
 from ..models import AcledCode, Event, Quantity
 from ..settings import Settings
 from ..stage import Analysis, Stage
+from ..wordtables import word_table
 from .acled import bears_on, decide, load_codebook, read_facts
 from .assemble import build_event
 from .backrefs import date_from_main_events, pending_date, temporal_marker
@@ -30,7 +31,7 @@ from .place import as_event_place, places_named_together
 from .quantities import CONSEQUENCES
 from .tolls import update_tolls
 
-DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+DEFINITE = word_table("events.init.definite")
 
 
 def extract_events(analysis: Analysis, lexicon: Lexicon) -> list[Event]:
@@ -116,10 +117,8 @@ REALNESS: dict[str, float] = {"asserted": 1.0, "threatened": 0.9, "requested": 0
                               "negated": 0.4}
 
 
-# Types whose code already says the mood: an intent or agreement, a demand, a refusal, a threat, an accusation
-# ("refused to meet" is a rejection that happened; "vowed to recapture" a threat that was made).
-SPEECH_ACTS = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE"})
-SAID_MOODS = frozenset({"planned", "threatened", "requested", "negated", "denied", "conditional"})
+SPEECH_ACTS = word_table("events.init.speech_acts")
+SAID_MOODS = word_table("events.init.said_moods")
 
 
 def realness(event: Event) -> float:

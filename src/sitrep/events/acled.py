@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from ..countries import alpha3_of
 from ..errors import ResourceError
 from ..models import AcledCode, Actor, Event
+from ..wordtables import word_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 
 ARMED = frozenset({1, 2, 3, 4, 8})
 UNARMED = frozenset({5, 6, 7})
-CROWD_NOUNS = frozenset({"crowd", "mob", "group", "gang", "community", "family", "public", "populace", "people"})
+CROWD_NOUNS = word_table("events.acled.crowd_nouns")
 MAX_GAP = 2  # words allowed between two words of a phrase
 
 
@@ -184,8 +185,7 @@ class Facts:
         return " ".join(parts)
 
 
-RECIPROCAL = frozenset({"clash", "exchange", "shootout", "firefight", "gunbattle", "gunfight", "crossfire",
-                        "skirmish", "fighting", "fight", "battle", "trade"})
+RECIPROCAL = word_table("events.acled.reciprocal")
 
 
 def first_inter(ids: Iterable[str], actors: dict[str, Actor]) -> int:
@@ -249,7 +249,7 @@ def unarmed_official(actor: Actor) -> bool:
 
 
 PATIENT_DEPS = frozenset({"dobj", "nsubjpass"})
-QUANTIFIERS = frozenset({"one", "two", "three", "some", "several", "many", "dozens", "scores", "member", "members"})
+QUANTIFIERS = word_table("events.acled.quantifiers")
 
 
 def patient_words(trigger: Token) -> list[Token]:
@@ -282,13 +282,12 @@ def patient_side(trigger: Token | None, book: Codebook) -> int:
     return min((book.patient_inter[n] for n in named), default=0)
 
 
-ARMED_ACTS = frozenset({"attack", "remote", "abduct", "sexual", "loot", "territory"})
+ARMED_ACTS = word_table("events.acled.armed_acts")
 ARMED = frozenset({1, 2, 3, 4, 8})
 
 
-WITNESS_VERBS = frozenset({"observe", "record", "monitor", "document", "say", "see", "hear", "witness",
-                           "confirm", "count", "note", "claim", "announce", "tell", "state"})
-PATIENT_PREPS = frozenset({"in", "at", "on", "against", "near", "to", "into", "inside", "of"})
+WITNESS_VERBS = word_table("events.acled.witness_verbs")
+PATIENT_PREPS = word_table("events.acled.patient_preps")
 
 
 def _doer_like(actor: Actor, doc: Doc) -> bool:

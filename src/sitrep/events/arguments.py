@@ -17,10 +17,12 @@ Actor ids come from `sitrep.actors.actor_at` / `actors_in`, through actor_phrase
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..models import Span
+from ..wordtables import word_table
 from .actor_phrases import actor_at, actor_of_phrase, actors_in, phrase_bounds
 
 if TYPE_CHECKING:
@@ -39,54 +41,27 @@ class Arguments:
     rules: dict[str, str] = field(default_factory=dict)  # "sources"/"targets" → the relation that gave them
 
 
-WEAPONS = {
-    "jet", "warplane", "aircraft", "airplane", "plane", "bomber", "helicopter", "gunship", "drone",
-    "uav", "artillery", "shell", "shelling", "mortar", "rocket", "missile", "bomb", "barrel", "tank",
-    "gun", "rifle", "grenade", "ied", "explosive", "mine", "landmine", "gas", "chemical", "knife",
-    "machete", "bullet", "gunfire", "cannon", "howitzer", "warship", "ship", "submarine", "vehicle",
-    "truck", "car", "airstrike", "air", "munition", "weapon", "firearm", "ammunition", "teargas",
-    "tear", "water", "baton", "sword", "axe", "arrow", "stone", "rock", "molotov", "fire", "torpedo",
-}
-# Attacks that act as the means of another event: "killed by a U.S. drone strike".
-MEANS = {"strike", "airstrike", "attack", "raid", "bombing", "shelling", "bombardment", "explosion", "blast",
-         "barrage", "salvo", "volley", "ambush", "fire", "gunfire", "shot", "shooting", "blaze"}
-# Nouns whose "X's" names who suffered the act ("Soleimani's killing"), not who did it.
-POSSESSED_PATIENT = {
-    "killing", "death", "assassination", "arrest", "detention", "execution", "kidnapping", "abduction",
-    "capture", "release", "murder", "ouster", "expulsion", "removal", "deportation", "extradition",
-    "imprisonment", "torture", "beheading", "disappearance", "injury", "wounding", "funeral", "trial",
-    "conviction", "sentencing", "overthrow", "fall", "resignation", "dismissal",
-}
+WEAPONS = word_table("events.arguments.weapons")
+MEANS = word_table("events.arguments.means")
+POSSESSED_PATIENT = word_table("events.arguments.possessed_patient")
 # Nouns whose "of X" names what suffered the act ("the bombardment of Aleppo", "the killing of X").
 PATIENT_NOUNS = POSSESSED_PATIENT | {
     "massacre", "bombardment", "shelling", "bombing", "siege", "blockade", "invasion", "occupation",
     "liberation", "recapture", "seizure", "evacuation", "destruction", "looting", "shooting", "targeting",
     "storming", "annexation", "encirclement",
 }
-SUPPORT_VERBS = {
-    "carry", "conduct", "launch", "stage", "mount", "pay", "hold", "make", "sign", "reach", "strike",
-    "deliver", "announce", "declare", "impose", "begin", "start", "undertake", "perform", "execute",
-    "unleash", "step", "intensify", "resume", "continue", "escalate", "wage", "commit", "do", "give",
-    "issue", "lodge", "file", "broker", "seal", "conclude", "agree", "order", "lead", "organize",
-    "organise", "host", "attend", "join", "claim", "bring", "send", "dispatch", "rush",  # "sent reinforcements"
-}
+SUPPORT_VERBS = word_table("events.arguments.support_verbs")
 IN_SUPPORT_VERBS = {"engage", "participate"}  # "engaged in a firefight with", "participated in the march"
-TARGET_PREPS = {"against", "on", "upon", "with", "to", "into", "toward", "towards", "over", "for"}
+TARGET_PREPS = word_table("events.arguments.target_preps")
 OBJECT_PREPS = TARGET_PREPS | {"of", "in", "from", "by"}  # "a curfew in X", "the return of X", "calls by X"
-# Verbs whose "that" clause names who must act, whatever its mood: "demanded that the US cancel".
-DIRECTIVE = {"demand", "insist", "urge", "ask", "request", "propose", "recommend", "call", "press", "push",
-             "order", "instruct", "require", "plead", "appeal"}
-# Verbs whose "unless/if" clause names who the threat is aimed at: "threatened to strike unless Israel …".
-THREAT = {"threaten", "warn", "vow", "swear", "pledge", "promise"}
-# "in protest against X", "in defiance of X", "in retaliation for X": X is the target.
-STANCE_NOUNS = {"protest", "defiance", "opposition", "retaliation", "response", "revenge", "solidarity"}
-STANCE_PREPS = {"against", "of", "at", "to", "for", "over", "with"}
+DIRECTIVE = word_table("events.arguments.directive")
+THREAT = word_table("events.arguments.threat")
+STANCE_NOUNS = word_table("events.arguments.stance_nouns")
+STANCE_PREPS = word_table("events.arguments.stance_preps")
 VERB_TARGET_PREPS = TARGET_PREPS | {"at", "from"}  # "fired at X"; for nouns "at" gives a place ("a strike at the airport")
-PRONOUNS = {"it", "they", "we", "he", "she", "i", "its", "their", "our", "his", "her", "my"}
+PRONOUNS = word_table("events.arguments.pronouns")
 CLAUSAL_UP = {"xcomp", "advcl", "conj", "pcomp", "acl", "relcl", "acomp"}
-# Participles that describe their subject's own stance or act: "X is opposed to", "X was engaged in".
-STATIVE = {"oppose", "engage", "involve", "commit", "determine", "prepare", "dedicate", "devote", "resolve",
-           "poise", "set", "interest", "concern", "divide", "split", "unite", "align", "ally"}
+STATIVE = word_table("events.arguments.stative")
 
 
 # ---------------------------------------------------------------- words → spans → actors
@@ -183,7 +158,7 @@ def _children(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
 
-def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
+def _prep_objects(token: Token, preps: AbstractSet[str]) -> list[Token]:
     """Objects of the given prepositions under `token` ("against X", "on X"); for a verb, only those
     after it ("With the signing of X, they agreed" is a circumstance, not a partner)."""
     objects = []
@@ -226,7 +201,7 @@ def _passive_conjunct(verb: Token) -> bool:
             and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.head.children))
 
 
-MEANS_VERBS = frozenset({"use", "employ", "utilize", "utilise", "fire"})  # "X used Y to do": X does
+MEANS_VERBS = word_table("events.arguments.means_verbs")
 
 
 def _subject(verb: Token) -> Token | None:
@@ -262,8 +237,7 @@ def _listed_subjects(verb: Token, subject: Token) -> list[Token]:
     return listed
 
 
-# Verbs of mutual action: "X and Y clashed" — the first named is the source, the rest the targets.
-RECIPROCAL = frozenset({"clash", "exchange", "fight", "battle", "skirmish", "trade"})
+RECIPROCAL = word_table("events.arguments.reciprocal")
 
 
 def _shared_object(verb: Token) -> list[Token]:
@@ -382,8 +356,7 @@ def _complement(verb: Token) -> Token | None:
     return None
 
 
-OCCURRENCE_VERBS = frozenset({"break", "erupt", "occur", "flare", "rage", "continue", "resume", "escalate",
-                              "intensify", "happen", "take", "spread", "persist"})
+OCCURRENCE_VERBS = word_table("events.arguments.occurrence_verbs")
 
 
 def _support_verb(noun: Token) -> Token | None:
@@ -437,7 +410,7 @@ def _nominal_roles(analysis: Analysis, trigger: Token) -> _Roles:
     return roles
 
 
-AIMING_VERBS = frozenset({"target", "aim", "hit", "strike", "direct"})
+AIMING_VERBS = word_table("events.arguments.aiming_verbs")
 
 
 def _aimed_at(noun: Token) -> list[Token]:
@@ -479,9 +452,7 @@ def _split_weapons(analysis: Analysis, roles: _Roles) -> _Roles:
     return roles
 
 
-# Verbs whose object is the weapon used, not what it hit: "fired rockets", "planted a bomb".
-FIRING_VERBS = frozenset({"fire", "launch", "use", "detonate", "plant", "drop", "throw", "hurl", "lob", "deploy",
-                          "explode", "set", "shoot", "employ"})
+FIRING_VERBS = word_table("events.arguments.firing_verbs")
 
 
 def _with_instrument(trigger: Token) -> Token | None:

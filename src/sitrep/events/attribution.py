@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..models import Attribution
+from ..wordtables import word_table
 from .actor_phrases import actor_at, actor_of_phrase, actors_in, phrase_bounds
 
 if TYPE_CHECKING:
@@ -24,16 +25,9 @@ if TYPE_CHECKING:
 
     from ..stage import Analysis
 
-REPORTING = {
-    "say", "tell", "announce", "state", "report", "add", "claim", "insist", "note", "confirm", "write",
-    "declare", "explain", "allege", "quote", "acknowledge", "admit", "disclose", "reveal", "estimate",
-    "argue", "stress", "emphasize", "emphasise", "assert", "maintain", "tweet", "post", "indicate",
-    "warn", "believe", "think", "suggest", "show", "accuse", "charge", "testify", "recount", "recall",
-    "describe", "brief", "inform", "conclude", "find", "fear", "predict", "cite", "affirm", "reiterate",
-    "contend", "complain", "observe", "remark", "mention", "specify", "hint", "signal", "comment",
-}
-HEDGES = {"reportedly", "allegedly", "purportedly", "apparently", "supposedly", "ostensibly"}
-HEDGE_MODIFIERS = {"reported", "alleged", "suspected", "purported", "apparent", "claimed", "presumed"}
+REPORTING = word_table("events.attribution.reporting")
+HEDGES = word_table("events.attribution.hedges")
+HEDGE_MODIFIERS = word_table("events.attribution.hedge_modifiers")
 # How a clause hangs from the word above it, if that word may be the clause's reporting verb.
 REPORTED_BY = {"ccomp", "parataxis", "xcomp", "dobj"}
 CLIMB = {"ccomp", "parataxis", "xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "dobj", "nsubj", "acomp",

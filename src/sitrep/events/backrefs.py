@@ -19,13 +19,14 @@ from typing import TYPE_CHECKING
 
 from ..models import Event, EventDate
 from ..temporal import event_date
+from ..wordtables import word_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from ..stage import Analysis
 
-MARKERS = frozenset({"after", "before", "since", "following"})
+MARKERS = word_table("events.backrefs.markers")
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 UNIT_DAYS = {"hour": 0, "day": 1, "week": 7, "month": 30, "year": 365}
 

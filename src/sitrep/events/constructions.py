@@ -17,16 +17,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..wordtables import word_table
 from .detect import Mention, is_verb, lemma, may_open_verb_key, verb_keys, word_classes
 from .lexicon import Lexicon, normalize
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-REPORTING = frozenset({"say", "tell", "report", "announce", "state", "add", "claim", "confirm", "quote",
-                       "declare", "note", "insist", "believe", "think", "according", "show", "reveal"})
+REPORTING = word_table("events.constructions.reporting")
 CLAUSE_BREAKS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "conj", "csubj"})
-OUTCOME_PREPS = frozenset({"by", "in", "during", "from", "with", "after", "amid"})
+OUTCOME_PREPS = word_table("events.constructions.outcome_preps")
 SUPPORT_DEPS = ("dobj", "nsubjpass", "attr", "obj")
 
 
@@ -321,7 +321,7 @@ def refine_instrument(mention: Mention, lexicon: Lexicon) -> None:
         mention.recode(found, "instrument.refine")
 
 
-OCCURRENCE = frozenset({"occur", "happen", "erupt", "break", "take", "flare", "rage", "ensue", "unfold"})
+OCCURRENCE = word_table("events.constructions.occurrence")
 
 
 def occurs(noun: Token) -> bool:

@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..models import AcledCode, Event, EventPlace
+from ..wordtables import word_table
 from .acled import interaction, load_codebook
 from .lexicon import EventType
 
@@ -275,7 +276,7 @@ def refers_to(kept: Item, item: Item) -> bool:
 
 OWN_DATE = ("date.expression_in_its_adjunct",)
 OWN_PLACE = ("place.attached", "place.names_the_event_noun")
-UNREAL = frozenset({"negated", "hypothetical", "conditional", "denied", "planned", "threatened", "requested"})
+UNREAL = word_table("events.dedupe.unreal")
 
 
 def told_before(kept: Item, item: Item) -> bool:
@@ -394,9 +395,7 @@ def one_acled_event(a: Item, b: Item) -> bool:
     return not conflict(ea, eb, "normal")
 
 
-# ACLED's types of political violence: an injury or death told after one of these, with no doer of its own, is
-# what that event did.
-VIOLENT_TYPES = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence", "Riots"})
+VIOLENT_TYPES = word_table("events.dedupe.violent_types")
 TOLL_KINDS = frozenset({"kill"})  # the internal type of "killed", "injured", "wounded" (events_types.toml)
 
 

@@ -13,15 +13,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..wordtables import word_table
 from .lexicon import Entry, Lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-PARTICLES = frozenset({"back", "down", "off", "out", "up", "over", "in", "into", "together", "on"})
+PARTICLES = word_table("events.detect.particles")
 OBJECT_DEPS = ("dobj", "nsubjpass", "attr", "oprd", "obj")
 NAME_ENTITIES = frozenset({"ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "GPE", "PERSON", "NORP", "LOC"})
-OBJECT_PREPS = frozenset({"on", "to", "for", "of", "with", "against", "over", "into", "from", "under"})
+OBJECT_PREPS = word_table("events.detect.object_preps")
 
 
 @dataclass
@@ -206,7 +207,7 @@ def faced(token: Token, lexicon: Lexicon) -> bool:
         and lemma(token.head) in lexicon.faced_verbs
 
 
-CHARGE_PREPOSITIONS = frozenset({"with", "of", "to", "for", "on"})
+CHARGE_PREPOSITIONS = word_table("events.detect.charge_prepositions")
 
 
 def named_as_charge(token: Token, lexicon: Lexicon) -> bool:
@@ -306,8 +307,7 @@ def _shot_dead(token: Token) -> Mention | None:
 CROWD_TYPE = "protest"
 
 
-PLEA_WORDS = frozenset({"demand", "protest", "denounce", "condemn", "oppose", "reject", "decry", "call", "press",
-                        "urge", "claim", "seek", "voice", "pressure", "petition", "complain", "express"})
+PLEA_WORDS = word_table("events.detect.plea_words")
 
 
 def _pleading(token: Token) -> bool:

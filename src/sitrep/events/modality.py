@@ -25,66 +25,39 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..models import Modality
+from ..wordtables import word_table, word_tables
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-DENY = {"deny", "refute", "rebut", "disavow", "dispute"}
-NEGATE = {"refuse", "fail", "decline", "avoid", "prevent", "thwart", "foil", "avert", "cancel", "postpone",
-          "reject", "block", "veto"}
-THREATEN = {"vow", "threaten", "warn", "swear"}
-REQUEST = {"call", "urge", "demand", "ask", "appeal", "request", "press", "push", "plead", "beg",
-           "implore", "seek", "petition", "lobby", "invite", "encourage"}
-PLAN = {"plan", "plot", "conspire", "scheme", "intend", "prepare", "aim", "schedule", "expect", "agree", "decide",
-        "propose", "promise", "pledge", "commit", "hope", "set", "consider", "mull", "discuss", "negotiate",
-        "offer", "arrange", "due", "likely", "ready", "poised", "go", "want", "wish", "fight", "try",
-        "attempt", "strive", "struggle", "work", "move", "scramble", "race", "rush"}
-NEED_COMPLEMENT = {"set", "go", "due", "likely", "ready", "poised", "fight", "try", "attempt", "strive",
-                   "struggle", "work", "move", "scramble", "race", "rush"}  # cues only as "set to", "going to" …
-VERB_CUES: dict[str, set[str]] = {"denied": DENY, "negated": NEGATE, "threatened": THREATEN,
-                                  "requested": REQUEST, "planned": PLAN,
-                                  # what governs a possibility, not an occurrence: "faces the threat of
-                                  # deportation", "is unlikely to block", "risks arrest"
-                                  "maybe": {"unlikely", "face", "risk", "fear", "possible", "doubtful"}}
-NOUN_CUES: dict[str, set[str]] = {
-    "denied": {"denial"},
-    "threatened": {"threat", "vow", "warning", "ultimatum", "pledge"},
-    "requested": {"call", "demand", "appeal", "request", "plea", "bid", "push"},
-    "planned": {"plan", "plot", "conspiracy", "scheme", "proposal", "intention", "prospect", "agreement", "deal",
-                "preparation", "decision"},
-}
-MODIFIER_CUES: dict[str, set[str]] = {
-    "planned": {"planned", "proposed", "upcoming", "expected", "future", "scheduled", "prospective",
-                "intended", "imminent", "forthcoming", "anticipated", "looming", "next"},
-    "maybe": {"possible", "potential", "hypothetical", "would-be", "likely", "feared", "alleged"},
-    "negated": {"failed", "foiled", "thwarted", "aborted", "cancelled", "canceled", "averted"},
-}
-FUTURE = {"will", "shall", "'ll", "wo"}
-HEDGED = {"would", "could", "might", "may", "can", "'d"}
-OBLIGATION = {"must", "should", "ought"}
-CONDITION_MARKS = {"if", "unless", "provided", "providing", "whether", "lest"}
-REPORTING = {"say", "tell", "announce", "state", "report", "add", "claim", "insist", "warn", "note",
-             "confirm", "write", "declare", "explain", "allege", "believe", "think", "expect", "suggest"}
+DENY = word_table("events.modality.deny")
+NEGATE = word_table("events.modality.negate")
+THREATEN = word_table("events.modality.threaten")
+REQUEST = word_table("events.modality.request")
+PLAN = word_table("events.modality.plan")
+NEED_COMPLEMENT = word_table("events.modality.need_complement")
+VERB_CUES: dict[str, frozenset[str]] = {"denied": DENY, "negated": NEGATE, "threatened": THREATEN,
+                                        "requested": REQUEST, "planned": PLAN,
+                                        "maybe": word_table("events.modality.maybe")}
+NOUN_CUES = word_tables("events.modality.noun_cues")
+MODIFIER_CUES = word_tables("events.modality.modifier_cues")
+FUTURE = word_table("events.modality.future")
+HEDGED = word_table("events.modality.hedged")
+OBLIGATION = word_table("events.modality.obligation")
+CONDITION_MARKS = word_table("events.modality.condition_marks")
+REPORTING = word_table("events.modality.reporting")
 TIGHT = {"xcomp", "ccomp", "conj", "oprd", "acomp", "pcomp"}
 LOOSE = {"conj", "advcl", "nsubj", "npadvmod", "appos", "relcl"}  # a governor's word cue does not cross these
-# Verbs that carry a nominal event's occurrence: "did not carry out strikes", "no truce was implemented".
-CARRIERS = {"carry", "conduct", "launch", "stage", "mount", "hold", "make", "sign", "reach", "strike", "implement",
-            "happen", "occur", "take", "begin", "start", "resume", "report", "record", "see", "observe", "erupt",
-            "break", "materialize", "materialise", "go", "come", "pay", "have", "be", "announce", "declare", "agree"}
+CARRIERS = word_table("events.modality.carriers")
 CONFIDENCE: dict[str, float] = {"denied": 0.85, "negated": 0.85, "conditional": 0.7, "threatened": 0.8,
                                 "requested": 0.8, "planned": 0.8, "maybe": 0.6, "hypothetical": 0.7, "ongoing": 0.7,
                                 "habitual": 0.7}
-# Types that name a standing relation when told in the present or over a span ("X backs Y", "X has long
-# armed Y"), and the words that say the act is a span or a habit.
-RELATIONS = {"support", "agree_support", "cooperate", "cooperate_military", "cooperate_economic",
-             "cooperate_intelligence", "aid", "aid_military", "aid_economic", "occupy", "blockade", "fight"}
-PROGRESSIVE = {"is", "are", "'re", "am"}
-PERFECT = {"has", "have", "had", "'ve", "'s", "been"}
-SPAN_WORDS = {"long", "years", "decades", "months", "traditionally", "historically", "always", "still", "continue",
-              "continued", "continues", "continuing", "ongoing", "since"}
-HABIT_WORDS = {"often", "usually", "regularly", "routinely", "frequently", "sometimes", "typically", "daily",
-               "weekly", "monthly", "nightly", "annually", "repeatedly", "habitually", "generally", "commonly"}
-HABIT_UNITS = {"day", "night", "week", "month", "year", "morning", "evening", "weekend", "time"}
+RELATIONS = word_table("events.modality.relations")
+PROGRESSIVE = word_table("events.modality.progressive")
+PERFECT = word_table("events.modality.perfect")
+SPAN_WORDS = word_table("events.modality.span_words")
+HABIT_WORDS = word_table("events.modality.habit_words")
+HABIT_UNITS = word_table("events.modality.habit_units")
 # Dependencies along which a governing word's modality reaches the trigger.
 CLIMB = {"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "nsubj", "nsubjpass", "conj", "attr", "acl",
          "oprd", "agent", "csubj", "csubjpass", "dative", "compound", "appos"}
@@ -264,7 +237,7 @@ def _habitual(trigger: Token) -> bool:
     return False
 
 
-MANY = frozenset({"several", "many", "numerous", "multiple", "countless", "repeated", "various"})
+MANY = word_table("events.modality.many")
 
 
 def _many_times(child: Token) -> bool:
@@ -304,12 +277,9 @@ def _ongoing(trigger: Token, kind: str | None) -> bool:
     return span and bool(auxiliaries & PERFECT)
 
 
-CONCESSIVE = {"though", "although", "whereas"}
-# Verbs of gathering whose purpose is the protest itself: "gathered to protest", "marched to demand".
-GATHERING = {"gather", "assemble", "rally", "march", "converge", "take", "go", "come", "pour", "flock", "turn",
-             "stage", "hold", "block", "meet", "walk", "drive", "ride"}
-PROTESTING = {"protest", "demonstrate", "demand", "denounce", "condemn", "rally", "march", "picket", "oppose",
-              "reject", "decry", "call", "press"}
+CONCESSIVE = word_table("events.modality.concessive")
+GATHERING = word_table("events.modality.gathering")
+PROTESTING = word_table("events.modality.protesting")
 
 
 def _gathered_for(node: Token) -> bool:

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Literal
 
 from ..actors.lexicon import HEADS
 from ..models import EventPlace, Place
+from ..wordtables import word_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -61,8 +62,7 @@ def _specificity(place: Place) -> int:
 
 _SIZE_RANK = {"ADM2": 1, "ADM1": 2, "PCLI": 3, "RGN": 3, "CONT": 4}
 _ACTOR_DEPS = frozenset({"poss", "nsubj", "nsubjpass", "agent"})
-_ADJUNCT_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "into", "on", "within",
-                            "throughout", "off"})
+_ADJUNCT_PREPS = word_table("events.place.adjunct_preps")
 
 
 def _size_rank(place: Place) -> int:
@@ -216,7 +216,7 @@ def sentence_place(analysis: Analysis, trigger: Token) -> tuple[EventPlace | Non
 
 
 ACTING = frozenset({"nsubj", "nsubjpass", "poss"})
-PARTNER_PREPOSITIONS = frozenset({"with", "against", "between"})
+PARTNER_PREPOSITIONS = word_table("events.place.partner_prepositions")
 
 
 def _acting(analysis: Analysis, start: int, end: int) -> bool:
@@ -284,8 +284,7 @@ def place_of(analysis: Analysis, trigger: Token, participants: set[str]) -> tupl
     return focus, "place.article_focus_after_an_actor_name" if focus else "place.none"
 
 
-LOCATION_NOUNS = frozenset({"capital", "city", "town", "village", "province", "region", "district", "port",
-                            "state", "county", "governorate", "area", "suburb", "neighbourhood", "neighborhood"})
+LOCATION_NOUNS = word_table("events.place.location_nouns")
 
 
 def named_as_location(analysis: Analysis, actor_id: str, sentence: tuple[int, int]) -> bool:
@@ -312,8 +311,7 @@ def _in_locative(doc: Doc, start: int) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS
 
 
-# Prepositions of place: a place name they govern is where something is, not who ("shopkeepers in Mashhad").
-LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "within", "across", "throughout"})
+LOCATIVE_PREPOSITIONS = word_table("events.place.locative_prepositions")
 
 
 def _after_location_noun(doc: Doc, start: int) -> bool:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from ..models import Quantity
 from ..nlp.tokens import token_table
+from ..wordtables import word_table, word_tables
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -259,38 +260,12 @@ def _amount_matches(text: str) -> Iterator[re.Match[str]]:
 
 
 # ---------------------------------------------------------------- what an amount counts
-# Nouns that say by themselves what is counted ("12 dead", "3,000 refugees").
-KIND_NOUNS = {
-    "killed": {"dead", "deaths", "death", "fatalities", "fatality", "bodies", "corpses", "killed", "lives", "toll"},
-    "injured": {"injured", "wounded", "injuries", "casualties", "hurt"},
-    "displaced": {"displaced", "idps", "displacement"},
-    "evacuated": {"evacuees", "evacuated"},
-    "refugees": {"refugees", "asylum-seekers", "asylum", "migrants"},
-    "arrested": {"arrests", "detainees", "arrested", "detained", "prisoners", "captives", "hostages"},
-    "crowd": {"protesters", "protestors", "demonstrators", "marchers", "rioters", "crowd", "supporters",
-              "mourners", "strikers", "participants"},
-}
-# Verb lemmas that say what happened to the counted people.
-KIND_VERBS = {
-    "killed": {"kill", "die", "slay", "massacre", "execute", "behead", "murder", "perish", "slaughter",
-               "drown", "assassinate", "shoot dead"},
-    "injured": {"injure", "wound", "hurt", "maim"},
-    "displaced": {"flee", "displace", "uproot", "leave", "escape", "abandon", "expel"},
-    "evacuated": {"evacuate"},  # moved out of harm's way, often for hours: not displaced (ACLED)
-    "refugees": {"seek", "shelter", "cross"},
-    "arrested": {"arrest", "detain", "abduct", "kidnap", "capture", "round", "seize", "hold", "jail",
-                 "imprison"},
-    "crowd": {"protest", "rally", "march", "gather", "demonstrate", "take", "join", "riot", "throng"},
-    "people_in_need": {"live", "need", "depend", "affect", "require", "rely", "face", "remain"},
-}
-PEOPLE = {"people", "persons", "civilians", "residents", "children", "women", "men", "villagers",
-          "soldiers", "troops", "fighters", "militants", "rebels", "police", "policemen", "officers",
-          "family", "families", "individuals", "inhabitants", "others", "workers", "students", "members",
-          "personnel", "passengers", "worshippers", "pilgrims", "journalists", "staff", "citizens",
-          "households", "them", "insurgents", "gunmen", "attackers", "jihadists", "militiamen", "guards"}
+KIND_NOUNS = word_tables("events.quantities.kind_nouns")  # nouns that say by themselves what is counted
+KIND_VERBS = word_tables("events.quantities.kind_verbs")  # what happened to the counted people
+PEOPLE = word_table("events.quantities.people")
 NOT_PEOPLE = {"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"}
 DIRECT = {"dobj", "nsubj", "nsubjpass", "attr", "amod", "compound", "oprd", "pobj"}
-CONSEQUENCES = {"killed", "injured", "arrested", "displaced"}  # counts an event can cause
+CONSEQUENCES = word_table("events.quantities.consequences")
 KIND_ORDER = ("killed", "injured", "arrested", "displaced", "evacuated", "refugees", "crowd", "people_in_need")
 
 
@@ -427,9 +402,7 @@ def _sentence_amounts(sent: SpacySpan) -> list[tuple[list[Token], Estimate]]:
     return results
 
 
-# One person named by a singular noun with an article ("a man was shot dead", "killing an officer", "the
-# driver died"): ACLED counts one. Only for what verbs do to people (killed, injured, arrested).
-SINGLE_DETS = frozenset({"a", "an", "another", "the"})
+SINGLE_DETS = word_table("events.quantities.single_dets")
 SINGLE_VERBS = frozenset(KIND_VERBS["killed"] | KIND_VERBS["injured"] | {"arrest", "detain", "abduct", "kidnap"})
 SINGLE_ROLES = frozenset({"dobj", "nsubjpass", "nsubj"})
 

@@ -28,6 +28,7 @@ import pycountry
 import shapely
 
 from ..progress import track
+from ..wordtables import word_table
 from .entries import ADMIN1, ADMIN2, AIRPORT, Entry
 from .normalize import name_key
 
@@ -316,10 +317,7 @@ def _unlinked_provinces(english: dict[str, str], relabel: dict[str, str], centre
     return entries
 
 
-# Countries whose provinces news also names in French ("Nord-Kivu", "Extrême-Nord", "Sud-Ouest").
-_FRENCH_NAMED = frozenset({"BE", "BF", "BI", "BJ", "CA", "CD", "CF", "CG", "CH", "CI", "CM", "DJ", "DZ", "FR", "GA",
-                           "GN", "HT", "KM", "LB", "LU", "MA", "MG", "ML", "MR", "NE", "RW", "SC", "SN", "TD", "TG",
-                           "TN", "VU"})
+_FRENCH_NAMED = word_table("geo.admin1.french_named")
 _ENGLISH_FRENCH = (("Far North", "Extrême-Nord"), ("North-West", "Nord-Ouest"), ("Northwest", "Nord-Ouest"),
                    ("North-East", "Nord-Est"), ("Northeast", "Nord-Est"), ("South-West", "Sud-Ouest"),
                    ("Southwest", "Sud-Ouest"), ("South-East", "Sud-Est"), ("Southeast", "Sud-Est"),

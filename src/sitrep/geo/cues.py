@@ -8,105 +8,37 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-ADMIN_WORDS = frozenset({"province", "governorate", "region", "state", "district", "county", "parish",
-                         "oblast", "prefecture", "department", "canton", "emirate", "territory", "provinces"})
-TOWN_WORDS = frozenset({"town", "city", "village", "capital", "hamlet", "township", "suburb", "neighbourhood",
-                        "neighborhood", "municipality"})
-# Offices and bodies a province, state or country has and a town does not ("Florida Senator Marco
-# Rubio", "the Quebec government", "Ontario Finance Minister").
-GOVERNMENT_WORDS = frozenset({"government", "governments", "governor", "gov", "premier", "senator", "sen",
-                              "legislature", "legislators", "lawmakers", "parliament", "minister", "ministry",
-                              "congressman", "congresswoman", "congressional", "statehouse"})
-# Nouns of a town's own people and institutions that local news puts a town's name before ("a
-# Gainesville restaurant", "Alexandria police", "the Huntsville Fire Department", "a Dayton man"):
-# the name before them is a place even where the model reads a person or an organisation.
-LOCAL_NOUNS = frozenset({"police", "policemen", "policeman", "officers", "detectives", "sheriff", "jail", "court",
-                         "courthouse", "jury", "council", "councilman", "councilwoman", "mayor", "schools",
-                         "school", "hospital", "residents", "resident", "restaurant", "restaurants", "firefighters",
-                         "fire", "neighborhood", "neighbourhood", "businesses", "man", "woman", "men",
-                         "women", "teen", "teenager", "boy", "girl", "native", "natives", "couple", "area",
-                         "homeowners", "voters", "newspaper", "utilities"})
+from ..wordtables import word_table
 
-# Capitalised words of rank or scope that stand before the same nouns without naming a town
-# ("Vice Mayor", "Metro police", "Federation council").
-NOT_TOWN_MODIFIERS = frozenset({"vice", "deputy", "acting", "assistant", "interim", "former", "metro", "federal",
-                                "federation", "national", "regional", "transit", "campus", "university", "tribal",
-                                "military", "city", "town", "county", "state", "village", "area"})
+ADMIN_WORDS = word_table("geo.cues.admin_words")
+TOWN_WORDS = word_table("geo.cues.town_words")
+GOVERNMENT_WORDS = word_table("geo.cues.government_words")
+LOCAL_NOUNS = word_table("geo.cues.local_nouns")
 
-# Verbs of speaking whose subject is a person or an organisation ("Oudshoorn said", "Xinhua
-# reported"); a town does not speak, though a capital or a country may stand for its government.
-SPEECH_VERBS = frozenset({"say", "tell", "report", "add", "note", "explain", "write", "announce", "continue",
-                          "argue", "insist", "recall", "admit", "claim", "state"})
+NOT_TOWN_MODIFIERS = word_table("geo.cues.not_town_modifiers")
 
-# Nouns of kin before an appositive name ("his wife, Dora, 62"; "her sister, Jessi"): a person.
-KIN_NOUNS = frozenset({"wife", "husband", "son", "sons", "daughter", "daughters", "brother", "brothers", "sister",
-                       "sisters", "mother", "father", "parents", "grandson", "granddaughter", "grandmother",
-                       "grandfather", "aunt", "uncle", "niece", "nephew", "cousin", "fiance", "fiancee", "friend",
-                       "partner", "children", "stepchildren", "twin", "widow", "widower"})
+SPEECH_VERBS = word_table("geo.cues.speech_verbs")
 
-# Portfolios that stand before "Minister"/"Secretary" and are also some village's name ("Justice", Ill.).
-PORTFOLIOS = frozenset({"justice", "labor", "labour", "health", "finance", "defence", "defense", "interior",
-                        "foreign", "education", "energy", "environment", "agriculture", "transport", "trade",
-                        "culture", "tourism", "housing", "commerce", "industry", "security", "home", "state"})
-AIRPORT_WORDS = frozenset({"airport", "airbase", "airfield", "aerodrome", "airstrip"})
-LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "outside", "toward", "towards", "across",
-                      "around", "via", "inside", "of", "between", "through", "throughout"})
-NEAR_WORDS = frozenset({"near", "outside", "outskirts", "around", "nearby", "close", "north", "south", "east",
-                        "west", "northeast", "northwest", "southeast", "southwest", "countryside", "edge"})
+KIN_NOUNS = word_table("geo.cues.kin_nouns")
 
-# Capitalised words that continue a name into a street, river or building ("Dublin Road", "Red
-# River"): the place-name match inside is not that place. (Organisations named after a place,
-# "Rapides Parish Fire District", do name the place.)
-NAME_CONTINUERS = frozenset({
-    "road", "rd", "street", "st", "avenue", "ave", "boulevard", "blvd", "drive", "lane", "highway", "hwy",
-    "way", "court", "place", "square", "bridge", "river", "lake", "creek", "bay", "mountain", "mountains",
-    "valley", "island", "islands", "beach", "park", "station", "mall", "hotel", "stadium", "arena",
-    "cemetery", "zoo", "dam", "canal", "falls", "springs", "house",
-})
+PORTFOLIOS = word_table("geo.cues.portfolios")
+AIRPORT_WORDS = word_table("geo.cues.airport_words")
+LOCATIVE = word_table("geo.cues.locative")
+NEAR_WORDS = word_table("geo.cues.near_words")
 
-# Capitalised common nouns of organisations and offices that are also the names of some village
-# ("Police" in Poland): never the start of a place name.
-NOT_PLACE_STARTS = frozenset({
-    "police", "department", "fire", "sheriff", "school", "university", "college", "hospital", "church",
-    "news", "times", "office", "council", "county", "state", "national", "federal", "district", "union",
-    "board", "committee", "party", "army", "navy", "force", "forces", "guard", "mission", "ministry", "room",
-    "law", "court", "city", "senate", "congress", "house", "assembly", "government", "president", "governor",
-    # roads and their parts ("Route 4", "Section 2AA", "Exit 12"), feasts and God, and "No." (number)
-    "route", "section", "highway", "interstate", "exit", "passover", "easter", "christmas", "ramadan",
-    "hanukkah", "thanksgiving", "halloween", "god", "no",
-})
+NAME_CONTINUERS = word_table("geo.cues.name_continuers")
 
-# Generic words that begin longer names in Arabic, Spanish, Portuguese and other languages ("Wadi Zamzam", "Al
-# Hasakah", "Rio Messalo", "Colonia Los Pinos", "Jebel Marra"): matched alone while a capitalised word follows, they
-# are a part of a name the gazetteer lacks, not the small place of that name abroad ("Wādi" in India).
-NAME_HEADS = frozenset({"wadi", "al", "el", "ad", "ar", "as", "ash", "an", "at", "az", "ras", "bir", "ain", "ayn", "tell", "tal",
-                        "tel", "qasr", "jisr", "nahr", "khirbat",
-                        "jebel", "jabal", "kafr", "deir", "beit", "khirbet", "umm", "abu", "bani", "bab", "rio", "colonia",
-                        "barrio", "villa", "vila", "san", "santa", "santo", "sao", "puerto", "porto", "ciudad",
-                        "nueva", "nuevo", "mont", "monte", "sidi", "hay", "hai", "wilayat", "kampung", "ban"})
-# Articles and particles that carry a name on after its head word: "Wadi al-Rabi", "Bir el-Abd".
-NAME_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "an", "at", "az", "ed", "es", "et", "ech", "de",
-                            "del", "la", "bin", "ben", "bou"})
+NOT_PLACE_STARTS = word_table("geo.cues.not_place_starts")
 
-# Generic heads of "X of Y" names of seas, straits, gulfs and mountains ("Gulf of Aden", "Strait of
-# Hormuz"): alone they match some small place ("Gulf" in Papua New Guinea), which is not meant.
-OF_NAME_HEADS = frozenset({"gulf", "sea", "strait", "straits", "bay", "cape", "isle", "isles", "lake", "mount",
-                           "horn", "bight", "sound", "mouth", "port"})
+NAME_HEADS = word_table("geo.cues.name_heads")
+NAME_PARTICLES = word_table("geo.cues.name_particles")
 
-# Compass words that name no place on their own ("Southern California", "South East Asian").
-# Words that make a name a landform's or a water's ("Catawba River", "Las Vegas Valley"): such a
-# name is not its namesake town's.
-LANDFORMS = frozenset({"river", "creek", "lake", "bay", "sea", "gulf", "ocean", "strait", "delta", "valley",
-                       "canyon", "falls", "island", "islands", "peninsula", "coast", "beach", "desert", "plains",
-                       "mountain", "mountains", "hill", "hills", "springs", "harbour", "harbor", "park", "forest"})
-DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
-                        "central", "northeast", "northwest", "southeast", "southwest", "upper", "lower",
-                        "greater", "new", "old", "great", "little", "mount", "lake", "saint", "port", "fort"})
+OF_NAME_HEADS = word_table("geo.cues.of_name_heads")
 
-# Compass words that open a region of a named place ("Northeast Georgia", "Western Massachusetts").
-COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-                     "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
-                     "southeastern", "southwestern"})
+LANDFORMS = word_table("geo.cues.landforms")
+DIRECTIONS = word_table("geo.cues.directions")
+
+COMPASS = word_table("geo.cues.compass")
 
 # Press abbreviations of US states (AP style) and Canadian provinces (CP style), as news writes
 # "Alexandria, La." or "Gatineau, Que." (→ ISO 3166-2 code).
@@ -240,18 +172,12 @@ def is_near(doc: Doc, start: int) -> bool:
 CONTAINER_KIND_WORDS = TOWN_WORDS | ADMIN_WORDS | frozenset({"area", "camp", "commune", "lga", "subdivision",
                                                              "locality", "upazila", "tehsil", "woreda", "hill",
                                                              "sector", "quarter", "settlement"})
-# Currencies named after their country ("the US dollar exchange rate", "the Turkish lira"): the
-# country word before them names money, not a place the text is about.
-CURRENCY_WORDS = frozenset({"dollar", "dollars", "euro", "euros", "pound", "pounds", "lira", "liras", "rupee",
-                            "rupees", "dinar", "dinars", "dirham", "dirhams", "riyal", "riyals", "rial", "rials",
-                            "shekel", "shekels", "yuan", "yen", "franc", "francs", "peso", "pesos", "shilling",
-                            "shillings", "naira", "rand", "ruble", "rubles", "rouble", "roubles", "hryvnia", "kwacha",
-                            "cedi", "birr", "taka", "rupiah"})
+CURRENCY_WORDS = word_table("geo.cues.currency_words")
 OPENING_BRACKETS = frozenset({"(", "["})
 CLOSING_BRACKETS = frozenset({")", "]"})
 _BRACKET_REACH = 8  # tokens back from a name to the bracket that opens its list
 _NAME_WORDS = 4  # at most this many tokens to a name of such a list
-_NAME_PARTICLES = frozenset({"al", "el", "as", "ad", "ar", "an", "at", "ash", "de", "del", "la", "le", "of"})
+_NAME_PARTICLES = word_table("geo.cues.lower_case_name_words")
 
 
 def bracketed_after_name(doc: Doc, start: int, end: int) -> bool:
@@ -299,15 +225,8 @@ def is_locative(doc: Doc, start: int) -> bool:
     """True when a preposition ("in", "near", "town of") stands before the name: its place-hood is supported."""
     return word_before(doc, start) in LOCATIVE
 
-# Verbs and nouns of attack whose object is the place attacked ("jets struck X", "air strikes on
-# X", "an assault on X"): a name there is a place even when the model reads a person or an
-# organisation.
-ATTACK_VERBS = frozenset({"strike", "hit", "shell", "bomb", "bombard", "attack", "raid", "storm", "besiege",
-                          "target", "pound", "capture", "seize", "overrun", "recapture", "retake", "encircle",
-                          "liberate", "invade", "occupy", "blockade", "surround"})
-ATTACK_NOUNS = frozenset({"strike", "strikes", "airstrike", "airstrikes", "attack", "attacks", "assault",
-                          "assaults", "raid", "raids", "offensive", "bombardment", "bombing", "bombings",
-                          "shelling", "siege", "advance", "push", "march", "drive", "incursion", "barrage"})
+ATTACK_VERBS = word_table("geo.cues.attack_verbs")
+ATTACK_NOUNS = word_table("geo.cues.attack_nouns")
 
 
 def is_target(doc: Doc, start: int, end: int) -> bool:

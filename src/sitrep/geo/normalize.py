@@ -17,13 +17,14 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from ..wordtables import word_table
+
 _APOSTROPHES = "'’‘`´ʻʼʿʾ′"
 _SEPARATORS = "-‐‑‒–—_/.,;:()\"“”"
 _TRANSLATE = str.maketrans({**{c: "" for c in _APOSTROPHES}, **{c: " " for c in _SEPARATORS}})
 _SPECIAL = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ð": "d",
                           "þ": "th", "ħ": "h"})
-ARTICLES = frozenset({"al", "el", "an", "ar", "as", "ash", "at", "az", "ad", "adh", "ed", "en", "es", "er",
-                      "ul", "um"})
+ARTICLES = word_table("geo.normalize.articles")
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "port"}
 _DOUBLES = re.compile(r"(.)\1+")
 _VOWELS = re.compile(r"[aeiouyhw]")

@@ -17,6 +17,7 @@ import math
 
 from spacy.tokens import Doc
 
+from ..wordtables import word_table
 from . import cues
 from .coherence import coherence_of
 from .distance import haversine_km
@@ -28,9 +29,9 @@ from .weights import place_weights
 
 __all__ = ["Context", "country_evidence", "link_containers", "named_country", "resolve"]
 
-_COUNTY_WORDS = frozenset({"county", "parish", "counties", "parishes"})
+_COUNTY_WORDS = word_table("geo.resolve.county_words")
 _SEA_WORDS = frozenset({"sea", "ocean"})
-_REGION_OPENERS = frozenset({"middle", "far", "near"})  # "the Middle East", "the Far East"
+_REGION_OPENERS = word_table("geo.resolve.region_openers")
 _CONTAINER_WINDOW = 4  # tokens after "in"/"," where a containing place may start
 _BRACKET_WINDOW = 12  # tokens of a bracket after a name where its containing places may start
 
@@ -213,8 +214,9 @@ def _stated_town(doc: Doc, m: Mention, mentions: list[Mention]) -> GazPlace | No
     return None
 
 
-_LIST_WORDS = frozenset({",", "and", "or", "&"})
-_DISTRICTS = frozenset({"ADM2", "ADM3", "ADM4", "ADM5"})  # a district read abroad: "Kinyinya commune (Ruyigi)"
+_LIST_WORDS = word_table("geo.resolve.list_words")
+# a district read abroad: "Kinyinya commune (Ruyigi)"
+_DISTRICTS = frozenset({"ADM2", "ADM3", "ADM4", "ADM5"})
 
 
 def _in_a_list(doc: Doc, m: Mention, mentions: list[Mention]) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
+from ..wordtables import word_table
 from .coherence import Coherence
 from .distance import haversine_km
 from .gazetteer import GazPlace
@@ -20,7 +21,7 @@ from .normalize import name_key
 from .spotting import Mention
 from .weights import PlaceWeights, place_weights
 
-_RIVER_QUALIFIERS = frozenset({"upon", "on", "am", "an", "ob", "under", "super", "sur"})  # "X am Y"
+_RIVER_QUALIFIERS = word_table("geo.scoring.river_qualifiers")
 _BANDS = ((50.0, "within_50km"), (100.0, "within_100km"), (300.0, "within_300km"))
 
 Evidence = dict[str, float]  # country (alpha-2) → weight of the evidence for it

@@ -18,6 +18,7 @@ from pathlib import Path
 from shapely.geometry import Polygon
 
 from ..progress import track
+from ..wordtables import word_table
 from .air_bases import AIR_BASE_NAMES
 from .entries import AIR_BASE, AIRPORT, CAPITAL, CONTINENT, COUNTRY, TOWN, Entry
 from .normalize import is_latin
@@ -194,21 +195,10 @@ def read_continents() -> Iterator[Entry]:
                     population=int(row.get("population") or 0), geonameid=int(row["geonameId"]), names=names)
 
 
-# Words of an airport's listed name that say what it is, not which: "London Heathrow Airport" is
-# known as "Heathrow", "Toronto Pearson International Airport" as "Pearson".
-_AIRPORT_GENERIC = frozenset({"international", "intl", "airport", "airports", "regional", "municipal",
-                              "intercontinental", "aerodrome", "airfield", "airpark", "domestic", "national",
-                              "metropolitan", "city", "executive", "memorial", "business", "community",
-                              "general", "aviation", "center", "centre", "the", "of", "/", "-"})
-_NOT_OWN_NAMES = frozenset({"camp", "hill", "hills", "point", "rock", "ranch", "farm", "plains", "coast", "valley",
-                            "island", "islands", "lake", "bay", "river", "park", "port", "harbour", "harbor",
-                            "landing", "mountain", "springs", "creek", "beach", "sea", "gulf", "ocean", "desert"})
-_COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
-                            "central", "northeast", "northwest", "southeast", "southwest", "upper", "lower",
-                            "new", "old", "greater", "great", "little"})
-_AIRPORT_NOT_NAMED = frozenset({"county", "state", "district", "area", "parish", "field", "base", "heliport",
-                                "airstrip", "strip", "station", "seaplane", "military", "army", "naval", "force",
-                                "afb", "nas", "hospital"})
+_AIRPORT_GENERIC = word_table("geo.sources.airport_generic")
+_NOT_OWN_NAMES = word_table("geo.sources.not_own_names")
+_COMPASS_WORDS = word_table("geo.sources.compass_words")
+_AIRPORT_NOT_NAMED = word_table("geo.sources.airport_not_named")
 
 
 def own_airport_name(name: str, city: str, is_place: Callable[[str], bool]) -> str:

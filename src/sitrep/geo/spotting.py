@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from ..nlp.tokens import token_table
+from ..wordtables import word_table
 from . import cues
 from .countries import country_of
 from .gazetteer import Gazetteer, GazPlace
@@ -26,13 +27,13 @@ _REJECT_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CAR
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _FRAGMENT_LABELS = _PLACE_LABELS | {"ORG", "PERSON"}  # entities whose first word may be matched alone
 _NAME_LABELS = frozenset({"LANGUAGE", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})  # names, not numbers
-_IN_WORDS = frozenset({"in", "near", "outside"})  # before a name: where, never whom
+_IN_WORDS = word_table("geo.spotting.in_words")
 _WELL_KNOWN = 20_000  # population above which a proper-noun match needs no other support
 _LOCAL_TOWN = 10_000  # "a Gainesville man": towns this size; smaller namesakes are mostly common words
 _BIG_CITY = 100_000  # a city this size is a place even where the model reads a product or a language
 _MILLION = 1_000_000  # a city this size may stand for a government that speaks ("Moscow said")
 _FRAGMENT_KNOWN = 50_000  # a name opening a longer one that is a city this size still locates it
-_WEAK_START = frozenset({"the", "a", "an", "mr", "mrs", "ms", "dr", "st"})
+_WEAK_START = word_table("geo.spotting.weak_start")
 
 
 @dataclass
@@ -455,7 +456,7 @@ def _own_name_readings(doc: Doc, i: int, j: int, gaz: Gazetteer) -> list[GazPlac
     return [c for c in gaz.lookup(key) if name_key(c.name) == key]
 
 
-_SAINT_WORDS = frozenset({"St.", "St", "Ste.", "Ft.", "Mt."})
+_SAINT_WORDS = word_table("geo.spotting.saint_words")
 
 
 def _saint(doc: Doc, i: int) -> bool:

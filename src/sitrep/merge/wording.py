@@ -12,22 +12,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..wordtables import word_table
+
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 MIN_LENGTH = 4
 MOST_WORDS = 80  # a canonical event keeps at most this many key words (those of its first reports first)
-# Function words, reporting verbs and calendar words: shared by reports of different events alike.
-COMMON = frozenset("""
-about above after again against also among another around because been before being below between both
-came could does doing down during each even every from further have having here hers herself himself
-into itself just more most much must near next none only other others ours over same several should
-since some still such than that their theirs them then there these they this those through under until
-upon very were what when where which while whom whose will with within without would your yours
-said says saying told tell telling according report reported reports reporting added statement
-people official officials spokesman spokeswoman also later earlier least including
-monday tuesday wednesday thursday friday saturday sunday today yesterday tonight morning evening night
-january february march april june july august september october november december week weeks year years
-month months hour hours time times
-""".split())
+COMMON = word_table("merge.wording.common")
 
 
 def stem(word: str) -> str:

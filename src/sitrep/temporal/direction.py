@@ -12,19 +12,14 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Token
 
 from ..nlp.tokens import token_table
+from ..wordtables import word_table
 
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "would", "'d", "wo", "may", "might", "could", "should", "must"})
-PLAN_VERBS = frozenset({
-    "plan", "expect", "schedule", "set", "due", "intend", "hope", "aim", "agree", "prepare", "vow", "promise",
-    "threaten", "want", "seek", "propose", "decide", "go", "likely", "try", "call", "urge", "ask", "need",
-    "wish", "pledge", "vote", "resolve",
-})
+FUTURE_AUX = word_table("temporal.direction.future_aux")
+PLAN_VERBS = word_table("temporal.direction.plan_verbs")
 
-# Verbs whose present tense states an intention, so a date they govern lies ahead ('plans … on Tuesday').
-INTENT_VERBS = frozenset({"plan", "expect", "schedule", "intend", "hope", "aim", "prepare", "propose", "seek"})
+INTENT_VERBS = word_table("temporal.direction.intent_verbs")
 
-# A commitment still stands when reported in the pluperfect: 'had agreed to meet again in September'.
-COMMITMENT_VERBS = frozenset({"agree", "vow", "promise", "pledge", "decide", "resolve", "threaten"})
+COMMITMENT_VERBS = word_table("temporal.direction.commitment_verbs")
 
 
 class TokenIndex:
@@ -115,7 +110,7 @@ def _preposition_bound(before: str, verb: Token | None) -> str | None:
     return None
 
 
-SCHEDULE_VERBS = frozenset({"schedule", "plan", "set", "slate"})
+SCHEDULE_VERBS = word_table("temporal.direction.schedule_verbs")
 _DEADLINE = re.compile(r"(?i)(?<!\bup )(?<!\bnot )\b(?:until|till)\s+$")
 _THROUGH = re.compile(r"(?i)\bthrough\s+$")
 _EARLIEST = re.compile(r"(?i)(?:\bas\s+(?:soon|early)\s+as|\beffective)\s+$")

@@ -7,6 +7,7 @@ from datetime import date
 from ..models import Published
 from ..settings import Settings
 from ..stage import Analysis, Stage
+from ..wordtables import word_table
 from .catalog import all_rules
 from .detect import Candidate, detect
 from .direction import TokenIndex, expression_direction
@@ -50,4 +51,4 @@ def _attributive_set(index: TokenIndex, candidate: Candidate) -> bool:
     return token is not None and token.tag_ == "JJ" and token.dep_ == "amod"
 
 
-_PRODUCT_SETS = frozenset({"quarterly", "monthly", "yearly", "biweekly"})
+_PRODUCT_SETS = word_table("temporal.stage.product_sets")
