@@ -26,7 +26,7 @@ from ..models import Actor, Document, DocumentRecord, Event, Place, TimeExpressi
 TABLES = ("documents", "events", "actors", "places", "times")
 CHILDREN: dict[str, type[BaseModel]] = {"events": Event, "actors": Actor, "places": Place, "times": TimeExpression}
 NESTED = {"events", "actors", "places", "times"}  # DocumentRecord fields stored in their own tables
-KEYS = [pa.field("seq", pa.int64(), nullable=False), pa.field("document_id", pa.string())]
+KEYS: list[pa.Field] = [pa.field("seq", pa.int64(), nullable=False), pa.field("document_id", pa.string())]
 _SCALARS: dict[Any, pa.DataType] = {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_()}
 
 
@@ -56,7 +56,7 @@ def model_fields(model: type[BaseModel], leave_out: frozenset[str] = frozenset()
 
 def _document_schema() -> pa.Schema:
     own = model_fields(DocumentRecord, frozenset(NESTED))
-    extra = [pa.field("partition", pa.int32(), nullable=False), pa.field("text", pa.string()),
+    extra: list[pa.Field] = [pa.field("partition", pa.int32(), nullable=False), pa.field("text", pa.string()),
              pa.field("origin", pa.string()), pa.field("metadata_published", pa.string()),
              pa.field("metadata_published_source", pa.string())]
     return pa.schema([KEYS[0], *own, *extra])

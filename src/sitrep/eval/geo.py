@@ -75,7 +75,7 @@ def _realign(text: str, start: int, end: int, phrase: str) -> tuple[int, int]:
 
 def _gold(node: etree._Element, text: str) -> Gold:
     phrase = node.findtext("phrase") or ""
-    start, end = _realign(text, int(node.findtext("start")), int(node.findtext("end")), phrase)
+    start, end = _realign(text, int(node.findtext("start", "")), int(node.findtext("end", "")), phrase)
     tag = node.find("gaztag")
     lat = tag.findtext("lat") if tag is not None else None
     lon = tag.findtext("lon") if tag is not None else None

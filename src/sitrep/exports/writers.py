@@ -73,7 +73,7 @@ def write_geojson(items: Iterable[dict[str, Any]], out: TextIO) -> None:
 def _arrow_schema() -> Any:
     import pyarrow as pa
 
-    kinds = {"string": pa.string(), "int": pa.int64(), "float": pa.float64(), "date": pa.date32()}
+    kinds: dict[str, pa.DataType] = {"string": pa.string(), "int": pa.int64(), "float": pa.float64(), "date": pa.date32()}
     return pa.schema([(name, kinds[kind]) for name, kind in COLUMNS])
 
 

@@ -21,8 +21,6 @@ from .boundary import guard_one
 from .dates import normalize_date
 from .fragments import fragment_text
 
-_PARSER_OPTIONS = {"resolve_entities": False, "no_network": True, "huge_tree": False}
-
 
 @dataclass(frozen=True)
 class FeedEntry:
@@ -41,7 +39,7 @@ def read_feed(data: bytes, name: str, max_bytes: int) -> Iterator[Document | Inp
 def feed_entries(data: bytes, name: str, max_bytes: int) -> Iterator[FeedEntry | InputError]:
     """Each item of a feed (or one error for a feed that cannot be read or has no items)."""
     try:
-        root = etree.fromstring(data, parser=etree.XMLParser(**_PARSER_OPTIONS))
+        root = etree.fromstring(data, parser=etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False))
     except etree.XMLSyntaxError as exc:
         yield errors.bad_feed(name, f"not well-formed XML ({exc})")
         return
@@ -124,5 +122,5 @@ def _child(element: etree._Element | None, *names: str) -> etree._Element | None
 def _text(element: etree._Element | None) -> str | None:
     if element is None:
         return None
-    text = " ".join("".join(element.itertext()).split())
+    text = " ".join("".join(str(part) for part in element.itertext()).split())
     return text or None

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from functools import lru_cache
+from typing import Final
 
 import numpy as np
 from datasketch import MinHash
@@ -24,7 +25,7 @@ NUM_PERM = 128
 BANDS, ROWS = 16, 8
 SHINGLE_WORDS = 5
 SIMILARITY = 0.8
-SCHEME = "affine32"  # datasketch's hashing scheme; stored signatures depend on it
+SCHEME: Final = "affine32"  # datasketch's hashing scheme; stored signatures depend on it
 _WORD = re.compile(r"\w+")
 
 

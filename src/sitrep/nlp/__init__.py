@@ -17,7 +17,6 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import spacy
-from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -37,7 +36,7 @@ def line_breaks(doc: Doc) -> Doc:
 
     A line break is always inside a whitespace token (the tokenizer splits text at every change between
     whitespace and the rest, and a token's trailing whitespace is one space or none), so only those are read."""
-    for i in doc.to_array(IS_SPACE)[:-1].nonzero()[0].tolist():
+    for i in doc.to_array("IS_SPACE")[:-1].nonzero()[0].tolist():
         if "\n" in doc[i].text:
             doc[i + 1].is_sent_start = True
     return doc

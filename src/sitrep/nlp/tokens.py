@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 _KEY = "sitrep.tokens"
@@ -45,8 +44,8 @@ def token_table(doc: Doc, text: str | None = None) -> TokenTable:
     string the Doc was parsed from (the same as `doc.text`, which joins every token again)."""
     table = doc.user_data.get(_KEY)
     if not isinstance(table, TokenTable) or len(table.starts) != len(doc):
-        starts = doc.to_array(IDX)  # no Token objects; one attribute a call (a two-column array is slower to list)
-        ends = (starts + doc.to_array(LENGTH)).tolist()
+        starts = doc.to_array("IDX")  # no Token objects; one attribute a call (a two-column array is slower to list)
+        ends = (starts + doc.to_array("LENGTH")).tolist()
         table = TokenTable(doc.text if text is None else text, starts.tolist(), ends)
         doc.user_data[_KEY] = table
     return table
