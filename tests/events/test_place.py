@@ -1,6 +1,8 @@
 """Event places (events/place.py owns Event.place): the trigger's own sentence first, else the article's
 focus; each with the rule that chose it."""
 
+from pathlib import Path
+
 import pytest
 
 from sitrep.events.place import sentence_place
@@ -175,3 +177,29 @@ def test_later_reports_of_one_of_the_places_join_its_own_event(pipeline):
     assert [e.place.name for e in events] == ["Nairobi", "Kampala"]
     assert len(events[1].evidence) == 2 and len(events[0].evidence) == 1
     assert events[1].quantities["killed"].best == 12 and "killed" not in events[0].quantities
+
+
+def _shown(event, field):
+    """Whether --explain shows a value for the field (the same test explain.py's values make)."""
+    value = {"place": event.place, "date": event.date and event.date.value, "sources": event.sources,
+             "targets": event.targets, "attribution": event.attribution, "quantities": event.quantities}
+    return bool(value.get(field, True))
+
+
+def test_every_field_with_a_value_names_what_set_it_in_the_examples(pipeline):
+    """The invariant behind `sitrep analyze --explain`: no field of any event holds a value that no rule
+    claims, including fields a merged mention of the same event brought (its attribution, its figures)."""
+    from sitrep.explain import FIELDS
+    from sitrep.models import Document
+
+    examples = sorted(Path(__file__).parents[2].joinpath("examples").glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in examples] + [
+        "Police fired tear gas at protesters in Lagos on Friday, witnesses said. The protest drew about 2,000 "
+        "people, according to the organisers, and the police said 14 were arrested during the protest."]
+    events = [e for i, text in enumerate(texts)
+              for e in pipeline.analyze(Document(id=f"x{i}", text=text, published="2024-03-08")).events]
+    assert len(events) >= 10 and any(e.attribution for e in events) and any(e.quantities for e in events)
+    for event in events:
+        for field in FIELDS:
+            if _shown(event, field):
+                assert event.decided_by.get(field), (event.id, field, event.decided_by)

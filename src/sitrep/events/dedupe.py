@@ -224,6 +224,7 @@ def _fill(into: Event, other: Event) -> None:
     for name in ("attribution", "instrument"):
         if getattr(into, name) is None and getattr(other, name) is not None:
             setattr(into, name, getattr(other, name))
+            into.decided_by[name] = "merge.from_another_mention: " + other.decided_by.get(name, "")
     if _better_date(into, other):
         into.date = other.date
         into.decided_by["date"] = "merge.stated_date_of_another_mention: " + other.decided_by.get("date", "")
@@ -240,8 +241,13 @@ def _fill(into: Event, other: Event) -> None:
             mine += added
             into.decided_by[role] = "; ".join(filter(None, [into.decided_by.get(role), "merge.from_another_mention: "
                                                             + other.decided_by.get(role, "")]))
-    for key, value in other.quantities.items():
-        into.quantities.setdefault(key, value)
+    taken = [key for key in other.quantities if key not in into.quantities]
+    for key in taken:
+        into.quantities[key] = other.quantities[key]
+    if taken:
+        into.decided_by["quantities"] = "; ".join(filter(None, [
+            into.decided_by.get("quantities"),
+            f"merge.from_another_mention ({', '.join(taken)}): " + other.decided_by.get("quantities", "")]))
     into.confidence = round(min(0.95, max(into.confidence, other.confidence) + 0.05), 3)
 
 
