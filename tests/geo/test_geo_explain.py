@@ -32,3 +32,10 @@ def test_a_reading_a_rule_decided_names_the_rule_and_no_features(pipeline):
     airport = _places(pipeline, "The convoy reached Kandahar airport before dawn.")["Kandahar airport"]
     assert airport.feature_class == "S" and airport.rule == "place.airport" and airport.features == {}
     assert airport.rule in place_weights().rules
+
+
+def test_a_name_the_gazetteer_lacks_says_so(pipeline):
+    places = _places(pipeline, "Troops moved north of Marbelosk, Ukraine, on Monday.")
+    lacking = places.get("Marbelosk")
+    assert lacking is not None and lacking.geonameid is None and lacking.lat is None
+    assert lacking.rule == "place.no_reading" and lacking.rule in place_weights().rules

@@ -91,6 +91,7 @@ def _choose(m: Mention, context: Context) -> None:
     from its margin over the next. Mentions that the context cannot tell apart (`Context.alike`: the same
     name, cue, containers and candidates) are scored once per pass."""
     if not m.candidates:
+        _decide(m, None, "place.no_reading")
         return
     alike = context.alike(m)
     if alike not in context.chosen:
