@@ -30,8 +30,13 @@ FOLDER = ("data", "words")
 @cache
 def _package_tables(package: str) -> dict[str, Any]:
     name = "/".join((*FOLDER, f"{package}.toml"))
+    path = resources.files("sitrep").joinpath(*FOLDER, f"{package}.toml")
+    if not path.is_file():
+        raise ResourceError(f"no word tables for {package!r}: sitrep/{name} does not exist",
+                            "begin the id with the package whose file holds the table (geo, events, actors …)",
+                            code="E323")
     try:
-        return tomllib.loads(resources.files("sitrep").joinpath(*FOLDER, f"{package}.toml").read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as err:
         raise ResourceError(f"cannot read the word tables sitrep/{name}: {err}",
                             "reinstall sitrep, or mend the TOML at the line the message names", code="E322") from err

@@ -16,11 +16,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 
-from ..wordtables import word_table
 from .lexicon import CURRENCIES, FLIGHT_VERBS, HEADS
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
-_MODIFIER_DEPS = word_table("actors.phrases.modifier_deps")
+_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "flat", "nn", "npadvmod"})
 _CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "dobj", "mark", "relcl", "advcl"})
 _LEADING_SKIP = frozenset({"det", "predet", "nummod", "quantmod", "punct", "cc", "case", "advmod", "prep"})
 

@@ -25,7 +25,7 @@ _LABEL = r"(?:(?:File )?Photo(?:graph|grapher)?s?|Images?|Pictures?|(?:Photo |Im
 _LABEL_SEP = r"\s*(?::|\bby\b|\.\.\.|…)\s*"  # "Photo: ", "Photo by ", "Credit..."
 
 HINTS = word_table("clean.credits.hints")
-_HINT = "(?i:" + "|".join(sorted(HINTS | {"the", "for"}, key=len, reverse=True)) + r")\b"
+_HINT = "(?i:" + "|".join(re.escape(h) for h in sorted(HINTS | {"the", "for"}, key=len, reverse=True)) + r")\b"
 # An unbracketed agency: one word, then only agency-like words ("AFP via Getty Images", "EPA-EFE/Pool"),
 # so that a caption going on after the credit ("Photo: Name/AFP Smoke rises …") is not swallowed.
 _AGENCY = rf"[\w&'’.-]+(?:(?:\s+|\s*/\s*)(?:{_HINT}|[A-Z][A-Z&.-]+\b))" + "{0,6}"

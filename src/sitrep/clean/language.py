@@ -25,7 +25,8 @@ from .blocks import Block
 MIN_LETTERS = 40
 CONFIDENT = 0.95  # for text in Latin letters; text mostly in another script needs no such certainty
 ENGLISH_SHARE = 0.5  # the document is analysed when at least this share of its letters is English
-ENGLISH_LIKE = word_table("clean.language.english_like")
+# what the identifier says for some plain English text
+ENGLISH_LIKE = frozenset({"en", "pcm", "sco"})
 
 
 @dataclass(frozen=True)

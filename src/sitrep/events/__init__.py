@@ -117,8 +117,10 @@ REALNESS: dict[str, float] = {"asserted": 1.0, "threatened": 0.9, "requested": 0
                               "negated": 0.4}
 
 
-SPEECH_ACTS = word_table("events.init.speech_acts")
-SAID_MOODS = word_table("events.init.said_moods")
+# Types whose code already says the mood: an intent or agreement, a demand, a refusal, a threat, an accusation
+# ("refused to meet" is a rejection that happened; "vowed to recapture" a threat that was made).
+SPEECH_ACTS = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE"})
+SAID_MOODS = frozenset({"planned", "threatened", "requested", "negated", "denied", "conditional"})
 
 
 def realness(event: Event) -> float:

@@ -282,8 +282,7 @@ def patient_side(trigger: Token | None, book: Codebook) -> int:
     return min((book.patient_inter[n] for n in named), default=0)
 
 
-ARMED_ACTS = word_table("events.acled.armed_acts")
-ARMED = frozenset({1, 2, 3, 4, 8})
+ARMED_ACTS = frozenset({"attack", "remote", "abduct", "sexual", "loot", "territory"})
 
 
 WITNESS_VERBS = word_table("events.acled.witness_verbs")

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from ..models import Actor, Event, EventDate, EventPlace, Span
 from ..temporal import event_date
 from ..temporal.linking import leans_on_publication, report_date, unknown_date_rule, weak_publication
-from ..wordtables import word_table
 from .arguments import Arguments, aimed_targets, link_arguments
 from .attribution import attribution_of
 from .backrefs import adjunct_range, inside, main_clause, relative_date, temporal_marker
@@ -191,7 +190,8 @@ def victims(analysis: Analysis, mention: Mention) -> list[str]:
         return []
     start, end = body.left_edge.idx, body.right_edge.idx + len(body.right_edge.text)
     return [a.id for a in analysis.actors if any(start <= m.start and m.end <= end for m in a.mentions)]
-UNDATED = word_table("events.assemble.undated")
+# Modalities of mentions that report no occurrence of the day: never dated by the report's date.
+UNDATED = frozenset({"negated", "hypothetical", "ongoing", "habitual", "conditional", "denied"})
 
 
 def named_in_passing(mention: Mention) -> bool:

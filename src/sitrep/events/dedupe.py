@@ -40,7 +40,6 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..models import AcledCode, Event, EventPlace
-from ..wordtables import word_table
 from .acled import interaction, load_codebook
 from .lexicon import EventType
 
@@ -221,10 +220,11 @@ def _fill(into: Event, other: Event) -> None:
     """Take the other mention's evidence, and its fields where the kept one has none or a weaker one."""
     seen = {(s.start, s.end) for s in into.evidence}
     into.evidence += [s for s in other.evidence if (s.start, s.end) not in seen]
+    if into.attribution is None and other.attribution is not None:
+        into.decided_by["attribution"] = "merge.from_another_mention: " + other.decided_by.get("attribution", "")
     for name in ("attribution", "instrument"):
         if getattr(into, name) is None and getattr(other, name) is not None:
             setattr(into, name, getattr(other, name))
-            into.decided_by[name] = "merge.from_another_mention: " + other.decided_by.get(name, "")
     if _better_date(into, other):
         into.date = other.date
         into.decided_by["date"] = "merge.stated_date_of_another_mention: " + other.decided_by.get("date", "")
@@ -282,7 +282,7 @@ def refers_to(kept: Item, item: Item) -> bool:
 
 OWN_DATE = ("date.expression_in_its_adjunct",)
 OWN_PLACE = ("place.attached", "place.names_the_event_noun")
-UNREAL = word_table("events.dedupe.unreal")
+UNREAL = frozenset({"negated", "hypothetical", "conditional", "denied", "planned", "threatened", "requested"})
 
 
 def told_before(kept: Item, item: Item) -> bool:
@@ -401,7 +401,9 @@ def one_acled_event(a: Item, b: Item) -> bool:
     return not conflict(ea, eb, "normal")
 
 
-VIOLENT_TYPES = word_table("events.dedupe.violent_types")
+# ACLED's types of political violence: an injury or death told after one of these, with no doer of its own, is
+# what that event did.
+VIOLENT_TYPES = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence", "Riots"})
 TOLL_KINDS = frozenset({"kill"})  # the internal type of "killed", "injured", "wounded" (events_types.toml)
 
 

@@ -52,7 +52,9 @@ CARRIERS = word_table("events.modality.carriers")
 CONFIDENCE: dict[str, float] = {"denied": 0.85, "negated": 0.85, "conditional": 0.7, "threatened": 0.8,
                                 "requested": 0.8, "planned": 0.8, "maybe": 0.6, "hypothetical": 0.7, "ongoing": 0.7,
                                 "habitual": 0.7}
-RELATIONS = word_table("events.modality.relations")
+# Types that name a standing relation when told in the present or over a span ("X backs Y", "X has long
+# armed Y"), and the words that say the act is a span or a habit.
+RELATIONS = frozenset({"support", "agree_support", "cooperate", "cooperate_military", "cooperate_economic", "cooperate_intelligence", "aid", "aid_military", "aid_economic", "occupy", "blockade", "fight"})
 PROGRESSIVE = word_table("events.modality.progressive")
 PERFECT = word_table("events.modality.perfect")
 SPAN_WORDS = word_table("events.modality.span_words")

@@ -265,7 +265,8 @@ KIND_VERBS = word_tables("events.quantities.kind_verbs")  # what happened to the
 PEOPLE = word_table("events.quantities.people")
 NOT_PEOPLE = {"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"}
 DIRECT = {"dobj", "nsubj", "nsubjpass", "attr", "amod", "compound", "oprd", "pobj"}
-CONSEQUENCES = word_table("events.quantities.consequences")
+# counts an event can cause
+CONSEQUENCES = frozenset({"killed", "injured", "arrested", "displaced"})
 KIND_ORDER = ("killed", "injured", "arrested", "displaced", "evacuated", "refugees", "crowd", "people_in_need")
 
 

@@ -14,13 +14,12 @@ import bisect
 from typing import TYPE_CHECKING
 
 from ..models import Event
-from ..wordtables import word_table
 from .quantities import as_quantity, classify_amount, sentence_amounts
 
 if TYPE_CHECKING:
     from ..stage import Analysis
 
-VIOLENT = word_table("events.tolls.violent")
+VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 AFTER_SENTENCES = 3  # how far after its event a toll is still that event's
 RULE = "quantities.latest_toll: a count of dead told after the event, the latest figure wins (tolls.py)"
 

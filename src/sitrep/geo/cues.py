@@ -177,7 +177,7 @@ OPENING_BRACKETS = frozenset({"(", "["})
 CLOSING_BRACKETS = frozenset({")", "]"})
 _BRACKET_REACH = 8  # tokens back from a name to the bracket that opens its list
 _NAME_WORDS = 4  # at most this many tokens to a name of such a list
-_NAME_PARTICLES = word_table("geo.cues.lower_case_name_words")
+_LOWER_CASE_NAME_WORDS = word_table("geo.cues.lower_case_name_words")
 
 
 def bracketed_after_name(doc: Doc, start: int, end: int) -> bool:
@@ -216,7 +216,7 @@ def _list_of_names(doc: Doc, opening: int) -> bool:
             words = 0
             continue
         words += 1
-        if words > _NAME_WORDS or not (text[:1].isupper() or text in "-'’" or text.lower() in _NAME_PARTICLES):
+        if words > _NAME_WORDS or not (text[:1].isupper() or text in "-'’" or text.lower() in _LOWER_CASE_NAME_WORDS):
             return False
     return False
 

@@ -405,8 +405,8 @@ def _small_countries(gaz: Gazetteer, limit: float) -> frozenset[str]:
 
 
 def resolve(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> None:
-    """Set `resolved` and `confidence` on every mention that has candidates, and `rule` (with
-    `features` when the score decided) on every mention a rule or the score decided."""
+    """Set `resolved` and `confidence` on every mention that has candidates, and `rule` on every mention
+    (with `features` when the score decided; `place.no_reading` when the gazetteer has no reading)."""
     weights = place_weights()
     link_containers(doc, mentions)
     coherence = coherence_of(mentions)
