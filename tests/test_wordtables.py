@@ -28,9 +28,13 @@ def _ids_read_by_code() -> set[str]:
     return {m.group(1) for text in _code() for m in READ.finditer(text)}
 
 
+def _shaped_ids() -> set[str]:
+    return {m.group(1) for text in _code() for m in SHAPED.finditer(text)}
+
+
 def _ids_in_tables() -> set[str]:
     found = set()
-    shaped = {m.group(1) for text in _code() for m in SHAPED.finditer(text)}
+    shaped = _shaped_ids()
 
     def walk(prefix: str, node: dict) -> None:
         for key, value in node.items():
@@ -47,7 +51,7 @@ def _ids_in_tables() -> set[str]:
 def test_every_id_the_code_reads_is_a_table_of_words():
     ids = _ids_read_by_code()
     assert len(ids) > 100  # the tables of geo, events, actors, temporal, clean and merge
-    shaped = {m.group(1) for text in _code() for m in SHAPED.finditer(text)}
+    shaped = _shaped_ids()
     for table_id in sorted(ids - shaped):  # the others are read (and checked) when their module is imported
         words = word_table(table_id)
         assert isinstance(words, frozenset) and words, table_id
