@@ -168,6 +168,23 @@ def test_a_town_and_what_holds_it_are_one_place(pipeline, text, place):
     assert [e.place.name for e in events] == [place]
 
 
+@pytest.mark.parametrize("text, town, province", [
+    ("Armed men shot a shopkeeper in Cosoleacaque, Veracruz, on Monday.", "Cosoleacaque", "Veracruz"),
+    ("Students protested in Singaraja, Bali, on Friday.", "Singaraja", "Bali"),
+])
+def test_a_town_named_before_its_province_is_the_scene(pipeline, text, town, province):
+    """The province a town is named with is a province of the gazetteer (ISO's "Veracruz de Ignacio de la
+    Llave"; Indonesia's provinces, which ISO files under its islands), and the town, not the province the
+    parse may hang on the verb, is where it happened."""
+    from sitrep.models import Document
+
+    analysis = pipeline.analyze(Document(id="held", text=text, published="2024-03-04"))
+    record = analysis.record()
+    held = [p for p in record.places if p.text == province]
+    assert held and all(p.feature_code == "ADM1" and p.country == record.places[0].country for p in held)
+    assert [e.place.name for e in record.events if e.place] == [town]
+
+
 def test_later_reports_of_one_of_the_places_join_its_own_event(pipeline):
     from sitrep.models import Document
 

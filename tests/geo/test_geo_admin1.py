@@ -1,14 +1,18 @@
 """Province names and points: ISO 3166-2 names in the form news uses, and the point a province gets."""
 
+from collections import Counter
+
 import pytest
 
 from sitrep.geo.admin1 import (
     _airstrips,
     _hull_centroid,
+    _name_codes,
     _points,
     _settled,
     _unlinked_provinces,
     compass_variants,
+    honour_form,
     short_name,
 )
 from sitrep.geo.distance import haversine_km
@@ -22,6 +26,21 @@ from sitrep.models import Document
                                             ("Stockholms län [SE-01]", "Stockholms län")])
 def test_short_name_drops_inversions_and_kind_words(iso, short):
     assert short_name(iso) == short
+
+
+@pytest.mark.parametrize(("iso", "bare"), [("Coahuila de Zaragoza", "Coahuila"), ("Veracruz de Ignacio de la Llave",
+                                                                                          "Veracruz"),
+                                           ("Ciudad de México", "Ciudad"), ("Santa Cruz de Tenerife", ""),
+                                           ("Alberta", "")])
+def test_honour_form_keeps_the_one_word_before_whom_a_province_honours(iso, bare):
+    assert honour_form(iso) == bare  # only used where GeoNames' English name agrees (no province "Ciudad")
+
+
+def test_a_name_geonames_gives_two_codes_links_to_the_code_with_towns():
+    """GeoNames keeps a retired admin1 code beside the current one under the same English name."""
+    english = {"XX.81": "Norland", "XX.H": "Norland", "XX.02": "Karvel"}
+    towns = Counter({"XX.81": 40, "XX.H": 0, "XX.02": 3})
+    assert _name_codes(english, towns) == {("XX", "norland"): "XX.81", ("XX", "karvel"): "XX.02"}
 
 
 def _town(lat, lon, admin1="XX.01"):

@@ -167,6 +167,15 @@ def test_the_feature_holds_in_its_case(feature):
     assert [order.index(f) for f in found] == sorted(order.index(f) for f in found)  # added in the table's order
 
 
+def test_a_county_named_as_container_says_nothing_of_a_town_elsewhere():
+    """'Varnholm, Karvel Parish' where the only Karvel Parish known is a county of another country: a county's
+    extent is not in the gazetteer, so the town is neither inside nor outside what the text names."""
+    town = _place("Varnholm", "PPL", "ZZ", "ZZ-01", 999, pid=59)
+    county = _place("Karvel Parish", "ADM2", "QQ", "QQ-01", pid=61)
+    found = _features(town, _mention("Varnholm", town, containers=[1]), [_mention("Karvel Parish", county)])
+    assert "outside_stated" not in found and "inside_stated" not in found
+
+
 def test_features_that_do_not_hold_are_left_out():
     found = _kind("PPL")
     assert "capital" not in found and "fuzzy_match" not in found and "country" not in found

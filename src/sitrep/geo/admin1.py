@@ -205,6 +205,8 @@ def read_admin_names(cities: list[Entry]) -> tuple[dict[str, str], dict[tuple[st
     return {code: votes.most_common(1)[0][0] for code, votes in admin1_votes.items()}, admin2
 
 
+# A one-word name followed by the person it honours: "Michoacán de Ocampo", "Veracruz de Ignacio de la Llave".
+_HONOUR_SUFFIX = re.compile(r"^(\w+)\s+de\s+(?:la\s+)?[A-Z].*$")
 # Kind words ISO 3166-2 writes after a subdivision's name ("Sichuan Sheng", "Xinjiang Uygur Zizhiqu").
 _KIND_SUFFIX = re.compile(r"\s+(?:(?:Zhuangzu|Huizu|Uygur)\s+)?(?:Sheng|Shi|Zizhiqu|SAR|Respublika)$")
 
@@ -217,11 +219,18 @@ def short_name(name: str) -> str:
     return short if short != name and short[:1].isupper() else ""
 
 
+def honour_form(name: str) -> str:
+    """ "Coahuila" for ISO's "Coahuila de Zaragoza" (one word, then whom it honours), "" for other names; only
+    used where GeoNames' English name for the province agrees ("Ciudad de México" is no "Ciudad")."""
+    short = _HONOUR_SUFFIX.sub(r"\1", name)
+    return short if short != name else ""
+
+
 def _link(sub: object, names: dict[tuple[str, str], str], cities: CityIndex,
           votes: dict[tuple[str, str], str]) -> tuple[str, Entry | None]:
     """The GeoNames admin1 code a subdivision corresponds to ("" if unknown) and its namesake town."""
     cc = sub.country_code  # type: ignore[attr-defined]
-    keys = [name_key(n) for n in (sub.name, short_name(sub.name)) if n]  # type: ignore[attr-defined]
+    keys = [name_key(n) for n in (sub.name, short_name(sub.name), honour_form(sub.name)) if n]  # type: ignore[attr-defined]
     town = next((t for k in keys if (t := cities.get((cc, k))) is not None), None)
     if cc == "US":
         return f"US.{sub.code.split('-')[1]}", town  # type: ignore[attr-defined]
@@ -229,6 +238,24 @@ def _link(sub: object, names: dict[tuple[str, str], str], cities: CityIndex,
         if code := next((table[(cc, k)] for k in keys if (cc, k) in table), ""):
             return code, None
     return (town.admin1 if town is not None else ""), town
+
+
+def _name_codes(english: dict[str, str], towns: Counter[str]) -> dict[tuple[str, str], str]:
+    """(country, admin1 name key) → the GeoNames admin1 code of that English name with the most towns: GeoNames
+    keeps retired codes beside current ones under one name (Mandalay, Dhaka), and the retired one has few or none."""
+    found: dict[tuple[str, str], str] = {}
+    for code, name in sorted(english.items()):
+        key = (code.split(".")[0], name_key(name))
+        if key not in found or towns[code] > towns[found[key]]:
+            found[key] = code
+    return found
+
+
+def _top_level_first() -> list[Any]:
+    """ISO 3166-2 subdivisions, the top level of each country first. Where the top level is not what GeoNames
+    calls a province (Indonesia's islands, above its provinces), the level below links instead (`read_admin`)."""
+    subs = list(pycountry.subdivisions)
+    return [s for s in subs if s.parent_code is None] + [s for s in subs if s.parent_code is not None]
 
 
 def read_admin2(admin2: dict[tuple[str, str], list[Entry]]) -> list[Entry]:
@@ -253,15 +280,15 @@ def read_admin(cities: list[Entry], airports: list[Entry],
     votes = _airport_votes(airports, index, by_icao)
     us_ids = _us_state_ids()
     english, admin2 = read_admin_names(cities)
-    names = {(code.split(".")[0], name_key(name)): code for code, name in english.items()}
+    names = _name_codes(english, Counter(c.admin1 for c in cities))
     towns = _settled(cities)
     centres = _points(towns + _airstrips(by_icao, {**votes, **names}, towns))
     entries = read_admin2(admin2)
     relabel: dict[str, str] = {}
-    for sub in pycountry.subdivisions:
-        if sub.parent_code is not None:
-            continue
+    for sub in _top_level_first():
         code, town = _link(sub, names, index, votes)
+        if sub.parent_code is not None and (town is not None or code in relabel or code not in centres):
+            continue  # a lower level only stands for a province GeoNames has and no upper level took
         if code in centres:
             (lat, lon), source = centres[code], "mean_of_cities"
             relabel.setdefault(code, sub.code)
@@ -274,6 +301,9 @@ def read_admin(cities: list[Entry], airports: list[Entry],
         short = short_name(sub.name)  # named as news names it; the ISO form stays an alias
         aliases |= {sub.name} if short else set()
         name = short or sub.name
+        honour = honour_form(sub.name)
+        if honour and code in english and name_key(english[code]) == name_key(honour):
+            aliases, name = aliases | {sub.name}, honour  # "Veracruz" as the news and GeoNames name it
         aliases |= {v for n in aliases | {name} for v in compass_variants(n, sub.country_code)}
         english_form = _english_form(name, sub.country_code)
         if english_form:

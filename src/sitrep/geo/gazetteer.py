@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-VERSION = "27"
+VERSION = "28"
 _MIN_SKELETON = 7  # shorter keys make too many chance collisions to be matched fuzzily
 
 

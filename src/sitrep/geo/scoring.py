@@ -267,9 +267,9 @@ class Context:
     def _containment(self, c: GazPlace, m: Mention) -> Features:
         """Nested mentions support each other: a town inside a province the text says contains it,
         and the province (of several of that name) that contains one of the town's readings."""
-        options = [o for k in m.containers for o in self.mentions[k].candidates if o.feature_class == "A"]
+        options = [o for k in m.containers for o in self.mentions[k].candidates if o.feature_code in ("PCLI", "ADM1")]
         found: Features = {}
-        if options:
+        if options:  # a county's extent is not known ("Town, X Parish" read as a parish elsewhere proves nothing)
             found["inside_stated" if any(inside(c, o) for o in options) else "outside_stated"] = 1.0
         inner = [o for n in self.contained.get(id(m), []) for o in n.candidates]
         if c.feature_code in ("PCLI", "ADM1") and any(inside(o, c) for o in inner):
