@@ -22,6 +22,14 @@ def test_containment_by_preposition(pipeline):
     assert places["Damascus"].country == "US" and places["Damascus"].admin1 == "US-MD"
 
 
+def test_a_district_named_with_its_kind_word_is_contained_by_the_name_after_its_comma(pipeline):
+    """"X district, Y" says Y holds X as "X, Y" does: Y is the governorate of that name, not its namesake city,
+    and a district is placed as ACLED places one (precision 2)."""
+    places = _places(pipeline, "Gunmen stormed a market in Hays district, Al Hudaydah, on Monday.")
+    assert places["Hays"].feature_code == "ADM2" and places["Hays"].precision == 2
+    assert places["Al Hudaydah"].feature_code == "ADM1" and places["Al Hudaydah"].admin1 == places["Hays"].admin1
+
+
 def test_document_country_focus(pipeline):
     text = ("Syrian troops advanced on Saraqib. The Syrian army said it had taken the town, "
             "which lies on the highway between Damascus and Aleppo.")

@@ -9,11 +9,14 @@ _UNRESOLVED_CONFIDENCE = 0.2
 
 
 def precision_of(m: Mention) -> int | None:
-    """ACLED geo-precision: 1 the town (or airport) itself, 2 near a town, 3 a region or country."""
+    """ACLED geo-precision: 1 the town (or airport) itself, 2 near a town or in a district, 3 a region or
+    country."""
     place = m.resolved
     if place is None:
         return None
     if m.coarse:  # a town the gazetteer lacks, placed at the province the text puts it in
+        return 2
+    if place.feature_code == "ADM2":  # ACLED codes an event known to its district at precision 2
         return 2
     if place.feature_class == "A" or place.feature_code == "RGN":  # provinces, countries, regions
         return 3

@@ -44,12 +44,13 @@ def _decide(m: Mention, place: GazPlace | None, rule: str, context: Context | No
 
 
 def link_containers(doc: Doc, mentions: list[Mention]) -> None:
-    """Record which mentions are said to contain which: "X in Y", "X, Y", "Y's [northern] X"."""
+    """Record which mentions are said to contain which: "X in Y", "X, Y", "X district, Y", "Y's [northern] X"."""
     starts = {m.i: k for k, m in enumerate(mentions)}
     for k, m in enumerate(mentions):
         m.containers.extend(_bracketed(doc, m, starts))
-        if m.j < len(doc) and doc[m.j].lower_ in ("in", ","):
-            for t in range(m.j + 1, min(len(doc), m.j + 1 + _CONTAINER_WINDOW)):
+        after = _past_kind_words(doc, m.j)
+        if after < len(doc) and doc[after].lower_ in ("in", ","):
+            for t in range(after + 1, min(len(doc), after + 1 + _CONTAINER_WINDOW)):
                 if t in starts:
                     if not _modifies_next(doc, mentions[starts[t]]):
                         m.containers.append(starts[t])
@@ -60,12 +61,17 @@ def link_containers(doc: Doc, mentions: list[Mention]) -> None:
                 m.containers.append(other)
 
 
+def _past_kind_words(doc: Doc, k: int) -> int:
+    """The token after the kind words that may follow a name ("Kalo town", "Hays district")."""
+    while k < len(doc) and doc[k].lower_ in cues.CONTAINER_KIND_WORDS:
+        k += 1
+    return k
+
+
 def _bracketed(doc: Doc, m: Mention, starts: dict[int, int]) -> list[int]:
     """The mentions in a bracket right after the name, or after its kind word: "Kalo (Tera,
     Tillaberi)", "Kalo town (Tillaberi)" say where Kalo lies, as "Kalo, Tillaberi" does."""
-    k = m.j
-    while k < len(doc) and doc[k].lower_ in cues.CONTAINER_KIND_WORDS:
-        k += 1
+    k = _past_kind_words(doc, m.j)
     if k >= len(doc) or doc[k].text != "(":
         return []
     found = []
