@@ -108,3 +108,19 @@ def test_the_first_word_of_a_name_the_gazetteer_lacks_is_no_place(pipeline):
     places = _places(pipeline, "Jets struck rebel vehicles in Wadi Zamzam, near Misrata, on Tuesday.")
     assert "Wadi" not in places  # not the town of Wādi in India
     assert places["Misrata"].country == "LY"
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Rebels attacked soldiers in Al-qasr village near Tarhuna on Monday.", "Tarhuna"),
+    ("Shells hit houses in Al-Hadra Al-Kubra neighborhood of Tripoli.", "Tripoli"),
+])
+def test_an_article_joined_to_a_name_by_a_hyphen_is_no_town(pipeline, text, place):
+    """"Al" of "Al-Qasr" is part of one name, not Ål in Norway; the place the text states is kept."""
+    places = _places(pipeline, text)
+    assert place in places and places[place].country == "LY"
+    assert not [p for p in places.values() if p.country == "NO"]
+
+
+def test_a_place_named_before_a_hyphen_stays_a_place(pipeline):
+    places = _places(pipeline, "Residents blocked the Kerman-Bam highway on Monday.")
+    assert places["Kerman"].country == "IR" and places["Bam"].country == "IR"

@@ -10,6 +10,7 @@ demonym mentions. GPE/LOC entities the gazetteer lacks are kept unresolved.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -242,6 +243,8 @@ def _plausible(doc: Doc, m: Mention, ent: Span | None, owner: list[Span | None],
     """Does the context support reading this match as a place?"""
     if _town_of_state(doc, m.j, m.candidates, gaz):
         return True
+    if _hyphened_on(doc, m, gaz):
+        return False
     label = ent.label_ if ent is not None else ""
     if _someone(doc, m.i, m.j, m.candidates):
         return False
@@ -275,6 +278,21 @@ def _plausible(doc: Doc, m: Mention, ent: Span | None, owner: list[Span | None],
     if not all(t.pos_ == "PROPN" for t in tokens):
         return supported and m.j - m.i > 1
     return supported or _big(m.candidates) or m.j - m.i > 1
+
+
+def _hyphened_on(doc: Doc, m: Mention, gaz: Gazetteer) -> bool:
+    """The match is an article or particle that runs into the next word through a hyphen, with no space ("Al-Qasr",
+    "El-Nour"): the first part of one name ("Al" is also a town in Norway), unless the next word is a place of the
+    same country. A place named before a hyphen ("the Kahnuj-Jiroft road") stays one."""
+    text = doc.text
+    end = m.end - 1 if m.text.endswith(("-", "‑")) else m.end
+    if name_key(text[m.start:end]) not in cues.NAME_PARTICLES:
+        return False
+    if end >= len(text) - 1 or text[end] not in "-‑" or not text[end + 1].isalpha():
+        return False
+    word = re.match(r"[^\W\d_]+", text[end + 1:])
+    countries = {c.country for c in m.candidates}
+    return word is None or not any(c.country in countries for c in gaz.lookup(name_key(word.group())))
 
 
 def _fragment(doc: Doc, m: Mention, ent: Span, gaz: Gazetteer) -> bool:
@@ -419,7 +437,10 @@ def _unresolved(doc: Doc, mentions: list[Mention], gaz: Gazetteer, people: set[s
             if j - i == 1 and doc[i].lower_ in cues.DIRECTIONS:
                 continue  # "South" of "South Main St.": a compass word alone names no place
             readings = _own_name_readings(doc, i, j, gaz)
+            whole = j
             j, readings = _known_start(doc, i, j, readings, gaz)
+            if j < whole and _hyphened_on(doc, _mention(doc, i, j, readings, ent.label_), gaz):
+                j, readings = whole, []  # "Al" of "Al-Qasr" is no town in Norway: the whole name, unplaced
             fuzzy = not readings and doc[i].lower_ in cues.NAME_PARTICLES  # "al-Hasakeh": Al Hasakah spelled otherwise
             if fuzzy:
                 readings = _fuzzy(doc, doc[i:j], gaz)
