@@ -185,6 +185,28 @@ def test_a_town_named_before_its_province_is_the_scene(pipeline, text, town, pro
     assert [e.place.name for e in record.events if e.place] == [town]
 
 
+def test_a_local_name_read_outside_the_scenes_province_is_passed_over(pipeline):
+    """The sentence sets its scene in a town of a stated province; a neighbourhood the gazetteer reads as a
+    namesake elsewhere is no second scene (and the rule says why it was passed over)."""
+    from sitrep.models import Document
+
+    text = "In Monterrey, Nuevo Leon, gunmen shot a driver in Colonia Hidalgo on Monday."
+    record = pipeline.analyze(Document(id="scene", text=text, published="2024-03-04")).record()
+    colonia = next(p for p in record.places if p.text == "Colonia Hidalgo")
+    assert colonia.admin1 != next(p for p in record.places if p.text == "Nuevo Leon").admin1
+    (event,) = [e for e in record.events if e.place]
+    assert event.place.name == "Monterrey"
+    assert event.decided_by["place"].startswith("place.outside_the_scene_skipped: ")
+
+
+def test_a_second_scene_stated_with_its_own_province_stays(pipeline):
+    from sitrep.models import Document
+
+    text = "In Culiacan, Sinaloa, police arrested a man wanted for a killing in Tijuana, Baja California."
+    record = pipeline.analyze(Document(id="scenes", text=text, published="2024-03-04")).record()
+    assert {e.place.name for e in record.events if e.place} == {"Culiacán", "Tijuana"}
+
+
 def test_later_reports_of_one_of_the_places_join_its_own_event(pipeline):
     from sitrep.models import Document
 

@@ -18,14 +18,17 @@ Each returns the id of the rule that decided, kept in `Event.decided_by["place"]
 A town or province that lies alone in its country while two or more other places of the article lie
 together in another ("Zone" of "the East Zone of Manaus, Amazonas" read as a village abroad) is a
 name the gazetteer lacks rather than where the event happened (`abroad_alone`): it is passed over, and
-the rule says so (`place.abroad_alone_skipped: …`); nor is it the article's focus.
+the rule says so (`place.abroad_alone_skipped: …`); nor is it the article's focus. So is a town read in another
+country than the container named right after it (`outside_its_container`), and a town read outside the province
+its sentence sets the scene in ("In Leon, Guanajuato, gunmen shot a driver in Las Flores", with Las Flores read
+300 km away: `outside_the_scene`).
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from ..actors.lexicon import HEADS
@@ -48,7 +51,7 @@ class PlaceIndex:
 
     places: list[tuple[Place, int]]  # (place, index of its head token)
     focus: Place | None
-    strays: frozenset[int] = frozenset()  # starts of places alone abroad (`abroad_alone`)
+    strays: dict[int, str] = field(default_factory=dict)  # start of a place passed over → why (`abroad_alone` …)
 
 
 def _head(doc: Doc, place: Place) -> int:
@@ -120,7 +123,9 @@ def build_index(analysis: Analysis) -> PlaceIndex:
         return cached
     doc = analysis.doc
     located = [p for p in analysis.places if p.role == "location" and p.lat is not None and p.lon is not None]
-    strays = abroad_alone(analysis.places) | outside_container(analysis.text, located)
+    strays = dict.fromkeys(outside_the_scene(analysis.text, doc, located) if doc is not None else (), "outside_the_scene")
+    strays |= dict.fromkeys(outside_container(analysis.text, located), "outside_its_container")
+    strays |= dict.fromkeys(abroad_alone(analysis.places), "abroad_alone")
     kept = [p for p in located if p.start not in strays]
     index = PlaceIndex(places=[(p, _head(doc, p)) for p in located] if doc is not None else [],
                        focus=choose_focus(doc, kept) if doc is not None else None, strays=strays)
@@ -181,6 +186,28 @@ def outside_container(text: str, located: list[Place]) -> frozenset[int]:
     return frozenset(strays)
 
 
+def outside_the_scene(text: str, doc: Doc, located: list[Place]) -> frozenset[int]:
+    """Starts of the towns read outside the province a sentence sets its scene in ("In Leon, Guanajuato, gunmen shot
+    a driver in Las Flores", with "Las Flores" read as a namesake 300 km away): a local name the gazetteer reads
+    elsewhere, not a second scene (rule place.outside_the_scene). Only towns with no container of their own named
+    beside them; only a province stated with a town inside it."""
+    strays = set()
+    for sent in doc.sents:
+        here = sorted((p for p in located if sent.start_char <= p.start < sent.end_char), key=lambda p: p.start)
+        framed = [(town, province) for town, province in itertools.pairwise(here)
+                  if (province.feature_code == "ADM1" and _contains(province, town)
+                      and _CONTAINER_GAP.match(text[town.end:province.start]) is not None)]
+        provinces = {province.admin1 for _, province in framed}
+        named = {p.start for pair in framed for p in pair}
+        for town, after in itertools.zip_longest(here, here[1:]):
+            if not provinces or town.start in named or _size_rank(town) != 0 or town.admin1 in provinces:
+                continue
+            if after is not None and _CONTAINER_GAP.match(text[town.end:after.start]):
+                continue  # "Culiacan, Sinaloa": a scene of its own, stated with its container
+            strays.add(town.start)
+    return frozenset(strays)
+
+
 def _named_inside(text: str, outer: Place, places: list[Place]) -> Place | None:
     """The place named just before `outer` as lying in it ("Cosoleacaque, Veracruz", "Kafrun in the
     countryside of Hama", "Douma (Rif Dimashq)"): the finer place the text gives for the same scene."""
@@ -206,7 +233,7 @@ def sentence_place(analysis: Analysis, trigger: Token) -> tuple[EventPlace | Non
     doc, sent = trigger.doc, trigger.sent
     here = [(p, h) for p, h in index.places if sent.start_char <= p.start < sent.end_char]
     if any(p.start not in index.strays for p, _ in here):
-        skipped = any(p.start in index.strays for p, _ in here)
+        skipped = sorted({index.strays[p.start] for p, _ in here if p.start in index.strays})
         here = [(p, h) for p, h in here if p.start not in index.strays]
         attached = [(p, h) for p, h in here if _attached(doc, h, trigger)]
         not_actors = [(p, h) for p, h in here if _role_rank(doc, h) < 2]
@@ -219,8 +246,8 @@ def sentence_place(analysis: Analysis, trigger: Token) -> tuple[EventPlace | Non
         inner = _named_inside(analysis.text, place, [p for p, _ in here])
         if inner is not None:  # "in Cosoleacaque, Veracruz": the parse may hang the province on the verb
             place, rule = inner, "place.town_before_its_province"
-        return _as_event_place(place, "sentence", _specificity(place)), ("place.abroad_alone_skipped: " + rule
-                                                                      if skipped else rule)
+        passed_over = "".join(f"place.{why}_skipped: " for why in skipped)
+        return _as_event_place(place, "sentence", _specificity(place)), passed_over + rule
     if index.focus is None:
         return None, "place.none"
     return _as_event_place(index.focus, "focus", min(3, _specificity(index.focus) + 1)), "place.article_focus"
