@@ -199,6 +199,14 @@ def test_a_local_name_read_outside_the_scenes_province_is_passed_over(pipeline):
     assert event.decided_by["place"].startswith("place.outside_the_scene_skipped: ")
 
 
+def test_a_dateline_sets_no_scene(pipeline):
+    from sitrep.models import Document
+
+    text = "AUSTIN, Texas - Supporters of the governor held a rally in Denver on Saturday, organisers said."
+    record = pipeline.analyze(Document(id="dateline", text=text, published="2024-03-04")).record()
+    assert [e.place.name for e in record.events if e.place and e.trigger and e.trigger.text == "rally"] == ["Denver"]
+
+
 def test_a_second_scene_stated_with_its_own_province_stays(pipeline):
     from sitrep.models import Document
 

@@ -186,16 +186,22 @@ def outside_container(text: str, located: list[Place]) -> frozenset[int]:
     return frozenset(strays)
 
 
+# "in Monterrey, Nuevo Leon", "near Rapar town (Kachchh, Gujarat)": not a dateline's "AUSTIN, Texas"
+_SCENE_OPENER = re.compile(r"(?:\b(?:in|at|near|of|outside)\s+|\(\s*)$", re.IGNORECASE)
+
+
 def outside_the_scene(text: str, doc: Doc, located: list[Place]) -> frozenset[int]:
     """Starts of the towns read outside the province a sentence sets its scene in ("In Leon, Guanajuato, gunmen shot
     a driver in Las Flores", with "Las Flores" read as a namesake 300 km away): a local name the gazetteer reads
     elsewhere, not a second scene (rule place.outside_the_scene). Only towns with no container of their own named
-    beside them; only a province stated with a town inside it."""
+    beside them; only a province stated with a town inside it, after a preposition of place or in a bracket (a
+    dateline sets no scene)."""
     strays = set()
     for sent in doc.sents:
         here = sorted((p for p in located if sent.start_char <= p.start < sent.end_char), key=lambda p: p.start)
         framed = [(town, province) for town, province in itertools.pairwise(here)
                   if (province.feature_code == "ADM1" and _contains(province, town)
+                      and _SCENE_OPENER.search(text[max(0, town.start - 12):town.start]) is not None
                       and _CONTAINER_GAP.match(text[town.end:province.start]) is not None)]
         provinces = {province.admin1 for _, province in framed}
         named = {p.start for pair in framed for p in pair}
