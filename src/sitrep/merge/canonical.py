@@ -55,6 +55,8 @@ _VAGUE = select(_t).where(and_(_t.c.kind == bindparam("kind"), _t.c.date_precisi
                                _t.c.day_hi >= bindparam("lo"), _IN_BOX))
 _VIEWS = select(event_mentions.c.view).where(event_mentions.c.canonical_id == bindparam("cid")) \
     .order_by(event_mentions.c.pk)
+_LONE_VIEWS = select(event_mentions.c.canonical_id, event_mentions.c.view) \
+    .where(event_mentions.c.canonical_id.in_(bindparam("cids", expanding=True)))
 _CLAIMS = select(claims).where(claims.c.canonical_id == bindparam("cid"))
 _UPDATE = update(_t).where(_t.c.id == bindparam("b_id"))
 _DELETE = delete(_t).where(_t.c.id == bindparam("b_id"))
@@ -106,12 +108,14 @@ def _reported_by(conn: Connection, view: MentionView) -> set[str]:
     return set(conn.execute(query).scalars())
 
 
-def best_match(conn: Connection, view: MentionView) -> tuple[str | None, Decision, list[str]]:
-    """The best event the report merges with (or None), its decision, and why the others were refused."""
+def best_match(conn: Connection, view: MentionView,
+               found: list[Row[Any]]) -> tuple[str | None, Decision, list[str]]:
+    """The best event of ``found`` (the report's candidates) the report merges with (or None), its decision,
+    and why the others were refused."""
     best: tuple[str | None, Decision] = (None, Decision(reasons=["no known event it merges with"]))
     refused = []
     mine = _reported_by(conn, view)
-    for row in candidates(conn, view):
+    for row in found:
         prof = profile_of(row)
         prof.same_document = row.id in mine
         decision = compare(view, prof)
@@ -142,9 +146,11 @@ def attach(conn: Connection, cid: str | None, view: MentionView, event: dict[str
     return cid
 
 
-def absorb_lone_reports(conn: Connection, cid: str, view: MentionView) -> list[str]:
+def absorb_lone_reports(conn: Connection, cid: str, view: MentionView, found: list[Row[Any]]) -> list[str]:
     """Events known from one report that event ``cid``, now that ``view`` joined it, merges with: their
-    report moves to it and they are dropped; returns their ids.
+    report moves to it and they are dropped; returns their ids. ``found`` are the report's candidates as
+    :func:`best_match` saw them: since then only event ``cid`` changed (the report and its claims were
+    attached to it), and it is skipped here, so looking them up again would return the same rows.
 
     Reports are merged as they arrive, so the first report of an event is compared with nothing, and a
     later one with only what was known then: a wire's first terse line ("bombs exploded in the capital")
@@ -156,10 +162,12 @@ def absorb_lone_reports(conn: Connection, cid: str, view: MentionView) -> list[s
     holds = set(conn.execute(select(event_mentions.c.document_id).where(event_mentions.c.canonical_id == cid))
                 .scalars())
     absorbed = []
-    for other in candidates(conn, view):
+    lone_views = _lone_views(conn, [r.id for r in found if r.id != cid and r.mention_count == 1])
+    for other in found:
         if other.id == cid or other.mention_count != 1:
             continue
-        lone = MentionView.from_json(conn.execute(_VIEWS, {"cid": other.id}).scalar_one())
+        (data,) = lone_views[other.id]  # exactly one report, as mention_count says
+        lone = MentionView.from_json(data)
         decision = compare(lone, prof)
         if lone.document_id in holds or not decision.merges(lone.kind):
             continue
@@ -174,6 +182,16 @@ def absorb_lone_reports(conn: Connection, cid: str, view: MentionView) -> list[s
     if absorbed:
         refresh(conn, cid)
     return absorbed
+
+
+def _lone_views(conn: Connection, cids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """The stored views of events' reports, by event, in one query: at a million events a report has
+    dozens of lone candidates, and one query each was most of the merge's round trips."""
+    out: dict[str, list[dict[str, Any]]] = {cid: [] for cid in cids}
+    if cids:
+        for row in conn.execute(_LONE_VIEWS, {"cids": cids}):
+            out[row.canonical_id].append(row.view)
+    return out
 
 
 def _most(values: list[Any]) -> Any:

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, delete, select
 
 from ..models import DocumentRecord, Event
-from .canonical import absorb_lone_reports, attach, best_match, refresh
+from .canonical import absorb_lone_reports, attach, best_match, candidates, refresh
 from .ceasefires import link_violent, update_ceasefire
 from .decide import Decision
 from .duplicates import register_document
@@ -131,14 +131,15 @@ def place_event(conn: Connection, event: Event, record: DocumentRecord, outcome:
     """Attach one event report to its best canonical event (or a new one), keep its figures, and note
     the placement in ``outcome``; returns the canonical id."""
     view = view_of(event, record, outcome.document_id)
-    cid, decision, refused = best_match(conn, view)
+    found = candidates(conn, view)
+    cid, decision, refused = best_match(conn, view, found)
     explained = Decision(decision.score, decision.blocked, decision.reasons + refused[:MAX_REFUSALS_KEPT])
     new_id = attach(conn, cid, view, event.model_dump(mode="json"), explained)
     score = None if cid is None else decision.score
     outcome.placements.append(Placement(event.id, new_id, cid is None, score, decision.reasons, refused))
     outcome.figures += store_figures(conn, figure_rows(view, new_id))
     if cid is not None:
-        outcome.absorbed += absorb_lone_reports(conn, new_id, view)
+        outcome.absorbed += absorb_lone_reports(conn, new_id, view, found)
     return new_id
 
 
