@@ -21,9 +21,9 @@ import statistics
 import time
 import uuid
 
+from bench_merge import _article, _world  # type: ignore[import-not-found]  # benchmarks/ is the script's folder
 from sqlalchemy import Engine, create_engine, func, select, text
 
-from bench_merge import _article, _world  # type: ignore[import-not-found]  # benchmarks/ is the script's folder
 from sitrep.merge import merge_record, metadata
 from sitrep.merge.tables import canonical_events, event_mentions
 
@@ -65,8 +65,8 @@ def grow(engine: Engine, copies: int) -> None:
             where = "t.document_id NOT LIKE '%~%'" if "document_id" in table.c else "t.id NOT LIKE '%~%'"
             if table.name == "claims":
                 source = ("claims AS t JOIN event_mentions m ON m.pk = t.mention_pk "
-                          "CROSS JOIN generate_series(1, %d) AS k JOIN event_mentions m2 "
-                          "ON m2.document_id = m.document_id || '~' || k AND m2.event_id = m.event_id" % copies)
+                          f"CROSS JOIN generate_series(1, {copies}) AS k JOIN event_mentions m2 "
+                          "ON m2.document_id = m.document_id || '~' || k AND m2.event_id = m.event_id")
             exprs = [e if e == "m2.pk" or e.startswith("(") else e.replace('"', 't."', 1) for e in exprs]
             conn.execute(text(f"INSERT INTO {table.name} ({', '.join(names)}) SELECT {', '.join(exprs)} "
                               f"FROM {source} WHERE {where}"))
