@@ -46,3 +46,27 @@ def test_a_lone_report_of_another_week_stays_alone(engine):
     third = merge_record(engine, "detail", _report(
         "detail", "Dozens were killed when a bomb exploded outside the embassy in Tripoli.", town="Tripoli"))
     assert not third.placements[0].new and third.absorbed == []
+
+
+
+def test_each_lone_report_near_a_grown_event_is_compared_with_it_alone(engine):
+    # two lone first reports among the candidates when the event grows: the one it merges with joins it,
+    # the other (too few words in common) keeps its own event and its report
+    first = merge_record(engine, "terse", _report(
+        "terse", "Bombs exploded outside two embassies in the capital, killing dozens.",
+        town="Libya", place_precision=3))
+    other = merge_record(engine, "wire", _report(
+        "wire", "Smoke rose over the capital after explosions, witnesses said.", town="Libya", place_precision=3))
+    merge_record(engine, "reaction", _report(
+        "reaction", "The government condemned the bomb blast near the embassy in Tripoli.", town="Tripoli"))
+    third = merge_record(engine, "detail", _report(
+        "detail", "Dozens were killed when a bomb exploded outside the embassy in Tripoli.", town="Tripoli"))
+    event, alone = third.placements[0].canonical_id, other.placements[0].canonical_id
+    assert third.absorbed == [first.placements[0].canonical_id]
+    with engine.connect() as conn:
+        rows = {r.document_id: r for r in conn.execute(select(event_mentions))}
+        counts = dict(conn.execute(select(canonical_events.c.id, canonical_events.c.mention_count)).all())
+    assert {d: r.canonical_id for d, r in rows.items()} == {"terse": event, "reaction": event, "detail": event,
+                                                            "wire": alone}
+    assert rows["terse"].reasons[0] == f"joined when {event} grew (first reported alone)"
+    assert counts == {event: 3, alone: 1}
