@@ -46,18 +46,21 @@ _IN_BOX = or_(_t.c.lat.is_(None), and_(_t.c.lat.between(bindparam("lat_lo"), bin
               # a whole region holds its towns, however far they lie from its point
               and_(_t.c.admin1 == bindparam("admin1"), or_(bindparam("region") == 1, _WHOLE_REGION)))
 # Day/week/range-precise events (index: kind, date_precision, day_lo) and vaguer ones, looked up apart
-# so that neither lookup scans more days than its slack and the longest span of its class.
+# so that neither lookup scans more days than its slack and the longest span of its class. Ordered, because
+# the first of equally good candidates wins: the same reports give the same events whatever plan the database
+# picks (PostgreSQL returns rows in its plan's order).
 _NEAR = select(_t).where(and_(_t.c.kind == bindparam("kind"), _t.c.date_precision.in_([1, 2]),
                               _t.c.day_lo.between(bindparam("near_oldest"), bindparam("hi_near")),
-                              _t.c.day_hi >= bindparam("lo_near"), _IN_BOX))
+                              _t.c.day_hi >= bindparam("lo_near"), _IN_BOX)) \
+    .order_by(_t.c.date_precision, _t.c.day_lo, _t.c.id)
 _VAGUE = select(_t).where(and_(_t.c.kind == bindparam("kind"), _t.c.date_precision == 3,
                                _t.c.day_lo.between(bindparam("oldest"), bindparam("hi")),
-                               _t.c.day_hi >= bindparam("lo"), _IN_BOX))
+                               _t.c.day_hi >= bindparam("lo"), _IN_BOX)).order_by(_t.c.day_lo, _t.c.id)
 _VIEWS = select(event_mentions.c.view).where(event_mentions.c.canonical_id == bindparam("cid")) \
     .order_by(event_mentions.c.pk)
 _LONE_VIEWS = select(event_mentions.c.canonical_id, event_mentions.c.view) \
     .where(event_mentions.c.canonical_id.in_(bindparam("cids", expanding=True)))
-_CLAIMS = select(claims).where(claims.c.canonical_id == bindparam("cid"))
+_CLAIMS = select(claims).where(claims.c.canonical_id == bindparam("cid")).order_by(claims.c.pk)
 _UPDATE = update(_t).where(_t.c.id == bindparam("b_id"))
 _DELETE = delete(_t).where(_t.c.id == bindparam("b_id"))
 
