@@ -30,6 +30,17 @@ def test_a_district_named_with_its_kind_word_is_contained_by_the_name_after_its_
     assert places["Al Hudaydah"].feature_code == "ADM1" and places["Al Hudaydah"].admin1 == places["Hays"].admin1
 
 
+@pytest.mark.parametrize(("text", "name", "country", "code"), [
+    ("Rebels shelled farms in the north of Yemen (Hays, Al Hudaydah), wounding two farmers.", "Yemen", "YE", "PCLI"),
+    ("Supporters rallied in Lebanon, Missouri, on Monday.", "Lebanon", "US", "PPL"),
+])
+def test_a_country_stays_a_country_beside_its_own_province(pipeline, text, name, country, code):
+    """A bracket after a country names places in it ("Yemen (Hays, Al Hudaydah)"); only a province of another
+    country makes the name a town there ("Lebanon, Missouri")."""
+    places = _places(pipeline, text)
+    assert places[name].country == country and places[name].feature_code == code
+
+
 def test_document_country_focus(pipeline):
     text = ("Syrian troops advanced on Saraqib. The Syrian army said it had taken the town, "
             "which lies on the highway between Damascus and Aleppo.")

@@ -265,6 +265,8 @@ def _keep_inside(doc: Doc, mentions: list[Mention], context: Context) -> None:
             continue
         if inside(m.resolved, province) or (m.resolved.feature_code == "PCLI" and _in_a_list(doc, m, mentions)):
             continue
+        if m.resolved.feature_code == "PCLI" and m.resolved.country == province.country:
+            continue  # "western Yemen (Hays, Al Hudaydah)": the bracket names places in the country, it does not hold it
         there = [c for c in m.candidates if inside(c, province)]
         if there:
             _decide(m, max(there, key=lambda c: context.score(c, m)), "place.keep_inside", context)
