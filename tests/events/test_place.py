@@ -215,6 +215,15 @@ def test_a_second_scene_stated_with_its_own_province_stays(pipeline):
     assert {e.place.name for e in record.events if e.place} == {"Culiacán", "Tijuana"}
 
 
+def test_towns_of_three_countries_in_a_list_are_three_scenes(pipeline):
+    """"Paris, London and Berlin" is a list, not Paris in a container called London."""
+    from sitrep.models import Document
+
+    text = "Supporters of the movement rallied in Paris, London and Berlin on Saturday."
+    record = pipeline.analyze(Document(id="list", text=text, published="2024-03-04")).record()
+    assert [e.place.name for e in record.events if e.place] == ["Paris", "London", "Berlin"]
+
+
 def test_later_reports_of_one_of_the_places_join_its_own_event(pipeline):
     from sitrep.models import Document
 

@@ -41,6 +41,18 @@ def test_a_country_stays_a_country_beside_its_own_province(pipeline, text, name,
     assert places[name].country == country and places[name].feature_code == code
 
 
+@pytest.mark.parametrize(("text", "name", "town"), [
+    ("Arsonists attacked a paint factory in Tuzla, Istanbul, on Friday.", "Tuzla", "Istanbul"),
+    ("Volunteers cleaned up Hopkins Park in DeKalb on Saturday.", "Hopkins Park", "DeKalb"),
+])
+def test_a_small_namesake_far_from_the_stated_town_gives_way_to_the_town(pipeline, text, name, town):
+    """The gazetteer knows no place of that name near the town the text names with it, only a small namesake
+    hundreds of kilometres away: the name is a district or site of the town (precision 2), not the namesake."""
+    places = _places(pipeline, text)
+    assert places[name].rule == "place.stated_town" and places[name].precision == 2
+    assert (places[name].lat, places[name].lon) == (places[town].lat, places[town].lon)
+
+
 def test_document_country_focus(pipeline):
     text = ("Syrian troops advanced on Saraqib. The Syrian army said it had taken the town, "
             "which lies on the highway between Damascus and Aleppo.")

@@ -259,6 +259,7 @@ def _keep_inside(doc: Doc, mentions: list[Mention], context: Context) -> None:
             continue
         if province is None:
             _keep_in_town_country(doc, m, mentions, context)
+            _keep_near_town(doc, m, mentions, context)
             continue
         if m.resolved is None or not (m.resolved.feature_class in ("P", "S") or m.resolved.feature_code == "PCLI"
                                       or m.resolved.feature_code in _DISTRICTS):
@@ -291,6 +292,31 @@ def _keep_in_town_country(doc: Doc, m: Mention, mentions: list[Mention], context
     if there:
         _decide(m, max(there, key=lambda c: context.score(c, m)), "place.keep_in_town_country", context)
     elif _overruled(m, town, context.weights.parameter("small_town")):
+        _decide(m, town, "place.stated_town")
+        m.coarse = True
+
+
+_NEAR_TOWN_KM = 100.0  # a place the text names with a town ("Tuzla, Istanbul") lies within this of it
+
+
+def _keep_near_town(doc: Doc, m: Mention, mentions: list[Mention], context: Context) -> None:
+    """A town the text names with the town it lies by ("Jalalpur, Shamli", "Tuzla, Istanbul", "Yasne (Donetsk)")
+    but read as a namesake far from it is read as the namesake near it, when the gazetteer has one (rule
+    place.keep_near_town); else, when the far reading is a small town, as the town it lies by at precision 2 (a
+    district or village the gazetteer lacks: place.stated_town). Not in a list of towns ("Kano, Kaduna and Jos")."""
+    town = next((n.resolved for n in (mentions[k] for k in m.containers)
+                 if n.resolved is not None and not n.demonym and n.resolved.feature_class == "P"
+                 and {t.lower_ for t in doc[m.j:n.i]} <= {",", "(", "in"}), None)
+    reading = m.resolved
+    if town is None or reading is None or reading.feature_class not in ("P", "S") or _in_a_list(doc, m, mentions):
+        return
+    if haversine_km(reading.lat, reading.lon, town.lat, town.lon) <= _NEAR_TOWN_KM:
+        return
+    near = [c for c in m.candidates if c.feature_class in ("P", "S") and c.id != town.id
+            and haversine_km(c.lat, c.lon, town.lat, town.lon) <= _NEAR_TOWN_KM]
+    if near:
+        _decide(m, max(near, key=lambda c: context.score(c, m)), "place.keep_near_town", context)
+    elif reading.population < context.weights.parameter("small_town"):
         _decide(m, town, "place.stated_town")
         m.coarse = True
 
