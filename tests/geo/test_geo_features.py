@@ -176,6 +176,18 @@ def test_a_county_named_as_container_says_nothing_of_a_town_elsewhere():
     assert "outside_stated" not in found and "inside_stated" not in found
 
 
+def test_a_district_of_the_province_named_beside_it_makes_a_shared_name_the_province():
+    """"Hays district, Karvel" (or "(Hays, Karvel)"): a district of the province Karvel is named, so Karvel is the
+    province, not its namesake city, as when a town of the province is named."""
+    province = _place("Karvel", "ADM1", "ZZ", "ZZ-02", pid=62)
+    city = _place("Karvel", "PPL", "ZZ", "ZZ-02", 250_000, pid=63)
+    district = _place("Hallin", "ADM2", "ZZ", "ZZ-02", pid=64)
+    alone = _features(province, _mention("Karvel", province, city))
+    beside = _features(province, _mention("Karvel", province, city),
+                       [_resolved(_mention("Hallin", district), district)], resolved=True)
+    assert "city_namesake" in alone and "city_namesake" not in beside
+
+
 def test_features_that_do_not_hold_are_left_out():
     found = _kind("PPL")
     assert "capital" not in found and "fuzzy_match" not in found and "country" not in found

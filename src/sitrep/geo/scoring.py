@@ -262,7 +262,8 @@ class Context:
         if not _namesake_city(m, key, self.weights.parameter("provincial_capital")):
             return False
         return not (c.feature_code == "ADM1" and any(
-            p.feature_class == "P" and p.admin1 == c.admin1 and name_key(p.name) != key for p in others))
+            (p.feature_class == "P" or p.feature_code == "ADM2") and p.admin1 == c.admin1 and name_key(p.name) != key
+            for p in others))  # a town or district of the province named beside it: the province
 
     def _containment(self, c: GazPlace, m: Mention) -> Features:
         """Nested mentions support each other: a town inside a province the text says contains it,
