@@ -181,13 +181,15 @@ def outside_container(text: str, located: list[Place]) -> frozenset[int]:
             continue
         if _size_rank(after) > 3 or after.start - place.end > 60 or "fuzzy_match" in (after.features or {}):
             continue  # a container read from a near spelling ("Araucania" as a town abroad) proves nothing
-        if _CONTAINER_GAP.match(text[place.end:after.start]) and not _LIST_GOES_ON.match(text[after.end:]):
+        if _CONTAINER_GAP.match(text[place.end:after.start]) and not _LIST_GOES_ON.match(text, after.end,
+                                                                                          after.end + _LIST_WINDOW):
             strays.add(place.start)
     return frozenset(strays)
 
 
 # "in Paris, London and Berlin", "Paris, London, Rome or Berlin": the second name goes on into a list that "and"
 # or "or" closes, it is no town's container ("San Juan, Lagunillas, Merida state" is a chain of containers)
+_LIST_WINDOW = 120  # characters after the second name where the list's "and" must come (bounds the match)
 _LIST_GOES_ON = re.compile(r"(?:\s*,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)*\s*,?\s+(?:and|or)\s+[A-Z]")
 
 
