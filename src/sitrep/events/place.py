@@ -26,6 +26,7 @@ its sentence sets the scene in ("In Leon, Guanajuato, gunmen shot a driver in La
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -203,17 +204,23 @@ def outside_the_scene(text: str, doc: Doc, located: list[Place]) -> frozenset[in
     elsewhere, not a second scene (rule place.outside_the_scene). Only towns with no container of their own named
     beside them; only a province stated with a town inside it, after a preposition of place or in a bracket (a
     dateline sets no scene)."""
-    strays = set()
-    for sent in doc.sents:
-        here = sorted((p for p in located if sent.start_char <= p.start < sent.end_char), key=lambda p: p.start)
+    strays: set[int] = set()
+    if not any(p.feature_code == "ADM1" for p in located):
+        return frozenset()  # no province named: no scene to lie outside of (most articles stop here)
+    sentence_starts = [sent.start_char for sent in doc.sents]
+    ordered = sorted(located, key=lambda p: p.start)
+    for _, group in itertools.groupby(ordered, key=lambda p: bisect.bisect_right(sentence_starts, p.start)):
+        here = list(group)  # the located places of one sentence, in text order
         framed = [(town, province) for town, province in itertools.pairwise(here)
                   if (province.feature_code == "ADM1" and _contains(province, town)
                       and _SCENE_OPENER.search(text[max(0, town.start - 12):town.start]) is not None
                       and _CONTAINER_GAP.match(text[town.end:province.start]) is not None)]
         provinces = {province.admin1 for _, province in framed}
+        if not provinces:
+            continue
         named = {p.start for pair in framed for p in pair}
         for town, after in itertools.zip_longest(here, here[1:]):
-            if not provinces or town.start in named or _size_rank(town) != 0 or town.admin1 in provinces:
+            if town.start in named or _size_rank(town) != 0 or town.admin1 in provinces:
                 continue
             if after is not None and _CONTAINER_GAP.match(text[town.end:after.start]):
                 continue  # "Culiacan, Sinaloa": a scene of its own, stated with its container
