@@ -67,6 +67,22 @@ def lead_acled(pipeline, text: str):
     # police who intervene in the next sentence are the demonstration's second side
     ("Hundreds of dockers blocked the harbour gate over pay cuts on Monday. Police intervened and removed them.",
      "Protests", "Protest with intervention", 6, 1),
+    # an arrest the demonstrators protest against is their grievance, not an intervention
+    ("Protesters gathered outside the court against the detention of three protesters.", "Protests",
+     "Peaceful protest", 6, 0),
+    ("A demonstration took place in the town against the arrest of five protesters.", "Protests",
+     "Peaceful protest", 6, 0),
+    # the police's part told later in the story, or the demonstrators' arrest told beside it, is an intervention
+    ("Hundreds of miners marched to the governor's office on Monday. They chanted slogans about unpaid wages. "
+     "They also blocked the avenue. Police later dispersed the crowd with water cannon.",
+     "Protests", "Protest with intervention", 6, 1),
+    ("Dozens of teachers protested outside the education office over unpaid salaries. Several arrests were made.",
+     "Protests", "Protest with intervention", 6, 1),
+    ("Hundreds of students protested in the capital on Monday. They were arrested for violating the curfew.",
+     "Protests", "Protest with intervention", 6, 1),
+    # one man's arrest, told as what the demonstration was about, is not the crowd's
+    ("Journalists protested in the capital against the arrest of an editor. He was arrested on a tax charge.",
+     "Protests", "Peaceful protest", 6, 0),
     # people who gather for purposes joined by "and", one of them a demand, protest
     ("A large group of farmers gathered outside the ministry to file a complaint and to pressure the government.",
      "Protests", "Peaceful protest", 6, 0),

@@ -14,13 +14,14 @@ The stage needs the parse, times, places and actors, and adds `events`.
 from __future__ import annotations
 
 import bisect
+from typing import TYPE_CHECKING
 
 from ..countries import alpha3_of
 from ..models import AcledCode, Event, Quantity
 from ..settings import Settings
 from ..stage import Analysis, Stage
 from ..wordtables import word_table
-from .acled import bears_on, decide, load_codebook, read_facts
+from .acled import DEMONSTRATING, Codebook, bears_on, decide, load_codebook, read_facts, recalled_by
 from .assemble import build_event
 from .backrefs import date_from_main_events, pending_date, temporal_marker
 from .constructions import apply_constructions
@@ -30,6 +31,9 @@ from .lexicon import Lexicon, load_lexicon
 from .place import as_event_place, places_named_together
 from .quantities import CONSEQUENCES
 from .tolls import update_tolls
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
 
 DEFINITE = word_table("events.init.definite")
 
@@ -155,12 +159,32 @@ def code_acled(items: list[Item], analysis: Analysis) -> None:
         own = sorted(item.sentences - item.referred) or sorted(item.sentences)  # not "the attack came after …"
         after = own[-1] + 1
         near = [kind for other in items if other is not item and other.sentences & (item.sentences | {after})
-                and bears_on(item.event, other.event, actors) for kind in other.kinds]
+                and bears_on(item.event, other.event, actors)
+                and not recalled_by(item.event, other.event, analysis.doc) for kind in other.kinds]
         facts = read_facts(item.event, item.kinds, [sentences[i] for i in own],
                            sentences[after] if after < len(sentences) else None, actors, near, book,
-                           analysis.doc, countries)
+                           analysis.doc, countries, story=told_on(after + 1, item, items, sentences, book))
         item.event.acled, rule = decide(facts, book)
         item.event.decided_by["acled"] = f"{rule or 'no rule'}: {facts.describe()}"
+
+
+STORY_SENTENCES = 2  # how far past the sentence after an event a demonstration's story is read
+
+
+def told_on(start: int, item: Item, items: list[Item], sentences: list[SpacySpan],
+            book: Codebook) -> list[SpacySpan]:
+    """The sentences from ``start`` (past the one after an event) that go on telling it: up to STORY_SENTENCES,
+    in its paragraph, and none from a sentence that tells another demonstration (whose handling is its own)."""
+    told: list[SpacySpan] = []
+    for index in range(start, min(start + STORY_SENTENCES, len(sentences))):
+        sentence = sentences[index]
+        if "\n\n" in sentence.doc.text[sentences[index - 1].end_char:sentence.start_char]:
+            break
+        if any(index in other.sentences and any(book.acts.get(k) in DEMONSTRATING for k in other.kinds)
+               for other in items if other is not item):
+            break
+        told.append(sentence)
+    return told
 
 
 def is_anaphoric(mention: Mention) -> bool:

@@ -214,6 +214,62 @@ def bears_on(event: Event, other: Event, actors: dict[str, Actor]) -> bool:
                for one in (event, other))
 
 
+GRIEVANCE = word_table("events.acled.grievance")
+DEMONSTRATING = frozenset({"protest", "riot"})
+HANDLED = frozenset({"intervention", "lethal_force"})  # how the police handled a demonstration
+ARREST_WORDS = word_table("events.acled.arrest_words")
+
+
+def _root(event: Event, doc: Doc) -> Token | None:
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand") if event.trigger else None
+    return span.root if span is not None else None
+
+
+def recalled_by(event: Event, other: Event, doc: Doc) -> bool:
+    """Whether another event is one this one recalls rather than one that took place beside it: told in the
+    pluperfect ("activists who had been detained"), or named under a word saying what this event is about
+    ("protested against the detention of two activists", "rallied demanding the release of …"), where it is
+    the grievance, not an intervention."""
+    word, own = _root(other, doc), _root(event, doc)
+    if word is None or own is None:
+        return False
+    return recalled(word, own)
+
+
+def recalled(word: Token, own: Token | None = None) -> bool:
+    """Whether the event a word names is recalled, not told: pluperfect, or under a word of grievance that does
+    not also hold ``own`` (the word of the event that recalls it)."""
+    if any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in word.children):
+        return True
+    token = word
+    for _ in range(8):
+        if token.head.i == token.i or (own is not None and token.head.i == own.i):
+            return False
+        token = token.head
+        if token.lemma_.lower() in GRIEVANCE and not (own is not None and token.left_edge.i <= own.i
+                                                      <= token.right_edge.i):
+            return True
+    return False
+
+
+def arrests_told(tokens: Iterable[Token]) -> bool:
+    """Whether demonstrators' arrest is told among these words ("several arrests were made", "they were
+    detained"), not recalled as what the demonstration was about ("against the arrest of two activists")."""
+    return any(t.lemma_.lower() in ARREST_WORDS and many_held(t) and not recalled(t) for t in tokens)
+
+
+def many_held(word: Token) -> bool:
+    """Whether an arrest word tells of several people held, as a crowd's arrest is ("arrests were made",
+    "they were detained", "police detained 12"), not one person's ("he was arrested", "his arrest")."""
+    if word.tag_ == "NNS":
+        return True
+    deps = {c.dep_ for c in word.children}
+    if word.dep_ == "conj" and not deps & {"nsubj", "nsubjpass", "auxpass"}:  # "marched and detained trucks"
+        return False  # … the demonstrators themselves did it
+    return any(c.dep_ in ("nsubjpass", "nsubj", "dobj") and (c.lower_ in ("they", "them") or c.tag_ in ("NNS", "NNPS")
+               or (c.like_num and c.lower_ not in ("one", "1"))) for c in word.children)
+
+
 def is_crowd(actor: Actor, doc: Doc) -> bool:
     """An unarmed side that is many people: "locals", "residents", "a group of villagers", "the mob"."""
     if actor.acled_inter not in UNARMED or not actor.mentions:
@@ -345,9 +401,10 @@ def _outside(tokens: Iterable[Token], spans: list[tuple[int, int]]) -> list[Toke
 
 def read_facts(event: Event, kinds: Iterable[str], sentences: list[SpacySpan], following: SpacySpan | None,
                actors: dict[str, Actor], near_kinds: Iterable[str], book: Codebook, doc: Doc,
-               countries: frozenset[str] = frozenset()) -> Facts:
+               countries: frozenset[str] = frozenset(), story: Sequence[SpacySpan] = ()) -> Facts:
     """The acts, means, cues and sides of one event, from its mentions' types and its sentences; ``countries``
-    are those (ISO alpha-3) of the places the document names."""
+    are those (ISO alpha-3) of the places the document names; ``story`` the later sentences that go on telling
+    it, where a demonstration's handling by the police is often told last ("Police later used tear gas")."""
     trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand") if event.trigger else None
     trigger_lemma = trigger.root.lemma_.lower() if trigger is not None else ""
     target_spans = [(m.start, m.end) for t in event.targets if t in actors for m in actors[t].mentions]
@@ -356,6 +413,12 @@ def read_facts(event: Event, kinds: Iterable[str], sentences: list[SpacySpan], f
     facts.means = book.means.names_in(_outside(words, target_spans))
     facts.means |= {book.kind_means[k] for k in kinds if k in book.kind_means}
     facts.cues = book.cues.names_in(words + (list(following) if following is not None else []))
+    told_on = list(story) if facts.acts & DEMONSTRATING else []
+    if told_on:
+        facts.cues |= book.cues.names_in([t for sent in told_on for t in sent]) & HANDLED
+    if facts.acts & DEMONSTRATING and "intervention" not in facts.cues and arrests_told(
+            words + (list(following) if following is not None else []) + [t for sent in told_on for t in sent]):
+        facts.cues.add("intervention")
     facts.near = {book.acts[k] for k in near_kinds if k in book.acts}
     facts.side1 = first_inter(event.sources, actors)
     facts.side2 = first_inter(event.targets, actors)
@@ -388,8 +451,8 @@ def read_facts(event: Event, kinds: Iterable[str], sentences: list[SpacySpan], f
         facts.side2 = owners[0].acled_inter or 0 if owners else 0
     if facts.acts & {"protest", "riot"} and not facts.side2:  # police who broke up or fought the demonstration
         pool = beside  # … named beside it, or in the next sentence that tells how they intervened
-        if following is not None and facts.cues & {"intervention", "lethal_force"}:
-            pool = beside + armed_beside(event, [following], actors, doc)
+        if following is not None and facts.cues & HANDLED:
+            pool = beside + armed_beside(event, [following, *told_on], actors, doc)
         forces = [a for a in pool if a.acled_inter == 1 and FORCES & set(a.sectors) and a.id not in event.sources]
         facts.side2 = forces[0].acled_inter or 0 if forces else 0
     if facts.side2 == 7 and target is not None and place_like(target, book) and not any(
