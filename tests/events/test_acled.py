@@ -115,6 +115,13 @@ def lead_acled(pipeline, text: str):
      "Battles", "Armed clash", 1, 3),
     ("On 4 May 2021, Sudanese and Ethiopian forces clashed near the border town of Gallabat.",
      "Battles", "Armed clash", 1, 1),
+    # international forces and guards for hire are ACLED's external/other forces; a prison's guards are the state's
+    ("On 4 May 2021, UN peacekeepers exchanged fire with militiamen near Beni.", "Battles", "Armed clash", 8, 3),
+    ("On 4 May 2021, NATO aircraft bombed a compound in Helmand, killing two civilians.",
+     "Explosions/Remote violence", "Air/drone strike", 8, 7),
+    ("On 4 May 2021, a private security guard shot and wounded a customer outside a shopping mall in Lagos.",
+     "Violence against civilians", "Attack", 8, 7),
+    ("On 4 May 2021, prison guards beat an inmate to death in Kampala.", "Violence against civilians", "Attack", 1, 7),
     # state forces abroad are external forces; a militia named for a people is an identity militia
     ("On 4 May 2021, Turkish troops shelled positions near the Syrian town of Tal Rifaat.",
      "Explosions/Remote violence", "Shelling/artillery/missile attack", 8, 0),

@@ -23,7 +23,9 @@ from .lexicon import (
     MILITIA_HEADS,
     MODIFIERS,
     NON_STATE_FORCES,
+    PRIVATE_FORCES,
     PRO_GOVERNMENT,
+    STATE_GUARDS,
 )
 from .names import fold
 from .phrases import Phrase, head_lemma
@@ -71,6 +73,7 @@ class Candidate:
     kb: KBEntry | None = None
     militia: bool = False
     identity: bool = False  # a militia of an ethnic group, clan, tribe or community (ACLED: identity militia)
+    private: bool = False  # guards or fighters for hire (ACLED: other forces)
     protest: str | None = None
     needs_context: bool = False
     person_name: str | None = None
@@ -288,6 +291,7 @@ class Coder:
             cand.militia = True  # a militia nobody calls rebels: ACLED's political militia …
             named = owner is None and phrase.head.text.islower()  # not a name of its own ("People's Militia")
             cand.identity = any(identity_word(t, named) for t in mods)  # … or, for a people, identity
+        cand.private = any(word in text for word in PRIVATE_FORCES) and not STATE_GUARDS & set(text.split())
         cand.label = naming_label(mods, self.names, self.date)
         if phrase.flight:
             cand.sectors = ["REF"]
