@@ -121,6 +121,8 @@ def lead_acled(pipeline, text: str):
      "Explosions/Remote violence", "Air/drone strike", 8, 7),
     ("On 4 May 2021, a private security guard shot and wounded a customer outside a shopping mall in Lagos.",
      "Violence against civilians", "Attack", 8, 7),
+    ("On 3 May 2021, coalition warplanes struck a weapons depot near Sanaa.", "Explosions/Remote violence",
+     "Air/drone strike", 8, 0),
     ("On 4 May 2021, prison guards beat an inmate to death in Kampala.", "Violence against civilians", "Attack", 1, 7),
     # state forces abroad are external forces; a militia named for a people is an identity militia
     ("On 4 May 2021, Turkish troops shelled positions near the Syrian town of Tal Rifaat.",

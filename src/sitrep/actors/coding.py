@@ -22,6 +22,7 @@ from .lexicon import (
     IDENTITY,
     MILITIA_HEADS,
     MODIFIERS,
+    MULTINATIONAL,
     NON_STATE_FORCES,
     PRIVATE_FORCES,
     PRO_GOVERNMENT,
@@ -73,7 +74,7 @@ class Candidate:
     kb: KBEntry | None = None
     militia: bool = False
     identity: bool = False  # a militia of an ethnic group, clan, tribe or community (ACLED: identity militia)
-    private: bool = False  # guards or fighters for hire (ACLED: other forces)
+    other_forces: bool = False  # guards or fighters for hire, several states' forces (ACLED: other forces, 8)
     protest: str | None = None
     needs_context: bool = False
     person_name: str | None = None
@@ -291,7 +292,9 @@ class Coder:
             cand.militia = True  # a militia nobody calls rebels: ACLED's political militia …
             named = owner is None and phrase.head.text.islower()  # not a name of its own ("People's Militia")
             cand.identity = any(identity_word(t, named) for t in mods)  # … or, for a people, identity
-        cand.private = any(word in text for word in PRIVATE_FORCES) and not STATE_GUARDS & set(text.split())
+        words = set(text.split())
+        cand.other_forces = (any(word in text for word in PRIVATE_FORCES) and not STATE_GUARDS & words) or (
+            "MIL" in cand.sectors and bool(MULTINATIONAL & words))
         cand.label = naming_label(mods, self.names, self.date)
         if phrase.flight:
             cand.sectors = ["REF"]

@@ -108,7 +108,7 @@ def _actor(ident: str, cands: list[Candidate]) -> Actor:
     sectors = ordered(best.sectors)
     kind = best.kind
     inter = acled_inter(sectors, militia=best.militia, protest=best.protest, identity=best.identity,
-                        foreign=best.private or bool(best.country and best.country.startswith(("NGO", "IGO"))))
+                        foreign=best.other_forces or bool(best.country and best.country.startswith(("NGO", "IGO"))))
     if inter is None and kind == "state":
         inter = 1
     if inter is None and best.people:
