@@ -36,6 +36,11 @@ def lead_acled(pipeline, text: str):
      "Battles", "Armed clash", 2, 1),
     ("Two groups of villagers clashed and threw stones at each other.",
      "Riots", "Mob violence", 5, 5),
+    # a clash whose sides are only groups of people, unnamed and unarmed, is mob violence; named groups fight a battle
+    ("On 27 April 2021, a clash between two groups over a land dispute occurred in a village near Agra.",
+     "Riots", "Mob violence", 5, 5),
+    ("On 2 May 2021, a clash between the TKZ and MRB groups took place in a suburb of Lagos.",
+     "Battles", "Armed clash", 3, 3),
     # small arms beside mortars at army positions: a clash, not shelling from afar
     ("Separatist fighters fired mortars and small arms at army positions outside the village.",
      "Battles", "Armed clash", 2, 1),

@@ -218,6 +218,8 @@ GRIEVANCE = word_table("events.acled.grievance")
 DEMONSTRATING = frozenset({"protest", "riot"})
 HANDLED = frozenset({"intervention", "lethal_force"})  # how the police handled a demonstration
 ARREST_WORDS = word_table("events.acled.arrest_words")
+PEOPLE_GROUPS = word_table("events.acled.people_groups")
+ARMED_OR_IDENTITY = word_table("events.acled.armed_or_identity")
 
 
 def _root(event: Event, doc: Doc) -> Token | None:
@@ -256,6 +258,22 @@ def arrests_told(tokens: Iterable[Token]) -> bool:
     """Whether demonstrators' arrest is told among these words ("several arrests were made", "they were
     detained"), not recalled as what the demonstration was about ("against the arrest of two activists")."""
     return any(t.lemma_.lower() in ARREST_WORDS and many_held(t) and not recalled(t) for t in tokens)
+
+
+def people_clash(word: Token) -> bool:
+    """Whether the sides of a clash are named only as groups of people, none of them armed ("a clash between two
+    groups over land", "supporters of the two parties fought"): the sides the words of the clash name — between
+    whom, who fought with whom — with no armed modifier and none an armed group's name."""
+    heads = [c for p in word.children if p.dep_ == "prep" and p.lower_ in ("between", "among", "with")
+             for c in p.children if c.dep_ == "pobj"]
+    if word.pos_ == "VERB":
+        heads += [c for c in word.children if c.dep_ == "nsubj"]
+    sides = [t for h in heads for t in (h, *h.conjuncts)]
+    return bool(sides) and all(t.lemma_.lower() in PEOPLE_GROUPS and t.ent_type_ not in ("ORG", "NORP")
+                               and not any(c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN"
+                                           for c in t.children)
+                               and not any(c.lemma_.lower() in ARMED_OR_IDENTITY for c in t.subtree)
+                               for t in sides)
 
 
 def many_held(word: Token) -> bool:
@@ -433,6 +451,9 @@ def read_facts(event: Event, kinds: Iterable[str], sentences: list[SpacySpan], f
     if facts.side1 == 1 and doer is not None and abroad(doer, event, countries):
         facts.side1 = 8
     reciprocal = trigger_lemma in RECIPROCAL or "two_sided" in facts.cues
+    clashes = ([trigger.root] if trigger is not None else []) + [t for t in words if t.lemma_.lower() in RECIPROCAL]
+    if reciprocal and any(people_clash(t) for t in clashes):  # "two were killed in a clash between two families"
+        facts.cues.add("people_clash")
     if reciprocal and not event.targets and len(event.sources) > 1:  # "X and Y clashed": Y the second side
         facts.side2 = first_inter(event.sources[1:], actors) or facts.side2
     unnamed = facts.acts & ARMED_ACTS and not facts.cues & {"crowd_violence", "body_found"} and not (
