@@ -134,6 +134,10 @@ def lead_acled(pipeline, text: str):
      "Explosions/Remote violence", "Shelling/artillery/missile attack", 8, 0),
     ("On 4 May 2021, Fulani militiamen attacked farmers in Guma, Benue state, killing six.",
      "Violence against civilians", "Attack", 4, 7),
+    ("On 28 April 2021, Fulani gunmen shot dead three farmers near Makurdi.", "Violence against civilians", "Attack",
+     4, 7),
+    ("On 4 May 2021, clashes erupted between Hayash tribesmen and government forces near Taffah.",
+     "Battles", "Armed clash", 4, 1),
     # men who open fire are an armed group, not a mob; a village shelled with no one hurt has no civilian side
     ("On 4 May 2021, two men opened fire on a wedding party in Kano, killing four guests.",
      "Violence against civilians", "Attack", 3, 7),

@@ -20,6 +20,7 @@ from .lexicon import (
     FORMER,
     HEADS,
     IDENTITY,
+    IDENTITY_HEADS,
     MILITIA_HEADS,
     MODIFIERS,
     MULTINATIONAL,
@@ -291,7 +292,10 @@ class Coder:
         elif lemma in MILITIA_HEADS and "REB" not in cand.sectors:
             cand.militia = True  # a militia nobody calls rebels: ACLED's political militia …
             named = owner is None and phrase.head.text.islower()  # not a name of its own ("People's Militia")
-            cand.identity = any(identity_word(t, named) for t in mods)  # … or, for a people, identity
+            cand.identity = lemma in IDENTITY_HEADS or any(identity_word(t, named) for t in mods)  # … or a people's
+        elif "UAF" in cand.sectors and owner is None and any(t.lower_ in IDENTITY or (
+                t.ent_type_ == "NORP" and lookup_country(t.text) is None) for t in mods):
+            cand.militia = cand.identity = True  # "Fulani gunmen": a people's armed men (ACLED: identity militia)
         words = set(text.split())
         cand.other_forces = (any(word in text for word in PRIVATE_FORCES) and not STATE_GUARDS & words) or (
             "MIL" in cand.sectors and bool(MULTINATIONAL & words))

@@ -43,6 +43,7 @@ PRO_GOVERNMENT = word_table("actors.lexicon.pro_government")
 PRIVATE_FORCES = word_table("actors.lexicon.private_forces")
 STATE_GUARDS = word_table("actors.lexicon.state_guards")
 MULTINATIONAL = word_table("actors.lexicon.multinational")
+IDENTITY_HEADS = word_table("actors.lexicon.identity_heads")
 # words that make forces a non-state armed group however they are named: "resistance forces" fight beside or
 # against a state, never as one (ACLED: political militia)
 NON_STATE_FORCES = frozenset({"resistance"})
