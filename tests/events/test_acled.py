@@ -41,6 +41,12 @@ def lead_acled(pipeline, text: str):
      "Riots", "Mob violence", 5, 5),
     ("On 2 May 2021, a clash between the TKZ and MRB groups took place in a suburb of Lagos.",
      "Battles", "Armed clash", 3, 3),
+    # families, clans or tribes that fight armed are identity militias; members of named armed groups are no mob
+    ("On 4 May 2021, clashes took place between two armed families in the town of Karak.",
+     "Battles", "Armed clash", 4, 4),
+    ("On 2 May 2021, clan-based clashes erupted near Salahad, leaving dozens dead.", "Battles", "Armed clash", 4, 4),
+    ("On 9 May 2021, clashes took place between members of the Falcon Brigade and the Eagle Division near Afrin.",
+     "Battles", "Armed clash", 3, 3),
     # small arms beside mortars at army positions: a clash, not shelling from afar
     ("Separatist fighters fired mortars and small arms at army positions outside the village.",
      "Battles", "Armed clash", 2, 1),

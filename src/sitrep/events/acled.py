@@ -220,6 +220,8 @@ HANDLED = frozenset({"intervention", "lethal_force"})  # how the police handled 
 ARREST_WORDS = word_table("events.acled.arrest_words")
 PEOPLE_GROUPS = word_table("events.acled.people_groups")
 ARMED_OR_IDENTITY = word_table("events.acled.armed_or_identity")
+IDENTITY_SIDES = word_table("events.acled.identity_sides")
+WEAPONS = frozenset({"firearm", "explosive", "shelling", "grenade"})
 
 
 def _root(event: Event, doc: Doc) -> Token | None:
@@ -260,19 +262,54 @@ def arrests_told(tokens: Iterable[Token]) -> bool:
     return any(t.lemma_.lower() in ARREST_WORDS and many_held(t) and not recalled(t) for t in tokens)
 
 
-def people_clash(word: Token) -> bool:
-    """Whether the sides of a clash are named only as groups of people, none of them armed ("a clash between two
-    groups over land", "supporters of the two parties fought"): the sides the words of the clash name — between
-    whom, who fought with whom — with no armed modifier and none an armed group's name."""
-    heads = [c for p in word.children if p.dep_ == "prep" and p.lower_ in ("between", "among", "with")
+def clash_sides(word: Token) -> list[Token]:
+    """The sides the words of a clash name: between whom, who fought with whom ("clashes took place between …":
+    the verb the clash is the subject of holds them)."""
+    holders = [word, word.head] if word.dep_ == "nsubj" and word.head.pos_ == "VERB" else [word]
+    heads = [c for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in ("between", "among", "with")
              for c in p.children if c.dep_ == "pobj"]
     if word.pos_ == "VERB":
         heads += [c for c in word.children if c.dep_ == "nsubj"]
-    sides = [t for h in heads for t in (h, *h.conjuncts)]
+    return [t for h in heads for t in (h, *h.conjuncts)]
+
+
+def identity_clash(word: Token) -> bool:
+    """Whether a clash is between peoples, families, clans or tribes ("clashes between two families", "a
+    clan-based clash"): its sides all such words, or the clash itself called so."""
+    if called_communal(word):
+        return True
+    sides = clash_sides(word)
+    return bool(sides) and all(t.lemma_.lower() in IDENTITY_SIDES for t in sides)
+
+
+def called_communal(word: Token) -> bool:
+    """Whether a clash is called a people's by its own words ("clan-based clashes", "tribal fighting")."""
+    return any(t.lower_ in IDENTITY_SIDES for c in word.children if c.dep_ in ("amod", "compound")
+               for t in c.subtree)
+
+
+def armed_sides(word: Token) -> bool:
+    """Whether the sides of a clash are called armed ("two armed families"), or the clash a militias' ("clan-based
+    clashes": clans that fight are armed)."""
+    return called_communal(word) or any(c.lemma_.lower() == "armed" for t in clash_sides(word) for c in t.subtree)
+
+
+def naming_words(side: Token) -> list[Token]:
+    """The words that say who a side is: its modifiers, and what it is "of" ("members of X", "two factions of Y's
+    forces"), not where it is."""
+    own = [c for c in side.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
+    of = [o for p in side.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    return own + [t for o in of for t in (o, *o.children) if t.dep_ != "prep"]
+
+
+def people_clash(word: Token) -> bool:
+    """Whether the sides of a clash are named only as groups of people, none of them armed ("a clash between two
+    groups over land", "supporters of the two parties fought"): the sides the words of the clash name, with no
+    armed modifier and none an armed group's name."""
+    sides = clash_sides(word)
     return bool(sides) and all(t.lemma_.lower() in PEOPLE_GROUPS and t.ent_type_ not in ("ORG", "NORP")
-                               and not any(c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN"
-                                           for c in t.children)
-                               and not any(c.lemma_.lower() in ARMED_OR_IDENTITY for c in t.subtree)
+                               and not any(c.pos_ == "PROPN" or c.lemma_.lower() in ARMED_OR_IDENTITY
+                                           for c in naming_words(t))
                                for t in sides)
 
 
@@ -452,8 +489,10 @@ def read_facts(event: Event, kinds: Iterable[str], sentences: list[SpacySpan], f
         facts.side1 = 8
     reciprocal = trigger_lemma in RECIPROCAL or "two_sided" in facts.cues
     clashes = ([trigger.root] if trigger is not None else []) + [t for t in words if t.lemma_.lower() in RECIPROCAL]
-    if reciprocal and any(people_clash(t) for t in clashes):  # "two were killed in a clash between two families"
+    if reciprocal and any(people_clash(t) for t in clashes):  # "two were killed in a clash between two groups"
         facts.cues.add("people_clash")
+    if reciprocal and any(identity_clash(t) and (armed_sides(t) or facts.means & WEAPONS) for t in clashes):
+        facts.cues.add("identity_clash")  # "families exchanged gunfire", "a clash between two armed clans"
     if reciprocal and not event.targets and len(event.sources) > 1:  # "X and Y clashed": Y the second side
         facts.side2 = first_inter(event.sources[1:], actors) or facts.side2
     unnamed = facts.acts & ARMED_ACTS and not facts.cues & {"crowd_violence", "body_found"} and not (
