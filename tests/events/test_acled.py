@@ -124,6 +124,8 @@ def lead_acled(pipeline, text: str):
     # sides the clause does not name: the armed actor named beside the event; the other side of a clash
     ("On 4 May 2021, soldiers raided a farm near Bamenda and an intense gunfight broke out.",
      "Battles", "Armed clash", 1, 3),
+    ("On 5 May 2021, police officers went to a hillside district to arrest gang leaders. An intense shootout broke "
+     "out.", "Battles", "Armed clash", 1, 3),  # … or in the sentence before, if it names forces
     ("On 4 May 2021, Sudanese and Ethiopian forces clashed near the border town of Gallabat.",
      "Battles", "Armed clash", 1, 1),
     # international forces and guards for hire are ACLED's external/other forces; a prison's guards are the state's

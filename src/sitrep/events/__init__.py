@@ -163,7 +163,8 @@ def code_acled(items: list[Item], analysis: Analysis) -> None:
                 and not recalled_by(item.event, other.event, analysis.doc) for kind in other.kinds]
         facts = read_facts(item.event, item.kinds, [sentences[i] for i in own],
                            sentences[after] if after < len(sentences) else None, actors, near, book,
-                           analysis.doc, countries, story=told_on(after + 1, item, items, sentences, book))
+                           analysis.doc, countries, story=told_on(after + 1, item, items, sentences, book),
+                           preceding=sentences[own[0] - 1] if own[0] > 0 else None)
         item.event.acled, rule = decide(facts, book)
         item.event.decided_by["acled"] = f"{rule or 'no rule'}: {facts.describe()}"
 

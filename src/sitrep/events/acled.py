@@ -456,10 +456,13 @@ def _outside(tokens: Iterable[Token], spans: list[tuple[int, int]]) -> list[Toke
 
 def read_facts(event: Event, kinds: Iterable[str], sentences: list[SpacySpan], following: SpacySpan | None,
                actors: dict[str, Actor], near_kinds: Iterable[str], book: Codebook, doc: Doc,
-               countries: frozenset[str] = frozenset(), story: Sequence[SpacySpan] = ()) -> Facts:
+               countries: frozenset[str] = frozenset(), story: Sequence[SpacySpan] = (),
+               preceding: SpacySpan | None = None) -> Facts:
     """The acts, means, cues and sides of one event, from its mentions' types and its sentences; ``countries``
     are those (ISO alpha-3) of the places the document names; ``story`` the later sentences that go on telling
-    it, where a demonstration's handling by the police is often told last ("Police later used tear gas")."""
+    it, where a demonstration's handling by the police is often told last ("Police later used tear gas");
+    ``preceding`` the sentence before, which may name the sides of a clash it leaves unnamed ("Police raided the
+    district. A shootout broke out.")."""
     trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand") if event.trigger else None
     trigger_lemma = trigger.root.lemma_.lower() if trigger is not None else ""
     target_spans = [(m.start, m.end) for t in event.targets if t in actors for m in actors[t].mentions]
@@ -502,6 +505,9 @@ def read_facts(event: Event, kinds: Iterable[str], sentences: list[SpacySpan], f
     beside = armed_beside(event, sentences, actors, doc) if unnamed or named_elsewhere else []
     if unnamed:
         first_side = doer  # "a gunfight broke out": sides named beside it
+        if not facts.side1 and not beside and reciprocal and preceding is not None:
+            beside = [a for a in armed_beside(event, [preceding], actors, doc)  # "Police went in. A shootout …"
+                      if a.acled_inter != 1 or FORCES & set(a.sectors)]  # forces, not prosecutors
         if not facts.side1 and beside:
             first_side, facts.side1 = beside[0], beside[0].acled_inter or 0
         if reciprocal and not facts.side2:  # "a clash between the two forces": the other side
