@@ -28,6 +28,8 @@ def lead_acled(pipeline, text: str):
     # … insurgents against a policeman a battle (police are state forces, an armed side)
     ("A policeman was shot dead by suspected insurgents at a checkpoint.", "Battles", "Armed clash", 2, 1),
     ("Rebels ambushed an army convoy, killing four soldiers.", "Battles", "Armed clash", 2, 1),
+    ("On 4 May 2021, two traffic police officers were shot and injured near the market in Kano.",
+     "Battles", "Armed clash", 3, 1),  # shot by no one named: an unidentified armed group
     ("Two armed groups exchanged fire near the border crossing.", "Battles", "Armed clash", 3, 3),
     # in a fight both sides take part in, the side the sentence names first is the first side, as ACLED writes it
     ("Gang members exchanged fire with police officers in the port district.", "Battles", "Armed clash", 3, 1),
