@@ -28,6 +28,9 @@ def lead_acled(pipeline, text: str):
     # … insurgents against a policeman a battle (police are state forces, an armed side)
     ("A policeman was shot dead by suspected insurgents at a checkpoint.", "Battles", "Armed clash", 2, 1),
     ("Rebels ambushed an army convoy, killing four soldiers.", "Battles", "Armed clash", 2, 1),
+    # whoever attacked is the first side, also when the text tells the defenders beating the attack off
+    ("On 4 May 2021, 15 insurgents were killed when army troops repulsed their attack near Kandahar.",
+     "Battles", "Armed clash", 2, 1),
     ("On 4 May 2021, two traffic police officers were shot and injured near the market in Kano.",
      "Battles", "Armed clash", 3, 1),  # shot by no one named: an unidentified armed group
     ("Two armed groups exchanged fire near the border crossing.", "Battles", "Armed clash", 3, 3),

@@ -221,6 +221,8 @@ ARREST_WORDS = word_table("events.acled.arrest_words")
 PEOPLE_GROUPS = word_table("events.acled.people_groups")
 ARMED_OR_IDENTITY = word_table("events.acled.armed_or_identity")
 IDENTITY_SIDES = word_table("events.acled.identity_sides")
+REPEL_VERBS = word_table("events.acled.repel_verbs")
+REPEL_PARTICLES = word_table("events.acled.repel_particles")
 WEAPONS = frozenset({"firearm", "explosive", "shelling", "grenade"})
 
 
@@ -311,6 +313,23 @@ def people_clash(word: Token) -> bool:
                                and not any(c.pos_ == "PROPN" or c.lemma_.lower() in ARMED_OR_IDENTITY
                                            for c in naming_words(t))
                                for t in sides)
+
+
+def repelled_by_doer(words: Iterable[Token], event: Event, actors: dict[str, Actor]) -> bool:
+    """Whether the event's doers are told as beating off the other side's attack ("militants were killed when
+    troops repulsed their attack", "troops repelled an attack by rebels, killing two"): then the attackers are
+    ACLED's first side."""
+    spans = [(m.start, m.end) for s in event.sources if s in actors for m in actors[s].mentions]
+    for token in words:
+        if token.lemma_.lower() not in REPEL_VERBS or token.pos_ != "VERB":
+            continue
+        particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
+        if token.lemma_.lower() in ("fend", "beat", "push", "drive") and not particles & REPEL_PARTICLES:
+            continue
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        if any(s <= t.idx < e for c in subjects for t in c.subtree for s, e in spans):
+            return True
+    return False
 
 
 def many_held(word: Token) -> bool:
@@ -490,6 +509,8 @@ def read_facts(event: Event, kinds: Iterable[str], sentences: list[SpacySpan], f
     doer = next((actors[s] for s in event.sources if s in actors and actors[s].acled_inter), None)
     if facts.side1 == 1 and doer is not None and abroad(doer, event, countries):
         facts.side1 = 8
+    if facts.side1 and facts.side2 and repelled_by_doer(words, event, actors):
+        facts.side1, facts.side2 = facts.side2, facts.side1  # "troops repulsed their attack": the attackers first
     reciprocal = trigger_lemma in RECIPROCAL or "two_sided" in facts.cues
     clashes = ([trigger.root] if trigger is not None else []) + [t for t in words if t.lemma_.lower() in RECIPROCAL]
     if reciprocal and any(people_clash(t) for t in clashes):  # "two were killed in a clash between two groups"
