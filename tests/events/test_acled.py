@@ -28,6 +28,11 @@ def lead_acled(pipeline, text: str):
     # … insurgents against a policeman a battle (police are state forces, an armed side)
     ("A policeman was shot dead by suspected insurgents at a checkpoint.", "Battles", "Armed clash", 2, 1),
     ("Rebels ambushed an army convoy, killing four soldiers.", "Battles", "Armed clash", 2, 1),
+    # an attack whose doer is named only as claiming it, or as whom it is laid to
+    ("On 7 May 2021, a roadside bomb struck a police patrol outside Afgooye, wounding two officers. Al-Shabaab "
+     "claimed responsibility.", "Explosions/Remote violence", "Remote explosive/landmine/IED", 2, 1),
+    ("On 7 May 2021, two civilians were killed in an attack attributed to ADF rebels near Beni.",
+     "Violence against civilians", "Attack", 2, 7),
     # whoever attacked is the first side, also when the text tells the defenders beating the attack off
     ("On 4 May 2021, 15 insurgents were killed when army troops repulsed their attack near Kandahar.",
      "Battles", "Armed clash", 2, 1),

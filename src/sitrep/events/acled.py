@@ -222,6 +222,8 @@ PEOPLE_GROUPS = word_table("events.acled.people_groups")
 ARMED_OR_IDENTITY = word_table("events.acled.armed_or_identity")
 IDENTITY_SIDES = word_table("events.acled.identity_sides")
 REPEL_VERBS = word_table("events.acled.repel_verbs")
+CLAIM_VERBS = word_table("events.acled.claim_verbs")
+BLAME_VERBS = word_table("events.acled.blame_verbs")
 REPEL_PARTICLES = word_table("events.acled.repel_particles")
 WEAPONS = frozenset({"firearm", "explosive", "shelling", "grenade"})
 
@@ -330,6 +332,27 @@ def repelled_by_doer(words: Iterable[Token], event: Event, actors: dict[str, Act
         if any(s <= t.idx < e for c in subjects for t in c.subtree for s, e in spans):
             return True
     return False
+
+
+def claimed_by(words: Iterable[Token], actors: dict[str, Actor]) -> Actor | None:
+    """The armed group an attack with no doer named is laid to in its sentences: the subject of "claimed
+    (responsibility, to have …)", or who it is "attributed to", "blamed on", "suspected" or "planted by"."""
+    starts = {m.start: a for a in actors.values() if a.acled_inter in (2, 3, 4, 8) for m in a.mentions}
+    for token in words:
+        lemma = token.lemma_.lower()
+        if lemma in CLAIM_VERBS and token.pos_ == "VERB":
+            named = [c for c in token.children if c.dep_ == "nsubj"]
+        elif lemma in BLAME_VERBS and token.pos_ == "VERB":
+            named = [o for p in token.children if p.dep_ in ("prep", "agent") and p.lower_ in ("to", "on", "by")
+                     for o in p.children if o.dep_ == "pobj"] + [c for c in token.children if c.dep_ == "nsubjpass"
+                                                                 and lemma == "suspect"]
+        else:
+            continue
+        for head in named:
+            found = next((starts[t.idx] for t in head.subtree if t.idx in starts), None)
+            if found is not None:
+                return found
+    return None
 
 
 def many_held(word: Token) -> bool:
@@ -509,6 +532,9 @@ def read_facts(event: Event, kinds: Iterable[str], sentences: list[SpacySpan], f
     doer = next((actors[s] for s in event.sources if s in actors and actors[s].acled_inter), None)
     if facts.side1 == 1 and doer is not None and abroad(doer, event, countries):
         facts.side1 = 8
+    if not facts.side1 and facts.acts & {"attack", "remote", "abduct"}:  # "an IED hit a convoy; X claimed it"
+        claimant = claimed_by(words + (list(following) if following is not None else []), actors)
+        facts.side1 = claimant.acled_inter or 0 if claimant is not None else 0
     if facts.side1 and facts.side2 and repelled_by_doer(words, event, actors):
         facts.side1, facts.side2 = facts.side2, facts.side1  # "troops repulsed their attack": the attackers first
     reciprocal = trigger_lemma in RECIPROCAL or "two_sided" in facts.cues
