@@ -33,6 +33,9 @@ def lead_acled(pipeline, text: str):
      "claimed responsibility.", "Explosions/Remote violence", "Remote explosive/landmine/IED", 2, 1),
     ("On 7 May 2021, two civilians were killed in an attack attributed to ADF rebels near Beni.",
      "Violence against civilians", "Attack", 2, 7),
+    # "planned" on an attack that was carried out says it was premeditated, not that it is still to come
+    ("On 28 April 2021, rebels carried out a planned attack on army troops in Buurane village.",
+     "Battles", "Armed clash", 2, 1),
     # whoever attacked is the first side, also when the text tells the defenders beating the attack off
     ("On 4 May 2021, 15 insurgents were killed when army troops repulsed their attack near Kandahar.",
      "Battles", "Armed clash", 2, 1),

@@ -129,8 +129,9 @@ def word_classes(token: Token, lexicon: Lexicon) -> tuple[str, ...]:
             found.extend(lexicon.classes.get(f"{child.lower_} {base}", ()))
     found.extend(lexicon.classes.get(base, ()))
     found.extend(lexicon.classes.get(token.lower_, ()))
-    for child in modifiers:
-        found.extend(lexicon.classes.get(lemma(child), ()))
+    for child in modifiers:  # a participle as itself: "a planned attack" is no "attack plan"
+        participle = child.dep_ == "amod" and child.tag_ in ("VBN", "VBG")
+        found.extend(lexicon.classes.get(child.lower_ if participle else lemma(child), ()))
     return tuple(found)
 
 
@@ -139,8 +140,9 @@ def governed_words(token: Token, nominal: bool) -> list[Token]:
     direct = [c for c in token.children if c.dep_ in OBJECT_DEPS or c.dep_ in ("xcomp", "ccomp", "acomp")]
     direct += [g for d in direct for p in d.children if p.dep_ == "prep" and p.lower_ == "of"
                for g in p.children if g.dep_ == "pobj"]  # "tons of food", "a mission of observers"
-    if nominal:
-        direct += [c for c in token.children if c.dep_ in ("compound", "amod")]
+    if nominal:  # a participle describes, it is no argument: "a planned attack"
+        direct += [c for c in token.children if c.dep_ == "compound" or (c.dep_ == "amod"
+                                                                          and c.tag_ not in ("VBN", "VBG"))]
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS):
         direct += [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
     if not nominal and not any(c.dep_ in OBJECT_DEPS for c in token.children):

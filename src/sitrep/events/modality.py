@@ -41,6 +41,7 @@ VERB_CUES: dict[str, frozenset[str]] = {"denied": DENY, "negated": NEGATE, "thre
                                         "maybe": word_table("events.modality.maybe")}
 NOUN_CUES = word_tables("events.modality.noun_cues")
 MODIFIER_CUES = word_tables("events.modality.modifier_cues")
+DONE_VERBS = word_table("events.modality.done_verbs")
 FUTURE = word_table("events.modality.future")
 HEDGED = word_table("events.modality.hedged")
 OBLIGATION = word_table("events.modality.obligation")
@@ -140,9 +141,18 @@ def _word_cue(token: Token, depth: int) -> str | None:
     for child in token.children:
         if child.dep_ in ("amod", "compound", "advmod"):
             found = next((m for m, words in MODIFIER_CUES.items() if child.lower_ in words), None)
+            if found == "planned" and carried_out(token):
+                continue  # "carried out a planned attack": premeditated, and done
             if found:
                 return found
     return None
+
+
+def carried_out(noun: Token) -> bool:
+    """Whether an event noun is what a verb of doing in the past carried out ("carried out a planned attack")."""
+    verb = noun.head
+    return (noun.dep_ in ("dobj", "nsubjpass") and verb.tag_ in ("VBD", "VBN")
+            and verb.lemma_.lower() in DONE_VERBS)
 
 
 def _calls_for(token: Token) -> bool:
