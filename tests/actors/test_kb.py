@@ -20,6 +20,13 @@ def test_role_follows_the_date() -> None:
     assert KB.lookup("Taliban", "2022-01-01").sectors == ("GOV",)
 
 
+def test_acled_category_of_a_rival_government_follows_the_date() -> None:
+    assert KB.lookup("Houthis", "2015-03-01").acled is None  # a rebel movement then (sectors REB: ACLED 2)
+    after = KB.lookup("Houthis", "2020-05-01")
+    assert (after.sectors, after.acled) == (("REB",), 1)  # CAMEO keeps REB; ACLED codes its forces as the state's
+    assert ShippedKB("x\tX Front\tYEM\tREB\tgroup\t\t\t\t9x").lookup("X Front").acled is None
+
+
 def test_short_forms_match_only_as_written() -> None:
     assert KB.lookup("UN").country == "IGOUNO"
     assert KB.lookup("un") is None

@@ -141,6 +141,12 @@ def lead_acled(pipeline, text: str):
      "out.", "Battles", "Armed clash", 1, 3),  # … or in the sentence before, if it names forces
     ("On 4 May 2021, Sudanese and Ethiopian forces clashed near the border town of Gallabat.",
      "Battles", "Armed clash", 1, 1),
+    # the forces of a rival government are state forces to ACLED (the Houthis since 2016, Haftar's army), also when
+    # named as their fighters; forces named as against them are not theirs
+    ("On 5 May 2021, pro-Houthi fighters attacked pro-Hadi forces near Marib.", "Battles", "Armed clash", 1, 1),
+    ("On 5 May 2021, government aircraft struck LNA positions near Sirte, killing nine fighters.",
+     "Explosions/Remote violence", "Air/drone strike", 1, 1),
+    ("On 5 May 2021, anti-Houthi militiamen ambushed an army patrol near Taiz.", "Battles", "Armed clash", 3, 1),
     # international forces and guards for hire are ACLED's external/other forces; a prison's guards are the state's
     ("On 4 May 2021, UN peacekeepers exchanged fire with militiamen near Beni.", "Battles", "Armed clash", 8, 3),
     ("On 4 May 2021, NATO aircraft bombed a compound in Helmand, killing two civilians.",

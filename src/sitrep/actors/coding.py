@@ -75,6 +75,7 @@ class Candidate:
     kb: KBEntry | None = None
     militia: bool = False
     identity: bool = False  # a militia of an ethnic group, clan, tribe or community (ACLED: identity militia)
+    owner_acled: int | None = None  # the ACLED category of the group whose forces these are ("pro-Houthi fighters")
     other_forces: bool = False  # guards or fighters for hire, several states' forces (ACLED: other forces, 8)
     protest: str | None = None
     needs_context: bool = False
@@ -278,8 +279,12 @@ class Coder:
         cand.sectors = nominal_sectors(lemma, modifier_sectors(mods))
         cand.country = modifier_country(mods, self.names, self.date)
         owner = self._kb_modifier(mods)
+        if owner is not None and any(t.lower_ in ("anti", "anti-") for t in mods):
+            cand.country = owner.country or cand.country
+            owner = None  # "anti-Houthi forces" fight the Houthis: they are not theirs
         if owner is not None:
             cand.country = owner.country or cand.country
+            cand.owner_acled = owner.acled
             if lemma in ROLE_HEADS:
                 cand.sectors = list(owner.sectors)
             elif ARMED_GROUPS & set(owner.sectors) and (lemma in MILITIA_HEADS or "UAF" in cand.sectors):

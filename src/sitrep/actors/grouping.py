@@ -111,6 +111,11 @@ def _actor(ident: str, cands: list[Candidate]) -> Actor:
                         foreign=best.other_forces or bool(best.country and best.country.startswith(("NGO", "IGO"))))
     if inter is None and kind == "state":
         inter = 1
+    armed = inter in (1, 2, 3)
+    if best.kb is not None and best.kb.acled:  # ACLED's own category for a rival government's forces
+        inter = best.kb.acled
+    elif best.owner_acled and armed:  # … and for the fighters named after it ("pro-Houthi fighters")
+        inter = best.owner_acled
     if inter is None and best.people:
         inter = 7
     mentions = sorted({(c.start, c.end, c.text) for c in cands})

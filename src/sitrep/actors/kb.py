@@ -30,6 +30,7 @@ class KBEntry:
     valid_from: str | None
     valid_to: str | None
     source: str = "shipped"
+    acled: int | None = None  # ACLED's category where its codebook departs from the sectors (a rival government)
 
     def valid_on(self, date: str | None) -> bool:
         """True when the role was held on that ISO date (or when no date is known)."""
@@ -40,11 +41,12 @@ class KBEntry:
 
 
 def _parse(line: str) -> tuple[KBEntry, list[str]]:
-    cols = (line.split("\t") + [""] * 8)[:8]
-    ident, names, country, sectors, kind, title, start, end = cols
+    cols = (line.split("\t") + [""] * 9)[:9]
+    ident, names, country, sectors, kind, title, start, end, acled = cols
     aliases = [n for n in names.split("|") if n]
     entry = KBEntry(ident, aliases[0], country or None, tuple(s for s in sectors.split(",") if s),
-                    kind or "organization", title or None, start or None, end or None)
+                    kind or "organization", title or None, start or None, end or None,
+                    acled=int(acled) if acled.strip().isdigit() else None)
     return entry, aliases
 
 

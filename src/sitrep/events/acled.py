@@ -397,7 +397,7 @@ RULING_POWERS = frozenset({"regime", "junta"})  # a state's power with its force
 def unarmed_official(actor: Actor) -> bool:
     """A governor, minister, judge or lawmaker attacked is a civilian to ACLED: only state *forces* are an
     armed side (a state named as a whole, or its regime, still is one)."""
-    return (actor.acled_inter == 1 and actor.kind != "state" and not FORCES & set(actor.sectors)
+    return (actor.acled_inter == 1 and actor.kind != "state" and not (FORCES | {"REB", "UAF"}) & set(actor.sectors)
             and actor.name.lower().split()[-1] not in RULING_POWERS)
 
 
