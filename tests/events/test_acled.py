@@ -54,6 +54,11 @@ def lead_acled(pipeline, text: str):
      "Riots", "Mob violence", 5, 5),
     ("On 2 May 2021, a clash between the TKZ and MRB groups took place in a suburb of Lagos.",
      "Battles", "Armed clash", 3, 3),
+    # people who clash with the police, no weapon named, riot; the rioters are the first side
+    ("On 29 April 2021, a clash erupted between police and shopkeepers in Mehrabpur after police slapped a "
+     "shopkeeper.", "Riots", "Mob violence", 5, 1),
+    ("On 3 May 2021, street vendors clashed with police officers enforcing the curfew in Hebron.",
+     "Riots", "Mob violence", 5, 1),
     # families, clans or tribes that fight armed are identity militias; members of named armed groups are no mob
     ("On 4 May 2021, clashes took place between two armed families in the town of Karak.",
      "Battles", "Armed clash", 4, 4),

@@ -221,6 +221,7 @@ ARREST_WORDS = word_table("events.acled.arrest_words")
 PEOPLE_GROUPS = word_table("events.acled.people_groups")
 ARMED_OR_IDENTITY = word_table("events.acled.armed_or_identity")
 IDENTITY_SIDES = word_table("events.acled.identity_sides")
+FORCE_WORDS = word_table("events.acled.force_words")
 REPEL_VERBS = word_table("events.acled.repel_verbs")
 CLAIM_VERBS = word_table("events.acled.claim_verbs")
 BLAME_VERBS = word_table("events.acled.blame_verbs")
@@ -270,8 +271,9 @@ def clash_sides(word: Token) -> list[Token]:
     """The sides the words of a clash name: between whom, who fought with whom ("clashes took place between …":
     the verb the clash is the subject of holds them)."""
     holders = [word, word.head] if word.dep_ == "nsubj" and word.head.pos_ == "VERB" else [word]
-    heads = [c for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in ("between", "among", "with")
-             for c in p.children if c.dep_ == "pobj"]
+    preps = [p for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in ("between", "among", "with")]
+    heads = [c for p in preps for c in p.children if c.dep_ == "pobj"]
+    heads += [s for p in preps for c in p.children if c.dep_ == "pcomp" for s in c.children if s.dep_ == "nsubj"]
     if word.pos_ == "VERB":
         heads += [c for c in word.children if c.dep_ == "nsubj"]
     return [t for h in heads for t in (h, *h.conjuncts)]
@@ -311,10 +313,22 @@ def people_clash(word: Token) -> bool:
     groups over land", "supporters of the two parties fought"): the sides the words of the clash name, with no
     armed modifier and none an armed group's name."""
     sides = clash_sides(word)
-    return bool(sides) and all(t.lemma_.lower() in PEOPLE_GROUPS and t.ent_type_ not in ("ORG", "NORP")
-                               and not any(c.pos_ == "PROPN" or c.lemma_.lower() in ARMED_OR_IDENTITY
-                                           for c in naming_words(t))
-                               for t in sides)
+    return bool(sides) and all(_people(t) for t in sides)
+
+
+def _people(side: Token) -> bool:
+    return side.lemma_.lower() in PEOPLE_GROUPS and side.ent_type_ not in ("ORG", "NORP") and not any(
+        c.pos_ == "PROPN" or c.lemma_.lower() in ARMED_OR_IDENTITY for c in naming_words(side))
+
+
+def crowd_against_forces(word: Token) -> bool:
+    """Whether a clash is between people and the police or soldiers ("a clash between police and shopkeepers",
+    "vendors clashed with police officers"): its sides groups of people and forces, at least one of each."""
+    sides = clash_sides(word)
+    kinds = {"people" if _people(t) else "forces" if t.lemma_.lower() in FORCE_WORDS else "other" for t in sides}
+    named = any(t.ent_type_ == "ORG" for s in sides for t in s.subtree)  # "… and members of the X Army"
+    gunfire = word.lemma_.lower() in ("exchange", "trade")  # "exchanged fire with police"
+    return kinds == {"people", "forces"} and not named and not gunfire
 
 
 def repelled_by_doer(words: Iterable[Token], event: Event, actors: dict[str, Actor]) -> bool:
@@ -541,6 +555,8 @@ def read_facts(event: Event, kinds: Iterable[str], sentences: list[SpacySpan], f
     clashes = ([trigger.root] if trigger is not None else []) + [t for t in words if t.lemma_.lower() in RECIPROCAL]
     if reciprocal and any(people_clash(t) for t in clashes):  # "two were killed in a clash between two groups"
         facts.cues.add("people_clash")
+    if reciprocal and any(crowd_against_forces(t) for t in clashes):  # "a clash between police and vendors"
+        facts.cues.add("crowd_against_forces")
     if reciprocal and any(identity_clash(t) and (armed_sides(t) or facts.means & WEAPONS) for t in clashes):
         facts.cues.add("identity_clash")  # "families exchanged gunfire", "a clash between two armed clans"
     if reciprocal and not event.targets and len(event.sources) > 1:  # "X and Y clashed": Y the second side
