@@ -184,6 +184,8 @@ def lead_acled(pipeline, text: str):
     ("On 3 May 2021, soldiers near Bamenda engaged in a long fire fight with separatists.", "Battles", "Armed clash", 1, 2),
     # forces nobody can name, and forces that call themselves a resistance, are armed groups, not an army
     ("On 4 May 2021, unidentified forces clashed with police near Marib.", "Battles", "Armed clash", 3, 1),
+    ("On 29 April 2021, unidentified militants shot and wounded two civilians in Kralgund.",
+     "Violence against civilians", "Attack", 3, 7),
     ("On 4 May 2021, resistance forces shelled rebel positions near Taiz.",
      "Explosions/Remote violence", "Shelling/artillery/missile attack", 3, 2),
     # who brought the reinforcements, from the verb that carries the noun: troops abroad are external forces

@@ -128,8 +128,8 @@ def nominal_sectors(lemma: str, modifiers: list[str]) -> list[str]:
     head = list(HEADS.get(lemma, ()))
     if "UNNAMED" in modifiers:
         modifiers = [m for m in modifiers if m != "UNNAMED"]
-        if head == ["MIL"]:  # "unidentified forces": an armed group nobody names, not an army
-            return ["UAF"]
+        if head in (["MIL"], ["REB"]):  # "unidentified forces", "unknown militants": an armed group nobody names
+            return ["UAF"]  # (ACLED's "Unidentified Armed Group"), not an army or a rebel movement
     if "ARMED" in modifiers:
         modifiers = [m for m in modifiers if m != "ARMED"]
         if head == ["CVL"] or (lemma in GENERIC_HEADS and not modifiers):
