@@ -9,15 +9,34 @@ than the choice of which event each report joined.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import Counter
-from math import cos, radians
+from dataclasses import dataclass
+from math import cos, floor, radians
+from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import Connection, Row, and_, bindparam, delete, insert, or_, select, update
+from sqlalchemy import (
+    ARRAY,
+    Connection,
+    Integer,
+    Row,
+    Text,
+    and_,
+    any_,
+    bindparam,
+    cast,
+    delete,
+    insert,
+    or_,
+    select,
+    union_all,
+    update,
+)
 
 from .claims import claims_of, summarise
 from .dates import SLACK_DAYS, slack
-from .decide import CEASEFIRE_SLACK_DAYS, Decision, Profile, compare, fatalities
+from .decide import CEASEFIRE_SLACK_DAYS, Decision, Profile, compare, fatalities, screen
 from .distance import radius_km
 from .kinds import CEASEFIRE
 from .mentions import MentionView
@@ -45,17 +64,84 @@ _IN_BOX = or_(_t.c.lat.is_(None), and_(_t.c.lat.between(bindparam("lat_lo"), bin
               and_(_t.c.country == bindparam("country"), or_(bindparam("whole") == 1, _WHOLE_COUNTRY)),
               # a whole region holds its towns, however far they lie from its point
               and_(_t.c.admin1 == bindparam("admin1"), or_(bindparam("region") == 1, _WHOLE_REGION)))
+
+
+def _days(e: Any, near: bool) -> Any:
+    """The days of day/week/range-precise (``near``) or of vaguer events that may be a report's, on ``e``
+    (the table or an alias of it)."""
+    if near:
+        return and_(e.c.kind == bindparam("kind"), e.c.date_precision.in_([1, 2]),
+                    e.c.day_lo.between(bindparam("near_oldest"), bindparam("hi_near")),
+                    e.c.day_hi >= bindparam("lo_near"))
+    return and_(e.c.kind == bindparam("kind"), e.c.date_precision == 3,
+                e.c.day_lo.between(bindparam("oldest"), bindparam("hi")), e.c.day_hi >= bindparam("lo"))
+
+
+# The candidates' JSON columns come as text, decoded only for those the columns alone do not refuse (most of
+# a box's events are too far or on other days: decoding them all was a tenth of the merge).
+_JSON_AS_TEXT = ("actor_keys", "summary")
+_CANDIDATE = [cast(c, Text).label(c.name) if c.name in _JSON_AS_TEXT else c for c in _t.columns]
 # Day/week/range-precise events (index: kind, date_precision, day_lo) and vaguer ones, looked up apart
 # so that neither lookup scans more days than its slack and the longest span of its class. Ordered, because
 # the first of equally good candidates wins: the same reports give the same events whatever plan the database
-# picks (PostgreSQL returns rows in its plan's order).
-_NEAR = select(_t).where(and_(_t.c.kind == bindparam("kind"), _t.c.date_precision.in_([1, 2]),
-                              _t.c.day_lo.between(bindparam("near_oldest"), bindparam("hi_near")),
-                              _t.c.day_hi >= bindparam("lo_near"), _IN_BOX)) \
+# picks (PostgreSQL returns rows in its plan's order). A report without a place (or with a box too wide for
+# cells) is compared with every event of its kind and days: these two statements.
+_NEAR = select(*_CANDIDATE).where(_days(_t, near=True), _IN_BOX) \
     .order_by(_t.c.date_precision, _t.c.day_lo, _t.c.id)
-_VAGUE = select(_t).where(and_(_t.c.kind == bindparam("kind"), _t.c.date_precision == 3,
-                               _t.c.day_lo.between(bindparam("oldest"), bindparam("hi")),
-                               _t.c.day_hi >= bindparam("lo"), _IN_BOX)).order_by(_t.c.day_lo, _t.c.id)
+_VAGUE = select(*_CANDIDATE).where(_days(_t, near=False), _IN_BOX).order_by(_t.c.day_lo, _t.c.id)
+CELL_ROW = 1000  # place_cell: floor(lat) * CELL_ROW + floor(lon)
+MOST_CELLS = 256  # a wider box (near a pole) is looked up by days alone
+_CELLS_PADDED = 16  # the cell list is padded to a multiple of this, so that few statement texts are prepared
+
+
+def place_cell(lat: float | None, lon: float | None) -> int | None:
+    """The one-degree cell a point lies in (stored as ``canonical_events.place_cell``), None without one.
+    Two cells may share a number only for longitudes beyond ±500, and then a lookup reads more rows, never
+    fewer."""
+    if lat is None or lon is None:
+        return None
+    return floor(lat) * CELL_ROW + floor(lon)
+
+
+def _box_cells(box: dict[str, Any]) -> list[int] | None:
+    """Every cell a point inside the box can lie in, padded; None when there are more than MOST_CELLS."""
+    lats = range(floor(box["lat_lo"]), floor(box["lat_hi"]) + 1)
+    lons = range(floor(box["lon_lo"]), floor(box["lon_hi"]) + 1)
+    if len(lats) * len(lons) > MOST_CELLS:
+        return None
+    cells = [a * CELL_ROW + b for a in lats for b in lons]
+    return cells + cells[-1:] * (-len(cells) % _CELLS_PADDED)
+
+
+def _arms(near: bool, whole: bool, region: bool, array: bool) -> list[Any]:
+    """_IN_BOX split into its four alternatives, each of which an index serves: the cells of the box, no
+    place, the report's country, its first-level region (whole=1 and region=1 folded in as Python knows them).
+    With ``array`` (PostgreSQL) the cells are one array parameter, else an IN list."""
+    e = _t.alias("c")
+    days = _days(e, near)
+    in_cells = e.c.place_cell == any_(bindparam("cells", type_=ARRAY(Integer))) if array \
+        else e.c.place_cell.in_(bindparam("cells", expanding=True))
+    return [
+        select(e.c.id).where(days, in_cells, e.c.lat.between(bindparam("lat_lo"), bindparam("lat_hi")),
+                             e.c.lon.between(bindparam("lon_lo"), bindparam("lon_hi"))),
+        select(e.c.id).where(days, e.c.place_cell.is_(None), e.c.lat.is_(None)),  # no cell without lat
+        select(e.c.id).where(days, e.c.country == bindparam("country"),
+                             *([] if whole else [e.c.place_precision == 3, e.c.admin1.is_(None)])),
+        select(e.c.id).where(days, e.c.admin1 == bindparam("admin1"),
+                             *([] if region else [e.c.place_precision == 3, e.c.admin1.is_not(None)])),
+    ]
+
+
+def _by_cells(whole: bool, region: bool, array: bool) -> Any:
+    """One statement for both lookups, by the box's cells: the ids of every alternative, then their rows
+    (an event that answers more than one alternative comes back once). Kept short, so that psycopg caches
+    its conversion and PostgreSQL its plan."""
+    ids = union_all(*_arms(True, whole, region, array), *_arms(False, whole, region, array))
+    return select(*_CANDIDATE).where(_t.c.id.in_(ids)).order_by(_t.c.date_precision, _t.c.day_lo, _t.c.id)
+
+
+_BY_CELLS = {(whole, region, array): _by_cells(whole, region, array)
+             for whole in (False, True) for region in (False, True) for array in (False, True)}
 _VIEWS = select(event_mentions.c.view).where(event_mentions.c.canonical_id == bindparam("cid")) \
     .order_by(event_mentions.c.pk)
 _LONE_VIEWS = select(event_mentions.c.canonical_id, event_mentions.c.view) \
@@ -78,26 +164,48 @@ def _box(view: MentionView) -> dict[str, Any]:
             **country}
 
 
+def lookup_params(view: MentionView) -> dict[str, Any] | None:
+    """The days and place box a report's candidates are looked up in (None without a date)."""
+    if view.day_lo is None or view.day_hi is None:
+        return None
+    near = max(slack(view.precision), slack(2), CEASEFIRE_SLACK_DAYS if view.kind == CEASEFIRE else 0)
+    lo, hi = view.day_lo - MAX_SLACK, view.day_hi + MAX_SLACK
+    return {"kind": view.kind, "hi": hi, "lo": lo, "oldest": lo - LONGEST_EVENT_DAYS,
+            "hi_near": view.day_hi + near, "lo_near": view.day_lo - near,
+            "near_oldest": view.day_lo - near - LONGEST_NEAR_DAYS, **_box(view)}
+
+
 def candidates(conn: Connection, view: MentionView) -> list[Row[Any]]:
     """Known events of the same kind within the date slack and the place box of the report.
 
     Events dated to a day, week or range are looked for within the slack such dates allow (3 days,
-    ceasefires 7); month-or-vaguer events within the widest slack (10 days)."""
-    if view.day_lo is None or view.day_hi is None:
+    ceasefires 7); month-or-vaguer events within the widest slack (10 days). A report with a point is
+    looked up by the cells of its box (one statement), one without by days alone."""
+    params = lookup_params(view)
+    if params is None:
         return []
-    near = max(slack(view.precision), slack(2), CEASEFIRE_SLACK_DAYS if view.kind == CEASEFIRE else 0)
-    lo, hi = view.day_lo - MAX_SLACK, view.day_hi + MAX_SLACK
-    params = {"kind": view.kind, "hi": hi, "lo": lo, "oldest": lo - LONGEST_EVENT_DAYS,
-              "hi_near": view.day_hi + near, "lo_near": view.day_lo - near,
-              "near_oldest": view.day_lo - near - LONGEST_NEAR_DAYS, **_box(view)}
+    cells = _box_cells(params) if view.lat is not None and view.lon is not None else None
+    if cells is None:
+        return by_days(conn, params)
+    statement = _BY_CELLS[bool(params["whole"]), bool(params["region"]), conn.dialect.name == "postgresql"]
+    return list(conn.execute(statement, {**params, "cells": cells}))
+
+
+def by_days(conn: Connection, params: dict[str, Any]) -> list[Row[Any]]:
+    """The candidates of :func:`lookup_params` read by kind and days, the place box checked row by row."""
     return list(conn.execute(_NEAR, params)) + list(conn.execute(_VAGUE, params))
 
 
 def profile_of(row: Row[Any]) -> Profile:
-    summary = row.summary or {}
+    return _profile(row, row.actor_keys, row.summary)
+
+
+def _profile(row: Any, actor_keys: Any, summary: Any) -> Profile:
+    """A stored event's profile from its columns and its decoded actor keys and summary."""
+    summary = summary or {}
     return Profile(kind=row.kind, day_lo=row.day_lo, day_hi=row.day_hi, precision=row.date_precision or 3,
                    lat=row.lat, lon=row.lon, place_precision=row.place_precision, country=row.country,
-                   admin1=row.admin1, actor_keys=row.actor_keys or [], plover_mode=row.plover_mode,
+                   admin1=row.admin1, actor_keys=actor_keys or [], plover_mode=row.plover_mode,
                    modality=summary.get("modality", {}).get("value", "asserted"),
                    fatalities=summary.get("fatalities"), words=frozenset(summary.get("words", ())))
 
@@ -111,17 +219,32 @@ def _reported_by(conn: Connection, view: MentionView) -> set[str]:
     return set(conn.execute(query).scalars())
 
 
+def _screen_profile(row: Row[Any]) -> Profile:
+    """What a candidate (:func:`candidates`) is screened on: its columns and modality, no JSON decoded."""
+    return Profile(kind=row.kind, day_lo=row.day_lo, day_hi=row.day_hi, precision=row.date_precision or 3,
+                   lat=row.lat, lon=row.lon, place_precision=row.place_precision, country=row.country,
+                   admin1=row.admin1, actor_keys=[], plover_mode=row.plover_mode, modality=row.modality)
+
+
+def _candidate_profile(row: Row[Any]) -> Profile:
+    """The whole profile of a candidate, its JSON columns decoded from the text they came as."""
+    return _profile(row, json.loads(row.actor_keys), json.loads(row.summary))
+
+
 def best_match(conn: Connection, view: MentionView,
                found: list[Row[Any]]) -> tuple[str | None, Decision, list[str]]:
     """The best event of ``found`` (the report's candidates) the report merges with (or None), its decision,
-    and why the others were refused."""
+    and why the others were refused. A candidate whose kind, modality, days or place refuse the report
+    (``screen``: no actor, word or count is read to refuse it) is not decoded further."""
     best: tuple[str | None, Decision] = (None, Decision(reasons=["no known event it merges with"]))
     refused = []
     mine = _reported_by(conn, view)
     for row in found:
-        prof = profile_of(row)
-        prof.same_document = row.id in mine
-        decision = compare(view, prof)
+        decision = screen(view, _screen_profile(row)) if row.modality is not None else Decision()
+        if not decision.blocked:
+            prof = _candidate_profile(row)
+            prof.same_document = row.id in mine
+            decision = compare(view, prof)
         if decision.merges(view.kind) and (best[0] is None or decision.score > best[1].score):
             best = (row.id, decision)
         elif not decision.merges(view.kind):
@@ -129,9 +252,23 @@ def best_match(conn: Connection, view: MentionView,
     return best[0], best[1], refused
 
 
+@dataclass
+class Recomputed:
+    """An event as :func:`refresh` just wrote it: its columns (but id and kind) and its reports."""
+
+    columns: dict[str, Any]
+    views: list[MentionView]
+
+    def profile(self, kind: str) -> Profile:
+        """The event's profile, as :func:`profile_of` would read it back."""
+        return _profile(SimpleNamespace(kind=kind, **self.columns), self.columns["actor_keys"],
+                        self.columns["summary"])
+
+
 def attach(conn: Connection, cid: str | None, view: MentionView, event: dict[str, Any],
-           decision: Decision) -> str:
-    """Store the report as a mention of event ``cid`` (a new event when None) with its claims."""
+           decision: Decision) -> tuple[str, Recomputed | None]:
+    """Store the report as a mention of event ``cid`` (a new event when None) with its claims; returns the
+    event's id and, when it joined a known event, that event as recomputed."""
     found = claims_of(view)
     score = None if cid is None else decision.score
     if cid is None:  # a new event is computed from this one report, without reading it back
@@ -144,12 +281,11 @@ def attach(conn: Connection, cid: str | None, view: MentionView, event: dict[str
         "view": view.to_json(), "event": event}).scalar_one()
     conn.execute(insert(claims), [dict(c, canonical_id=cid, mention_pk=pk, document_id=view.document_id)
                                   for c in found])
-    if score is not None:
-        refresh(conn, cid)
-    return cid
+    return cid, None if score is None else refresh(conn, cid)
 
 
-def absorb_lone_reports(conn: Connection, cid: str, view: MentionView, found: list[Row[Any]]) -> list[str]:
+def absorb_lone_reports(conn: Connection, cid: str, view: MentionView, found: list[Row[Any]],
+                        grown: Recomputed) -> list[str]:
     """Events known from one report that event ``cid``, now that ``view`` joined it, merges with: their
     report moves to it and they are dropped; returns their ids. ``found`` are the report's candidates as
     :func:`best_match` saw them: since then only event ``cid`` changed (the report and its claims were
@@ -159,16 +295,14 @@ def absorb_lone_reports(conn: Connection, cid: str, view: MentionView, found: li
     later one with only what was known then: a wire's first terse line ("bombs exploded in the capital")
     stays alone while later reports gather. When an event grows, the lone reports near the new one are
     compared again with what it has become. Never a report of an article the event already holds (the
-    events stage keeps an article's reports apart when they are of different events)."""
-    row = conn.execute(select(_t).where(_t.c.id == cid)).one()
-    prof = profile_of(row)
-    holds = set(conn.execute(select(event_mentions.c.document_id).where(event_mentions.c.canonical_id == cid))
-                .scalars())
+    events stage keeps an article's reports apart when they are of different events). ``grown`` is event
+    ``cid`` as :func:`attach` just recomputed it (its profile and the documents of its reports, not read back)."""
+    prof = grown.profile(view.kind)
+    holds = {v.document_id for v in grown.views}
     absorbed = []
-    lone_views = _lone_views(conn, [r.id for r in found if r.id != cid and r.mention_count == 1])
-    for other in found:
-        if other.id == cid or other.mention_count != 1:
-            continue
+    alone = [r for r in found if r.id != cid and r.mention_count == 1 and not _refused_by_columns(r, prof)]
+    lone_views = _lone_views(conn, [r.id for r in alone])
+    for other in alone:
         (data,) = lone_views[other.id]  # exactly one report, as mention_count says
         lone = MentionView.from_json(data)
         decision = compare(lone, prof)
@@ -185,6 +319,22 @@ def absorb_lone_reports(conn: Connection, cid: str, view: MentionView, found: li
     if absorbed:
         refresh(conn, cid)
     return absorbed
+
+
+def _refused_by_columns(row: Row[Any], prof: Profile) -> bool:
+    """Whether a lone report's event (a candidate row) is refused by ``prof`` on its columns alone, so that
+    its report need not be read. The columns of an event known from one report are that report's kind, modality,
+    days and place (no place at all when the report has no point, when its country is not compared either),
+    so when :func:`screen` refuses them it refuses the report."""
+    if row.modality is None:  # stored before 0010 without a modality value: read the report
+        return False
+    columns = MentionView(document_id="", event_id="", kind=row.kind, violent=row.violent, plover_type="",
+                          plover_mode=row.plover_mode, cameo=None, acled_event_type=None, acled_sub_event_type=None,
+                          outlet=None, url=None, published=None, modality=row.modality, day_lo=row.day_lo,
+                          day_hi=row.day_hi, precision=3 if row.date_precision is None else row.date_precision,
+                          lat=row.lat, lon=row.lon,
+                          place_precision=row.place_precision, country=row.country, admin1=row.admin1)
+    return screen(columns, prof).blocked
 
 
 def _lone_views(conn: Connection, cids: list[str]) -> dict[str, list[dict[str, Any]]]:
@@ -245,6 +395,8 @@ def _columns(views: list[MentionView], summary: dict[str, Any]) -> dict[str, Any
         "date_precision": when.precision if when else None,
         "place_name": where.place_name if where else None, "lat": where.lat if where else None,
         "lon": where.lon if where else None, "place_precision": where.place_precision if where else None,
+        "place_cell": place_cell(where.lat, where.lon) if where else None,
+        "modality": summary["modality"].get("value", "asserted"),
         "country": where.country if where else None, "admin1": where.admin1 if where else None,
         "actor_keys": _actor_keys(views), "summary": summary, "mention_count": len(views),
         "source_count": len(outlets), "first_reported": min(published) if published else None,
@@ -270,11 +422,14 @@ def _summary(views: list[MentionView], rows: list[dict[str, Any]]) -> dict[str, 
     return summary
 
 
-def refresh(conn: Connection, cid: str) -> None:
-    """Recompute an event's canonical columns and claim summary from all its mentions."""
+def refresh(conn: Connection, cid: str) -> Recomputed | None:
+    """Recompute an event's canonical columns and claim summary from all its mentions (None: it had none
+    left, and is dropped)."""
     views = [MentionView.from_json(r.view) for r in conn.execute(_VIEWS, {"cid": cid})]
     if not views:
         conn.execute(_DELETE, {"b_id": cid})
-        return
+        return None
     rows = [r._asdict() for r in conn.execute(_CLAIMS, {"cid": cid})]
-    conn.execute(_UPDATE, {**_columns(views, _summary(views, rows)), "b_id": cid})
+    columns = _columns(views, _summary(views, rows))
+    conn.execute(_UPDATE, {**columns, "b_id": cid})
+    return Recomputed(columns, views)

@@ -223,8 +223,10 @@ def fatalities(view: MentionView) -> float | None:
     return None
 
 
-def compare(view: MentionView, prof: Profile) -> Decision:
-    """Score a report against a known event; every step leaves its reason."""
+def screen(view: MentionView, prof: Profile) -> Decision:
+    """The first steps of :func:`compare`: kind, modality, dates and places. When they refuse, the decision
+    is the whole comparison's, and it read nothing of the event's actors, words or counts (a place unknown
+    on one side reads the actors, but never refuses), so a candidate can be refused without them."""
     d = Decision()
     if view.kind != prof.kind:
         d.block(f"kinds differ ({view.kind}, {prof.kind})")
@@ -232,7 +234,19 @@ def compare(view: MentionView, prof: Profile) -> Decision:
     if view.kind != CEASEFIRE and (view.modality in NOT_DEEDS) != (prof.modality in NOT_DEEDS):
         d.block(f"a {view.modality} event is not a {prof.modality} one")
         return d
-    for step in (_dates, _places, _actors, _same_article, _wording, _details):
+    for step in (_dates, _places):
+        step(view, prof, d)
+        if d.blocked:
+            break
+    return d
+
+
+def compare(view: MentionView, prof: Profile) -> Decision:
+    """Score a report against a known event; every step leaves its reason."""
+    d = screen(view, prof)
+    if d.blocked:
+        return d
+    for step in (_actors, _same_article, _wording, _details):
         step(view, prof, d)
         if d.blocked:
             break

@@ -134,12 +134,12 @@ def place_event(conn: Connection, event: Event, record: DocumentRecord, outcome:
     found = candidates(conn, view)
     cid, decision, refused = best_match(conn, view, found)
     explained = Decision(decision.score, decision.blocked, decision.reasons + refused[:MAX_REFUSALS_KEPT])
-    new_id = attach(conn, cid, view, event.model_dump(mode="json"), explained)
+    new_id, grown = attach(conn, cid, view, event.model_dump(mode="json"), explained)
     score = None if cid is None else decision.score
     outcome.placements.append(Placement(event.id, new_id, cid is None, score, decision.reasons, refused))
     outcome.figures += store_figures(conn, figure_rows(view, new_id))
-    if cid is not None:
-        outcome.absorbed += absorb_lone_reports(conn, new_id, view, found)
+    if grown is not None:
+        outcome.absorbed += absorb_lone_reports(conn, new_id, view, found, grown)
     return new_id
 
 

@@ -58,7 +58,14 @@ canonical_events = Table(
     Column("mention_count", Integer, nullable=False, default=0),
     Column("source_count", Integer, nullable=False, default=0),
     Column("first_reported", String(40)),
+    Column("modality", String(32), doc="the summary's modality value (asserted, planned …); null: read the summary"),
+    Column("place_cell", Integer, doc="the one-degree cell of lat, lon (canonical.place_cell); null without both"),
     Index("ix_canonical_events_kind_precision_day", "kind", "date_precision", "day_lo"),
+    Index("ix_canonical_events_kind_precision_cell_day", "kind", "date_precision", "place_cell", "day_lo"),
+    Index("ix_canonical_events_kind_precision_country", "kind", "date_precision", "country", "place_precision",
+          "day_lo"),
+    Index("ix_canonical_events_kind_precision_admin1", "kind", "date_precision", "admin1", "place_precision",
+          "day_lo"),
     Index("ix_canonical_events_violent_day", "violent", "day_lo"),
 )
 
