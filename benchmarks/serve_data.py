@@ -75,6 +75,7 @@ def _load_templates(source: Path) -> tuple[list[Any], list[Any], list[Any], dict
 
 def synthesise(target: str, count: int, seed: int = 7, batch_docs: int = 400) -> int:
     """Fill ``target`` (created and migrated by the store) with about ``count`` events; returns how many."""
+    from sitrep.merge.canonical import place_cell
     from sitrep.merge.tables import canonical_events
     from sitrep.store import Store
     from sitrep.store.tables import ActorRow, DocumentRow, EventRow
@@ -115,6 +116,7 @@ def synthesise(target: str, count: int, seed: int = 7, batch_docs: int = 400) ->
                                                              "actor_keys": [], "summary": {}}
                     canon_rows.append({**base, "id": cid, "mention_count": sources, "source_count": sources,
                                        "date_value": d.get("value"), "lat": p.get("lat"), "lon": p.get("lon"),
+                                       "place_cell": place_cell(p.get("lat"), p.get("lon")),
                                        "day_lo": _ordinal(d.get("start"), base.get("day_lo")),
                                        "day_hi": _ordinal(d.get("end") or d.get("start"), base.get("day_hi")),
                                        "first_reported": published})
