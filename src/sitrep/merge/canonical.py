@@ -77,10 +77,13 @@ def _days(e: Any, near: bool) -> Any:
                 e.c.day_lo.between(bindparam("oldest"), bindparam("hi")), e.c.day_hi >= bindparam("lo"))
 
 
-# The candidates' JSON columns come as text, decoded only for those the columns alone do not refuse (most of
-# a box's events are too far or on other days: decoding them all was a tenth of the merge).
-_JSON_AS_TEXT = ("actor_keys", "summary")
-_CANDIDATE = [cast(c, Text).label(c.name) if c.name in _JSON_AS_TEXT else c for c in _t.columns]
+# What a candidate is compared on (best_match, absorb_lone_reports), and no more: a box holds dozens of events.
+# The JSON columns come as text, decoded only for those the columns alone do not refuse (most of a box's events
+# are too far or on other days: decoding them all was a tenth of the merge).
+_COMPARED = ("id", "kind", "violent", "plover_mode", "day_lo", "day_hi", "date_precision", "lat", "lon",
+             "place_precision", "country", "admin1", "modality", "mention_count")
+_CANDIDATE = [_t.c[name] for name in _COMPARED] + [cast(_t.c[name], Text).label(name)
+                                                   for name in ("actor_keys", "summary")]
 # Day/week/range-precise events (index: kind, date_precision, day_lo) and vaguer ones, looked up apart
 # so that neither lookup scans more days than its slack and the longest span of its class. Ordered, because
 # the first of equally good candidates wins: the same reports give the same events whatever plan the database
