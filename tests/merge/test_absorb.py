@@ -70,3 +70,22 @@ def test_each_lone_report_near_a_grown_event_is_compared_with_it_alone(engine):
                                                             "wire": alone}
     assert rows["terse"].reasons[0] == f"joined when {event} grew (first reported alone)"
     assert counts == {event: 3, alone: 1}
+
+
+def test_the_grown_event_as_recomputed_is_the_event_read_back(engine):
+    """absorb_lone_reports compares lone reports with the event as refresh just computed it, not read back:
+    the same profile and the same documents either way."""
+    from sitrep.merge.canonical import profile_of, refresh
+
+    for doc, town in (("first", "Kharkiv"), ("second", "Kharkiv"), ("third", "Izium")):
+        merge_record(engine, doc, _report(doc, "Shelling hit the market square and the rail depot.", town=town,
+                                          killed=3.0))
+    with engine.begin() as conn:
+        cid = conn.execute(select(canonical_events.c.id).order_by(canonical_events.c.mention_count.desc())).first()[0]
+        grown = refresh(conn, cid)
+        row = conn.execute(select(canonical_events).where(canonical_events.c.id == cid)).one()
+        documents = set(conn.execute(select(event_mentions.c.document_id)
+                                     .where(event_mentions.c.canonical_id == cid)).scalars())
+    assert grown is not None and row.mention_count >= 2
+    assert grown.profile(row.kind) == profile_of(row)
+    assert {v.document_id for v in grown.views} == documents
