@@ -31,15 +31,15 @@ def lead_acled(pipeline, text: str):
     # an attack whose doer is named only as claiming it, or as whom it is laid to
     ("On 7 May 2021, a roadside bomb struck a police patrol outside Afgooye, wounding two officers. Al-Shabaab "
      "claimed responsibility.", "Explosions/Remote violence", "Remote explosive/landmine/IED", 2, 1),
-    ("On 7 May 2021, two civilians were killed in an attack attributed to ADF rebels near Beni.",
+    ("On 7 May 2021, a farmer died in a raid that officials attributed to ADF rebels near Beni.",
      "Violence against civilians", "Attack", 2, 7),
     # "planned" on an attack that was carried out says it was premeditated, not that it is still to come
-    ("On 28 April 2021, rebels carried out a planned attack on army troops in Buurane village.",
+    ("On 28 April 2021, insurgents staged a planned assault on an army base near Dolo.",
      "Battles", "Armed clash", 2, 1),
     # whoever attacked is the first side, also when the text tells the defenders beating the attack off
     ("On 4 May 2021, 15 insurgents were killed when army troops repulsed their attack near Kandahar.",
      "Battles", "Armed clash", 2, 1),
-    ("On 4 May 2021, two traffic police officers were shot and injured near the market in Kano.",
+    ("On 4 May 2021, gunfire wounded two traffic officers beside the Kano bus station.",
      "Battles", "Armed clash", 3, 1),  # shot by no one named: an unidentified armed group
     ("Two armed groups exchanged fire near the border crossing.", "Battles", "Armed clash", 3, 3),
     # in a fight both sides take part in, the side the sentence names first is the first side, as ACLED writes it
@@ -50,20 +50,21 @@ def lead_acled(pipeline, text: str):
     ("Two groups of villagers clashed and threw stones at each other.",
      "Riots", "Mob violence", 5, 5),
     # a clash whose sides are only groups of people, unnamed and unarmed, is mob violence; named groups fight a battle
-    ("On 27 April 2021, a clash between two groups over a land dispute occurred in a village near Agra.",
+    ("On 27 April 2021, a fight between two groups broke out over a boundary wall in a village near Agra.",
      "Riots", "Mob violence", 5, 5),
     ("On 2 May 2021, a clash between the TKZ and MRB groups took place in a suburb of Lagos.",
      "Battles", "Armed clash", 3, 3),
     # people who clash with the police, no weapon named, riot; the rioters are the first side
-    ("On 29 April 2021, a clash erupted between police and shopkeepers in Mehrabpur after police slapped a "
-     "shopkeeper.", "Riots", "Mob violence", 5, 1),
+    ("On 29 April 2021, a clash broke out between traders and police in Larkana over closing hours.",
+     "Riots", "Mob violence", 5, 1),
     ("On 3 May 2021, street vendors clashed with police officers enforcing the curfew in Hebron.",
      "Riots", "Mob violence", 5, 1),
     # families, clans or tribes that fight armed are identity militias; members of named armed groups are no mob
-    ("On 4 May 2021, clashes took place between two armed families in the town of Karak.",
+    ("On 4 May 2021, fighting erupted between two armed families in Nawa.",
      "Battles", "Armed clash", 4, 4),
     ("On 2 May 2021, clan-based clashes erupted near Salahad, leaving dozens dead.", "Battles", "Armed clash", 4, 4),
-    ("On 9 May 2021, clashes took place between members of the Falcon Brigade and the Eagle Division near Afrin.",
+    ("On 9 May 2021, heavy fighting broke out between members of the Falcon Brigade and the Eagle Division near "
+     "Afrin.",
      "Battles", "Armed clash", 3, 3),
     # small arms beside mortars at army positions: a clash, not shelling from afar
     ("Separatist fighters fired mortars and small arms at army positions outside the village.",
@@ -99,7 +100,7 @@ def lead_acled(pipeline, text: str):
     # an arrest the demonstrators protest against is their grievance, not an intervention
     ("Protesters gathered outside the court against the detention of three protesters.", "Protests",
      "Peaceful protest", 6, 0),
-    ("A demonstration took place in the town against the arrest of five protesters.", "Protests",
+    ("A rally was held in the square against the arrest of five students.", "Protests",
      "Peaceful protest", 6, 0),
     # the police's part told later in the story, or the demonstrators' arrest told beside it, is an intervention
     ("Hundreds of miners marched to the governor's office on Monday. They chanted slogans about unpaid wages. "

@@ -237,7 +237,7 @@ def _root(event: Event, doc: Doc) -> Token | None:
 def recalled_by(event: Event, other: Event, doc: Doc) -> bool:
     """Whether another event is one this one recalls rather than one that took place beside it: told in the
     pluperfect ("activists who had been detained"), or named under a word saying what this event is about
-    ("protested against the detention of two activists", "rallied demanding the release of …"), where it is
+    ("rallied against the jailing of a student leader", "marched demanding the release of …"), where it is
     the grievance, not an intervention."""
     word, own = _root(other, doc), _root(event, doc)
     if word is None or own is None:
@@ -553,7 +553,7 @@ def read_facts(event: Event, kinds: Iterable[str], sentences: list[SpacySpan], f
         facts.side1, facts.side2 = facts.side2, facts.side1  # "troops repulsed their attack": the attackers first
     reciprocal = trigger_lemma in RECIPROCAL or "two_sided" in facts.cues
     clashes = ([trigger.root] if trigger is not None else []) + [t for t in words if t.lemma_.lower() in RECIPROCAL]
-    if reciprocal and any(people_clash(t) for t in clashes):  # "two were killed in a clash between two groups"
+    if reciprocal and any(people_clash(t) for t in clashes):  # "a man died when neighbours fought"
         facts.cues.add("people_clash")
     if reciprocal and any(crowd_against_forces(t) for t in clashes):  # "a clash between police and vendors"
         facts.cues.add("crowd_against_forces")
