@@ -153,6 +153,14 @@ def lead_acled(pipeline, text: str):
     ("On 5 May 2021, government aircraft struck LNA positions near Sirte, killing nine fighters.",
      "Explosions/Remote violence", "Air/drone strike", 1, 1),
     ("On 5 May 2021, anti-Houthi militiamen ambushed an army patrol near Taiz.", "Battles", "Armed clash", 3, 1),
+    # one person named by a demonym, and people a demonym describes, are civilians, not their state; security
+    # personnel attacked off duty are civilians to ACLED
+    ("On 2 May 2021, Israeli troops shot and wounded a Palestinian outside a bakery in Habla.",
+     "Violence against civilians", "Attack", 8, 7),
+    ("On 2 May 2021, an army patrol shot dead twelve Sudanese herders by a well.", "Violence against civilians",
+     "Attack", 1, 7),
+    ("On 4 May 2021, gunmen shot dead a soldier who was off duty near Balcad.", "Violence against civilians", "Attack",
+     3, 7),
     # international forces and guards for hire are ACLED's external/other forces; a prison's guards are the state's
     ("On 4 May 2021, UN peacekeepers exchanged fire with militiamen near Beni.", "Battles", "Armed clash", 8, 3),
     ("On 4 May 2021, NATO aircraft bombed a compound in Helmand, killing two civilians.",

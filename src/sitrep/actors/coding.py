@@ -25,6 +25,7 @@ from .lexicon import (
     MODIFIERS,
     MULTINATIONAL,
     NON_STATE_FORCES,
+    PEOPLE_NOUNS,
     PRIVATE_FORCES,
     PRO_GOVERNMENT,
     STATE_GUARDS,
@@ -178,6 +179,8 @@ class Coder:
             return self._city(phrase) if ent.label_ in ("GPE", "LOC") else self._group_name(phrase)
         if ent.label_ == "NORP" and phrase.head.tag_ in ("NNS", "NNPS") and phrase.head.text.endswith("s"):
             return self._people(phrase, country.alpha3)
+        if ent.label_ == "NORP" and (one_of_a_people(phrase.head) or of_people(phrase.head)):
+            return self._people(phrase, country.alpha3, counted_as_people=True)
         return self._state(phrase, country)
 
     def _state(self, phrase: Phrase, country: Country) -> Candidate:
@@ -185,7 +188,7 @@ class Coder:
         cand.country, cand.head_word, cand.confidence = country.alpha3, "", 0.9
         return cand
 
-    def _people(self, phrase: Phrase, country: str | None) -> Candidate:
+    def _people(self, phrase: Phrase, country: str | None, counted_as_people: bool = False) -> Candidate:
         """A people named by its plural ("Syrians", "ethnic Albanians", "Kurds"). Bare ("the
         Palestinians reject …") it stands for its side, coded by country alone; counted or described
         ("4,000 Syrians", "young Algerians") it is people, CVL. A minority ("ethnic …") belongs to the
@@ -196,7 +199,8 @@ class Coder:
         where = prep_country(phrase.head, self.places)
         cand.country = where or (None if ethnic else country or modifier_country(phrase.modifiers, self.names,
                                                                                   self.date))
-        cand.sectors = ["REF"] if phrase.flight else ["CVL"] if counted(phrase.head) or ethnic else []
+        cand.sectors = ["REF"] if phrase.flight else ["CVL"] if counted(phrase.head) or ethnic or counted_as_people \
+            else []
         cand.needs_context = cand.country is None
         return cand
 
@@ -406,6 +410,20 @@ def _side_of(token: Token) -> str:
         return ""
     hyphen, prefix = token.nbor(-1), token.nbor(-2)
     return prefix.lower_ if hyphen.text == "-" and prefix.lower_ in ("pro", "anti") else ""
+
+
+def one_of_a_people(head: Token) -> bool:
+    """A demonym used as a noun for one person: "shot a Palestinian", "another Afghan was hurt"."""
+    as_noun = head.pos_ in ("NOUN", "PROPN") or head.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "conj")
+    return as_noun and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in head.children)
+
+
+def of_people(head: Token) -> bool:
+    """A demonym describing people the next noun names ("twelve Sudanese herders", "Afghan villagers"): those
+    people, not their state."""
+    noun = head.head
+    return (head.dep_ in ("amod", "compound", "nmod") and noun.i != head.i and noun.tag_ in ("NNS", "NNPS")
+            and noun.lemma_.lower() in PEOPLE_NOUNS)
 
 
 def identity_word(token: Token, unknown: bool) -> bool:

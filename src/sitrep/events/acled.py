@@ -369,6 +369,15 @@ def claimed_by(words: Iterable[Token], actors: dict[str, Actor]) -> Actor | None
     return None
 
 
+def off_duty(words: Sequence[Token]) -> bool:
+    """Whether the sentences call someone off duty ("an off-duty soldier", "a policeman who was off duty"):
+    ACLED codes security personnel attacked off duty as civilians."""
+    return any(t.lower_ in ("off-duty", "off") and (t.lower_ == "off-duty" or (
+        t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in ("duty", "-duty") or (
+            t.i + 2 < len(t.doc) and t.doc[t.i + 1].text == "-" and t.doc[t.i + 2].lower_ == "duty")))
+        for t in words)
+
+
 def many_held(word: Token) -> bool:
     """Whether an arrest word tells of several people held, as a crowd's arrest is ("arrests were made",
     "they were detained", "police detained 12"), not one person's ("he was arrested", "his arrest")."""
@@ -543,6 +552,8 @@ def read_facts(event: Event, kinds: Iterable[str], sentences: list[SpacySpan], f
         facts.side2 = 7
     if facts.side2 in (0, 7):  # "gunmen shot a police officer": who the victim is, from the words naming them
         facts.side2 = patient_side(trigger.root if trigger is not None else None, book) or facts.side2
+    if facts.side2 == 1 and off_duty(words):  # "an off-duty policeman was shot": a civilian to ACLED
+        facts.side2 = 7
     doer = next((actors[s] for s in event.sources if s in actors and actors[s].acled_inter), None)
     if facts.side1 == 1 and doer is not None and abroad(doer, event, countries):
         facts.side1 = 8
