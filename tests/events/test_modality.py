@@ -18,6 +18,10 @@ def _modality(nlp, text, word):
     ("text", "word", "expected"),
     [
         ("Rebels shelled the city on Monday.", "shelled", "asserted"),
+        # a gathering's purpose is what it did ("gathered to hold a protest", "a motorcade to demand")
+        ("Nurses gathered outside the clinic to hold a protest over unpaid wages.", "protest", "asserted"),
+        ("Taxi owners did a motorcade through the city to demand cheaper fuel.", "demand", "asserted"),
+        ("The union will hold a rally to demand higher wages.", "rally", "planned"),
         ("The army said a truce will be implemented on Sunday.", "implemented", "planned"),
         ("The army said a truce will be implemented on Sunday.", "truce", "planned"),
         ("The two countries agreed that a truce will take effect at midnight.", "truce", "planned"),
