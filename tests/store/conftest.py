@@ -70,3 +70,23 @@ def wipe_all(target: str) -> None:
             "AND tablename <> 'spatial_ref_sys'"))]
         conn.execute(text(f"TRUNCATE {', '.join(tables)} CASCADE"))
     store.close()
+
+
+def to_revision(engine, revision: str) -> None:
+    """Bring the store behind ``engine`` to migration ``revision``: down to it first when the database already has
+    migrations (the session's PostgreSQL database is at the newest), then up to it."""
+    from importlib import resources
+
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import inspect
+
+    from sitrep.store.db import writer_of
+
+    config = Config()
+    config.set_main_option("script_location", str(resources.files("sitrep.store") / "migrations"))
+    with writer_of(engine).begin() as conn:
+        config.attributes["connection"] = conn
+        if inspect(conn).has_table("alembic_version"):
+            command.downgrade(config, revision)
+        command.upgrade(config, revision)

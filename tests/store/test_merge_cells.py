@@ -5,11 +5,8 @@ from __future__ import annotations
 
 import json
 import random
-from importlib import resources
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import delete, insert, inspect, select, text
 
 from sitrep.merge.canonical import by_days, candidates, lookup_params, place_cell
@@ -17,6 +14,7 @@ from sitrep.merge.mentions import MentionView
 from sitrep.merge.tables import canonical_events
 from sitrep.store import Store
 from sitrep.store.db import open_engine, writer_of
+from tests.store.conftest import to_revision
 
 COUNTRIES = ["UA", "SY", "", None]
 REGIONS = ["UA-63", "SY-ID", "", None]
@@ -85,13 +83,7 @@ def test_stored_cells_and_modalities_are_the_merge_ones(db_target):
     """0010 fills the cell and modality of events stored before it with the values the merge computes in
     Python (no modality where the summary has none: the merge then reads the summary)."""
     engine = open_engine(db_target)
-    config = Config()
-    config.set_main_option("script_location", str(resources.files("sitrep.store") / "migrations"))
-    with writer_of(engine).begin() as conn:
-        config.attributes["connection"] = conn
-        if inspect(conn).has_table("alembic_version"):  # the session's PostgreSQL database is at the newest
-            command.downgrade(config, "0009")
-        command.upgrade(config, "0009")
+    to_revision(engine, "0009")
     points = [(0.0, 0.0), (-0.5, -0.5), (-1.0, 179.999), (49.99, 36.23), (-33.9, -70.6), (1e-9, -1e-9),
               (-89.5, -180.0), (None, 10.0), (10.0, None), (None, None)]
     with writer_of(engine).begin() as conn:

@@ -11,6 +11,7 @@ from sitrep.ingest.seen import metadata as watch_metadata
 from sitrep.merge.tables import metadata as merge_metadata
 from sitrep.store import Store
 from sitrep.store.tables import Base
+from tests.store.conftest import to_revision
 
 
 def _declared() -> MetaData:
@@ -43,21 +44,13 @@ def test_migrated_schema_matches_declared_tables(db_target):
 def test_upgrade_to_0004_keeps_stored_documents_and_their_events(tmp_path):
     """0004 adds `merged` in place: documents stored before it keep their events and actors (a copy of
     the table would cascade its drop to them) and count as merged."""
-    from importlib import resources
-
-    from alembic import command
-    from alembic.config import Config
     from sqlalchemy import text
 
     from sitrep.store.db import open_engine, writer_of
 
     target = str(tmp_path / "old.db")
     engine = open_engine(target)
-    config = Config()
-    config.set_main_option("script_location", str(resources.files("sitrep.store") / "migrations"))
-    with writer_of(engine).begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0003")
+    to_revision(engine, "0003")
     with writer_of(engine).begin() as conn:
         conn.execute(text("INSERT INTO documents (pk, doc_id, content_hash, text, record) "
                           "VALUES (1, 'd', 'h', 't', '{}')"))
@@ -77,22 +70,12 @@ def test_upgrade_to_0004_keeps_stored_documents_and_their_events(tmp_path):
 def test_upgrade_to_0007_fills_the_date_span_of_stored_events(db_target):
     """0007 gives events stored before it their date span (whole days, null without an end; an end that
     cannot be read counts as a century, so that `since` never misses the event), and swaps its indexes."""
-    from importlib import resources
-
-    from alembic import command
-    from alembic.config import Config
     from sqlalchemy import inspect, text
 
     from sitrep.store.db import open_engine, writer_of
 
     engine = open_engine(db_target)
-    config = Config()
-    config.set_main_option("script_location", str(resources.files("sitrep.store") / "migrations"))
-    with writer_of(engine).begin() as conn:
-        config.attributes["connection"] = conn
-        if inspect(conn).has_table("alembic_version"):  # the session's PostgreSQL database is at the newest
-            command.downgrade(config, "0005")
-        command.upgrade(config, "0005")
+    to_revision(engine, "0005")
     rows = [("e1", "2022-05-01T00:00", "2022-05-21T23:59"), ("e2", "2022-05-01", None),
             ("e3", "2022-05-01", "sometime later"), ("e4", None, None)]
     with writer_of(engine).begin() as conn:

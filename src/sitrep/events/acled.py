@@ -279,12 +279,26 @@ def clash_sides(word: Token) -> list[Token]:
     return [t for h in heads for t in (h, *h.conjuncts)]
 
 
-def identity_clash(word: Token) -> bool:
+def clash_cues(words: Iterable[Token], means: set[str]) -> set[str]:
+    """The cues the sides of each clash word give ("a clash between two groups", "vendors clashed with police",
+    "two armed families exchanged fire"), each word's sides read once."""
+    cues = set()
+    for word in {t.i: t for t in words}.values():
+        sides = clash_sides(word)
+        if sides and all(_people(t) for t in sides):  # "a man died when neighbours fought"
+            cues.add("people_clash")
+        if crowd_against_forces(word, sides):  # "a clash between police and vendors"
+            cues.add("crowd_against_forces")
+        if identity_clash(word, sides) and (armed_sides(word, sides) or means & WEAPONS):
+            cues.add("identity_clash")  # "families exchanged gunfire", "a clash between two armed clans"
+    return cues
+
+
+def identity_clash(word: Token, sides: list[Token]) -> bool:
     """Whether a clash is between peoples, families, clans or tribes ("clashes between two families", "a
     clan-based clash"): its sides all such words, or the clash itself called so."""
     if called_communal(word):
         return True
-    sides = clash_sides(word)
     return bool(sides) and all(t.lemma_.lower() in IDENTITY_SIDES for t in sides)
 
 
@@ -294,10 +308,10 @@ def called_communal(word: Token) -> bool:
                for t in c.subtree)
 
 
-def armed_sides(word: Token) -> bool:
+def armed_sides(word: Token, sides: list[Token]) -> bool:
     """Whether the sides of a clash are called armed ("two armed families"), or the clash a militias' ("clan-based
     clashes": clans that fight are armed)."""
-    return called_communal(word) or any(c.lemma_.lower() == "armed" for t in clash_sides(word) for c in t.subtree)
+    return called_communal(word) or any(c.lemma_.lower() == "armed" for t in sides for c in t.subtree)
 
 
 def naming_words(side: Token) -> list[Token]:
@@ -308,23 +322,16 @@ def naming_words(side: Token) -> list[Token]:
     return own + [t for o in of for t in (o, *o.children) if t.dep_ != "prep"]
 
 
-def people_clash(word: Token) -> bool:
-    """Whether the sides of a clash are named only as groups of people, none of them armed ("a clash between two
-    groups over land", "supporters of the two parties fought"): the sides the words of the clash name, with no
-    armed modifier and none an armed group's name."""
-    sides = clash_sides(word)
-    return bool(sides) and all(_people(t) for t in sides)
-
-
 def _people(side: Token) -> bool:
+    """Whether a side of a clash is named only as a group of people, not armed and not named ("two groups",
+    "supporters of the two parties"): a people word with no armed modifier and no armed group's name."""
     return side.lemma_.lower() in PEOPLE_GROUPS and side.ent_type_ not in ("ORG", "NORP") and not any(
         c.pos_ == "PROPN" or c.lemma_.lower() in ARMED_OR_IDENTITY for c in naming_words(side))
 
 
-def crowd_against_forces(word: Token) -> bool:
+def crowd_against_forces(word: Token, sides: list[Token]) -> bool:
     """Whether a clash is between people and the police or soldiers ("a clash between police and shopkeepers",
     "vendors clashed with police officers"): its sides groups of people and forces, at least one of each."""
-    sides = clash_sides(word)
     kinds = {"people" if _people(t) else "forces" if t.lemma_.lower() in FORCE_WORDS else "other" for t in sides}
     named = any(t.ent_type_ == "ORG" for s in sides for t in s.subtree)  # "… and members of the X Army"
     gunfire = word.lemma_.lower() in ("exchange", "trade")  # "exchanged fire with police"
@@ -563,13 +570,9 @@ def read_facts(event: Event, kinds: Iterable[str], sentences: list[SpacySpan], f
     if facts.side1 and facts.side2 and repelled_by_doer(words, event, actors):
         facts.side1, facts.side2 = facts.side2, facts.side1  # "troops repulsed their attack": the attackers first
     reciprocal = trigger_lemma in RECIPROCAL or "two_sided" in facts.cues
-    clashes = ([trigger.root] if trigger is not None else []) + [t for t in words if t.lemma_.lower() in RECIPROCAL]
-    if reciprocal and any(people_clash(t) for t in clashes):  # "a man died when neighbours fought"
-        facts.cues.add("people_clash")
-    if reciprocal and any(crowd_against_forces(t) for t in clashes):  # "a clash between police and vendors"
-        facts.cues.add("crowd_against_forces")
-    if reciprocal and any(identity_clash(t) and (armed_sides(t) or facts.means & WEAPONS) for t in clashes):
-        facts.cues.add("identity_clash")  # "families exchanged gunfire", "a clash between two armed clans"
+    if reciprocal:  # the clash's own words and the clash words of its sentences
+        facts.cues |= clash_cues(([trigger.root] if trigger is not None else [])
+                                 + [t for t in words if t.lemma_.lower() in RECIPROCAL], facts.means)
     if reciprocal and not event.targets and len(event.sources) > 1:  # "X and Y clashed": Y the second side
         facts.side2 = first_inter(event.sources[1:], actors) or facts.side2
     unnamed = facts.acts & ARMED_ACTS and not facts.cues & {"crowd_violence", "body_found"} and not (
