@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..countries import alpha3_of
 from ..models import AcledCode, Event, Quantity
+from ..nlp.tokens import token_table
 from ..settings import Settings
 from ..stage import Analysis, Stage
 from ..wordtables import word_table
@@ -179,7 +180,7 @@ def told_on(start: int, item: Item, items: list[Item], sentences: list[SpacySpan
     told: list[SpacySpan] = []
     for index in range(start, min(start + STORY_SENTENCES, len(sentences))):
         sentence = sentences[index]
-        if "\n\n" in sentence.doc.text[sentences[index - 1].end_char:sentence.start_char]:
+        if "\n\n" in token_table(sentence.doc).text[sentences[index - 1].end_char:sentence.start_char]:
             break
         if any(index in other.sentences and any(book.acts.get(k) in DEMONSTRATING for k in other.kinds)
                for other in items if other is not item):

@@ -284,7 +284,7 @@ def _hyphened_on(doc: Doc, m: Mention, gaz: Gazetteer) -> bool:
     """The match is an article or particle that runs into the next word through a hyphen, with no space ("Al-Qasr",
     "El-Nour"): the first part of one name ("Al" is also a town in Norway), unless the next word is a place of the
     same country. A place named before a hyphen ("the Kahnuj-Jiroft road") stays one."""
-    text = doc.text
+    text = token_table(doc).text  # not doc.text, which joins every token again on each call
     end = m.end - 1 if m.text.endswith(("-", "‑")) else m.end
     if name_key(text[m.start:end]) not in cues.NAME_PARTICLES:
         return False
