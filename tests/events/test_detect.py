@@ -147,3 +147,15 @@ def test_the_cheap_key_tests_pass_every_word_whose_keys_are_in_the_lexicon(nlp, 
             assert may_open_verb_key(token, lexicon.frame_key_starts), token.text
         if any(key in lexicon.nouns for key, _ in noun_keys(doc, token.i, lexicon.longest)):
             assert may_end_noun_key(token, lexicon), token.text
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an adjunct before the verb is no preposition of a phrasal verb ("set on", "call for", "call on")
+    ("On 3 June, workers set fire to tyres outside the factory.", [("PROTEST", "set")]),
+    ("For more information, call the planning office.", []),
+    ("On Friday evening, police were called to a house in the suburbs.", []),
+    # after the verb it is one
+    ("The opposition called for a general strike.", [("REQUEST", "called")]),
+])
+def test_a_preposition_before_the_verb_makes_no_phrasal_verb(events_of, text, expected):
+    assert [(e.plover.type, e.trigger.text) for e in events_of(text)] == expected

@@ -47,6 +47,31 @@ def test_a_crowd_of_protesters_doing_something_is_a_protest(pipeline, text, trig
     assert event.place is not None and event.place.name == "Yerevan"
 
 
+@pytest.mark.parametrize("text, trigger", [
+    # the purpose hung on a noun of the gathering's time by the parser
+    ("Nurses gathered outside the hospital in Yerevan during a visit of the minister to demand higher pay.", "gathered"),
+    # the gathering's subjects joined by "and"; the plural one makes it people
+    ("The pensioners' union and teachers gathered in Yerevan to demand unpaid wages.", "gathered"),
+    # a gathering noun that is no protest word of its own, held by people, with its purpose
+    ("Taxi drivers drove a motorcade through Yerevan to demand cheaper fuel.", "motorcade"),
+    ("In Yerevan, nurses did a motorcade to demand a pay rise.", "motorcade"),
+])
+def test_people_gathering_for_a_demand_is_a_protest(pipeline, text, trigger):
+    analysis = analyse(pipeline, text)
+    protest = [e for e in analysis.events if e.plover.type == "PROTEST"]
+    assert [(e.trigger.text, e.acled.event_type, e.acled.inter1) for e in protest] == [(trigger, "Protests", 6)]
+    assert protest[0].place is not None and protest[0].place.name == "Yerevan"
+
+
+@pytest.mark.parametrize("text", [
+    "The presidential motorcade drove to the airport in Yerevan to meet the delegation.",
+    "A convoy of army trucks drove to Yerevan to reinforce the garrison.",
+    "Nurses gathered in Yerevan for the minister's visit.",
+])
+def test_a_motorcade_or_a_gathering_without_a_demand_is_no_protest(pipeline, text):
+    assert [e for e in analyse(pipeline, text).events if e.plover.type == "PROTEST"] == []
+
+
 def test_a_crowd_verb_without_protesters_is_no_event(pipeline):
     assert analyse(pipeline, "The soldiers returned to their barracks in Yerevan on Monday.").events == []
 

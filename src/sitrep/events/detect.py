@@ -76,7 +76,7 @@ def verb_keys_with_object(token: Token) -> Iterator[tuple[str, Token | None]]:
     for child in token.children:
         if child.dep_ == "dobj":
             yield f"{base} {lemma(child)}", child
-        elif child.dep_ == "prep":
+        elif child.dep_ == "prep" and child.i > token.i:  # not an adjunct before the verb ("On Monday, crowds set …")
             yield f"{base} {child.lower_}", None
     yield base, None
     for variant in lemma_variants(token.lower_):
@@ -273,7 +273,8 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
             if mention is None and token.lower_ == lemma(token):  # "ceasefire" tagged as a verb
                 mention = _noun_mention(doc, token, lexicon)
         elif is_noun(token) and token.ent_type_ not in NAME_ENTITIES:
-            mention = _shot_dead(token) or _noun_mention(doc, token, lexicon) or _verb_as_noun(token, lexicon)
+            mention = (_shot_dead(token) or _noun_mention(doc, token, lexicon) or _verb_as_noun(token, lexicon)
+                       or _gathering_mention(token))
         if mention is not None:
             found.append(mention)
     disrupting = {m.head.i for m in found if not m.nominal and m.type in DISRUPTING}
@@ -310,17 +311,64 @@ CROWD_TYPE = "protest"
 
 
 PLEA_WORDS = word_table("events.detect.plea_words")
+GATHERING_NOUNS = word_table("events.detect.gathering_nouns")
+PURPOSE_DEPS = ("xcomp", "advcl", "conj", "relcl", "acl")
+CROWD_WORDS = ("hundreds", "thousands", "dozens")
+
+
+def _pleads(child: Token) -> bool:
+    return child.dep_ in PURPOSE_DEPS and any(lemma(c) in PLEA_WORDS for c in (child, *child.conjuncts))
 
 
 def _pleading(token: Token) -> bool:
     """Whether a gathering says what it wants: "gathered to demand …", "demanding …", "against the new law",
-    "to hand in a letter and to press the council" (any of the purposes joined by "and")."""
+    "to hand in a letter and to press the council" (any of the purposes joined by "and"), also when the parser
+    hung the purpose on a noun of the gathering's place or time ("gathered outside the ministry during the
+    minister's visit to demand …")."""
     for child in token.children:
-        if child.dep_ in ("xcomp", "advcl", "conj") and any(lemma(c) in PLEA_WORDS for c in (child, *child.conjuncts)):
+        if _pleads(child):
             return True
         if child.dep_ == "prep" and child.lower_ == "against":
             return True
+        if child.dep_ == "prep" and any(_purpose_below(g) for g in child.children if g.dep_ == "pobj"):
+            return True
     return False
+
+
+def _purpose_below(noun: Token, depth: int = 0) -> bool:
+    """A purpose infinitive ("to demand …") on a noun of a prepositional phrase, or on one it governs in turn."""
+    if any(c.dep_ in ("acl", "relcl") and any(a.lower_ == "to" for a in c.children) and _pleads(c) for c in noun.children):
+        return True
+    return depth < 2 and any(_purpose_below(g, depth + 1) for p in noun.children if p.dep_ == "prep"
+                             for g in p.children if g.dep_ == "pobj")
+
+
+def _people(subject: Token) -> bool:
+    return subject.tag_ in ("NNS", "NNPS") or subject.lower_ in CROWD_WORDS
+
+
+def _crowd_subjects(token: Token) -> list[Token]:
+    """The verb's subjects, those they join ("the retirees' association and teachers"), the people an
+    apposition names ("Natal, bus drivers"), and the group of an "of" ("thousands of protesters")."""
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    subjects += [c for s in subjects for c in (*s.conjuncts, *(a for a in s.children if a.dep_ == "appos"))]
+    subjects += [g for s in subjects for p in s.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for g in p.children if g.dep_ == "pobj"]
+    return subjects
+
+
+def _gathering_mention(token: Token) -> Mention | None:
+    """A gathering named by a noun that is no protest word of its own ("a motorcade", "a procession"), held by
+    people and saying what it wants ("drivers held a motorcade to demand …"): a protest."""
+    if lemma(token) not in GATHERING_NOUNS:
+        return None
+    if token.dep_ == "dobj":  # "drivers held a motorcade to demand …"
+        if not (_pleading(token) or _pleading(token.head)) or not any(_people(s) for s in _crowd_subjects(token.head)):
+            return None
+    elif token.dep_ != "nsubj" or not (lemma(token.head) in PLEA_WORDS or _pleading(token.head)):
+        return None  # "a motorcade of drivers demanded …"
+    return Mention(CROWD_TYPE, token, token.idx, token.idx + len(token.text), token, token, nominal=True,
+                   confidence=0.5, rule=f"detect.gathering:{lemma(token)}")
 
 
 def _crowd_mention(token: Token, lexicon: Lexicon) -> Mention | None:
@@ -328,11 +376,9 @@ def _crowd_mention(token: Token, lexicon: Lexicon) -> Mention | None:
     demand something ("residents gathered outside the town hall demanding water"): a protest."""
     if not may_open_verb_key(token, lexicon.verb_key_starts) or not any(key in lexicon.crowd_verbs for key in verb_keys(token)):
         return None
-    subjects = [c for c in token.children if c.dep_ == "nsubj"]
-    subjects += [g for s in subjects for p in s.children if p.dep_ == "prep" and p.lower_ == "of"
-                 for g in p.children if g.dep_ == "pobj"]  # "thousands of protesters"
+    subjects = _crowd_subjects(token)
     protesters = any("demonstrators" in word_classes(s, lexicon) for s in subjects)
-    people = any(s.tag_ in ("NNS", "NNPS") or s.lower_ in ("hundreds", "thousands", "dozens") for s in subjects)
+    people = any(_people(s) for s in subjects)
     if not protesters and not (people and _pleading(token)):
         return None
     return Mention(CROWD_TYPE, token, token.idx, token.idx + len(token.text), token, token, nominal=False,
