@@ -310,3 +310,15 @@ def test_an_event_noun_aimed_at_someone_names_its_target(pipeline):
     strikes = next(e for e in record.events if e.trigger and e.trigger.text == "strikes")
     assert [names[t] for t in strikes.targets] == ["jihadist fighters"]
     assert (strikes.acled.inter1, strikes.acled.inter2) == (1, 2)
+
+
+def test_subjects_the_parser_joined_to_an_opening_place_phrase_are_the_subjects(nlp):
+    text = "On 8 June 2021, in Hpakant Township, Kachin State, the Myanmar military and the KIA clashed with small arms."
+    sources, targets, _ = _link(nlp, text, ["Myanmar military", "KIA", "Kachin State"], "clashed")
+    assert "Kachin State" not in sources + targets
+    assert set(sources) == {"Myanmar military", "KIA"}
+
+
+def test_an_opening_place_phrase_alone_gives_no_subject(nlp):
+    text = "In Hpakant Township, Kachin State, clashes were reported on Monday."
+    assert _link(nlp, text, ["Kachin State"], "reported")[0] == []

@@ -226,6 +226,25 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+PLACE_ENTITIES = ("GPE", "LOC", "FAC")
+
+
+def _swallowed_subject(verb: Token) -> Token | None:
+    """A subject the parser joined to the places of an opening phrase: in "In Hpakant, Kachin State, the army and
+    the rebels clashed" the army and the rebels come out as conjuncts of "Hpakant". The conjuncts after the
+    phrase's last comma that run up to the verb and name no place are its subject (the first; _conjuncts
+    adds the rest)."""
+    comma = max((t.i for t in verb.doc[verb.sent.start:verb.i] if t.text == ","), default=None)
+    if comma is None:
+        return None
+    for prep in (c for c in verb.lefts if c.dep_ == "prep"):
+        for obj in _children(prep, "pobj"):
+            after = sorted((c for c in (obj, *obj.conjuncts) if c.i > comma), key=lambda t: t.i)
+            if after and after[-1].right_edge.i + 1 == verb.i and all(c.ent_type_ not in PLACE_ENTITIES for c in after):
+                return after[0]
+    return None
+
+
 def _listed_subjects(verb: Token, subject: Token) -> list[Token]:
     """Names listed before the subject with commas, as headlines write them: "Turkey, Russia agree"."""
     listed = []
@@ -265,7 +284,7 @@ def _verbal_roles(trigger: Token) -> _Roles:
         if agent is not None:
             roles.sources.append(agent)
     else:
-        subject = _subject(trigger)
+        subject = _subject(trigger) or _swallowed_subject(trigger)
         if subject is not None:
             roles.sources += [*_listed_subjects(trigger, subject), subject]
         roles.targets += _children(trigger, "dobj") or _shared_object(trigger)
