@@ -257,6 +257,15 @@ def test_phrases_allow_small_gaps_and_the_longest_wins(nlp):
     assert table.names_in(list(nlp("Youths burned the flag near a tyre shop."))) == set()
 
 
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("On 8 May 2021, villagers pelted stones and clashed with police, who lobbed tear gas shells, near Jaipur.",
+     "Mob violence"),
+    ("On 8 May 2021, the army fired artillery shells at a village near Jaipur.", "Shelling/artillery/missile attack"),
+])
+def test_a_shell_of_tear_gas_is_no_heavy_weapon(pipeline, text, sub_event_type):
+    assert lead_acled(pipeline, text).acled.sub_event_type == sub_event_type
+
+
 def test_rules_are_tried_in_order_and_unknown_sides_take_the_rule_default():
     book = load_codebook()
     code, rule = decide(Facts(acts={"attack"}, side1=0, side2=7), book)
