@@ -156,6 +156,9 @@ def test_the_cheap_key_tests_pass_every_word_whose_keys_are_in_the_lexicon(nlp, 
     ("On Friday evening, police were called to a house in the suburbs.", []),
     # after the verb it is one
     ("The opposition called for a general strike.", [("REQUEST", "called")]),
+    # "break up" is a dispersal when what breaks up is a demonstration
+    ("Police broke up a rally of nurses outside the ministry.", [("COERCE", "broke")]),
+    ("The couple broke up last year.", []),
 ])
 def test_a_preposition_before_the_verb_makes_no_phrasal_verb(events_of, text, expected):
     assert [(e.plover.type, e.trigger.text) for e in events_of(text)] == expected

@@ -187,7 +187,7 @@ def _cues(trigger: Token) -> list[tuple[int, str]]:
             found.append((depth, "negated"))
         if _condition(node) and node.pos_ in ("VERB", "AUX"):
             found.append((depth, "conditional"))
-        if _purpose(node) and not _gathered_for(node):
+        if _purpose(node) and not _gathered_for(node) and not _intervened_to(node):
             found.append((depth, "planned"))
         word = _word_cue(node, depth) if via not in LOOSE else None
         if word in ("denied", "negated") and not tight:
@@ -297,6 +297,15 @@ PROTESTING = word_table("events.modality.protesting")
 def _gathered_for(node: Token) -> bool:
     """ "residents gathered to protest": a crowd's purpose is what it is doing, not a plan."""
     return node.lemma_.lower() in PROTESTING and node.head.lemma_.lower() in GATHERING
+
+
+INTERVENING = word_table("events.modality.intervening")
+
+
+def _intervened_to(node: Token) -> bool:
+    """ "police intervened to disperse the crowd", "troops moved in to evict them": what forces stepped in to do
+    is what they did (or set about doing), not a plan."""
+    return node.head.lemma_.lower() in INTERVENING and node.head.i != node.i
 
 
 def _concessive(trigger: Token) -> bool:
