@@ -307,3 +307,13 @@ def test_a_later_paragraph_does_not_update_the_toll(pipeline):
     text = ("An air strike killed at least 12 people in a village near the border on Sunday.\n\n"
             "In a separate incident last year, 40 people died in floods.")
     assert _killed(pipeline, text) == [("air strike", 12)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, word, expected", [
+    ("Rockets fired at the village killed 1 civilian on Sunday.", "killed", {"killed": ("1", 1, 1, 1)}),
+    ("Gunmen shot one policeman dead and wounded 2 others.", "shot", {"killed": ("one", 1, 1, 1),
+                                                                       "injured": ("2", 2, 2, 2)}),
+])
+def test_one_person_counted_by_a_numeral(nlp, text, word, expected):
+    assert _summary(_analysis(nlp, text), word) == expected
