@@ -23,9 +23,9 @@ def _modality(nlp, text, word):
         ("Taxi owners did a motorcade through the city to demand cheaper fuel.", "demand", "asserted"),
         ("The union will hold a rally to demand higher wages.", "rally", "planned"),
         # what forces stepped in to do is what they did
-        ("Police intervened to disperse a demonstration of nurses outside the ministry.", "disperse", "asserted"),
-        ("Police intervened to disperse a demonstration of nurses outside the ministry.", "demonstration", "asserted"),
-        ("Police will intervene to disperse any demonstration outside the ministry.", "disperse", "planned"),
+        ("Officers intervened to scatter a rally of nurses outside the ministry.", "scatter", "asserted"),
+        ("Officers intervened to scatter a rally of nurses outside the ministry.", "rally", "asserted"),
+        ("Officers will intervene to scatter any rally outside the ministry.", "scatter", "planned"),
         ("The army said a truce will be implemented on Sunday.", "implemented", "planned"),
         ("The army said a truce will be implemented on Sunday.", "truce", "planned"),
         ("The two countries agreed that a truce will take effect at midnight.", "truce", "planned"),

@@ -303,7 +303,7 @@ INTERVENING = word_table("events.modality.intervening")
 
 
 def _intervened_to(node: Token) -> bool:
-    """ "police intervened to disperse the crowd", "troops moved in to evict them": what forces stepped in to do
+    """ "officers intervened to clear the square", "troops moved in to evict them": what forces stepped in to do
     is what they did (or set about doing), not a plan."""
     return node.head.lemma_.lower() in INTERVENING and node.head.i != node.i
 
