@@ -43,5 +43,6 @@ def test_state_forces_and_armed_groups_known_by_acronym() -> None:
     assert (KB.lookup("CRPF").country, KB.lookup("CRPF").sectors) == ("IND", ("COP",))
     assert (KB.lookup("CODECO").country, KB.lookup("CODECO").sectors) == ("COD", ("REB",))
     assert KB.lookup("CJNG").sectors == ("CRM",)
+    assert KB.lookup("QSD").id == KB.lookup("SDF").id == "sdf"  # the Arabic acronym of the same forces
     assert KB.lookup("SPLA", "2015-01-01").sectors == ("MIL",)
     assert KB.lookup("SSPDF", "2020-01-01").country == "SSD"
