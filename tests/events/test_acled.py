@@ -257,6 +257,16 @@ def test_phrases_allow_small_gaps_and_the_longest_wins(nlp):
     assert table.names_in(list(nlp("Youths burned the flag near a tyre shop."))) == set()
 
 
+@pytest.mark.parametrize("text, inter1, inter2", [
+    ("On 3 May 2021, in Recife, armed men exchanged fire with police officers during a patrol.", 1, 3),
+    ("On 3 May 2021, in Recife, a fugitive exchanged fire with police officers in a raid to capture him.", 1, 3),
+    ("On 3 May 2021, in Recife, armed men exchanged fire with police officers near the market.", 3, 1),
+])
+def test_forces_doing_what_they_set_out_to_do_are_the_first_side_of_a_clash(pipeline, text, inter1, inter2):
+    event = lead_acled(pipeline, text)
+    assert (event.acled.event_type, event.acled.inter1, event.acled.inter2) == ("Battles", inter1, inter2)
+
+
 @pytest.mark.parametrize("text, sub_event_type", [
     ("On 8 May 2021, youths pelted the officers with stones near Jaipur, and the police answered with tear gas shells.",
      "Mob violence"),

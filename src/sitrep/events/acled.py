@@ -226,6 +226,9 @@ REPEL_VERBS = word_table("events.acled.repel_verbs")
 CLAIM_VERBS = word_table("events.acled.claim_verbs")
 BLAME_VERBS = word_table("events.acled.blame_verbs")
 REPEL_PARTICLES = word_table("events.acled.repel_particles")
+OPERATION_NOUNS = word_table("events.acled.operation_nouns")
+OPERATION_PREPS = word_table("events.acled.operation_preps")
+OPERATION_PURPOSES = word_table("events.acled.operation_purposes")
 WEAPONS = frozenset({"firearm", "explosive", "shelling", "grenade"})
 
 
@@ -351,6 +354,19 @@ def repelled_by_doer(words: Iterable[Token], event: Event, actors: dict[str, Act
             continue
         subjects = [c for c in token.children if c.dep_ == "nsubj"]
         if any(s <= t.idx < e for c in subjects for t in c.subtree for s, e in spans):
+            return True
+    return False
+
+
+def forces_operation(words: Iterable[Token]) -> bool:
+    """Whether a clash is told as happening during what forces set out to do: "during a patrol", "in a police
+    operation", "during a sweep to capture a suspect" (ACLED then names the forces first)."""
+    for token in words:
+        lemma = token.lemma_.lower()
+        if lemma in OPERATION_NOUNS and token.dep_ == "pobj" and token.head.lower_ in OPERATION_PREPS:
+            return True
+        if lemma in OPERATION_PURPOSES and token.pos_ == "VERB" and token.dep_ in ("acl", "advcl", "xcomp") \
+                and any(c.lower_ == "to" for c in token.children):
             return True
     return False
 
@@ -589,6 +605,8 @@ def read_facts(event: Event, kinds: Iterable[str], sentences: list[SpacySpan], f
             first_side, facts.side1 = beside[0], beside[0].acled_inter or 0
         if reciprocal and not facts.side2:  # "a clash between the two forces": the other side
             facts.side2 = _first_other(beside, {first_side.id} if first_side else set())
+    if reciprocal and facts.side2 == 1 and facts.side1 in (2, 3, 4) and forces_operation(words):
+        facts.side1, facts.side2 = facts.side2, facts.side1  # "gunmen exchanged fire with police during a patrol"
     if "disrupted" in facts.acts and not facts.side2:  # "defused mines planted by rebels": whose weapons
         owners = [a for a in beside if a.acled_inter in (2, 3, 4) and a.id not in event.sources]
         facts.side2 = owners[0].acled_inter or 0 if owners else 0
