@@ -78,11 +78,14 @@ def synthesise(target: str, count: int, seed: int = 7, batch_docs: int = 400) ->
     from sitrep.merge.canonical import place_cell
     from sitrep.merge.tables import canonical_events
     from sitrep.store import Store
+    from sitrep.store.derived import actor_names, listed_json
     from sitrep.store.tables import ActorRow, DocumentRow, EventRow
 
     docs, events, actors, canon = _load_templates(demo_db())
     by_doc = {d["pk"]: [e for e in events if e["document_pk"] == d["pk"]] for d in docs}
     actors_of = {d["pk"]: [a for a in actors if a["document_pk"] == d["pk"]] for d in docs}
+    names_of = {pk: actor_names([(a["actor_id"], a["name"], a["code"], a["country"]) for a in found])
+                for pk, found in actors_of.items()}
     store = Store(target)
     rng, made, copy = random.Random(seed), 0, 0
     with store.engine.begin() as conn:
@@ -108,7 +111,8 @@ def synthesise(target: str, count: int, seed: int = 7, batch_docs: int = 400) ->
                     cid = f"ev-{uuid.UUID(int=rng.getrandbits(128)).hex[:16]}"
                     sources = rng.choice(SOURCE_COUNTS)
                     event_rows.append({**{k: v for k, v in ev.items() if k != "pk"}, "document_pk": pk,
-                                       "record": record, "date_start": d.get("start"), "date_end": d.get("end"),
+                                       "record": record, "list_json": listed_json(record, names_of[doc["pk"]]),
+                                       "date_start": d.get("start"), "date_end": d.get("end"),
                                        "date_value": d.get("value"), "lat": p.get("lat"), "lon": p.get("lon"),
                                        "canonical_id": cid})
                     template = canon.get(ev["canonical_id"] or "")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import orjson
 import pytest
 
 from .builders import TEXTS
@@ -117,3 +118,24 @@ def test_actors_places_figures(client):
     figures = client.get("/api/figures").json()
     killed = [f for f in figures if f["kind"] == "fatalities"]
     assert killed and killed[0]["points"][0]["best"] == 4
+
+
+@pytest.mark.parametrize("params", [{}, {"sort": "-date", "limit": "2"}, {"sort": "sources", "offset": "1"},
+                                    {"type": "ASSAULT", "total": "true"}])
+def test_the_answer_is_the_list_of_every_face_encoded(client, target, params):
+    """GET /api/events joins the stored items as text: the same bytes as encoding the page that the CLI and
+    the exports read (query.list_events), names, merged ids and spans included."""
+    from sitrep.query import list_events, open_reader, parse_filter
+
+    response = client.get("/api/events", params=params)
+    assert response.status_code == 200, response.text
+    query = {k: v for k, v in params.items() if k != "total"}
+    engine = open_reader(target)
+    with engine.connect() as conn:
+        f = parse_filter(**{"limit": "100", **query})
+        page = list_events(conn, f, total="total" in params)
+    engine.dispose()
+    assert page.items and response.content == orjson.dumps(
+        {"items": page.items, "next_cursor": page.next_cursor, "total": page.total, "limit": f.limit,
+         "offset": f.offset})
+    assert response.json()["items"][0]["document"]["id"] in {"shelling", "truce", "arrests"}

@@ -13,6 +13,8 @@ from sqlalchemy.exc import OperationalError
 from tests.conftest import IN_CI
 
 PG_ADMIN_URL = os.environ.get("SITREP_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+# The session's database is named PREFIX_<random>: on a server shared with other work, a prefix of one's own
+PG_PREFIX = os.environ.get("SITREP_TEST_PG_PREFIX", "sitrep_test")
 
 
 @pytest.fixture(scope="session")
@@ -21,7 +23,7 @@ def pg_url() -> Iterator[str]:
     try:
         admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
         with admin.connect() as conn:
-            name = f"sitrep_test_{uuid.uuid4().hex[:10]}"
+            name = f"{PG_PREFIX}_{uuid.uuid4().hex[:10]}"
             conn.execute(text(f'CREATE DATABASE "{name}"'))
     except OperationalError as exc:
         reason = f"PostgreSQL not reachable at {PG_ADMIN_URL}: {str(exc).splitlines()[0]}"

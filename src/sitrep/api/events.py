@@ -6,13 +6,12 @@ from pathlib import Path
 from typing import Annotated
 
 import anyio
-import orjson
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy import Connection, Engine
 
 from ..errors import ApiError
-from ..query import EventFilter, get_merged_event, list_events, timeline
+from ..query import EventFilter, get_merged_event, page_json, timeline
 from .deps import connection, event_filter, gazetteer
 from .schemas import EventPage, MergedEvent, Timeline
 
@@ -41,9 +40,7 @@ async def events(request: Request, f: Filter, gaz: Gazetteer,
 
 def _page(engine: Engine, f: EventFilter, gaz: Path | None, total: bool) -> bytes:
     with engine.connect() as conn:
-        page = list_events(conn, f, gaz, total=total)
-    return orjson.dumps({"items": page.items, "next_cursor": page.next_cursor, "total": page.total,
-                         "limit": f.limit, "offset": f.offset}, option=orjson.OPT_NON_STR_KEYS)
+        return page_json(conn, f, gaz, total=total)
 
 
 @router.get("/events/{merged_id}", response_model=MergedEvent)

@@ -4,7 +4,9 @@ GET /events, the exports and the page.
 Each event comes back as a plain JSON-ready dict (:func:`summary`): the document it was read from,
 its codes in the three vocabularies, its place and date, its actors by name and code, the id of the
 merged event it belongs to (what `sitrep event` takes) with that event's number of sources, and the
-full record with every span.
+full record with every span. The event's own part of it is stored as JSON text with the event
+(``events.list_json``, store/derived.py); :func:`page_json` joins a page of them into the API's answer
+without decoding them.
 """
 
 from __future__ import annotations
@@ -16,10 +18,9 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from sqlalchemy import ColumnElement, Connection, Select, Text, and_, func, or_, select, tuple_
-from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select, tuple_
 
+from ..errors import StoreError
 from ..merge.tables import canonical_events
 from ..store.tables import DocumentRow, EventRow
 from .filters import EventFilter, TypeFilter, containing, encode_cursor, parse_cursor
@@ -28,29 +29,8 @@ from .places import match_place
 E, D, C = EventRow.__table__.c, DocumentRow.__table__.c, canonical_events.c
 
 
-class _DocumentActors(FunctionElement[str]):
-    """The actors of the event's document as a JSON array of [id, name, code, country], read in the page's
-    own query (a correlated subquery on ix_actors_document_pk) instead of a second query per page."""
-
-    inherit_cache = True  # no state of its own: the page queries stay in SQLAlchemy's compiled cache
-    type = Text()
-    name = "document_actors"
-
-
-@compiles(_DocumentActors)
-def _actors_sqlite(_element: _DocumentActors, _compiler: Any, **_kw: Any) -> str:
-    return ("(SELECT json_group_array(json_array(a.actor_id, a.name, a.code, a.country)) FROM actors AS a "
-            "WHERE a.document_pk = events.document_pk)")
-
-
-@compiles(_DocumentActors, "postgresql")
-def _actors_postgresql(_element: _DocumentActors, _compiler: Any, **_kw: Any) -> str:
-    return ("(SELECT json_agg(json_build_array(a.actor_id, a.name, a.code, a.country))::text FROM actors AS a "
-            "WHERE a.document_pk = events.document_pk)")
-
-
-COLUMNS = (E.pk, E.document_pk, E.event_id, E.canonical_id, E.date_start, E.record, D.doc_id, D.title, D.url,
-           D.source, D.published, C.source_count, _DocumentActors().label("actors"))
+COLUMNS = (E.pk, E.document_pk, E.event_id, E.canonical_id, E.date_start, E.list_json, D.doc_id, D.title, D.url,
+           D.source, D.published, C.source_count)
 
 
 @dataclass(frozen=True)
@@ -215,16 +195,29 @@ def _page_rows(conn: Connection, f: EventFilter, gazetteer: Path | None) -> list
     return rows
 
 
+def _page(conn: Connection, f: EventFilter, gazetteer: Path | None) -> tuple[list[Any], str | None]:
+    rows = _page_rows(conn, f, gazetteer)
+    more = f.limit is not None and len(rows) > f.limit
+    rows = rows[: f.limit] if f.limit else rows
+    cursor = encode_cursor(rows[-1].date_start, rows[-1].pk) if more and f.sort.lstrip("-") == "date" else None
+    return rows, cursor
+
+
 def list_events(conn: Connection, f: EventFilter, gazetteer: Path | None = None, total: bool = False) -> Page:
     """One page of events; ``next_cursor`` is set when more follow (for date sorts). A page sorted by
     date without an offset is read by keyset (:func:`keyset_queries`): its cost does not grow with how
     far the reader has paged, and no COUNT(*) is run unless ``total`` is asked for."""
-    rows = _page_rows(conn, f, gazetteer)
-    more = f.limit is not None and len(rows) > f.limit
-    rows = rows[: f.limit] if f.limit else rows
-    items = [summary(r) for r in rows]
-    cursor = encode_cursor(rows[-1].date_start, rows[-1].pk) if more and f.sort.lstrip("-") == "date" else None
-    return Page(items, cursor, count_events(conn, f, gazetteer) if total else None)
+    rows, cursor = _page(conn, f, gazetteer)
+    return Page([summary(r) for r in rows], cursor, count_events(conn, f, gazetteer) if total else None)
+
+
+def page_json(conn: Connection, f: EventFilter, gazetteer: Path | None = None, total: bool = False) -> bytes:
+    """:func:`list_events` as the API's JSON answer (``items``, ``next_cursor``, ``total``, ``limit``,
+    ``offset``), the same bytes as encoding it, with each item's stored part joined as it was stored."""
+    rows, cursor = _page(conn, f, gazetteer)
+    tail = orjson.dumps({"next_cursor": cursor, "total": count_events(conn, f, gazetteer) if total else None,
+                         "limit": f.limit, "offset": f.offset})
+    return b'{"items":[' + b",".join(item_json(r) for r in rows) + b"]," + tail[1:]
 
 
 def iter_events(conn: Connection, f: EventFilter, gazetteer: Path | None = None,
@@ -241,27 +234,30 @@ def iter_events(conn: Connection, f: EventFilter, gazetteer: Path | None = None,
         page_filter = replace(page_filter, cursor=parse_cursor(page.next_cursor))
 
 
-def _actors(names: dict[str, dict[str, Any]], ids: list[str]) -> list[dict[str, Any]]:
-    return [names.get(i, {"id": i, "name": i, "code": None, "country": None}) for i in ids]
+def _head(row: Any) -> dict[str, Any]:
+    """The keys of an item read with the page, in their order: its document, id and merged event."""
+    return {"document": {"pk": row.document_pk, "id": row.doc_id, "title": row.title, "url": row.url,
+                         "source": row.source, "published": row.published},
+            "event_id": row.event_id, "merged_id": row.canonical_id, "source_count": row.source_count}
+
+
+def _listed(row: Any) -> str:
+    if row.list_json is None:
+        raise StoreError(f"stored event {row.pk} has no list_json (it was written by a sitrep older than the "
+                         "store's schema)", "stop older sitrep processes writing to this store, then "
+                         "store the document again", code="E504")
+    return str(row.list_json)
 
 
 def summary(row: Any) -> dict[str, Any]:
     """The JSON shape of one stored event in every list (docs/api.md)."""
-    event = row.record
-    names = {a[0]: {"id": a[0], "name": a[1], "code": a[2], "country": a[3]} for a in orjson.loads(row.actors or "[]")}
-    return {
-        "document": {"pk": row.document_pk, "id": row.doc_id, "title": row.title, "url": row.url,
-                     "source": row.source, "published": row.published},
-        "event_id": event["id"], "merged_id": row.canonical_id, "source_count": row.source_count,
-        "plover": event["plover"], "cameo": event.get("cameo"), "acled": event["acled"],
-        "category": event.get("category"), "modality": event.get("modality"),
-        "date": event.get("date"), "effective": event.get("effective"), "place": event.get("place"),
-        "sources": _actors(names, event.get("sources") or []),
-        "targets": _actors(names, event.get("targets") or []),
-        "attribution": event.get("attribution"), "quantities": event.get("quantities") or {},
-        "trigger": event.get("trigger"), "instrument": event.get("instrument"),
-        "evidence": event.get("evidence") or [], "confidence": event.get("confidence"),
-    }
+    return {**_head(row), **orjson.loads(_listed(row))}
+
+
+def item_json(row: Any) -> bytes:
+    """:func:`summary` of one row as JSON, byte for byte as ``orjson.dumps(summary(row))``, without decoding
+    the stored part (the row's ``list_json`` is an object that is never empty)."""
+    return orjson.dumps(_head(row))[:-1] + b"," + _listed(row).encode()[1:]
 
 
 def by_type_per_day(conn: Connection, f: EventFilter, gazetteer: Path | None = None) -> list[tuple[str, str, int]]:

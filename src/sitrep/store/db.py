@@ -46,7 +46,7 @@ from sqlalchemy.pool import ConnectionPoolEntry
 
 from ..errors import StoreError
 from ..models import Document, DocumentRecord, Event
-from .derived import date_span, event_columns
+from .derived import actor_names, date_span, event_columns, listed_json
 from .tables import ActorRow, DocumentRow, EventRow, FailedRow
 
 log = logging.getLogger(__name__)
@@ -326,7 +326,7 @@ def _names(record: DocumentRecord, ids: list[str]) -> str:
                      for i in ids if i in by_id)
 
 
-def _event_row(record: DocumentRecord, ev: Event) -> EventRow:
+def _event_row(record: DocumentRecord, ev: Event, actors: dict[str, dict[str, Any]]) -> EventRow:
     place, date = ev.place, ev.date
     return EventRow(
         event_id=ev.id, plover_type=ev.plover.type, plover_mode=ev.plover.mode, cameo=ev.cameo,
@@ -340,6 +340,7 @@ def _event_row(record: DocumentRecord, ev: Event) -> EventRow:
         country=place.country if place else None, modality=ev.modality,
         source_names=_names(record, ev.sources), target_names=_names(record, ev.targets),
         confidence=ev.confidence, record=(data := ev.model_dump(mode="json")), **event_columns(data),
+        list_json=listed_json(data, actors),
     )
 
 
@@ -351,7 +352,8 @@ def _document_row(document: Document, record: DocumentRecord) -> DocumentRow:
         published_source=record.published.source if record.published else None,
         text=document.text, record=record.model_dump(mode="json"),
     )
-    row.events = [_event_row(record, ev) for ev in record.events]
+    actors = actor_names([(a.id, a.name, a.code, a.country) for a in record.actors])
+    row.events = [_event_row(record, ev, actors) for ev in record.events]
     row.actors = [ActorRow(actor_id=a.id, name=a.name, country=a.country, code=a.code,
                            sectors=",".join(a.sectors)) for a in record.actors]
     return row

@@ -3,12 +3,17 @@
 One function, used when a document is saved and by migration 0006 to fill rows stored before it:
 the place's admin1 code and spelling-insensitive keys, ACLED's inter codes as the events stage set
 them (never computed here), and the words of the evidence for free-text search.
+
+And the event's part of its item in every list of events (:func:`listed_json`), serialised once when it
+is stored, so that a page of events is read as text and joined, not decoded and encoded again per read.
 """
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Any
+
+import orjson
 
 from ..geo.normalize import name_key, skeleton_key
 
@@ -44,3 +49,28 @@ def event_columns(event: dict[str, Any]) -> dict[str, Any]:
         "inter1": acled.get("inter1"), "inter2": acled.get("inter2"), "interaction": acled.get("interaction"),
         "evidence_text": "\n".join(w for w in words if w) or None,
     }
+
+
+# The keys of an event's record that every list shows (docs/api.md), in their order; the document, the
+# event's id, its merged event and that event's number of sources come first and are read with the page.
+LISTED = ("plover", "cameo", "acled", "category", "modality", "date", "effective", "place", "sources", "targets",
+          "attribution", "quantities", "trigger", "instrument", "evidence", "confidence")
+
+
+def listed_json(event: dict[str, Any], actors: dict[str, dict[str, Any]]) -> str:
+    """``events.list_json``: the listed keys of one event record (``Event.model_dump(mode="json")``) as a
+    JSON object, its source and target actor ids replaced by ``{id, name, code, country}`` from ``actors``
+    (the document's actors by id; an id without one keeps the id as its name)."""
+
+    def named(ids: list[str] | None) -> list[dict[str, Any]]:
+        return [actors.get(i, {"id": i, "name": i, "code": None, "country": None}) for i in ids or []]
+
+    item = {key: event.get(key) for key in LISTED}
+    item.update(sources=named(event.get("sources")), targets=named(event.get("targets")),
+                quantities=event.get("quantities") or {}, evidence=event.get("evidence") or [])
+    return orjson.dumps(item).decode()
+
+
+def actor_names(actors: list[tuple[str, str, str | None, str | None]]) -> dict[str, dict[str, Any]]:
+    """A document's actors, as (id, name, code, country), by id: what :func:`listed_json` names them by."""
+    return {a[0]: {"id": a[0], "name": a[1], "code": a[2], "country": a[3]} for a in actors}

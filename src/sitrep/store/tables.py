@@ -100,6 +100,9 @@ class EventRow(Base):
     canonical_id: Mapped[str | None] = mapped_column(String(40), index=True)
     # added by migration 0007: whole days from the first to the last day of the date interval (no end: null)
     date_span: Mapped[int | None] = mapped_column(Integer, index=True)
+    # added by migration 0011: the event's part of its item in every list, as JSON text (store/derived.py
+    # listed_json); null only on a row written by a sitrep older than 0011 after the store was migrated
+    list_json: Mapped[str | None] = mapped_column(Text)
 
     document: Mapped[DocumentRow] = relationship(back_populates="events")
 
