@@ -91,3 +91,18 @@ def test_an_emptied_counter_turns_the_cache_off_until_a_write_brings_it_back(cli
     assert _version(client.target) > before  # back, above every version counted before
     assert "report-300" in _documents(client)
     engine.dispose()
+
+
+def test_a_longer_event_stored_later_is_found_by_since(client):
+    """The longest span of an event's dates is read once per store version (api/cache.py PerVersion): after a
+    write that stores a longer event, the next `since` request finds it, with the cache on or off."""
+    from sitrep.store import Store
+    from tests.api.test_pagination import _document
+
+    since = {"since": "2022-05-10", "type": "ASSAULT"}
+    before = _documents(client, **since)
+    assert "report-300" not in before and client.app.state.spans.kept is not None
+    store = Store(client.target)
+    store.save(*_document(300, ["2022-05-01"], span_days=20), merge=False)  # 1 to 21 May
+    store.close()
+    assert _documents(client, **since) == before | {"report-300"}

@@ -13,12 +13,12 @@ import orjson
 from fastapi import Depends, FastAPI
 from sqlalchemy import Engine
 
-from ..query import open_reader, store_version
+from ..query import longest_span, open_reader, store_version
 from ..settings import Settings, load_settings
 from ..store.db import database_url
 from ..version import __version__
 from . import documents, errors, events, exports, guard, merged, page
-from .cache import ResponseCache, VersionReader
+from .cache import PerVersion, ResponseCache, VersionReader
 
 # Connections per worker process: requests run on the server's thread pool (40 threads), each holding one
 # connection for its queries; 10 kept open and up to 30 in all, so `--workers 3` stays under PostgreSQL's
@@ -47,6 +47,14 @@ def _engine_options(target: str) -> dict[str, Any]:
     return options
 
 
+def _autocommit(engine: Engine) -> Engine:
+    """The engine (the same pool) with its connections in autocommit: a read of one or two statements then
+    costs no BEGIN and no ROLLBACK, two round trips to PostgreSQL each (each statement sees what was
+    committed before it, as it does at READ COMMITTED in a transaction; SQLite's driver begins none for
+    reads either)."""
+    return engine.execution_options(isolation_level="AUTOCOMMIT")
+
+
 def _version(engine: Engine) -> int | None:
     with engine.connect() as conn:
         return store_version(conn)
@@ -72,7 +80,9 @@ def create_app(target: str, settings: Settings | None = None, cache_mb: float = 
     gazetteer = settings.gazetteer_file()
     app.state.engine, app.state.settings, app.state.writer = engine, settings, writer
     app.state.cache = ResponseCache(int(cache_mb * 1_000_000))
-    app.state.versions = VersionReader(partial(_version, engine))
+    app.state.pages = _autocommit(engine)  # GET /api/events: the page, and the longest span once per version
+    app.state.spans = PerVersion(longest_span)
+    app.state.versions = VersionReader(partial(_version, app.state.pages))
     app.state.readers = anyio.CapacityLimiter(READERS)
     app.state.gazetteer = gazetteer if gazetteer.is_file() else None
     errors.install(app)

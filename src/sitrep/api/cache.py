@@ -17,6 +17,8 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from concurrent.futures import ThreadPoolExecutor
 
+from sqlalchemy import Connection
+
 
 class ResponseCache:
     def __init__(self, max_bytes: int):
@@ -52,6 +54,25 @@ class ResponseCache:
             while self.size > self.max_bytes:
                 _key, dropped = self.entries.popitem(last=False)
                 self.size -= len(dropped)
+
+
+class PerVersion:
+    """One value read from the store once per version of it (the longest span of a stored event's dates,
+    which every ``since`` filter needs), instead of once per request. The version is the one the request
+    read first; the value is read after it, so it reflects that version or a later one."""
+
+    def __init__(self, read: Callable[[Connection], int]):
+        self.read = read
+        self.kept: tuple[int, int] | None = None  # (version, value): replaced whole, so threads share it
+
+    def get(self, conn: Connection, version: int | None) -> int:
+        kept = self.kept
+        if kept is not None and version is not None and kept[0] == version:
+            return kept[1]
+        value = self.read(conn)
+        if version is not None:
+            self.kept = (version, value)
+        return value
 
 
 class VersionReader:

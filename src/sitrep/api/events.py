@@ -12,6 +12,7 @@ from sqlalchemy import Connection, Engine
 
 from ..errors import ApiError
 from ..query import EventFilter, get_merged_event, page_json, timeline
+from .cache import PerVersion
 from .deps import connection, event_filter, gazetteer
 from .schemas import EventPage, MergedEvent, Timeline
 
@@ -32,15 +33,17 @@ async def events(request: Request, f: Filter, gaz: Gazetteer,
     version = await state.versions.version()  # first: a write committed before this request is seen
     body = state.cache.get(version, key) if version is not None else None
     if body is None:  # the queries on the request's one trip to the thread pool
-        body = await anyio.to_thread.run_sync(_page, state.engine, f, gaz, total, limiter=state.readers)
+        body = await anyio.to_thread.run_sync(_page, state.pages, f, gaz, total, state.spans, version,
+                                              limiter=state.readers)
         if version is not None:
             state.cache.put(version, key, body)
     return Response(body, media_type="application/json")
 
 
-def _page(engine: Engine, f: EventFilter, gaz: Path | None, total: bool) -> bytes:
+def _page(engine: Engine, f: EventFilter, gaz: Path | None, total: bool, spans: PerVersion,
+          version: int | None) -> bytes:
     with engine.connect() as conn:
-        return page_json(conn, f, gaz, total=total)
+        return page_json(conn, f, gaz, total=total, max_span=spans.get(conn, version) if f.since else None)
 
 
 @router.get("/events/{merged_id}", response_model=MergedEvent)

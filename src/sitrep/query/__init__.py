@@ -17,7 +17,7 @@ against the coding table (vocab.py).
 
 from .catalog import list_actors, list_places
 from .documents import document_pk, get_document, list_documents
-from .events import Page, count_events, iter_events, list_events, page_json
+from .events import Page, count_events, iter_events, list_events, longest_span, page_json
 from .filters import EventFilter, parse_date, parse_filter
 from .merged import figures_by_place, get_merged_event, list_ceasefires
 from .source import open_reader, store_version
@@ -25,4 +25,4 @@ from .timeline import timeline
 
 __all__ = ["EventFilter", "Page", "count_events", "document_pk", "figures_by_place", "get_document",
            "get_merged_event", "iter_events", "list_actors", "list_ceasefires", "list_documents", "list_events",
-           "list_places", "open_reader", "page_json", "parse_date", "parse_filter", "store_version", "timeline"]
+           "list_places", "longest_span", "open_reader", "page_json", "parse_date", "parse_filter", "store_version", "timeline"]

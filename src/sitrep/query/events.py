@@ -183,8 +183,9 @@ def count_events(conn: Connection, f: EventFilter, gazetteer: Path | None = None
     return int(conn.scalar(query) or 0)
 
 
-def _page_rows(conn: Connection, f: EventFilter, gazetteer: Path | None) -> list[Any]:
-    span = longest_span(conn) if f.since else None
+def _page_rows(conn: Connection, f: EventFilter, gazetteer: Path | None, span: int | None) -> list[Any]:
+    if f.since and span is None:
+        span = longest_span(conn)
     if f.sort.lstrip("-") != "date" or (f.offset and not f.cursor) or f.limit is None:
         return list(conn.execute(events_query(f, gazetteer, span)).all())
     want = f.limit + 1
@@ -195,8 +196,9 @@ def _page_rows(conn: Connection, f: EventFilter, gazetteer: Path | None) -> list
     return rows
 
 
-def _page(conn: Connection, f: EventFilter, gazetteer: Path | None) -> tuple[list[Any], str | None]:
-    rows = _page_rows(conn, f, gazetteer)
+def _page(conn: Connection, f: EventFilter, gazetteer: Path | None,
+          span: int | None = None) -> tuple[list[Any], str | None]:
+    rows = _page_rows(conn, f, gazetteer, span)
     more = f.limit is not None and len(rows) > f.limit
     rows = rows[: f.limit] if f.limit else rows
     cursor = encode_cursor(rows[-1].date_start, rows[-1].pk) if more and f.sort.lstrip("-") == "date" else None
@@ -211,10 +213,12 @@ def list_events(conn: Connection, f: EventFilter, gazetteer: Path | None = None,
     return Page([summary(r) for r in rows], cursor, count_events(conn, f, gazetteer) if total else None)
 
 
-def page_json(conn: Connection, f: EventFilter, gazetteer: Path | None = None, total: bool = False) -> bytes:
+def page_json(conn: Connection, f: EventFilter, gazetteer: Path | None = None, total: bool = False,
+              max_span: int | None = None) -> bytes:
     """:func:`list_events` as the API's JSON answer (``items``, ``next_cursor``, ``total``, ``limit``,
-    ``offset``), the same bytes as encoding it, with each item's stored part joined as it was stored."""
-    rows, cursor = _page(conn, f, gazetteer)
+    ``offset``), the same bytes as encoding it, with each item's stored part joined as it was stored.
+    ``max_span``: :func:`longest_span` when the caller knows it (read here otherwise, for ``since``)."""
+    rows, cursor = _page(conn, f, gazetteer, max_span)
     tail = orjson.dumps({"next_cursor": cursor, "total": count_events(conn, f, gazetteer) if total else None,
                          "limit": f.limit, "offset": f.offset})
     return b'{"items":[' + b",".join(item_json(r) for r in rows) + b"]," + tail[1:]
