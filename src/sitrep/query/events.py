@@ -152,29 +152,40 @@ def events_query(f: EventFilter, gazetteer: Path | None = None, max_span: int | 
     return query.offset(f.offset) if f.offset and not f.cursor else query
 
 
-def keyset_queries(f: EventFilter, gazetteer: Path | None = None,
+def keyset_queries(f: EventFilter, limit: int, gazetteer: Path | None = None,
                    max_span: int | None = None) -> tuple[Select | None, Select]:
-    """A page sorted by date as two index-ordered queries: the dated events after the cursor, by
-    (date_start, pk) either way, then, when those run out, the undated ones by pk (both end undated,
-    as the one query's NULLS LAST does). Each reads its index in order and stops after the page, where
-    NULLS LAST (which no plain index gives in both directions) would sort every match first."""
+    """A page sorted by date as two index-ordered queries: the first ``limit`` dated events after the
+    cursor, by (date_start, pk) either way, then, when those run out, the undated ones by pk (both end
+    undated, as the one query's NULLS LAST does; the caller limits the second). Each reads its index in
+    order and stops after the page, where NULLS LAST (which no plain index gives in both directions)
+    would sort every match first. The dated events are picked by their keys first, from the events
+    alone, so that an index holding every column the filter tests (migration 0012) picks them without
+    reading the table; the page's columns are then read for those events only."""
     ascending = f.sort == "date"
     where = conditions(f, gazetteer, max_span)
     day, pk = f.cursor if f.cursor else (None, None)
     dated = None
     if f.cursor is None or day is not None:
-        dated = _joined(select(*COLUMNS)).where(*where, E.date_start.is_not(None))
+        keys = select(E.pk).select_from(_filtered(f)).where(*where, E.date_start.is_not(None))
         if day is not None:
-            dated = dated.where(E.date_start >= day if ascending else E.date_start <= day,
-                                tuple_(E.date_start, E.pk) > tuple_(day, pk) if ascending
-                                else tuple_(E.date_start, E.pk) < tuple_(day, pk))
+            keys = keys.where(E.date_start >= day if ascending else E.date_start <= day,
+                              tuple_(E.date_start, E.pk) > tuple_(day, pk) if ascending
+                              else tuple_(E.date_start, E.pk) < tuple_(day, pk))
         order = (E.date_start.asc(), E.pk.asc()) if ascending else (E.date_start.desc(), E.pk.desc())
-        dated = dated.order_by(*order)
+        keys = keys.order_by(*order).limit(limit).correlate(None)
+        dated = _joined(select(*COLUMNS)).where(E.pk.in_(keys)).order_by(*order)
     undated = _joined(select(*COLUMNS)).where(*where, E.date_start.is_(None))
     if day is None and pk is not None:
         undated = undated.where(E.pk > pk if ascending else E.pk < pk)
     undated = undated.order_by(E.pk.asc() if ascending else E.pk.desc())
     return dated, undated
+
+
+def _filtered(f: EventFilter) -> Any:
+    """The tables a filter's conditions read: the events, and their merged events for ``min_sources``."""
+    if f.min_sources:
+        return EventRow.__table__.outerjoin(canonical_events, C.id == E.canonical_id)
+    return EventRow.__table__
 
 
 def count_events(conn: Connection, f: EventFilter, gazetteer: Path | None = None) -> int:
@@ -189,8 +200,8 @@ def _page_rows(conn: Connection, f: EventFilter, gazetteer: Path | None, span: i
     if f.sort.lstrip("-") != "date" or (f.offset and not f.cursor) or f.limit is None:
         return list(conn.execute(events_query(f, gazetteer, span)).all())
     want = f.limit + 1
-    dated, undated = keyset_queries(f, gazetteer, span)
-    rows = list(conn.execute(dated.limit(want)).all()) if dated is not None else []
+    dated, undated = keyset_queries(f, want, gazetteer, span)
+    rows = list(conn.execute(dated).all()) if dated is not None else []
     if len(rows) < want and not f.until:  # an undated event never starts on or before a date: none to read
         rows += conn.execute(undated.limit(want - len(rows))).all()
     return rows
