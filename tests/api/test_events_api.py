@@ -139,3 +139,18 @@ def test_the_answer_is_the_list_of_every_face_encoded(client, target, params):
         {"items": page.items, "next_cursor": page.next_cursor, "total": page.total, "limit": f.limit,
          "offset": f.offset})
     assert response.json()["items"][0]["document"]["id"] in {"shelling", "truce", "arrests"}
+
+
+def test_events_documents_and_checks_the_filter_as_the_routes_that_declare_it(client):
+    """GET /api/events reads its filter from the query string itself (api/deps.py query_filter): OpenAPI
+    describes each parameter as it does where FastAPI reads them (/api/timeline), and a bad value is the
+    same 400."""
+    spec = client.get("/openapi.json").json()["paths"]
+    events = {p["name"]: p for p in spec["/api/events"]["get"]["parameters"]}
+    timeline = {p["name"]: p for p in spec["/api/timeline"]["get"]["parameters"]}
+    assert {k: v for k, v in events.items() if k != "total"} == {k: v for k, v in timeline.items() if k != "bucket"}
+    for params in ({"since": "2020-13-01"}, {"type": "NOPE"}, {"limit": "0"}):
+        bad, same = client.get("/api/events", params=params), client.get("/api/timeline", params=params)
+        assert bad.status_code == same.status_code == 400 and bad.json() == same.json()
+    repeated = client.get("/api/events?type=PROTEST&type=ASSAULT")  # the last one counts, as FastAPI reads it
+    assert [i["document"]["id"] for i in repeated.json()["items"]] == ["shelling"]

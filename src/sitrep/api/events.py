@@ -13,7 +13,7 @@ from sqlalchemy import Connection, Engine
 from ..errors import ApiError
 from ..query import EventFilter, get_merged_event, page_json, timeline
 from .cache import PerVersion
-from .deps import connection, event_filter, gazetteer
+from .deps import connection, event_filter, filter_openapi, gazetteer, query_filter
 from .schemas import EventPage, MergedEvent, Timeline
 
 router = APIRouter(tags=["events"])
@@ -22,13 +22,14 @@ Filter = Annotated[EventFilter, Depends(event_filter)]
 Gazetteer = Annotated[Path | None, Depends(gazetteer)]
 
 
-@router.get("/events", response_model=EventPage)
-async def events(request: Request, f: Filter, gaz: Gazetteer,
+@router.get("/events", response_model=EventPage, openapi_extra={"parameters": filter_openapi()})
+async def events(request: Request, gaz: Gazetteer,
                  total: bool = Query(False, description="also count every event the filter selects")) -> Response:
     """Stored events, filtered, sorted and paged; each with its actors' names, place, date, the merged
     event it belongs to (``merged_id``) and every span of evidence. Answers are kept in memory until the
     store changes (api/cache.py)."""
     state = request.app.state
+    f = query_filter(request)
     key = ("events", f, total)
     version = await state.versions.version()  # first: a write committed before this request is seen
     body = state.cache.get(version, key) if version is not None else None
