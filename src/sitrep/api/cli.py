@@ -36,5 +36,11 @@ def serve(db: str | None, host: str, port: int, workers: int, cache_mb: float) -
         return
     import os
 
+    from .workers import serve_workers
+
     os.environ["SITREP_SERVE_DB"], os.environ["SITREP_SERVE_CACHE_MB"] = target, str(cache_mb)
-    uvicorn.run("sitrep.api.factory:app", factory=True, host=host, port=port, workers=workers, log_level="warning")
+    try:
+        status = serve_workers(host, port, workers)  # a socket of its own per worker (api/workers.py)
+    except SitrepError as exc:
+        fail(exc)
+    raise SystemExit(status)
