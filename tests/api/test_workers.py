@@ -91,3 +91,38 @@ def test_two_workers_share_the_clients_and_stop_together(tmp_path):
         server.send_signal(signal.SIGTERM)
         assert server.wait(timeout=30) == 0
     assert all(not Path(f"/proc/{p}").exists() or "zombie" in Path(f"/proc/{p}/status").read_text() for p in workers)
+
+
+def _workers(server: subprocess.Popen) -> set[int]:
+    children = {int(p) for p in Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()}
+    return {p for p in children if "spawn_main" in Path(f"/proc/{p}/cmdline").read_text()}
+
+
+def test_a_worker_that_dies_is_started_again(tmp_path):
+    db = str(tmp_path / "serve.db")
+    fill(db)
+    port = _free_port()
+    server = _serve(db, port)
+    try:
+        first = _connect(port)
+        assert _answer(first) == b"HTTP/1.1 200 OK"
+        before = _workers(server)
+        assert len(before) == 2
+        killed = min(before)
+        os.kill(killed, signal.SIGKILL)
+        for _ in range(300):  # the supervisor starts another in its place
+            now = _workers(server) - {killed}
+            if len(now) == 2:
+                break
+            time.sleep(0.1)
+        assert len(now) == 2 and server.poll() is None
+        answers = []
+        for _ in range(10):  # every socket answers again, the new worker's included
+            c = _connect(port)
+            answers.append(_answer(c))
+            c.close()
+        assert set(answers) == {b"HTTP/1.1 200 OK"}
+    finally:
+        server.send_signal(signal.SIGTERM)
+        assert server.wait(timeout=30) == 0
+    assert b"exited with status -9; starting it again" in server.stderr.read()  # type: ignore[union-attr]

@@ -14,8 +14,11 @@ from __future__ import annotations
 
 import multiprocessing
 import multiprocessing.connection
+import multiprocessing.process
 import signal
 import socket
+import sys
+import time
 from types import FrameType
 
 from ..errors import ConfigError
@@ -54,16 +57,23 @@ def _worker(sock: socket.socket) -> None:
     uvicorn.Server(config).run(sockets=[sock])
 
 
+MAX_RESTARTS = 5  # a worker that died is started again, up to this many times a minute (then the server stops)
+
+
 def serve_workers(host: str, port: int, count: int) -> int:
     """Run ``count`` worker processes (the app from sitrep.api.factory, configured by the environment) until
-    this process is asked to stop (SIGINT, SIGTERM) or a worker exits; returns the exit status."""
+    this process is asked to stop (SIGINT, SIGTERM); returns the exit status. A worker that dies is started
+    again on its socket, as uvicorn's own supervisor does, unless workers keep dying (more than MAX_RESTARTS
+    in a minute): then every worker is stopped and the status is the dead worker's."""
     sockets = listening_sockets(host, port, count)
     context = multiprocessing.get_context("spawn")
-    processes = [context.Process(target=_worker, args=(sock,), name=f"sitrep-serve-{i}") for i, sock in enumerate(sockets)]
-    for process in processes:
+
+    def start(i: int) -> multiprocessing.process.BaseProcess:
+        process = context.Process(target=_worker, args=(sockets[i],), name=f"sitrep-serve-{i}")
         process.start()
-    for sock in sockets:
-        sock.close()  # the workers have their own copies
+        return process
+
+    processes = [start(i) for i in range(count)]
     stopping = False
 
     def stop(_signum: int, _frame: FrameType | None) -> None:
@@ -74,14 +84,30 @@ def serve_workers(host: str, port: int, count: int) -> int:
                 process.terminate()
 
     previous = {s: signal.signal(s, stop) for s in (signal.SIGINT, signal.SIGTERM)}
+    restarts: list[float] = []
+    status = 0
     try:
-        multiprocessing.connection.wait([p.sentinel for p in processes])  # the first to end, or all when stopped
-        stop(signal.SIGTERM, None)
+        while not stopping:
+            multiprocessing.connection.wait([p.sentinel for p in processes])  # one ended, or all when stopped
+            for i, process in enumerate(processes):
+                if stopping or process.is_alive():
+                    continue
+                now = time.monotonic()
+                restarts = [t for t in restarts if now - t < 60] + [now]
+                if len(restarts) > MAX_RESTARTS:
+                    print(f"sitrep serve: worker {i} exited with status {process.exitcode}, the "
+                          f"{len(restarts)}th in a minute; stopping", file=sys.stderr, flush=True)
+                    status = process.exitcode or 1
+                    stop(signal.SIGTERM, None)
+                    break
+                print(f"sitrep serve: worker {i} exited with status {process.exitcode}; starting it again",
+                      file=sys.stderr, flush=True)
+                processes[i] = start(i)
         for process in processes:
             process.join(timeout=30)
     finally:
         for s, handler in previous.items():
             signal.signal(s, handler)
-    if stopping:
-        return 0
-    return next((p.exitcode for p in processes if p.exitcode), 1)
+        for sock in sockets:
+            sock.close()
+    return status
