@@ -40,6 +40,7 @@ def _modality(nlp, text, word):
         ("Government forces did not attack the town.", "attack", "negated"),
         ("No strikes were reported in the area on Monday.", "strikes", "negated"),
         ("The government refused to withdraw its troops.", "withdraw", "negated"),
+        ("The two delegations left Vienna without an accord on Friday.", "accord", "negated"),
         ("The mandate will expire on Friday if the council cannot reach a deal.", "expire", "conditional"),
         ("The talks could collapse.", "collapse", "hypothetical"),
     ],

@@ -90,13 +90,14 @@ def _all_nouns() -> set[str]:
 
 
 def _negated(token: Token) -> bool:
-    """A negation on the word itself: "did not attack", "no strikes", "never", "without firing"."""
+    """A negation on the word itself: "did not attack", "no strikes", "never", "without firing", "ended without
+    an agreement"."""
     for child in token.children:
         if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in ("no", "neither")):
             return True
         if child.dep_ in ("nsubj", "nsubjpass") and _no_one(child):  # "no one was hurt"
             return True
-    return token.dep_ == "pcomp" and token.head.lower_ == "without"
+    return token.dep_ in ("pcomp", "pobj") and token.head.lower_ == "without"
 
 
 def _no_one(subject: Token) -> bool:
