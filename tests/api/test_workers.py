@@ -70,16 +70,25 @@ def _peer_port(pid: int, target: str) -> int | None:
     return None
 
 
-def test_two_workers_share_the_clients_and_stop_together(tmp_path):
+def _workers(server: subprocess.Popen) -> set[int]:
+    children = {int(p) for p in Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()}
+    return {p for p in children if "spawn_main" in Path(f"/proc/{p}/cmdline").read_text()}
+
+
+def _filled_server(tmp_path: Path) -> tuple[str, int, subprocess.Popen]:
+    """A store with events, and `sitrep serve --workers 2` on it: (store, port, server)."""
     db = str(tmp_path / "serve.db")
     fill(db)
     port = _free_port()
-    server = _serve(db, port)
+    return db, port, _serve(db, port)
+
+
+def test_two_workers_share_the_clients_and_stop_together(tmp_path):
+    db, port, server = _filled_server(tmp_path)
     try:
         clients = [_connect(port) for _ in range(40)]
         assert {_answer(c) for c in clients} == {b"HTTP/1.1 200 OK"}
-        workers = {int(p) for p in Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()}
-        workers = {p for p in workers if "spawn_main" in Path(f"/proc/{p}/cmdline").read_text()}
+        workers = _workers(server)
         assert len(workers) == 2
         served = Counter(_server_pid(c, workers) for c in clients)
         assert set(served) == workers and min(served.values()) >= 8, served  # 41 to 9 was uvicorn's own split at 50
@@ -93,16 +102,8 @@ def test_two_workers_share_the_clients_and_stop_together(tmp_path):
     assert all(not Path(f"/proc/{p}").exists() or "zombie" in Path(f"/proc/{p}/status").read_text() for p in workers)
 
 
-def _workers(server: subprocess.Popen) -> set[int]:
-    children = {int(p) for p in Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()}
-    return {p for p in children if "spawn_main" in Path(f"/proc/{p}/cmdline").read_text()}
-
-
 def test_a_worker_that_dies_is_started_again(tmp_path):
-    db = str(tmp_path / "serve.db")
-    fill(db)
-    port = _free_port()
-    server = _serve(db, port)
+    _db, port, server = _filled_server(tmp_path)
     try:
         first = _connect(port)
         assert _answer(first) == b"HTTP/1.1 200 OK"
