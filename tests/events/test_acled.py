@@ -200,6 +200,9 @@ def lead_acled(pipeline, text: str):
     # who brought the reinforcements, from the verb that carries the noun: troops abroad are external forces
     ("On 4 May 2021, Russian forces brought reinforcements to their base near Qamishli in Syria.",
      "Strategic developments", "Change to group/activity", 8, 0),
+    # a strike that aircraft carry out is an attack (one that workers hold is no ACLED event: below)
+    ("On 7 June 2021, jets carried out a strike on the rebel base.", "Explosions/Remote violence",
+     "Air/drone strike", 1, 2),
 ])
 def test_the_codebook_decides_type_sub_type_and_sides(pipeline, text, event_type, sub_event_type, inter1, inter2):
     event = lead_acled(pipeline, text)
@@ -303,6 +306,9 @@ def test_every_rule_has_a_unique_id():
     "A man shot a burglar who broke into his home on Friday night.",
     "The fans chanted the striker's name as the band banged drums behind the goal.",
     "Nurses at the two hospitals went on strike on Monday over unpaid overtime.",
+    # a strike by workers, told by who holds it or who resumed it, is no attack
+    "On 7 June 2021, teachers resumed their strike in the capital.",
+    "On 7 June 2021, the nurses' strike entered its third week.",
 ])
 def test_accidents_and_private_crimes_get_no_acled_type(pipeline, text):
     coded = [(e.trigger.text, e.acled.event_type) for e in

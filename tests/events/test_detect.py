@@ -107,6 +107,35 @@ def test_who_takes_part_and_with_what_changes_the_code(events_of, text, cameo, a
     assert (event.cameo, (event.acled.event_type, event.acled.sub_event_type)) == (cameo, acled)
 
 
+@pytest.mark.parametrize("text, trigger, acled", [
+    # the weapon as the subject of where it came down, or as what was launched or aimed
+    ("On 4 June 2021, three rockets fell near the airport.", "fell",
+     ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+    ("On 4 June 2021, two mortar shells landed in a residential district.", "landed",
+     ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+    ("On 4 June 2021, rockets hit the town.", "hit", ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+    ("On 4 June 2021, the militia launched two missiles towards the capital.", "launched",
+     ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+    ("On 4 June 2021, the air force targeted a fuel truck near the town.", "targeted",
+     ("Explosions/Remote violence", "Air/drone strike")),
+    # a subject that could name an employee does not make a shot a dismissal
+    ("On 4 June 2021, a police officer fired at the crowd.", "fired", ("Violence against civilians", "Attack")),
+])
+def test_weapons_and_shooters_as_subjects(events_of, text, trigger, acled):
+    event = only(events_of(text))
+    assert (event.trigger.text, (event.acled.event_type, event.acled.sub_event_type)) == (trigger, acled)
+
+
+@pytest.mark.parametrize("text", [
+    "On 4 June 2021, the company launched a new phone.",
+    "On 4 June 2021, the plane landed in the capital.",
+    "On 4 June 2021, prices fell sharply in the capital.",
+    "On 4 June 2021, the club fired its coach.",
+])
+def test_launching_landing_falling_and_firing_without_a_weapon_are_no_event(events_of, text):
+    assert events_of(text) == []
+
+
 def test_two_visits_by_different_people_stay_apart(pipeline):
     text = "Vladimir Putin visited Paris on Monday. Emmanuel Macron visited Rome on Monday."
     events = pipeline.analyze(Document(id="t", text=text)).events

@@ -10,6 +10,7 @@ event are handled in ``constructions.py``.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -151,11 +152,15 @@ def governed_words(token: Token, nominal: bool) -> list[Token]:
 
 
 def noun_governed(token: Token) -> list[Token]:
-    """A noun's governed words, and its support verb's ("an agreement was struck [for a ceasefire]")."""
+    """A noun's governed words, and its support verb's ("an agreement was struck [for a ceasefire]"); then
+    who holds it ("the teachers' strike") and the support verb's subject ("teachers resumed their strike"),
+    which tell its sense after what it governs does."""
     words = governed_words(token, True)
+    holders = [c for c in token.children if c.dep_ == "poss"]
     if token.dep_ in ("nsubjpass", "dobj") and is_verb(token.head):
         words += [w for w in governed_words(token.head, False) if w.i != token.i]
-    return words
+        holders += [c for c in token.head.children if c.dep_ == "nsubj"]
+    return words + holders + [c for h in holders for c in h.conjuncts]
 
 
 def choose_type(entry: Entry, words: list[Token], lexicon: Lexicon) -> tuple[str, Token | None]:
@@ -167,6 +172,14 @@ def choose_type(entry: Entry, words: list[Token], lexicon: Lexicon) -> tuple[str
                 if wanted in classes[word.i]:
                     return event_type, word
     return entry.default, None
+
+
+SUBJECT_CLASSES = word_table("events.detect.subject_classes")
+
+
+def _only(entry: Entry, classes: AbstractSet[str]) -> Entry:
+    """The entry with only its senses for these classes, and no default."""
+    return Entry("", tuple((c, t) for c, t in entry.by_class if c in classes))
 
 
 def may_open_verb_key(token: Token, starts: frozenset[str]) -> bool:
@@ -190,14 +203,29 @@ def _verb_mention(token: Token, lexicon: Lexicon) -> Mention | None:
         if entry is None:
             continue
         words = governed_words(token, False)
-        if token.dep_ == "acl" and token.tag_ == "VBN":  # a reduced relative: "the children seized by bandits"
-            words.append(token.head)
+        described = token.head if token.dep_ == "acl" and token.tag_ == "VBN" else None
+        if described is not None:  # a reduced relative: "the children seized by bandits"
+            words.append(described)
         event_type, governed = choose_type(entry, words, lexicon)
+        if described is not None and governed is described and not entry.default \
+                and SUBJECT_CLASSES.intersection(word_classes(described, lexicon)):
+            return None  # "the drones launched by Russia": the weapon is told of by the verb it is the object of
+        if not event_type and governed is not None and governed.dep_ == "nsubj" and governed.head.i == token.i:
+            event_type, governed = entry.default, None  # a subject vetoes no sense: "the officer fired at them"
+        weapon = None
+        if governed is None and entry.by_class:  # "rockets hit the town": a weapon as the subject
+            subjects = [w for c in token.children if c.dep_ == "nsubj" for w in (c, *c.conjuncts)]
+            weapons = [w for w in subjects if SUBJECT_CLASSES.intersection(lexicon.classes.get(lemma(w), ()))]
+            chosen_type, weapon = choose_type(_only(entry, SUBJECT_CLASSES), weapons, lexicon)  # not "a drone attack"
+            if weapon is not None:
+                event_type = chosen_type
         if not event_type:
             return None
         if governed is not None and governed.i == token.head.i and token.dep_ == "acl":
             governed = None  # the noun classifies the verb but is not its object to absorb ("a truce brokered by")
         chosen = f" by its object's class ({governed.lower_})" if governed is not None and entry.by_class else ""
+        if weapon is not None:
+            chosen = f" by its subject's class ({weapon.lower_})"
         return Mention(event_type, token, token.idx, token.idx + len(token.text), token, token,
                        nominal=False, governed=governed or idiom_object, rule=f"lexicon.verb:{key}{chosen}")
     return None
