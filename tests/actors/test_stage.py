@@ -104,6 +104,15 @@ def test_groups_of_one_kind_told_apart_by_their_names_are_two_actors(analyse) ->
     assert len(_at(a, "pro-Houthi forces").mentions) == 2  # "Pro-Houthi forces" at a sentence start is the same
 
 
+def test_one_of_a_kind_and_many_of_it_are_two_actors(analyse) -> None:
+    a = analyse("On 2 June 2021, a man was beaten by a group of men in the village. Police questioned the men, "
+                "and the police said the man was in hospital.")
+    man, men = _at(a, "a man"), _at(a, "group of men")
+    assert man.id != men.id
+    assert [m.text for m in man.mentions] == ["man", "man"] and [m.text for m in men.mentions] == ["men", "men"]
+    assert len({_at(a, "Police").id, _at(a, "the police").id}) == 1  # a collective noun has no number to tell
+
+
 def test_no_actor_for_plain_words(analyse) -> None:
     a = analyse("The weather was cold and the roads were icy.")
     assert a.actors == []

@@ -86,6 +86,7 @@ class Candidate:
     place: bool = False
     confidence: float = 0.7
     label: str = ""  # the words that name one group among its kind: "GNA" forces, "pro-Houthi" fighters
+    plural: bool = False  # a plural count noun ("men", not "police"): "a man" and "a group of men" are two actors
 
 
 @dataclass
@@ -130,8 +131,10 @@ class Coder:
 
     # ---------------------------------------------------------------- kinds
     def _base(self, phrase: Phrase, kind: str, name: str) -> Candidate:
-        return Candidate(start=phrase.start, end=phrase.end, text=tokens_text(phrase.tokens), head=phrase.head.i,
-                         kind=kind, name=name, head_word=head_lemma(phrase.head))
+        head = phrase.head
+        return Candidate(start=phrase.start, end=phrase.end, text=tokens_text(phrase.tokens), head=head.i,
+                         kind=kind, name=name, head_word=head_lemma(head),
+                         plural=head.tag_ in ("NNS", "NNPS") and head.lower_ != head.lemma_.lower())
 
     def _person(self, phrase: Phrase) -> Candidate | None:
         assert phrase.person is not None

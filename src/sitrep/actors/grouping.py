@@ -31,7 +31,7 @@ def group_key(cand: Candidate) -> str:
         return f"state:{cand.country}"
     if cand.kind == "organization" and not cand.head_word:
         return f"org:{fold(cand.name)}"
-    return f"nom:{cand.country}:{','.join(cand.sectors)}:{cand.head_word}:{cand.militia}:{cand.label}"
+    return f"nom:{cand.country}:{','.join(cand.sectors)}:{cand.head_word}:{cand.militia}:{cand.label}:{cand.plural}"
 
 
 def _title_roles(cand: Candidate) -> frozenset[str]:
