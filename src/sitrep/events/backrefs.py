@@ -79,7 +79,7 @@ def _distance(marker: Token) -> tuple[int, int] | None:
     measure = _measure(marker)
     phrases = [measure] if measure is not None else []
     if not phrases:
-        return None
+        return (0, 0) if _step_of_one_episode(marker) else None
     words = [t.lower_ for t in phrases[0].subtree if t.i < marker.i]
     unit = next((u for u in UNIT_DAYS if any(re.fullmatch(u + "s?", w) for w in words)), None)
     if unit is None:
@@ -90,6 +90,14 @@ def _distance(marker: Token) -> tuple[int, int] | None:
     if count is not None:
         return count * days, count * days
     return (0, 1) if unit == "hour" else (2 * days, 6 * days)
+
+
+def _step_of_one_episode(marker: Token) -> bool:
+    """ "killed after exchanging fire with police", "arrested before boarding the plane": "after" or "before" with
+    a gerund that has no subject of its own tells the step just before or after, by the same people: that day."""
+    return marker.lower_ in ("after", "before") and any(
+        c.dep_ == "pcomp" and c.tag_ == "VBG" and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        for c in marker.children)
 
 
 def relative_date(analysis: Analysis, marker: Token) -> EventDate | None:
