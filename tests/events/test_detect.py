@@ -185,6 +185,9 @@ def test_the_cheap_key_tests_pass_every_word_whose_keys_are_in_the_lexicon(nlp, 
     ("On Friday evening, police were called to a house in the suburbs.", []),
     # after the verb it is one
     ("The opposition called for a general strike.", [("REQUEST", "called")]),
+    # … unless it says when: "called the minister on Monday" is no "call on"
+    ("The president called the prime minister on Monday.", []),
+    ("The opposition called on the government on Monday to resign.", [("REQUEST", "called")]),
     # "break up" is a dispersal when what breaks up is a demonstration
     ("Police broke up a rally of nurses outside the ministry.", [("COERCE", "broke")]),
     ("The couple broke up last year.", []),

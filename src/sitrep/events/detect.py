@@ -77,12 +77,17 @@ def verb_keys_with_object(token: Token) -> Iterator[tuple[str, Token | None]]:
     for child in token.children:
         if child.dep_ == "dobj":
             yield f"{base} {lemma(child)}", child
-        elif child.dep_ == "prep" and child.i > token.i:  # not an adjunct before the verb ("On Monday, crowds set …")
-            yield f"{base} {child.lower_}", None
+        elif child.dep_ == "prep" and child.i > token.i and not _of_time(child):
+            yield f"{base} {child.lower_}", None  # not an adjunct before the verb ("On Monday, crowds set …"),
+            # nor one of time after it ("called the minister on Monday" is no "call on")
     yield base, None
     for variant in lemma_variants(token.lower_):
         if variant != base:
             yield variant, None
+
+
+def _of_time(prep: Token) -> bool:
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
 def lemma_variants(word: str) -> list[str]:
