@@ -200,6 +200,11 @@ def lead_acled(pipeline, text: str):
     # who brought the reinforcements, from the verb that carries the noun: troops abroad are external forces
     ("On 4 May 2021, Russian forces brought reinforcements to their base near Qamishli in Syria.",
      "Strategic developments", "Change to group/activity", 8, 0),
+    # the dead and wounded of a blast nobody names as fighters are civilians; soldiers hit are state forces
+    ("On 5 June 2021, a bomb exploded in the market of the town, killing one and injuring two.",
+     "Explosions/Remote violence", "Remote explosive/landmine/IED", 3, 7),
+    ("On 5 June 2021, an IED hit an army convoy near the town, killing two.",
+     "Explosions/Remote violence", "Remote explosive/landmine/IED", 3, 1),
     # a strike that aircraft carry out is an attack (one that workers hold is no ACLED event: below)
     ("On 7 June 2021, jets carried out a strike on the rebel base.", "Explosions/Remote violence",
      "Air/drone strike", 1, 2),

@@ -437,6 +437,11 @@ def toll_actors(event: Event, actors: dict[str, Actor]) -> list[str]:
             if any(s <= m.end and m.start <= e + 1 for s, e in spans for m in a.mentions)]
 
 
+def hurt(event: Event) -> bool:
+    """Whether the event's toll counts anyone killed or injured."""
+    return any((q := event.quantities.get(k)) is not None and (q.best or 0) > 0 for k in TOLLS)
+
+
 RULING_POWERS = frozenset({"regime", "junta"})  # a state's power with its forces ("strikes on the regime")
 
 
@@ -616,6 +621,9 @@ def read_facts(event: Event, kinds: Iterable[str], sentences: list[SpacySpan], f
             pool = beside + armed_beside(event, [following, *told_on], actors, doc)
         forces = [a for a in pool if a.acled_inter == 1 and FORCES & set(a.sectors) and a.id not in event.sources]
         facts.side2 = forces[0].acled_inter or 0 if forces else 0
+    if not facts.side2 and facts.acts & {"remote", "attack"} and not facts.cues & {"two_sided", "armed_target"} \
+            and not reciprocal and hurt(event):  # "a bomb went off in the market, killing two": the dead nobody
+        facts.side2 = 7                        # names as fighters are civilians to ACLED
     if facts.side2 == 7 and target is not None and place_like(target, book) and not any(
             event.quantities.get(k) for k in TOLLS):  # "shelled the village" (no one hurt): no civilian side
         facts.side2 = 0
