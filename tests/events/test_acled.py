@@ -205,6 +205,9 @@ def lead_acled(pipeline, text: str):
      "Explosions/Remote violence", "Remote explosive/landmine/IED", 3, 7),
     ("On 5 June 2021, an IED hit an army convoy near the town, killing two.",
      "Explosions/Remote violence", "Remote explosive/landmine/IED", 3, 1),
+    # soldiers killed in a clash the army fought: the army's own dead; the other side is who it fought
+    ("On 30 May 2021, two soldiers were killed in clashes between the army and the rebels.",
+     "Battles", "Armed clash", 1, 2),
     # a strike that aircraft carry out is an attack (one that workers hold is no ACLED event: below)
     ("On 7 June 2021, jets carried out a strike on the rebel base.", "Explosions/Remote violence",
      "Air/drone strike", 1, 2),

@@ -437,6 +437,13 @@ def toll_actors(event: Event, actors: dict[str, Actor]) -> list[str]:
             if any(s <= m.end and m.start <= e + 1 for s, e in spans for m in a.mentions)]
 
 
+def own_member_hit(event: Event, actors: dict[str, Actor]) -> str | None:
+    """The code of an armed group that the event names both as its doer and as its victim ("the NPA" and "an NPA
+    militant" killed): then the doer named is only the victim's side, not who struck it."""
+    doers = {actors[s].code for s in event.sources if s in actors and actors[s].code and actors[s].acled_inter in ARMED}
+    return next((actors[t].code for t in event.targets if t in actors and actors[t].code in doers), None)
+
+
 def hurt(event: Event) -> bool:
     """Whether the event's toll counts anyone killed or injured."""
     return any((q := event.quantities.get(k)) is not None and (q.best or 0) > 0 for k in TOLLS)
@@ -610,6 +617,11 @@ def read_facts(event: Event, kinds: Iterable[str], sentences: list[SpacySpan], f
             first_side, facts.side1 = beside[0], beside[0].acled_inter or 0
         if reciprocal and not facts.side2:  # "a clash between the two forces": the other side
             facts.side2 = _first_other(beside, {first_side.id} if first_side else set())
+    own = own_member_hit(event, actors)
+    if own is not None and facts.side1 in ARMED:  # "an NPA fighter was killed in a firefight between the NPA and
+        others = [a for a in armed_beside(event, sentences, actors, doc)  # the army": the group lost its own man;
+                  if a.code != own and a.id not in event.sources]          # the other side is the army
+        facts.side2 = others[0].acled_inter or 0 if others else facts.side2
     if reciprocal and facts.side2 == 1 and facts.side1 in (2, 3, 4) and forces_operation(words):
         facts.side1, facts.side2 = facts.side2, facts.side1  # "gunmen exchanged fire with police during a patrol"
     if "disrupted" in facts.acts and not facts.side2:  # "defused mines planted by rebels": whose weapons
