@@ -105,11 +105,11 @@ def test_groups_of_one_kind_told_apart_by_their_names_are_two_actors(analyse) ->
 
 
 def test_one_of_a_kind_and_many_of_it_are_two_actors(analyse) -> None:
-    a = analyse("On 2 June 2021, a man was beaten by a group of men in the village. Police questioned the men, "
+    a = analyse("On 2 June 2021, a man was beaten by several men at the well. Police questioned the men, "
                 "and the police said the man was in hospital.")
-    man, men = _at(a, "a man"), _at(a, "group of men")
+    man, men = _at(a, "a man"), _at(a, "several men")
     assert man.id != men.id
-    assert [m.text for m in man.mentions] == ["man", "man"] and [m.text for m in men.mentions] == ["men", "men"]
+    assert [m.text for m in man.mentions] == ["man", "man"] and [m.text for m in men.mentions] == ["several men", "men"]
     assert len({_at(a, "Police").id, _at(a, "the police").id}) == 1  # a collective noun has no number to tell
 
 

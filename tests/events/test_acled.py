@@ -201,7 +201,7 @@ def lead_acled(pipeline, text: str):
     ("On 4 May 2021, Russian forces brought reinforcements to their base near Qamishli in Syria.",
      "Strategic developments", "Change to group/activity", 8, 0),
     # the dead and wounded of a blast nobody names as fighters are civilians; soldiers hit are state forces
-    ("On 5 June 2021, a bomb exploded in the market of the town, killing one and injuring two.",
+    ("On 5 June 2021, a bomb exploded at the bus station, killing one and injuring two.",
      "Explosions/Remote violence", "Remote explosive/landmine/IED", 3, 7),
     ("On 5 June 2021, an IED hit an army convoy near the town, killing two.",
      "Explosions/Remote violence", "Remote explosive/landmine/IED", 3, 1),

@@ -33,8 +33,8 @@ def test_temporal_marker_and_distance(nlp):
     assert _distance(marker) == (1, 1) and main_clause(marker).text == "met"
     assert temporal_marker(next(t for t in doc if t.text == "met")) is None
     # a gerund with no subject of its own is the step just before, that day; with a subject it may be any day
-    doc = nlp("A smuggler was killed after exchanging fire with police. The army withdrew after the rebels left.")
-    assert _distance(temporal_marker(next(t for t in doc if t.text == "exchanging"))) == (0, 0)
+    doc = nlp("A smuggler died after trading shots with the guards. The army withdrew after the rebels left.")
+    assert _distance(temporal_marker(next(t for t in doc if t.text == "trading"))) == (0, 0)
     assert _distance(temporal_marker(next(t for t in doc if t.text == "left"))) is None
 
 

@@ -618,9 +618,9 @@ def read_facts(event: Event, kinds: Iterable[str], sentences: list[SpacySpan], f
         if reciprocal and not facts.side2:  # "a clash between the two forces": the other side
             facts.side2 = _first_other(beside, {first_side.id} if first_side else set())
     own = own_member_hit(event, actors)
-    if own is not None and facts.side1 in ARMED:  # "an NPA fighter was killed in a firefight between the NPA and
-        others = [a for a in armed_beside(event, sentences, actors, doc)  # the army": the group lost its own man;
-                  if a.code != own and a.id not in event.sources]          # the other side is the army
+    if own is not None and facts.side1 in ARMED:  # "two rebels died as the rebels fought the army": the group
+        others = [a for a in armed_beside(event, sentences, actors, doc)  # lost its own men; the other side is
+                  if a.code != own and a.id not in event.sources]          # the army
         facts.side2 = others[0].acled_inter or 0 if others else facts.side2
     if reciprocal and facts.side2 == 1 and facts.side1 in (2, 3, 4) and forces_operation(words):
         facts.side1, facts.side2 = facts.side2, facts.side1  # "gunmen exchanged fire with police during a patrol"
