@@ -194,3 +194,17 @@ def test_the_cheap_key_tests_pass_every_word_whose_keys_are_in_the_lexicon(nlp, 
 ])
 def test_a_preposition_before_the_verb_makes_no_phrasal_verb(events_of, text, expected):
     assert [(e.plover.type, e.trigger.text) for e in events_of(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # fights, beatings and captures told of a game are figures of speech …
+    ("Rovers beat Albion 2-1 on Saturday to take the league title.", []),
+    ("The striker attacked the ball and scored in the 89th minute.", []),
+    ("The Hawks crushed the Owls 110-90 in the home game.", []),
+    # … unless the sentence names violence, or the fight is no game's
+    ("Fans clashed with police after the match in the capital.", ["clashed"]),
+    ("A bomb exploded near the stadium during the match, killing two.", ["exploded"]),
+    ("Government forces won a decisive victory over the rebels and captured the town.", ["captured"]),
+])
+def test_fights_told_of_a_game_are_no_events(events_of, text, expected):
+    assert [e.trigger.text for e in events_of(text) if e.plover.type in ("ASSAULT", "COERCE")] == expected

@@ -22,7 +22,7 @@ from .detect import Mention, is_verb, lemma, may_open_verb_key, verb_keys, word_
 from .lexicon import Lexicon, normalize
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 REPORTING = word_table("events.constructions.reporting")
 CLAUSE_BREAKS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "conj", "csubj"})
@@ -40,6 +40,7 @@ def apply_constructions(mentions: list[Mention], lexicon: Lexicon) -> list[Menti
     agreed_ceasefires(mentions, by_token, lexicon)
     join_participles(mentions, by_token, lexicon)
     drop_purposes(mentions, by_token)
+    drop_game_talk(mentions)
     live = [m for m in mentions if not m.consumed]
     anchors = {m.anchor.i for m in live} | {m.head.i for m in live}
     for mention in live:
@@ -48,6 +49,41 @@ def apply_constructions(mentions: list[Mention], lexicon: Lexicon) -> list[Menti
         apply_mood(mention, lexicon)
         mention.confidence = centrality(mention, anchors)
     return live
+
+
+GAME_WORDS = word_table("events.constructions.game_words")
+GAME_VIOLENCE = word_table("events.constructions.game_violence")
+GAME_TYPES = word_table("events.constructions.game_types")
+
+
+def drop_game_talk(mentions: list[Mention]) -> None:
+    """Fights, beatings and captures told of a game are figures of speech: "United beat City 2-1 to take the
+    title", "the striker attacked the ball" (the word tables events.constructions.game_*)."""
+    verdicts: dict[int, bool] = {}
+    for mention in mentions:
+        if mention.consumed or mention.type not in GAME_TYPES:
+            continue
+        sent = mention.head.sent
+        if sent.start not in verdicts:
+            verdicts[sent.start] = _game_talk(sent)
+        if verdicts[sent.start]:
+            mention.consumed = True
+            mention.rule = f"construction.game_talk (over {mention.rule})"
+
+
+def _game_talk(sent: Span) -> bool:
+    lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    if lemmas & GAME_VIOLENCE:
+        return False
+    score = any(t.like_num and i + 2 < len(sent) and sent[i + 1].text in ("-", "–") and sent[i + 2].like_num
+                for i, t in enumerate(sent)) or any(_scoreline(t.text) for t in sent)
+    return len(lemmas & GAME_WORDS) >= 2 or (score and bool(lemmas & GAME_WORDS))
+
+
+def _scoreline(word: str) -> bool:
+    """ "2-1", "110-90": two numbers joined by a dash (not a date: no four-digit year)."""
+    left, dash, right = word.partition("-") if "-" in word else word.partition("–")
+    return bool(dash) and left.isdigit() and right.isdigit() and len(left) <= 3 and len(right) <= 3
 
 
 def _mention_at(token: Token, by_token: dict[int, Mention]) -> Mention | None:
