@@ -208,6 +208,9 @@ def lead_acled(pipeline, text: str):
     # soldiers killed in a clash the army fought: the army's own dead; the other side is who it fought
     ("On 30 May 2021, two soldiers were killed in clashes between the army and the rebels.",
      "Battles", "Armed clash", 1, 2),
+    # a deal that ends fighting is an agreement, whoever signs it
+    ("On 3 June 2021, the government and the rebels signed a peace agreement in the capital.",
+     "Strategic developments", "Agreement", 1, 0),
     # a strike that aircraft carry out is an attack (one that workers hold is no ACLED event: below)
     ("On 7 June 2021, jets carried out a strike on the rebel base.", "Explosions/Remote violence",
      "Air/drone strike", 1, 2),
@@ -314,6 +317,9 @@ def test_every_rule_has_a_unique_id():
     "A man shot a burglar who broke into his home on Friday night.",
     "The fans chanted the striker's name as the band banged drums behind the goal.",
     "Nurses at the two hospitals went on strike on Monday over unpaid overtime.",
+    # a deal about money or trade, or one no party to a conflict makes, is no ACLED agreement
+    "On 3 June 2021, the union and the carmaker reached an agreement on a new labour contract.",
+    "On 3 June 2021, the two countries signed a trade agreement.",
     # a strike by workers, told by who holds it or who resumed it, is no attack
     "On 7 June 2021, teachers resumed their strike in the capital.",
     "On 7 June 2021, the nurses' strike entered its third week.",
