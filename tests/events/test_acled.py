@@ -317,6 +317,8 @@ def test_every_rule_has_a_unique_id():
     "A man shot a burglar who broke into his home on Friday night.",
     "The fans chanted the striker's name as the band banged drums behind the goal.",
     "Nurses at the two hospitals went on strike on Monday over unpaid overtime.",
+    # an animal's attack is no political violence
+    "On 4 June 2021, a swarm of bees attacked two hikers on the trail.",
     # a deal about money or trade, or one no party to a conflict makes, is no ACLED agreement
     "On 3 June 2021, the union and the carmaker reached an agreement on a new labour contract.",
     "On 3 June 2021, the two countries signed a trade agreement.",
