@@ -10,7 +10,6 @@ event are handled in ``constructions.py``.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -182,9 +181,16 @@ def choose_type(entry: Entry, words: list[Token], lexicon: Lexicon) -> tuple[str
 SUBJECT_CLASSES = word_table("events.detect.subject_classes")
 
 
-def _only(entry: Entry, classes: AbstractSet[str]) -> Entry:
-    """The entry with only its senses for these classes, and no default."""
-    return Entry("", tuple((c, t) for c, t in entry.by_class if c in classes))
+def _weapon_subject(token: Token, entry: Entry, lexicon: Lexicon) -> tuple[str, Token] | None:
+    """The sense a verb's subject gives it when the subject is itself a weapon ("rockets hit the town"), and that
+    subject; a weapon only modifying the subject gives none ("a drone attack hit the port")."""
+    subjects = [w for c in token.children if c.dep_ == "nsubj" for w in (c, *c.conjuncts)]
+    for wanted, event_type in entry.by_class:
+        if wanted in SUBJECT_CLASSES:
+            for word in subjects:
+                if wanted in lexicon.classes.get(lemma(word), ()):
+                    return event_type, word
+    return None
 
 
 def may_open_verb_key(token: Token, starts: frozenset[str]) -> bool:
@@ -218,12 +224,8 @@ def _verb_mention(token: Token, lexicon: Lexicon) -> Mention | None:
         if not event_type and governed is not None and governed.dep_ == "nsubj" and governed.head.i == token.i:
             event_type, governed = entry.default, None  # a subject vetoes no sense: "the officer fired at them"
         weapon = None
-        if governed is None and entry.by_class:  # "rockets hit the town": a weapon as the subject
-            subjects = [w for c in token.children if c.dep_ == "nsubj" for w in (c, *c.conjuncts)]
-            weapons = [w for w in subjects if SUBJECT_CLASSES.intersection(lexicon.classes.get(lemma(w), ()))]
-            chosen_type, weapon = choose_type(_only(entry, SUBJECT_CLASSES), weapons, lexicon)  # not "a drone attack"
-            if weapon is not None:
-                event_type = chosen_type
+        if governed is None and (by_subject := _weapon_subject(token, entry, lexicon)) is not None:
+            event_type, weapon = by_subject
         if not event_type:
             return None
         if governed is not None and governed.i == token.head.i and token.dep_ == "acl":
