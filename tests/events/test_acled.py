@@ -33,6 +33,16 @@ def lead_acled(pipeline, text: str):
      "claimed responsibility.", "Explosions/Remote violence", "Remote explosive/landmine/IED", 2, 1),
     ("On 7 May 2021, a farmer died in a raid that officials attributed to ADF rebels near Beni.",
      "Violence against civilians", "Attack", 2, 7),
+    # … also when the claim comes later in the story, after another sentence
+    ("On 4 June 2021, a roadside bomb exploded near Mogadishu. Police arrested two men. Al-Shabaab later claimed "
+     "responsibility for the blast.", "Explosions/Remote violence", "Remote explosive/landmine/IED", 2, 0),
+    # whoever runs into a hidden device is its victim, not its doer
+    ("On 4 June 2021, an army patrol vehicle struck a landmine near Gao, wounding three soldiers.",
+     "Explosions/Remote violence", "Remote explosive/landmine/IED", 3, 1),
+    ("On 4 June 2021, a Malian army truck hit an IED near Douentza. JNIM claimed responsibility.",
+     "Explosions/Remote violence", "Remote explosive/landmine/IED", 2, 1),
+    # stones thrown at the police by a crowd are a riot, with the police as the second side
+    ("On 2 June 2021, rioters threw stones at police in the old town.", "Riots", "Mob violence", 5, 1),
     # "planned" on an attack that was carried out says it was premeditated, not that it is still to come
     ("On 28 April 2021, insurgents staged a planned assault on an army base near Dolo.",
      "Battles", "Armed clash", 2, 1),
@@ -338,6 +348,10 @@ def test_accidents_and_private_crimes_get_no_acled_type(pipeline, text):
     ("Unknown attackers killed two of the militiamen guarding the road.", "killed", 3),
     ("Gunmen killed the wife of a police officer on Monday.", "killed", 0),
     ("Gunmen shot dead a shopkeeper in the market.", "shot", 0),
+    # what a beating was done to is its object, not the checkpoint where it happened …
+    ("Soldiers beat two traders at a checkpoint on Monday.", "beat", 0),
+    # … but what is fired lands on the "at" object
+    ("Rebels fired grenade launchers at army positions on Monday.", "fired", 1),
 ])
 def test_the_words_naming_the_victim_give_its_category(pipeline, text, trigger, inter):
     from sitrep.events.acled import patient_side

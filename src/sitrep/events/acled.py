@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from ..countries import alpha3_of
 from ..errors import ResourceError
 from ..models import AcledCode, Actor, Event
-from ..wordtables import word_table
+from ..wordtables import typed_table, word_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -224,6 +224,7 @@ IDENTITY_SIDES = word_table("events.acled.identity_sides")
 FORCE_WORDS = word_table("events.acled.force_words")
 REPEL_VERBS = word_table("events.acled.repel_verbs")
 CLAIM_VERBS = word_table("events.acled.claim_verbs")
+DEVICE_HIT_VERBS = typed_table("events.acled.device_hit_verbs", dict[str, str])
 BLAME_VERBS = word_table("events.acled.blame_verbs")
 REPEL_PARTICLES = word_table("events.acled.repel_particles")
 OPERATION_NOUNS = word_table("events.acled.operation_nouns")
@@ -392,6 +393,28 @@ def claimed_by(words: Iterable[Token], actors: dict[str, Actor]) -> Actor | None
     return None
 
 
+def device_victims(words: Iterable[Token], actors: dict[str, Actor], book: Codebook) -> list[str]:
+    """Actors told as running into a hidden device, who are its victims and not its doers: the subject of "struck
+    an IED", "hit a roadside bomb", "stepped on a landmine", "ran over a mine"."""
+    found: list[str] = []
+    for token in words:
+        need = DEVICE_HIT_VERBS.get(token.lemma_.lower())
+        if need is None or token.pos_ != "VERB":
+            continue
+        if need:
+            devices = [o for p in token.children if p.dep_ in ("prep", "prt") and p.lower_ == need
+                       for o in p.children if o.dep_ == "pobj"]
+        else:
+            devices = [c for c in token.children if c.dep_ == "dobj"]
+        if not any("explosive" in book.means.names_in(list(d.subtree)) for d in devices):
+            continue
+        for subject in (c for c in token.children if c.dep_ == "nsubj"):
+            span = (subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge))
+            found += [a.id for a in actors.values() if a.id not in found
+                      and any(span[0] <= m.start < span[1] for m in a.mentions)]
+    return found
+
+
 def off_duty(words: Sequence[Token]) -> bool:
     """Whether the sentences call someone off duty ("an off-duty soldier", "a policeman who was off duty"):
     ACLED codes security personnel attacked off duty as civilians."""
@@ -460,7 +483,16 @@ def unarmed_official(actor: Actor) -> bool:
 
 
 PATIENT_DEPS = frozenset({"dobj", "nsubjpass"})
+FIRED = word_table("events.arguments.weapons") | word_table("events.acled.fired_things")  # not what it is aimed at
 QUANTIFIERS = word_table("events.acled.quantifiers")
+
+
+def _aims(verb: Token) -> bool:
+    """Whether what a verb does lands on its "at" or "on" object: it has no object, or its object is what is fired
+    or thrown ("fired mortars at positions", "shot arrows at soldiers"), not whom it was done to ("beat two traders
+    at a checkpoint")."""
+    return all({h.lemma_.lower(), *(c.lemma_.lower() for c in h.children if c.dep_ == "compound")} & FIRED
+               for h in verb.children if h.dep_ in PATIENT_DEPS)
 
 
 def patient_words(trigger: Token) -> list[Token]:
@@ -473,8 +505,8 @@ def patient_words(trigger: Token) -> list[Token]:
     else:
         verbs = [trigger, *(c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB")]  # "shot and wounded"
         heads = [c for v in verbs for c in v.children if c.dep_ in PATIENT_DEPS]
-        heads += [g for v in verbs for c in v.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "against")
-                  for g in c.children if g.dep_ == "pobj"]  # "fired mortars at army positions"
+        heads += [g for v in verbs if _aims(v) for c in v.children  # "fired mortars at army positions"
+                  if c.dep_ == "prep" and c.lower_ in ("at", "on", "against") for g in c.children if g.dep_ == "pobj"]
     heads += [c for h in heads for c in h.children if c.dep_ == "conj"]
     found: list[Token] = []
     for head in heads:
@@ -518,12 +550,13 @@ def _doer_like(actor: Actor, doc: Doc) -> bool:
     return True
 
 
-def armed_beside(event: Event, sentences: list[SpacySpan], actors: dict[str, Actor], doc: Doc) -> list[Actor]:
+def armed_beside(event: Event, sentences: list[SpacySpan], actors: dict[str, Actor], doc: Doc,
+                 struck: Iterable[str] = ()) -> list[Actor]:
     """The armed actors (categories 1, 2, 3, 4, 8) named as possible doers in the event's
     sentences and not its targets or victims, in text order: the sides of an event whose clause names none
     ("soldiers went in; a gunfight broke out", "a clash between the two forces was reported")."""
     spans = [(s.start_char, s.end_char) for s in sentences]
-    victims = set(event.targets) | set(toll_actors(event, actors))
+    victims = set(event.targets) | set(toll_actors(event, actors)) | set(struck)
     named = sorted((a for a in actors.values() if a.id not in victims and a.acled_inter in ARMED and a.mentions
                     and any(s <= a.mentions[0].start < e for s, e in spans) and _doer_like(a, doc)),
                    key=lambda a: a.mentions[0].start)
@@ -578,8 +611,9 @@ def read_facts(event: Event, kinds: Iterable[str], sentences: list[SpacySpan], f
             words + (list(following) if following is not None else []) + [t for sent in told_on for t in sent]):
         facts.cues.add("intervention")
     facts.near = {book.acts[k] for k in near_kinds if k in book.acts}
-    facts.side1 = first_inter(event.sources, actors)
-    facts.side2 = first_inter(event.targets, actors)
+    struck = device_victims(words, actors, book) if facts.means & {"explosive"} else []
+    facts.side1 = first_inter([s for s in event.sources if s not in struck], actors)
+    facts.side2 = first_inter(event.targets, actors) or first_inter(struck, actors)
     if not facts.side2:  # "wounding nine people", "three soldiers killed": the victims named by the toll
         facts.side2 = first_inter(toll_actors(event, actors), actors)
     target = next((actors[t] for t in event.targets if t in actors and actors[t].acled_inter), None)
@@ -589,11 +623,12 @@ def read_facts(event: Event, kinds: Iterable[str], sentences: list[SpacySpan], f
         facts.side2 = patient_side(trigger.root if trigger is not None else None, book) or facts.side2
     if facts.side2 == 1 and off_duty(words):  # "an off-duty policeman was shot": a civilian to ACLED
         facts.side2 = 7
-    doer = next((actors[s] for s in event.sources if s in actors and actors[s].acled_inter), None)
+    doer = next((actors[s] for s in event.sources if s in actors and actors[s].acled_inter and s not in struck), None)
     if facts.side1 == 1 and doer is not None and abroad(doer, event, countries):
         facts.side1 = 8
     if not facts.side1 and facts.acts & {"attack", "remote", "abduct"}:  # "an IED hit a convoy; X claimed it"
-        claimant = claimed_by(words + (list(following) if following is not None else []), actors)
+        claimant = claimed_by(words + (list(following) if following is not None else [])
+                              + [t for sent in story for t in sent], actors)  # … told on: "X later claimed it"
         facts.side1 = claimant.acled_inter or 0 if claimant is not None else 0
     if facts.side1 and facts.side2 and repelled_by_doer(words, event, actors):
         facts.side1, facts.side2 = facts.side2, facts.side1  # "troops repulsed their attack": the attackers first
@@ -607,11 +642,11 @@ def read_facts(event: Event, kinds: Iterable[str], sentences: list[SpacySpan], f
         facts.side1 and (facts.side2 or not reciprocal))
     named_elsewhere = not facts.side2 and bool(facts.acts & {"disrupted", "protest", "riot"})
     # the armed actors named in its sentences as possible doers, in text order (read only when needed)
-    beside = armed_beside(event, sentences, actors, doc) if unnamed or named_elsewhere else []
+    beside = armed_beside(event, sentences, actors, doc, struck) if unnamed or named_elsewhere else []
     if unnamed:
         first_side = doer  # "a gunfight broke out": sides named beside it
         if not facts.side1 and not beside and reciprocal and preceding is not None:
-            beside = [a for a in armed_beside(event, [preceding], actors, doc)  # "Police went in. A shootout …"
+            beside = [a for a in armed_beside(event, [preceding], actors, doc, struck)  # "Police went in. A shootout …"
                       if a.acled_inter != 1 or FORCES & set(a.sectors)]  # forces, not prosecutors
         if not facts.side1 and beside:
             first_side, facts.side1 = beside[0], beside[0].acled_inter or 0
@@ -619,7 +654,7 @@ def read_facts(event: Event, kinds: Iterable[str], sentences: list[SpacySpan], f
             facts.side2 = _first_other(beside, {first_side.id} if first_side else set())
     own = own_member_hit(event, actors)
     if own is not None and facts.side1 in ARMED:  # "two rebels died as the rebels fought the army": the group
-        others = [a for a in armed_beside(event, sentences, actors, doc)  # lost its own men; the other side is
+        others = [a for a in armed_beside(event, sentences, actors, doc, struck)  # lost its own men; the other side is
                   if a.code != own and a.id not in event.sources]          # the army
         facts.side2 = others[0].acled_inter or 0 if others else facts.side2
     if reciprocal and facts.side2 == 1 and facts.side1 in (2, 3, 4) and forces_operation(words):
