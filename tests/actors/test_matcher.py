@@ -33,3 +33,8 @@ def test_spelling_is_exact_and_people_are_left_to_the_person_finder():
 
 def test_an_empty_table_finds_nothing():
     assert KBMatcher(ShippedKB("")).spans("River Front") == []
+
+
+def test_two_names_joined_by_a_slash_are_both_matched_but_a_name_beside_any_other_word_is_not():
+    assert _found("On Monday River Front/Dunmore Council fighters attacked.") == ["River Front", "Dunmore Council"]
+    assert _found("Photo: Ada Varn/Dunmore Council; Dunmore Council/pro groups.") == []

@@ -41,6 +41,9 @@ def lead_acled(pipeline, text: str):
      "Explosions/Remote violence", "Remote explosive/landmine/IED", 3, 1),
     ("On 4 June 2021, a Malian army truck hit an IED near Douentza. JNIM claimed responsibility.",
      "Explosions/Remote violence", "Remote explosive/landmine/IED", 2, 1),
+    # a group named in capitals that spell a word ("IS") is still the doer
+    ("On 5 June 2021, IS militants attacked a police checkpoint near Kirkuk, killing one officer.",
+     "Battles", "Armed clash", 2, 1),
     # stones thrown at the police by a crowd are a riot, with the police as the second side
     ("On 2 June 2021, rioters threw stones at police in the old town.", "Riots", "Mob violence", 5, 1),
     # "planned" on an attack that was carried out says it was premeditated, not that it is still to come

@@ -1,8 +1,9 @@
 """Knowledge-base names the statistical NER misses ("Islamic State", "Hezbollah", "Kremlin").
 
 An Aho-Corasick automaton (pyahocorasick) over the exact spellings of organisation and group names,
-run once over the text; a name counts where no letter, digit, "_", "/" or "-" touches it, the longest
-at each place and none overlapping, left to right. Each match marks the root token of its span as an
+run once over the text; a name counts where no letter, digit, "_", "/" or "-" touches it (or a "/" joins it
+to another name: "Boko Haram/IS", not a credit "Name/Reuters"), the longest at each place and none overlapping,
+left to right. Each match marks the root token of its span as an
 actor head.
 """
 
@@ -38,10 +39,17 @@ class KBMatcher:
         """(start, end) of each name found: the longest at each start, none overlapping, left to right."""
         found = []
         if len(self._automaton):
+            slashed: list[tuple[int, int]] = []  # touching a "/" ("Boko Haram/IS"): kept when a name is on each side
             for last, size in self._automaton.iter(text):
                 start, end = last + 1 - size, last + 1
-                if (start == 0 or not _joins(text[start - 1])) and (end == len(text) or not _joins(text[end])):
+                before, after = text[start - 1] if start else " ", text[end] if end < len(text) else " "
+                if not _joins(before) and not _joins(after):
                     found.append((start, end))
+                elif not _joins(before.replace("/", " ")) and not _joins(after.replace("/", " ")):
+                    slashed.append((start, end))
+            ends, starts = {e for _, e in slashed}, {s for s, _ in slashed}
+            found += [(s, e) for s, e in slashed
+                      if (text[s - 1:s] != "/" or s - 1 in ends) and (text[e:e + 1] != "/" or e + 1 in starts)]
         chosen: list[tuple[int, int]] = []
         for start, end in sorted(found, key=lambda se: (se[0], -se[1])):
             if not chosen or start >= chosen[-1][1]:

