@@ -5,9 +5,9 @@ from __future__ import annotations
 
 
 def test_a_capitalised_name_that_spells_a_verb_is_parsed_as_a_name(nlp):
-    doc = nlp("On 3 May 2021, IS militants attacked a police checkpoint near the town.")
+    doc = nlp("On 3 May 2021, IS gunmen stormed an army outpost outside the town.")
     name = next(t for t in doc if t.text == "IS")
-    attacked = next(t for t in doc if t.text == "attacked")
+    attacked = next(t for t in doc if t.text == "stormed")
     assert name.pos_ == "PROPN" and name.norm_ != "is"
     assert {c.dep_ for c in attacked.children} >= {"nsubj", "dobj"}
     assert "auxpass" not in {c.dep_ for c in attacked.children}
