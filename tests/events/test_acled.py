@@ -42,8 +42,15 @@ def lead_acled(pipeline, text: str):
     ("On 4 June 2021, a Malian army truck hit an IED near Douentza. JNIM claimed responsibility.",
      "Explosions/Remote violence", "Remote explosive/landmine/IED", 2, 1),
     # a group named in capitals that spell a word ("IS") is still the doer
-    ("On 5 June 2021, IS militants attacked a police checkpoint near Kirkuk, killing one officer.",
+    ("On 5 June 2021, IS militants attacked a police post outside Kirkuk, killing one officer.",
      "Battles", "Armed clash", 2, 1),
+    # what a demonstration is about is no part of it: an attack it protests against makes it no riot
+    ("On 3 May 2021, hundreds of people staged a rally in the town against the attack on two policemen by a mob "
+     "on April 28.", "Protests", "Peaceful protest", 6, 0),
+    ("On 7 May 2021, protesters gathered outside the court against the detention of two students accused of "
+     "hurling a petrol bomb at a bank.", "Protests", "Peaceful protest", 6, 0),
+    ("On 6 May 2021, protesters gathered in the capital and demanded that the court punish former ministers. "
+     "Protesters accused them of stealing public money.", "Protests", "Peaceful protest", 6, 0),
     # stones thrown at the police by a crowd are a riot, with the police as the second side
     ("On 2 June 2021, rioters threw stones at police in the old town.", "Riots", "Mob violence", 5, 1),
     # "planned" on an attack that was carried out says it was premeditated, not that it is still to come

@@ -67,7 +67,7 @@ def extract_events(analysis: Analysis, lexicon: Lexicon) -> list[Event]:
         item.event.decided_by["confidence"] = (f"confidence.clause {base:.2f} + lead {lead:.2f}, "
                                                f"× realness of {item.event.modality} {real:.2f}")
     code_acled(kept, analysis)
-    kept = merge_acled_events(kept)
+    kept = merge_acled_events(kept, analysis.doc)
     events = [k.event for k in kept]
     update_tolls(analysis, events)
     date_from_main_events(events, pending, analysis.text)

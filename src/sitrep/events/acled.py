@@ -601,9 +601,11 @@ def read_facts(event: Event, kinds: Iterable[str], sentences: list[SpacySpan], f
     target_spans = [(m.start, m.end) for t in event.targets if t in actors for m in actors[t].mentions]
     words = [t for sent in sentences for t in sent]
     facts = Facts(acts={book.acts[k] for k in kinds if k in book.acts})
-    facts.means = book.means.names_in(_outside(words, target_spans))
+    # what a demonstration is about gives it no means or cues ("rallied against the bombing of a market")
+    told = [t for t in words if not recalled(t, trigger.root)] if facts.acts & DEMONSTRATING and trigger else words
+    facts.means = book.means.names_in(_outside(told, target_spans))
     facts.means |= {book.kind_means[k] for k in kinds if k in book.kind_means}
-    facts.cues = book.cues.names_in(words + (list(following) if following is not None else []))
+    facts.cues = book.cues.names_in(told + (list(following) if following is not None else []))
     told_on = list(story) if facts.acts & DEMONSTRATING else []
     if told_on:
         facts.cues |= book.cues.names_in([t for sent in told_on for t in sent]) & HANDLED

@@ -38,10 +38,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ..models import AcledCode, Event, EventPlace
-from .acled import interaction, load_codebook
+from .acled import interaction, load_codebook, recalled_by
 from .lexicon import EventType
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 MAX_DAYS_APART = 3
 ABSORBS = {"ceasefire": frozenset({"agree"})}
@@ -426,11 +430,12 @@ DEMONSTRATIONS = frozenset({"Protests", "Riots"})
 DEMONSTRATION_SENTENCES = 2  # how far after a protest its dispersal or its violence is still told of it
 
 
-def part_of_demonstration(a: Item, b: Item) -> bool:
+def part_of_demonstration(a: Item, b: Item, doc: Doc | None = None) -> bool:
     """Whether `b`, told in the same or one of the next two sentences after the demonstration `a`, is part of it:
     the crowd turning violent, the police breaking it up ("Hundreds marched on the ministry. Police fired tear gas
     to disperse them."). ACLED codes a demonstration as one event whose sub-type says how it went (protest with
-    intervention, violent demonstration …); the part stays a PLOVER/CAMEO event of its own."""
+    intervention, violent demonstration …); the part stays a PLOVER/CAMEO event of its own. What the demonstration
+    is about is no part of it ("rallied against the attack on the police", "accused them of stealing")."""
     ea, eb = a.event, b.event
     if a.kind.group != "protest" or ea.acled.event_type not in DEMONSTRATIONS:
         return False
@@ -439,6 +444,8 @@ def part_of_demonstration(a: Item, b: Item) -> bool:
     if ea.modality != "asserted" or eb.modality != "asserted" or disagreeing_claims(ea, eb):
         return False
     if not any(0 <= j - i <= DEMONSTRATION_SENTENCES for i in a.sentences for j in b.sentences):
+        return False
+    if doc is not None and recalled_by(ea, eb, doc):
         return False
     return not (dates_conflict(ea, eb) or places_conflict(ea, eb))
 
@@ -464,7 +471,7 @@ def how_it_went(demonstration: AcledCode, part: AcledCode) -> AcledCode:
                                             "interaction": interaction(inter1, inter2) if inter1 else None})
 
 
-def merge_acled_events(items: list[Item]) -> list[Item]:
+def merge_acled_events(items: list[Item], doc: Doc | None = None) -> list[Item]:
     """Fold mentions of one ACLED event (one_acled_event) and the toll told after one (toll_of) into the first, in
     text order; renumber. A part of a demonstration told after it (part_of_demonstration) stays an event of its own
     with no ACLED code, and the demonstration's code says how it went (how_it_went): ACLED codes the two as one
@@ -475,7 +482,7 @@ def merge_acled_events(items: list[Item]) -> list[Item]:
         target = next((k for k in open_to if one_acled_event(k, item)), None)
         toll = None if target is not None else next((k for k in open_to if toll_of(k, item)), None)
         demo = None if target is not None or toll is not None else \
-            next((k for k in open_to if part_of_demonstration(k, item)), None)
+            next((k for k in open_to if part_of_demonstration(k, item, doc)), None)
         if demo is not None:  # one ACLED event: the demonstration's code says how it went; the part keeps
             demo.event.acled = how_it_went(demo.event.acled, item.event.acled)  # its own PLOVER and CAMEO codes
             trigger = demo.event.trigger.text if demo.event.trigger else ""
