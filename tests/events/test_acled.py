@@ -51,6 +51,15 @@ def lead_acled(pipeline, text: str):
      "hurling a petrol bomb at a bank.", "Protests", "Peaceful protest", 6, 0),
     ("On 6 May 2021, protesters gathered in the capital and demanded that the court punish former ministers. "
      "Protesters accused them of stealing public money.", "Protests", "Peaceful protest", 6, 0),
+    # shots fired into the air are no air strike: with no one hurt, a show of force (Strategic developments) …
+    ("On 1 May 2021, a frontier patrol shot several warning rounds into the air near a disputed village.",
+     "Strategic developments", "Other", 1, 0),
+    # … fired to break up a crowd, the police intervening in a demonstration …
+    ("On 1 May 2021, police fired shots into the air to disperse a crowd of protesters in the capital.",
+     "Protests", "Protest with intervention", 6, 1),
+    # … but shots that wound someone stay an attack, whatever else was fired into the air
+    ("On 1 May 2021, a gunman fired into the air in the market and then shot two traders, wounding both.",
+     "Violence against civilians", "Attack", 3, 7),
     # stones thrown at the police by a crowd are a riot, with the police as the second side
     ("On 2 June 2021, rioters threw stones at police in the old town.", "Riots", "Mob violence", 5, 1),
     # "planned" on an attack that was carried out says it was premeditated, not that it is still to come

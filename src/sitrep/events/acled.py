@@ -680,6 +680,8 @@ def read_facts(event: Event, kinds: Iterable[str], sentences: list[SpacySpan], f
         facts.cues.add("crowd")
     if trigger is not None and perceived(trigger.root, book.heard_verbs):
         facts.cues.add("heard_from_afar")
+    if hurt(event):
+        facts.cues.add("hurt")
     return facts
 
 

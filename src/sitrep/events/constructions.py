@@ -338,6 +338,8 @@ def _instrument_type(tokens: list[Token], lexicon: Lexicon) -> str | None:
     for i, token in enumerate(tokens):
         if i > 1 and tokens[i - 1].text == "-" and tokens[i - 2].lower_ == "anti":
             continue  # "anti-aircraft" names a target, not a weapon
+        if token.lower_ == "air" and token.dep_ == "pobj" and token.head.lower_ in ("in", "into"):
+            continue  # "fired into the air": warning shots, not an air strike
         pair = normalize(f"{tokens[i - 1].lower_} {lemma(token)}") if i else ""
         for key in (pair, lemma(token), token.lower_):
             if key and key in lexicon.instruments:
