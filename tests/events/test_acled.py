@@ -60,6 +60,13 @@ def lead_acled(pipeline, text: str):
     # … but shots that wound someone stay an attack, whatever else was fired into the air
     ("On 1 May 2021, a gunman fired into the air in the market and then shot two traders, wounding both.",
      "Violence against civilians", "Attack", 3, 7),
+    # militiamen said to come from a clan are its identity militia; militias that clash or battle with no one
+    # else named fought each other
+    ("On 7 May 2021, militiamen from the Baraawe clan shot at traders in a market, wounding a man.",
+     "Violence against civilians", "Attack", 4, 7),
+    ("On 7 May 2021, armed militias from two rival clans battled near the wells east of the town.",
+     "Battles", "Armed clash", 4, 4),
+    ("On 7 May 2021, clan militias clashed over grazing land near the river.", "Battles", "Armed clash", 4, 4),
     # stones thrown at the police by a crowd are a riot, with the police as the second side
     ("On 2 June 2021, rioters threw stones at police in the old town.", "Riots", "Mob violence", 5, 1),
     # "planned" on an attack that was carried out says it was premeditated, not that it is still to come

@@ -304,7 +304,8 @@ class Coder:
         elif lemma in MILITIA_HEADS and "REB" not in cand.sectors:
             cand.militia = True  # a militia nobody calls rebels: ACLED's political militia …
             named = owner is None and phrase.head.text.islower()  # not a name of its own ("People's Militia")
-            cand.identity = lemma in IDENTITY_HEADS or any(identity_word(t, named) for t in mods)  # … or a people's
+            cand.identity = lemma in IDENTITY_HEADS or any(identity_word(t, named) for t in mods) \
+                or of_a_community(phrase.head)  # … or a people's ("militiamen from the Saad clan")
         elif "UAF" in cand.sectors and owner is None and any(t.lower_ in IDENTITY or (
                 t.ent_type_ == "NORP" and lookup_country(t.text) is None) for t in mods):
             cand.militia = cand.identity = True  # "Fulani gunmen": a people's armed men (ACLED: identity militia)
@@ -427,6 +428,14 @@ def of_people(head: Token) -> bool:
     noun = head.head
     return (head.dep_ in ("amod", "compound", "nmod") and noun.i != head.i and noun.tag_ in ("NNS", "NNPS")
             and noun.lemma_.lower() in PEOPLE_NOUNS)
+
+
+def of_a_community(head: Token) -> bool:
+    """A militia said to come from a community ("militiamen from the Saad clan", "militias of two rival tribes",
+    "fighters from the village"): a people's armed men (ACLED: identity militia)."""
+    return any(p.dep_ == "prep" and p.lower_ in ("from", "of") and any(
+        o.dep_ == "pobj" and (o.lemma_.lower() in IDENTITY or any(c.lower_ in IDENTITY for c in o.children))
+        for o in p.children) for p in head.children)
 
 
 def identity_word(token: Token, unknown: bool) -> bool:

@@ -436,6 +436,17 @@ def many_held(word: Token) -> bool:
                or (c.like_num and c.lower_ not in ("one", "1"))) for c in word.children)
 
 
+MILITIAS = frozenset({3, 4})
+
+
+def plural(actor: Actor, doc: Doc) -> bool:
+    """Whether an actor's first mention names many ("militias", "two clans"), by its head word."""
+    if not actor.mentions:
+        return False
+    span = doc.char_span(actor.mentions[0].start, actor.mentions[0].end, alignment_mode="expand")
+    return span is not None and span.root.tag_ in ("NNS", "NNPS")
+
+
 def is_crowd(actor: Actor, doc: Doc) -> bool:
     """An unarmed side that is many people: "locals", "residents", "a group of villagers", "the mob"."""
     if actor.acled_inter not in UNARMED or not actor.mentions:
@@ -654,6 +665,9 @@ def read_facts(event: Event, kinds: Iterable[str], sentences: list[SpacySpan], f
             first_side, facts.side1 = beside[0], beside[0].acled_inter or 0
         if reciprocal and not facts.side2:  # "a clash between the two forces": the other side
             facts.side2 = _first_other(beside, {first_side.id} if first_side else set())
+    if reciprocal and not event.targets and not facts.side2 and facts.side1 in MILITIAS and doer is not None \
+            and plural(doer, doc) and trigger is not None and len(clash_sides(trigger.root)) <= 1:
+        facts.side2 = facts.side1  # "clan militias clashed" (no one else named): militias on both sides
     own = own_member_hit(event, actors)
     if own is not None and facts.side1 in ARMED:  # "two rebels died as the rebels fought the army": the group
         others = [a for a in armed_beside(event, sentences, actors, doc, struck)  # lost its own men; the other side is
