@@ -208,3 +208,16 @@ def test_a_preposition_before_the_verb_makes_no_phrasal_verb(events_of, text, ex
 ])
 def test_fights_told_of_a_game_are_no_events(events_of, text, expected):
     assert [e.trigger.text for e in events_of(text) if e.plover.type in ("ASSAULT", "COERCE")] == expected
+
+
+@pytest.mark.parametrize("text, name_word", [
+    ("The crash happened at the junction, according to a Nevada Highway Patrol report.", "Patrol"),
+    ("Flooding closed the road, the Ohio State Patrol said in a statement on Monday.", "Patrol"),
+])
+def test_an_event_noun_inside_a_proper_name_is_no_event(events_of, text, name_word):
+    assert name_word not in [e.trigger.text for e in events_of(text) if e.trigger]
+
+
+def test_an_event_noun_in_a_title_case_headline_is_still_an_event(events_of):
+    triggers = [e.trigger.text for e in events_of("Army Patrol Ambushed Near Border Town") if e.trigger]
+    assert triggers and all(t in ("Patrol", "Ambushed") for t in triggers)

@@ -294,6 +294,19 @@ def _noun_mention(doc: Doc, token: Token, lexicon: Lexicon) -> Mention | None:
     return None
 
 
+def part_of_a_name(token: Token) -> bool:
+    """An event noun written as part of a proper name in running text ("Treva Battle", "Fort Attack Road"): a
+    capitalised word joined to another one, not at the start of its sentence, in a sentence not in title case (a
+    headline capitalises every word: "Firefighters Battle Blaze")."""
+    if token.tag_ != "NNP" or token.i == token.sent.start:
+        return False
+    neighbours = [token.doc[j] for j in (token.i - 1, token.i + 1) if token.sent.start <= j < token.sent.end]
+    if not any(t.tag_ == "NNP" and t.is_title for t in neighbours):
+        return False
+    words = [t for t in token.sent if t.is_alpha and len(t) > 3]
+    return sum(t.is_title for t in words) * 2 < len(words)
+
+
 def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
     """Every trigger word of the document, verbs and nouns, in text order."""
     found: list[Mention] = []
@@ -307,7 +320,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
             mention = _verb_mention(token, lexicon) or _crowd_mention(token, lexicon)
             if mention is None and token.lower_ == lemma(token):  # "ceasefire" tagged as a verb
                 mention = _noun_mention(doc, token, lexicon)
-        elif is_noun(token) and token.ent_type_ not in NAME_ENTITIES:
+        elif is_noun(token) and token.ent_type_ not in NAME_ENTITIES and not part_of_a_name(token):
             mention = (_shot_dead(token) or _noun_mention(doc, token, lexicon) or _verb_as_noun(token, lexicon)
                        or _gathering_mention(token))
         if mention is not None:
