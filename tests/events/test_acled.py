@@ -475,3 +475,8 @@ def test_an_undated_text_names_its_actors_as_of_the_day_it_tells(pipeline, day, 
     assert (taliban.code, taliban.acled_inter) == (code, inter1)
     event = max((e for e in analysis.events if e.acled.event_type), key=lambda e: e.confidence)
     assert event.acled.inter1 == inter1
+
+
+def test_trading_fire_is_an_exchange_of_fire_not_trade(pipeline):
+    code = lead_acled(pipeline, "On 6 May 2021, the two armies traded fire along the border north of the city.").acled
+    assert (code.event_type, code.sub_event_type, code.inter1) == ("Battles", "Armed clash", 1)
