@@ -137,3 +137,14 @@ def test_learned_person_codes_a_later_bare_surname(nlp) -> None:
     later = run("Maiga said the army would respond.", "2021-09-01")
     maiga = _at(later, "Maiga")
     assert (maiga.code, maiga.kb_id) == ("MLIGOV", "learned:choguel maiga")
+
+
+def test_criminal_makes_a_group_a_gang_but_not_a_court(analyse) -> None:
+    a = analyse("Criminal groups fought near the port, and the case went to a criminal court in the capital.")
+    assert _at(a, "Criminal groups").sectors == ["CRM"]
+    assert _at(a, "criminal court").sectors == ["JUD"]
+
+
+def test_militiamen_from_a_clan_are_its_identity_militia(analyse) -> None:
+    a = analyse("Militiamen from the Baraawe clan blocked the road on Monday.")
+    assert _at(a, "Militiamen").acled_inter == 4

@@ -67,6 +67,9 @@ def lead_acled(pipeline, text: str):
     ("On 7 May 2021, armed militias from two rival clans battled near the wells east of the town.",
      "Battles", "Armed clash", 4, 4),
     ("On 7 May 2021, clan militias clashed over grazing land near the river.", "Battles", "Armed clash", 4, 4),
+    # … also when a bystander dies; "criminal groups" are gangs
+    ("On 1 May 2021, criminal groups clashed near two villages in the hills, leaving a farmer dead.",
+     "Battles", "Armed clash", 3, 3),
     # stones thrown at the police by a crowd are a riot, with the police as the second side
     ("On 2 June 2021, rioters threw stones at police in the old town.", "Riots", "Mob violence", 5, 1),
     # "planned" on an attack that was carried out says it was premeditated, not that it is still to come

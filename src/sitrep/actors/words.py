@@ -147,7 +147,8 @@ def nominal_sectors(lemma: str, modifiers: list[str]) -> list[str]:
         return ["REB"]
     if lemma in ROLE_HEADS and mods:
         return mods
-    extra = [m for m in mods if m not in head and not (m == "GOV" and head != ["GOV"])]
+    # "criminal" names a gang only as a group's word ("criminal groups"), not a court's or a lawyer's
+    extra = [m for m in mods if m not in head and not (m == "GOV" and head != ["GOV"]) and not (m == "CRM" and head)]
     return head + extra
 
 
