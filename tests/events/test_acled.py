@@ -70,6 +70,9 @@ def lead_acled(pipeline, text: str):
     # … also when a bystander dies; "criminal groups" are gangs
     ("On 1 May 2021, criminal groups clashed near two villages in the hills, leaving a farmer dead.",
      "Battles", "Armed clash", 3, 3),
+    # whose weapons were seized is the second side of a disrupted weapons use
+    ("On 28 April 2021, gendarmes seized 8 hand grenades and a rifle allegedly belonging to the PKK near the border.",
+     "Strategic developments", "Disrupted weapons use", 1, 2),
     # stones thrown at the police by a crowd are a riot, with the police as the second side
     ("On 2 June 2021, rioters threw stones at police in the old town.", "Riots", "Mob violence", 5, 1),
     # "planned" on an attack that was carried out says it was premeditated, not that it is still to come

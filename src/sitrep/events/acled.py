@@ -415,6 +415,16 @@ def device_victims(words: Iterable[Token], actors: dict[str, Actor], book: Codeb
     return found
 
 
+def weapon_owners(words: Iterable[Token], actors: dict[str, Actor]) -> list[Actor]:
+    """The actors named as whose weapons were found or defused: "rifles belonging to the PKK", "mines planted by
+    rebels", "an arms cache of the militia"."""
+    heads = [o for t in words if t.lemma_.lower() in ("belong", "plant", "lay", "place", "hide", "leave")
+             for p in t.children if p.dep_ in ("prep", "agent") and p.lower_ in ("to", "by")
+             for o in p.children if o.dep_ == "pobj"]
+    spans = [(h.left_edge.idx, h.right_edge.idx + len(h.right_edge)) for h in heads]
+    return [a for a in actors.values() if any(s <= m.start < e for s, e in spans for m in a.mentions)]
+
+
 def off_duty(words: Sequence[Token]) -> bool:
     """Whether the sentences call someone off duty ("an off-duty soldier", "a policeman who was off duty"):
     ACLED codes security personnel attacked off duty as civilians."""
@@ -677,7 +687,8 @@ def read_facts(event: Event, kinds: Iterable[str], sentences: list[SpacySpan], f
     if reciprocal and facts.side2 == 1 and facts.side1 in (2, 3, 4) and forces_operation(words):
         facts.side1, facts.side2 = facts.side2, facts.side1  # "gunmen exchanged fire with police during a patrol"
     if "disrupted" in facts.acts and not facts.side2:  # "defused mines planted by rebels": whose weapons
-        owners = [a for a in beside if a.acled_inter in (2, 3, 4) and a.id not in event.sources]
+        owners = [a for a in beside + weapon_owners(words, actors) if a.acled_inter in (2, 3, 4)
+                  and a.id not in event.sources]
         facts.side2 = owners[0].acled_inter or 0 if owners else 0
     if facts.acts & {"protest", "riot"} and not facts.side2:  # police who broke up or fought the demonstration
         pool = beside  # … named beside it, or in the next sentence that tells how they intervened
