@@ -73,6 +73,9 @@ def lead_acled(pipeline, text: str):
     # whose weapons were seized is the second side of a disrupted weapons use
     ("On 28 April 2021, gendarmes seized 8 hand grenades and a rifle allegedly belonging to the PKK near the border.",
      "Strategic developments", "Disrupted weapons use", 1, 2),
+    # a gang handing out food changes what it does; a government's aid is no ACLED event (below)
+    ("On 29 April 2021, members of a drug cartel delivered food packages to families in the town.",
+     "Strategic developments", "Change to group/activity", 3, 0),
     # stones thrown at the police by a crowd are a riot, with the police as the second side
     ("On 2 June 2021, rioters threw stones at police in the old town.", "Riots", "Mob violence", 5, 1),
     # "planned" on an attack that was carried out says it was premeditated, not that it is still to come
@@ -486,3 +489,9 @@ def test_an_undated_text_names_its_actors_as_of_the_day_it_tells(pipeline, day, 
 def test_trading_fire_is_an_exchange_of_fire_not_trade(pipeline):
     code = lead_acled(pipeline, "On 6 May 2021, the two armies traded fire along the border north of the city.").acled
     assert (code.event_type, code.sub_event_type, code.inter1) == ("Battles", "Armed clash", 1)
+
+
+def test_a_governments_aid_is_no_acled_event(pipeline):
+    events = pipeline.analyze(Document(id="t", text="On 29 April 2021, the government delivered food aid to families "
+                                       "in the north.", published="2024-05-10")).events
+    assert events and all(e.acled.event_type is None for e in events)
