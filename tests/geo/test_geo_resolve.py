@@ -392,3 +392,28 @@ def test_a_name_with_an_arabic_article_spelled_otherwise_is_matched_by_its_conso
 def test_a_name_the_model_runs_into_its_bracket_is_still_read(pipeline):
     places = _places(pipeline, "Nurses protested in front of the hospital in Encarnacion (Itapua) on Friday.")
     assert places["Encarnacion"].country == "PY"
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed two farmers in a village of Khanabad district, Kunduz, on Monday.",
+    "Gunmen killed two farmers in a village of Khanabad district on Monday, Afghan officials said.",
+])
+def test_a_district_named_after_its_seat_is_placed_at_the_seat(pipeline, text):
+    """"X district" read as the town X, which lies in the province named after it (or, with none named, in the
+    country the article is about): the district's seat stands for the district, at precision 2, not unplaced."""
+    places = _places(pipeline, text)
+    assert places["Khanabad"].rule == "place.district_seat"
+    assert places["Khanabad"].country == "AF" and places["Khanabad"].admin1 == "AF-KDZ"
+    assert places["Khanabad"].precision == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed two farmers in a village of Khanabad district, Kandahar, on Monday.",
+    "Shoppers crowded the Market District on Sunday in Pittsburgh.",
+])
+def test_a_district_seat_must_fit_what_the_text_says(pipeline, text):
+    """A town outside the province named as the district's container is no seat of it; nor is a town matched by a
+    variant name for a site called "the X District" (a proper name, capitalised)."""
+    places = _places(pipeline, text)
+    name = "Khanabad" if "Khanabad" in places else "Market"
+    assert places[name].lat is None and places[name].rule == "place.county_as_town"

@@ -398,6 +398,28 @@ def _implausible(doc: Doc, m: Mention, small_town: float) -> str | None:
     return "place.hamlet_for_region" if _hamlet_for_a_region(m, place, small_town) else None
 
 
+_SEAT_WORDS = word_table("geo.resolve.seat_words")
+
+
+def _district_seat(doc: Doc, m: Mention, context: Context) -> bool:
+    """"in Kalo district, Tera": a district is commonly named after the town that is its seat, so a town
+    read for "X district" stands for the district (at precision 2) when the reading fits what the text says
+    of it: it lies in the province or country named as its container, or shares a province with the town
+    named so; with no container named, it lies in the country the article points at, and bears the name
+    itself unless "district" is written in lower case ("the Market District" is a site, no Marquette). Not
+    a match by a near spelling, nor "X County" or "X Parish", whose seat often bears another name."""
+    place = m.resolved
+    if place is None or place.feature_class != "P" or m.fuzzy or cues.word_after(doc, m.j) not in _SEAT_WORDS:
+        return False
+    stated = [n.resolved for n in (context.mentions[k] for k in m.containers)
+              if n.resolved is not None and not n.demonym and n is not m]
+    if stated:
+        return any(inside(place, s) or (s.feature_class == "P" and s.country == place.country
+                                        and bool(s.admin1) and s.admin1 == place.admin1) for s in stated)
+    proper = m.j < len(doc) and doc[m.j].text[:1].isupper()  # "Market District": a site's own name
+    return place.country == context.top_country and (name_key(place.name) == name_key(m.text) or not proper)
+
+
 def _namesake_province(doc: Doc, m: Mention, gaz: Gazetteer) -> GazPlace | None:
     """"Idleb province", where the spelling is only a variant name of the town: the province of the town's
     country that holds it and bears its name (provinces are commonly named after their capital)."""
@@ -468,6 +490,9 @@ def resolve(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> None:
         province = _namesake_province(doc, m, gaz) if rejected == "place.county_as_town" else None
         if province is not None:
             _decide(m, province, "place.namesake_province")
+        elif rejected == "place.county_as_town" and _district_seat(doc, m, second):
+            _decide(m, m.resolved, "place.district_seat", second)
+            m.coarse = True
         elif rejected:
             _decide(m, None, rejected)
     mentions[:] = [m for m in mentions if not any(m is s for s in strays)]
