@@ -44,10 +44,14 @@ def test_a_country_stays_a_country_beside_its_own_province(pipeline, text, name,
 @pytest.mark.parametrize(("text", "name", "town"), [
     ("Arsonists attacked a paint factory in Tuzla, Istanbul, on Friday.", "Tuzla", "Istanbul"),
     ("Volunteers cleaned up Hopkins Park in DeKalb on Saturday.", "Hopkins Park", "DeKalb"),
+    ("Arsonists attacked a depot in the Tuzla area of Istanbul on Friday.", "Tuzla", "Istanbul"),
+    ("Arsonists attacked a depot in the Tuzla neighbourhood of Istanbul city on Friday.", "Tuzla", "Istanbul"),
+    ("Volunteers cleaned up the Hopkins Park area of DeKalb on Saturday.", "Hopkins Park", "DeKalb"),
 ])
 def test_a_small_namesake_far_from_the_stated_town_gives_way_to_the_town(pipeline, text, name, town):
-    """The gazetteer knows no place of that name near the town the text names with it, only a small namesake
-    hundreds of kilometres away: the name is a district or site of the town (precision 2), not the namesake."""
+    """The gazetteer knows no place of that name near the town the text names with it ("X, Y", "X in Y", "the X
+    area of Y", "the X neighbourhood of Y city"), only a small namesake hundreds of kilometres away: the name is a
+    district or site of the town (precision 2), not the namesake."""
     places = _places(pipeline, text)
     assert places[name].rule == "place.stated_town" and places[name].precision == 2
     assert (places[name].lat, places[name].lon) == (places[town].lat, places[town].lon)
@@ -417,3 +421,10 @@ def test_a_district_seat_must_fit_what_the_text_says(pipeline, text):
     places = _places(pipeline, text)
     name = "Khanabad" if "Khanabad" in places else "Market"
     assert places[name].lat is None and places[name].rule == "place.county_as_town"
+
+
+def test_an_office_of_a_state_is_not_held_by_the_next_name(pipeline):
+    """"the X Department of Health and the X National Guard": only a name right after "of" can hold the name
+    before the kind word; the state further on stays a state."""
+    places = _places(pipeline, "Officials of the Ohio Department of Health and the Ohio National Guard met on Monday.")
+    assert places["Ohio"].feature_code == "ADM1" and places["Ohio"].admin1 == "US-OH"

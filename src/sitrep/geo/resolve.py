@@ -44,12 +44,18 @@ def _decide(m: Mention, place: GazPlace | None, rule: str, context: Context | No
 
 
 def link_containers(doc: Doc, mentions: list[Mention]) -> None:
-    """Record which mentions are said to contain which: "X in Y", "X, Y", "X district, Y", "Y's [northern] X"."""
+    """Record which mentions are said to contain which: "X in Y", "X, Y", "X district, Y", "X area of Y", "Y's
+    [northern] X"."""
     starts = {m.i: k for k, m in enumerate(mentions)}
     for k, m in enumerate(mentions):
         m.containers.extend(_bracketed(doc, m, starts))
         after = _past_kind_words(doc, m.j)
-        if after < len(doc) and doc[after].lower_ in ("in", ","):
+        if after > m.j and cues.word_after(doc, after) == "of":
+            # "X area of Y", "X village of the Y": after a kind word, "of" names what holds it, right after it
+            t = after + 2 if cues.word_after(doc, after + 1) == "the" else after + 1
+            if t in starts and not _modifies_next(doc, mentions[starts[t]]):
+                m.containers.append(starts[t])
+        elif after < len(doc) and doc[after].lower_ in ("in", ","):
             for t in range(after + 1, min(len(doc), after + 1 + _CONTAINER_WINDOW)):
                 if t in starts:
                     if not _modifies_next(doc, mentions[starts[t]]):
@@ -86,7 +92,7 @@ def _bracketed(doc: Doc, m: Mention, starts: dict[int, int]) -> list[int]:
 def _modifies_next(doc: Doc, m: Mention) -> bool:
     """"Russia, U.S. diplomats told": the second name qualifies the noun after it, so it does not
     say where the first one lies."""
-    if m.j >= len(doc) or m.kind or doc[m.j].lower_ in cues.ADMIN_WORDS:  # "Kaduna state" names the state
+    if m.j >= len(doc) or m.kind or doc[m.j].lower_ in cues.CONTAINER_KIND_WORDS:  # "Kaduna state", "Jalesar town"
         return False
     root = doc[m.i:m.j].root
     return root.dep_ in ("compound", "amod", "nmod") and root.head.i >= m.j and doc[m.j].pos_ in ("NOUN", "PROPN")
@@ -250,8 +256,10 @@ def _keep_inside(doc: Doc, mentions: list[Mention], context: Context) -> None:
     """A town the text places in a province is read inside it: the best of its readings there, else
     (the gazetteer lacks the town, or any place of that name: "Kfraya in Idlib") the province itself
     at precision 2 — never a namesake abroad, nor
-    the country of that name ("Lebanon, Nevada", but not "from Germany, Michigan and Ohio": a list)."""
-    for m in mentions:
+    the country of that name ("Lebanon, Nevada", but not "from Germany, Michigan and Ohio": a list). Last name
+    first: a container is read as its own container says before the names it holds are read by it ("X area of Y
+    district (Z)")."""
+    for m in reversed(mentions):
         province = _stated_province(doc, m, mentions)
         if province is not None and m.resolved is None and not m.candidates and not m.demonym:
             _decide(m, province, "place.stated_province")  # a name the gazetteer lacks altogether
@@ -306,7 +314,7 @@ def _keep_near_town(doc: Doc, m: Mention, mentions: list[Mention], context: Cont
     district or village the gazetteer lacks: place.stated_town). Not in a list of towns ("Kano, Kaduna and Jos")."""
     town = next((n.resolved for n in (mentions[k] for k in m.containers)
                  if n.resolved is not None and not n.demonym and n.resolved.feature_class == "P"
-                 and {t.lower_ for t in doc[m.j:n.i]} <= {",", "(", "in"}), None)
+                 and _said_to_lie_by(doc, m, n) and _kept(doc, n, context)), None)
     reading = m.resolved
     if town is None or reading is None or reading.feature_class not in ("P", "S") or _in_a_list(doc, m, mentions):
         return
@@ -319,6 +327,23 @@ def _keep_near_town(doc: Doc, m: Mention, mentions: list[Mention], context: Cont
     elif reading.population < context.weights.parameter("small_town"):
         _decide(m, town, "place.stated_town")
         m.coarse = True
+
+
+def _kept(doc: Doc, n: Mention, context: Context) -> bool:
+    """Whether the container's reading stands: not one that a later rule leaves unplaced ("X area of Y district"
+    with Y read as a namesake town abroad), unless it stands for the district it is the seat of."""
+    return (_implausible(doc, n, context.weights.parameter("small_town")) is None
+            or _district_seat(doc, n, context))
+
+
+def _said_to_lie_by(doc: Doc, m: Mention, n: Mention) -> bool:
+    """"X, Y", "X (Y)", "X in Y", "X area of Y", "the X neighbourhood of Y": the words between the names say that
+    X lies by or in Y."""
+    between = [t.lower_ for t in doc[m.j:n.i]]
+    if set(between) <= {",", "(", "in"}:
+        return True
+    kinds = _past_kind_words(doc, m.j) - m.j
+    return kinds > 0 and between[kinds:] in (["of"], ["of", "the"])
 
 
 def _overruled(m: Mention, province: GazPlace, small_town: float) -> bool:
