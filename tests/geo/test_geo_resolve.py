@@ -47,11 +47,12 @@ def test_a_country_stays_a_country_beside_its_own_province(pipeline, text, name,
     ("Arsonists attacked a depot in the Tuzla area of Istanbul on Friday.", "Tuzla", "Istanbul"),
     ("Arsonists attacked a depot in the Tuzla neighbourhood of Istanbul city on Friday.", "Tuzla", "Istanbul"),
     ("Volunteers cleaned up the Hopkins Park area of DeKalb on Saturday.", "Hopkins Park", "DeKalb"),
+    ("Volunteers cleaned up Hopkins Park in DeKalb County on Saturday.", "Hopkins Park", "DeKalb County"),
 ])
 def test_a_small_namesake_far_from_the_stated_town_gives_way_to_the_town(pipeline, text, name, town):
-    """The gazetteer knows no place of that name near the town the text names with it ("X, Y", "X in Y", "the X
-    area of Y", "the X neighbourhood of Y city"), only a small namesake hundreds of kilometres away: the name is a
-    district or site of the town (precision 2), not the namesake."""
+    """The gazetteer knows no place of that name near the town or county the text names with it ("X, Y", "X in Y",
+    "the X area of Y", "the X neighbourhood of Y city", "X in Y County"), only a small namesake hundreds of
+    kilometres away: the name is a district or site of the town or county (precision 2), not the namesake."""
     places = _places(pipeline, text)
     assert places[name].rule == "place.stated_town" and places[name].precision == 2
     assert (places[name].lat, places[name].lon) == (places[town].lat, places[town].lon)

@@ -308,12 +308,14 @@ _NEAR_TOWN_KM = 100.0  # a place the text names with a town ("Tuzla, Istanbul") 
 
 
 def _keep_near_town(doc: Doc, m: Mention, mentions: list[Mention], context: Context) -> None:
-    """A town the text names with the town it lies by ("Jalalpur, Shamli", "Tuzla, Istanbul", "Yasne (Donetsk)")
-    but read as a namesake far from it is read as the namesake near it, when the gazetteer has one (rule
-    place.keep_near_town); else, when the far reading is a small town, as the town it lies by at precision 2 (a
-    district or village the gazetteer lacks: place.stated_town). Not in a list of towns ("Kano, Kaduna and Jos")."""
+    """A town the text names with the town it lies by ("Jalalpur, Shamli", "Tuzla, Istanbul", "Yasne (Donetsk)", "the
+    Tuzla area of Istanbul"), or with its county ("X in Y County"), but read as a namesake far from it is read as the
+    namesake near it, when the gazetteer has one (rule place.keep_near_town); else, when the far reading is a small
+    town, as the town (or county) it lies by at precision 2 (a district or village the gazetteer lacks:
+    place.stated_town). Not in a list of towns ("Kano, Kaduna and Jos")."""
     town = next((n.resolved for n in (mentions[k] for k in m.containers)
-                 if n.resolved is not None and not n.demonym and n.resolved.feature_class == "P"
+                 if n.resolved is not None and not n.demonym
+                 and (n.resolved.feature_class == "P" or n.resolved.feature_code == "ADM2")
                  and _said_to_lie_by(doc, m, n) and _kept(doc, n, context)), None)
     reading = m.resolved
     if town is None or reading is None or reading.feature_class not in ("P", "S") or _in_a_list(doc, m, mentions):
@@ -337,13 +339,13 @@ def _kept(doc: Doc, n: Mention, context: Context) -> bool:
 
 
 def _said_to_lie_by(doc: Doc, m: Mention, n: Mention) -> bool:
-    """"X, Y", "X (Y)", "X in Y", "X area of Y", "the X neighbourhood of Y": the words between the names say that
-    X lies by or in Y."""
+    """"X, Y", "X (Y)", "X in Y", "X area of Y", "the X neighbourhood of Y", "X town (Y)": the words between the
+    names say that X lies by or in Y."""
     between = [t.lower_ for t in doc[m.j:n.i]]
     if set(between) <= {",", "(", "in"}:
         return True
     kinds = _past_kind_words(doc, m.j) - m.j
-    return kinds > 0 and between[kinds:] in (["of"], ["of", "the"])
+    return kinds > 0 and (between[kinds:] in (["of"], ["of", "the"]) or set(between[kinds:]) <= {",", "(", "in"})
 
 
 def _overruled(m: Mention, province: GazPlace, small_town: float) -> bool:
