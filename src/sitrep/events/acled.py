@@ -225,6 +225,7 @@ FORCE_WORDS = word_table("events.acled.force_words")
 REPEL_VERBS = word_table("events.acled.repel_verbs")
 CLAIM_VERBS = word_table("events.acled.claim_verbs")
 DEVICE_HIT_VERBS = typed_table("events.acled.device_hit_verbs", dict[str, str])
+OWNER_VERBS = word_table("events.acled.owner_verbs")
 BLAME_VERBS = word_table("events.acled.blame_verbs")
 REPEL_PARTICLES = word_table("events.acled.repel_particles")
 OPERATION_NOUNS = word_table("events.acled.operation_nouns")
@@ -416,9 +417,9 @@ def device_victims(words: Iterable[Token], actors: dict[str, Actor], book: Codeb
 
 
 def weapon_owners(words: Iterable[Token], actors: dict[str, Actor]) -> list[Actor]:
-    """The actors named as whose weapons were found or defused: "rifles belonging to the PKK", "mines planted by
-    rebels", "an arms cache of the militia"."""
-    heads = [o for t in words if t.lemma_.lower() in ("belong", "plant", "lay", "place", "hide", "leave")
+    """The actors named as whose weapons were found or defused, after "belonging to" or "planted by" ("rifles
+    belonging to the PKK", "mines planted by rebels")."""
+    heads = [o for t in words if t.lemma_.lower() in OWNER_VERBS
              for p in t.children if p.dep_ in ("prep", "agent") and p.lower_ in ("to", "by")
              for o in p.children if o.dep_ == "pobj"]
     spans = [(h.left_edge.idx, h.right_edge.idx + len(h.right_edge)) for h in heads]
