@@ -76,6 +76,9 @@ def lead_acled(pipeline, text: str):
     # a gang handing out food changes what it does; a government's aid is no ACLED event (below)
     ("On 29 April 2021, members of a drug cartel delivered food packages to families in the town.",
      "Strategic developments", "Change to group/activity", 3, 0),
+    # an armed group named among the words of what was struck ("PKK targets") is the second side
+    ("On 7 May 2021, Turkish jets mounted airstrikes against PKK targets near Duhok, officials said.",
+     "Explosions/Remote violence", "Air/drone strike", 8, 2),
     # stones thrown at the police by a crowd are a riot, with the police as the second side
     ("On 2 June 2021, rioters threw stones at police in the old town.", "Riots", "Mob violence", 5, 1),
     # "planned" on an attack that was carried out says it was premeditated, not that it is still to come

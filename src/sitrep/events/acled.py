@@ -539,6 +539,13 @@ def patient_words(trigger: Token) -> list[Token]:
     return found
 
 
+def patient_owners(trigger: Token, actors: dict[str, Actor]) -> list[str]:
+    """Armed actors named among the words of what the event was done to ("PKK targets", "Houthi positions")."""
+    spots = {t.idx for t in patient_words(trigger) if t.lemma_.lower() not in FIRED}  # not the artillery fired
+    return [a.id for a in actors.values() if a.acled_inter in (1, 2, 3, 4, 8)
+            and any(m.start in spots for m in a.mentions)]
+
+
 def patient_side(trigger: Token | None, book: Codebook) -> int:
     """The ACLED category the patient's own words give ("a police officer" 1, "a militiaman" 3), or 0."""
     if trigger is None or not book.patient_inter:
@@ -645,6 +652,8 @@ def read_facts(event: Event, kinds: Iterable[str], sentences: list[SpacySpan], f
         facts.side2 = 7
     if facts.side2 in (0, 7):  # "gunmen shot a police officer": who the victim is, from the words naming them
         facts.side2 = patient_side(trigger.root if trigger is not None else None, book) or facts.side2
+    if not facts.side2 and trigger is not None:  # "air strikes against PKK targets": whose targets they were
+        facts.side2 = first_inter([a for a in patient_owners(trigger.root, actors) if a not in event.sources], actors)
     if facts.side2 == 1 and off_duty(words):  # "an off-duty policeman was shot": a civilian to ACLED
         facts.side2 = 7
     doer = next((actors[s] for s in event.sources if s in actors and actors[s].acled_inter and s not in struck), None)
