@@ -409,10 +409,8 @@ def device_victims(words: Iterable[Token], actors: dict[str, Actor], book: Codeb
             devices = [c for c in token.children if c.dep_ == "dobj"]
         if not any("explosive" in book.means.names_in(list(d.subtree)) for d in devices):
             continue
-        for subject in (c for c in token.children if c.dep_ == "nsubj"):
-            span = (subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge))
-            found += [a.id for a in actors.values() if a.id not in found
-                      and any(span[0] <= m.start < span[1] for m in a.mentions)]
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        found += [a.id for a in named_within(subjects, actors) if a.id not in found]
     return found
 
 
@@ -422,6 +420,11 @@ def weapon_owners(words: Iterable[Token], actors: dict[str, Actor]) -> list[Acto
     heads = [o for t in words if t.lemma_.lower() in OWNER_VERBS
              for p in t.children if p.dep_ in ("prep", "agent") and p.lower_ in ("to", "by")
              for o in p.children if o.dep_ == "pobj"]
+    return named_within(heads, actors)
+
+
+def named_within(heads: Iterable[Token], actors: dict[str, Actor]) -> list[Actor]:
+    """The actors a mention of which begins within the phrase of one of these words (its subtree)."""
     spans = [(h.left_edge.idx, h.right_edge.idx + len(h.right_edge)) for h in heads]
     return [a for a in actors.values() if any(s <= m.start < e for s, e in spans for m in a.mentions)]
 
@@ -450,24 +453,24 @@ def many_held(word: Token) -> bool:
 MILITIAS = frozenset({3, 4})
 
 
+def first_head(actor: Actor, doc: Doc) -> Token | None:
+    """The head word of an actor's first mention."""
+    if not actor.mentions:
+        return None
+    span = doc.char_span(actor.mentions[0].start, actor.mentions[0].end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
 def plural(actor: Actor, doc: Doc) -> bool:
     """Whether an actor's first mention names many ("militias", "two clans"), by its head word."""
-    if not actor.mentions:
-        return False
-    span = doc.char_span(actor.mentions[0].start, actor.mentions[0].end, alignment_mode="expand")
-    return span is not None and span.root.tag_ in ("NNS", "NNPS")
+    head = first_head(actor, doc)
+    return head is not None and head.tag_ in ("NNS", "NNPS")
 
 
 def is_crowd(actor: Actor, doc: Doc) -> bool:
     """An unarmed side that is many people: "locals", "residents", "a group of villagers", "the mob"."""
-    if actor.acled_inter not in UNARMED or not actor.mentions:
-        return False
-    mention = actor.mentions[0]
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None:
-        return False
-    head = span.root
-    return head.tag_ in ("NNS", "NNPS") or head.lemma_.lower() in CROWD_NOUNS
+    head = first_head(actor, doc) if actor.acled_inter in UNARMED else None
+    return head is not None and (head.tag_ in ("NNS", "NNPS") or head.lemma_.lower() in CROWD_NOUNS)
 
 
 FORCES = frozenset({"MIL", "COP", "SPY"})
@@ -564,12 +567,9 @@ PATIENT_PREPS = word_table("events.acled.patient_preps")
 def _doer_like(actor: Actor, doc: Doc) -> bool:
     """Whether an actor's first mention could be a doer: not a place standing as a state, not what a verb or a
     preposition of place or target governs ("a shooting against police", "in Mexico City")."""
-    if actor.kind == "state" or not actor.mentions:
+    root = first_head(actor, doc) if actor.kind != "state" else None
+    if root is None:
         return False
-    span = doc.char_span(actor.mentions[0].start, actor.mentions[0].end, alignment_mode="expand")
-    if span is None:
-        return False
-    root = span.root
     while root.dep_ in ("conj", "compound", "amod", "nmod") and root.head.i != root.i:
         root = root.head
     if root.dep_ in ("dobj", "nsubjpass") or (root.dep_ == "pobj" and root.head.lower_ in PATIENT_PREPS):
