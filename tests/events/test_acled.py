@@ -81,6 +81,10 @@ def lead_acled(pipeline, text: str):
      "Explosions/Remote violence", "Air/drone strike", 8, 2),
     # stones thrown at the police by a crowd are a riot, with the police as the second side
     ("On 2 June 2021, rioters threw stones at police in the old town.", "Riots", "Mob violence", 5, 1),
+    # a crowd killing someone it accuses is mob violence, also when told in the passive with its agent last
+    ("On 2 June 2021, villagers lynched two suspected cattle thieves near the market.", "Riots", "Mob violence", 5, 7),
+    ("On 2 June 2021, two suspected cattle thieves were lynched and burned by villagers near the market.",
+     "Riots", "Mob violence", 5, 7),
     # "planned" on an attack that was carried out says it was premeditated, not that it is still to come
     ("On 28 April 2021, insurgents staged a planned assault on an army base near Dolo.",
      "Battles", "Armed clash", 2, 1),
