@@ -61,6 +61,15 @@ def test_a_participle_joined_to_a_passive_is_passive(nlp, text, word):
     assert _link(nlp, text, ["traders", "villagers"], word) == (["villagers"], ["traders"], None)
 
 
+@pytest.mark.parametrize("text, victims, doers, word", [
+    ("Two herders were shot and wounded by bandits outside the village.", "herders", "bandits", "shot"),
+    ("Three guards were ambushed and killed by rebels on the highway.", "guards", "rebels", "ambushed"),
+])
+def test_a_passive_verb_takes_the_agent_of_the_participle_joined_to_it(nlp, text, victims, doers, word):
+    """The "by" agent that two passive verbs share hangs on the last of them; the first takes it too."""
+    assert _link(nlp, text, [victims, doers], word) == ([doers], [victims], None)
+
+
 def test_coordinated_subjects_are_two_sources(nlp):
     sources, _, _ = _link(nlp, "Norway and Chile have agreed to hold joint exercises.",
                           ["Norway", "Chile"], "agreed")

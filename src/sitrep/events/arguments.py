@@ -281,6 +281,9 @@ def _verbal_roles(trigger: Token) -> _Roles:
             _children(trigger.head, "nsubjpass") if _passive_conjunct(trigger) else [])
         if trigger.dep_ in ("acl", "relcl") and not roles.targets:
             roles.targets.append(trigger.head)  # "civilians uprooted by the violence"
+        if agent is None:  # "were shot and killed by gunmen": the agent the verbs share comes after the last
+            agent = next((a for c in trigger.children if c.dep_ == "conj" and _passive_conjunct(c)
+                          and (a := _agent(c)) is not None), None)
         if agent is not None:
             roles.sources.append(agent)
     else:
