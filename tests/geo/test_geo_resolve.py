@@ -429,3 +429,11 @@ def test_an_office_of_a_state_is_not_held_by_the_next_name(pipeline):
     before the kind word; the state further on stays a state."""
     places = _places(pipeline, "Officials of the Ohio Department of Health and the Ohio National Guard met on Monday.")
     assert places["Ohio"].feature_code == "ADM1" and places["Ohio"].admin1 == "US-OH"
+
+
+def test_a_kind_of_place_alone_names_no_place(pipeline):
+    """"Area" of "Western Area Rural" is no town (a US town once went by that name): the name is the province's,
+    and a false foreign reading does not pull the text's town abroad."""
+    places = _places(pipeline, "Police detained two traders in Waterloo town (Western Area Rural) on Monday.")
+    assert "Area" not in places
+    assert places["Western Area"].country == "SL" and places["Waterloo"].country == "SL"

@@ -409,8 +409,8 @@ def _spot_at(doc: Doc, i: int, owner: list[Span | None], gaz: Gazetteer) -> tupl
         return i + 1, None
     m = _mention(doc, i, j, candidates, ent.label_ if ent is not None else "")
     m.fuzzy = fuzzy
-    if j - i == 1 and tok.lower_ in cues.DIRECTIONS:
-        return i + 1, None
+    if j - i == 1 and tok.lower_ in cues.DIRECTIONS | cues.CONTAINER_KIND_WORDS:
+        return i + 1, None  # "Area" of "Western Area Urban": a kind of place alone names none
     if j - i == 1 and tok.lower_ in cues.NAME_HEADS and j < len(doc) and (
             _capitalised(doc[j].text) or doc[j].lower_.rstrip("-") in cues.NAME_PARTICLES):
         return i + 1, None  # "Wadi" of "Wadi Zamzam" or "Wadi al-Rabi": a part of a name the gazetteer lacks
