@@ -437,3 +437,11 @@ def test_a_kind_of_place_alone_names_no_place(pipeline):
     places = _places(pipeline, "Police detained two traders in Waterloo town (Western Area Rural) on Monday.")
     assert "Area" not in places
     assert places["Western Area"].country == "SL" and places["Waterloo"].country == "SL"
+
+
+def test_a_far_reading_by_a_variant_spelling_gives_way_to_the_town_named_beside_it(pipeline):
+    """"Taiziyah, Taizz": a reading of the first name by a near spelling of a variant name, in another continent, is a
+    coincidence of spelling; the name is placed at the town the text says it lies by, and so is what lies in it."""
+    places = _places(pipeline, "Gunmen shot a farmer near Al Qadam village (Taiziyah, Taizz) on Monday.")
+    assert places["Taiziyah"].country == "YE" and places["Taiziyah"].name == places["Taizz"].name
+    assert places["Taiziyah"].precision == 2 and places["Al Qadam"].country == "YE"

@@ -311,12 +311,14 @@ def _keep_near_town(doc: Doc, m: Mention, mentions: list[Mention], context: Cont
     """A town the text names with the town it lies by ("Jalalpur, Shamli", "Tuzla, Istanbul", "Yasne (Donetsk)", "the
     Tuzla area of Istanbul"), or with its county ("X in Y County"), but read as a namesake far from it is read as the
     namesake near it, when the gazetteer has one (rule place.keep_near_town); else, when the far reading is a small
-    town, as the town (or county) it lies by at precision 2 (a district or village the gazetteer lacks:
+    town, or a match by a near spelling or a variant name ("Kuriga" as Khouribga) beside a town read by its own name,
+    as the town (or county) it lies by at precision 2 (a district or village the gazetteer lacks:
     place.stated_town). Not in a list of towns ("Kano, Kaduna and Jos")."""
-    town = next((n.resolved for n in (mentions[k] for k in m.containers)
-                 if n.resolved is not None and not n.demonym
-                 and (n.resolved.feature_class == "P" or n.resolved.feature_code == "ADM2")
-                 and _said_to_lie_by(doc, m, n) and _kept(doc, n, context)), None)
+    by = next((n for n in (mentions[k] for k in m.containers)
+               if n.resolved is not None and not n.demonym
+               and (n.resolved.feature_class == "P" or n.resolved.feature_code == "ADM2")
+               and _said_to_lie_by(doc, m, n) and _kept(doc, n, context)), None)
+    town = by.resolved if by is not None else None
     reading = m.resolved
     if town is None or reading is None or reading.feature_class not in ("P", "S") or _in_a_list(doc, m, mentions):
         return
@@ -326,9 +328,14 @@ def _keep_near_town(doc: Doc, m: Mention, mentions: list[Mention], context: Cont
             and haversine_km(c.lat, c.lon, town.lat, town.lon) <= _NEAR_TOWN_KM]
     if near:
         _decide(m, max(near, key=lambda c: context.score(c, m)), "place.keep_near_town", context)
-    elif reading.population < context.weights.parameter("small_town"):
+    elif reading.population < context.weights.parameter("small_town") or (_by_spelling(m) and not _by_spelling(by)):
         _decide(m, town, "place.stated_town")
         m.coarse = True
+
+
+def _by_spelling(m: Mention | None) -> bool:
+    """Whether the reading was matched by a near spelling or by one of its variant names, not its own name."""
+    return m is not None and m.resolved is not None and (m.fuzzy or name_key(m.resolved.name) != name_key(m.text))
 
 
 def _kept(doc: Doc, n: Mention, context: Context) -> bool:
