@@ -81,6 +81,13 @@ def lead_acled(pipeline, text: str):
      "Explosions/Remote violence", "Air/drone strike", 8, 2),
     # stones thrown at the police by a crowd are a riot, with the police as the second side
     ("On 2 June 2021, rioters threw stones at police in the old town.", "Riots", "Mob violence", 5, 1),
+    # whom a demonstration makes demands of, or is against, is no side of it; the police it faced are
+    ("On 3 May 2021, demonstrators blocked roads with burning tyres outside the town hall to demand food aid from "
+     "the government.", "Riots", "Violent demonstration", 5, 0),
+    ("On 3 May 2021, residents barricaded a highway with burning tyres in protest against the arrest of a local "
+     "activist.", "Riots", "Violent demonstration", 5, 0),
+    ("On 3 May 2021, demonstrators blocked roads with burning tyres in the capital to demand food aid from the "
+     "government. Police fired tear gas to disperse them.", "Riots", "Violent demonstration", 5, 1),
     # a crowd killing someone it accuses is mob violence, also when told in the passive with its agent last
     ("On 2 June 2021, villagers lynched two suspected cattle thieves near the market.", "Riots", "Mob violence", 5, 7),
     ("On 2 June 2021, two suspected cattle thieves were lynched and burned by villagers near the market.",

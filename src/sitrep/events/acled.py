@@ -500,6 +500,11 @@ def hurt(event: Event) -> bool:
 RULING_POWERS = frozenset({"regime", "junta"})  # a state's power with its forces ("strikes on the regime")
 
 
+def armed_force(actor: Actor) -> bool:
+    """An armed side: a state's forces (not its officials or offices) or an armed group."""
+    return actor.acled_inter in ARMED and (actor.acled_inter != 1 or bool(FORCES & set(actor.sectors)))
+
+
 def unarmed_official(actor: Actor) -> bool:
     """A governor, minister, judge or lawmaker attacked is a civilian to ACLED: only state *forces* are an
     armed side (a state named as a whole, or its regime, still is one)."""
@@ -654,6 +659,11 @@ def read_facts(event: Event, kinds: Iterable[str], sentences: list[SpacySpan], f
         facts.side2 = patient_side(trigger.root if trigger is not None else None, book) or facts.side2
     if not facts.side2 and trigger is not None:  # "air strikes against PKK targets": whose targets they were
         facts.side2 = first_inter([a for a in patient_owners(trigger.root, actors) if a not in event.sources], actors)
+    if facts.acts & {"protest"} and not facts.acts & (ARMED_ACTS | {"riot", "mob", "repress", "excessive"}):
+        # whom a demonstration is against or makes demands of is no side of it ("demanded aid from the government",
+        # "marched against the arrest of a student"): only the forces named as what it faced are
+        facts.side2 = next((actors[t].acled_inter or 0 for t in event.targets if t in actors and armed_force(actors[t])),
+                           0)
     if facts.side2 == 1 and off_duty(words):  # "an off-duty policeman was shot": a civilian to ACLED
         facts.side2 = 7
     doer = next((actors[s] for s in event.sources if s in actors and actors[s].acled_inter and s not in struck), None)
