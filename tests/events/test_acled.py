@@ -81,6 +81,9 @@ def lead_acled(pipeline, text: str):
      "Explosions/Remote violence", "Air/drone strike", 8, 2),
     # stones thrown at the police by a crowd are a riot, with the police as the second side
     ("On 2 June 2021, rioters threw stones at police in the old town.", "Riots", "Mob violence", 5, 1),
+    # a country named only as where the shelled places lie is no side of the shelling
+    ("On 4 May 2021, army guns shelled farmland at the edge of a frontier district in northern Syria, officials "
+     "said.", "Explosions/Remote violence", "Shelling/artillery/missile attack", 1, 0),
     # whom a demonstration makes demands of, or is against, is no side of it; the police it faced are
     ("On 3 May 2021, demonstrators blocked roads with burning tyres outside the town hall to demand food aid from "
      "the government.", "Riots", "Violent demonstration", 5, 0),

@@ -601,6 +601,21 @@ def _first_other(found: list[Actor], besides: set[str]) -> int:
     return next((a.acled_inter or 0 for a in found if a.id not in besides), 0)
 
 
+LOCATING = frozenset({"in", "inside", "across", "throughout"})
+
+
+def located_in(actor: Actor, doc: Doc) -> bool:
+    """A country named only as where something lies ("areas of a district in western Yemen"), never as acting or
+    suffering: no side of an event, which a country is only when it stands for its state."""
+    if actor.kind != "state" or not actor.mentions:
+        return False
+    for mention in actor.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or not (span.root.dep_ == "pobj" and span.root.head.lower_ in LOCATING):
+            return False
+    return True
+
+
 def place_like(actor: Actor, book: Codebook) -> bool:
     """A target named as a place ("shelled the village", "hit army positions"), not as people."""
     words = actor.name.lower().split()
@@ -649,7 +664,8 @@ def read_facts(event: Event, kinds: Iterable[str], sentences: list[SpacySpan], f
     facts.near = {book.acts[k] for k in near_kinds if k in book.acts}
     struck = device_victims(words, actors, book) if facts.means & {"explosive"} else []
     facts.side1 = first_inter([s for s in event.sources if s not in struck], actors)
-    facts.side2 = first_inter(event.targets, actors) or first_inter(struck, actors)
+    targets = [t for t in event.targets if t not in actors or not located_in(actors[t], doc)]
+    facts.side2 = first_inter(targets, actors) or first_inter(struck, actors)
     if not facts.side2:  # "wounding nine people", "three soldiers killed": the victims named by the toll
         facts.side2 = first_inter(toll_actors(event, actors), actors)
     target = next((actors[t] for t in event.targets if t in actors and actors[t].acled_inter), None)
