@@ -317,3 +317,16 @@ def test_a_later_paragraph_does_not_update_the_toll(pipeline):
 ])
 def test_one_person_counted_by_a_numeral(nlp, text, word, expected):
     assert _summary(_analysis(nlp, text), word) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rebels shelled the market on Monday, but no one was hurt.", {}),
+])
+def test_no_one_hurt_counts_nobody(pipeline, text, expected):
+    """"no one was hurt" names no number: the shelling has no toll, not one injured."""
+    from sitrep.models import Document
+
+    events = pipeline.analyze(Document(id="t", text=text, published="2024-05-10")).events
+    shelling = next(e for e in events if e.trigger is not None and e.trigger.text == "shelled")
+    assert {kind: q.best for kind, q in shelling.quantities.items()} == expected

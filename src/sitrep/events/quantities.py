@@ -395,12 +395,18 @@ def _sentence_amounts(sent: SpacySpan) -> list[tuple[list[Token], Estimate]]:
     results = []
     for start, end, estimate in find_amounts(token_table(doc).span_text(sent.start, sent.end)):  # sent.text
         span = doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")
-        if span is None or all(t.ent_type_ in NOT_PEOPLE for t in span):
+        if span is None or all(t.ent_type_ in NOT_PEOPLE for t in span) or _no_one(span[0]):
             continue
         results.append((list(span), estimate))
     taken = {t.i for tokens, _ in results for t in tokens}
     results.extend(([det, noun], (1.0, 1.0, 1.0)) for det, noun in _single_victims(sent) if noun.i not in taken)
     return results
+
+
+def _no_one(first: Token) -> bool:
+    """"no one was hurt", "not one soldier": a "one" that counts nobody."""
+    before = first.nbor(-1).lower_ if first.i > 0 else ""
+    return first.lower_ == "one" and before in ("no", "not")
 
 
 SINGLE_DETS = word_table("events.quantities.single_dets")
