@@ -43,6 +43,9 @@ def _modality(nlp, text, word):
         ("The two delegations left Vienna without an accord on Friday.", "accord", "negated"),
         ("The mandate will expire on Friday if the council cannot reach a deal.", "expire", "conditional"),
         ("The talks could collapse.", "collapse", "hypothetical"),
+        # a clause after a semicolon is a sentence of its own: its negation does not reach the clause before
+        ("Rebels fired mortars at two villages near the town on Monday; nobody was injured.", "fired", "asserted"),
+        ("Rebels fired mortars at two villages near the town on Monday; nobody was injured.", "injured", "negated"),
     ],
 )
 def test_modality(nlp, text, word, expected):

@@ -75,8 +75,15 @@ def _governors(trigger: Token) -> Iterator[tuple[int, Token]]:
             break  # a clause that is a subject does not take the modality of its verb
         if node.dep_ == "acl" and not _purpose(node) and node.head.lemma_.lower() not in _all_nouns():
             break  # "the attack, carried out …": a reduced relative keeps its own modality
+        if node.dep_ in ("ccomp", "conj") and _semicolon_between(node, node.head):
+            break  # "X shelled the town; no one was hurt": a clause after a semicolon is a sentence of its own
         node, depth = node.head, depth + 1
         yield depth, node
+
+
+def _semicolon_between(a: Token, b: Token) -> bool:
+    low, high = sorted((a.i, b.i))
+    return any(t.text == ";" for t in a.doc[low + 1:high])
 
 
 def _purpose(token: Token) -> bool:
