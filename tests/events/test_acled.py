@@ -81,6 +81,9 @@ def lead_acled(pipeline, text: str):
      "Explosions/Remote violence", "Air/drone strike", 8, 2),
     # stones thrown at the police by a crowd are a riot, with the police as the second side
     ("On 2 June 2021, rioters threw stones at police in the old town.", "Riots", "Mob violence", 5, 1),
+    # a side's own men hurt in a clash make the other side named with it the second side
+    ("On 2 May 2021, army troops and NPA rebels clashed in the hills outside the town. Two army officers were "
+     "wounded.", "Battles", "Armed clash", 1, 2),
     # a country named only as where the shelled places lie is no side of the shelling
     ("On 4 May 2021, army guns shelled farmland at the edge of a frontier district in northern Syria, officials "
      "said.", "Explosions/Remote violence", "Shelling/artillery/missile attack", 1, 0),

@@ -717,8 +717,10 @@ def read_facts(event: Event, kinds: Iterable[str], sentences: list[SpacySpan], f
         # sides; the dead are theirs or bystanders
     own = own_member_hit(event, actors)
     if own is not None and facts.side1 in ARMED:  # "two rebels died as the rebels fought the army": the group
-        others = [a for a in armed_beside(event, sentences, actors, doc, struck)  # lost its own men; the other side is
-                  if a.code != own and a.id not in event.sources]          # the army
+        others = [actors[s] for s in event.sources[1:]  # lost its own men; the other side is the army, one named with
+                  if s in actors and actors[s].code != own and actors[s].acled_inter in ARMED]  # it ("X and Y clashed")
+        others += [a for a in armed_beside(event, sentences, actors, doc, struck)  # or beside it
+                   if a.code != own and a.id not in event.sources]
         facts.side2 = others[0].acled_inter or 0 if others else facts.side2
     if reciprocal and facts.side2 == 1 and facts.side1 in (2, 3, 4) and forces_operation(words):
         facts.side1, facts.side2 = facts.side2, facts.side1  # "gunmen exchanged fire with police during a patrol"
