@@ -81,6 +81,10 @@ def lead_acled(pipeline, text: str):
      "Explosions/Remote violence", "Air/drone strike", 8, 2),
     # stones thrown at the police by a crowd are a riot, with the police as the second side
     ("On 2 June 2021, rioters threw stones at police in the old town.", "Riots", "Mob violence", 5, 1),
+    # a clash whose one side is named as split in two has that side on both sides
+    ("On 3 May 2021, clashes erupted between two factions of the army near the palace, killing two civilians.",
+     "Battles", "Armed clash", 1, 1),
+    ("On 3 May 2021, two groups of farm workers clashed over water near the village.", "Riots", "Mob violence", 5, 5),
     # a side's own men hurt in a clash make the other side named with it the second side
     ("On 2 May 2021, army troops and NPA rebels clashed in the hills outside the town. Two army officers were "
      "wounded.", "Battles", "Armed clash", 1, 2),

@@ -284,6 +284,15 @@ def clash_sides(word: Token) -> list[Token]:
     return [t for h in heads for t in (h, *h.conjuncts)]
 
 
+SPLIT_NOUNS = frozenset({"faction", "group", "wing", "camp", "branch"})
+
+
+def split_side(word: Token) -> Token | None:
+    """The one side a clash names as split in two ("two factions of X", "rival groups of Y"): both its sides."""
+    return next((t for t in clash_sides(word) if t.lemma_.lower() in SPLIT_NOUNS and t.tag_ == "NNS"
+                 and any(c.lower_ in ("two", "rival", "both") for c in t.children)), None)
+
+
 def clash_cues(words: Iterable[Token], means: set[str]) -> set[str]:
     """The cues the sides of each clash word give ("a clash between two groups", "vendors clashed with police",
     "two armed families exchanged fire"), each word's sides read once."""
@@ -695,6 +704,12 @@ def read_facts(event: Event, kinds: Iterable[str], sentences: list[SpacySpan], f
     if reciprocal:  # the clash's own words and the clash words of its sentences
         facts.cues |= clash_cues(([trigger.root] if trigger is not None else [])
                                  + [t for t in words if t.lemma_.lower() in RECIPROCAL], facts.means)
+    split = split_side(trigger.root) if reciprocal and trigger is not None else None
+    if split is not None:  # "clashes between two factions of X", "two groups of X clashed": X on both sides
+        named = [a.acled_inter for a in named_within([split], actors) if a.acled_inter]
+        inter = named[0] if named else facts.side1
+        if inter:
+            facts.side1 = facts.side2 = 5 if inter in UNARMED else inter  # people fighting people: rioters both
     if reciprocal and not event.targets and len(event.sources) > 1:  # "X and Y clashed": Y the second side
         facts.side2 = first_inter(event.sources[1:], actors) or facts.side2
     unnamed = facts.acts & ARMED_ACTS and not facts.cues & {"crowd_violence", "body_found"} and not (
