@@ -81,6 +81,9 @@ def lead_acled(pipeline, text: str):
      "Explosions/Remote violence", "Air/drone strike", 8, 2),
     # stones thrown at the police by a crowd are a riot, with the police as the second side
     ("On 2 June 2021, rioters threw stones at police in the old town.", "Riots", "Mob violence", 5, 1),
+    # people who fight the police riot, whatever organisation the place they are at is taken for
+    ("On 2 May 2021, a fight broke out between police and shopkeepers in Sukkur city (Naushahro Feroze, Sindh) after "
+     "police ordered the shops shut.", "Riots", "Mob violence", 5, 1),
     # a clash whose one side is named as split in two has that side on both sides
     ("On 3 May 2021, clashes erupted between two factions of the army near the palace, killing two civilians.",
      "Battles", "Armed clash", 1, 1),

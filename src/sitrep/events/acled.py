@@ -347,7 +347,8 @@ def crowd_against_forces(word: Token, sides: list[Token]) -> bool:
     """Whether a clash is between people and the police or soldiers ("a clash between police and shopkeepers",
     "vendors clashed with police officers"): its sides groups of people and forces, at least one of each."""
     kinds = {"people" if _people(t) else "forces" if t.lemma_.lower() in FORCE_WORDS else "other" for t in sides}
-    named = any(t.ent_type_ == "ORG" for s in sides for t in s.subtree)  # "… and members of the X Army"
+    named = any(t.ent_type_ == "ORG" for s in sides for w in naming_words(s) for t in w.subtree)  # "members of
+    # the X Army", "X dissidents members"; not where a side is ("shopkeepers in Y city (Z)")
     gunfire = word.lemma_.lower() in ("exchange", "trade")  # "exchanged fire with police"
     return kinds == {"people", "forces"} and not named and not gunfire
 
