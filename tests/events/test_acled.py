@@ -84,6 +84,10 @@ def lead_acled(pipeline, text: str):
     # people who fight the police riot, whatever organisation the place they are at is taken for
     ("On 2 May 2021, a fight broke out between police and shopkeepers in Sukkur city (Naushahro Feroze, Sindh) after "
      "police ordered the shops shut.", "Riots", "Mob violence", 5, 1),
+    # a brawl or a scuffle is a fight
+    ("On 2 May 2021, a brawl broke out between police and street vendors near the market.", "Riots", "Mob violence",
+     5, 1),
+    ("On 2 May 2021, police and street vendors scuffled near the market.", "Riots", "Mob violence", 5, 1),
     # a clash whose one side is named as split in two has that side on both sides
     ("On 3 May 2021, clashes erupted between two factions of the army near the palace, killing two civilians.",
      "Battles", "Armed clash", 1, 1),
