@@ -41,6 +41,9 @@ def lead_acled(pipeline, text: str):
      "Explosions/Remote violence", "Remote explosive/landmine/IED", 3, 1),
     ("On 4 June 2021, a Malian army truck hit an IED near Douentza. JNIM claimed responsibility.",
      "Explosions/Remote violence", "Remote explosive/landmine/IED", 2, 1),
+    # … also told in the passive, with the victims the subject of the clause it hangs on
+    ("On 7 May 2021, soldiers lost two men outside the base after being struck by a roadside bomb.",
+     "Explosions/Remote violence", "Remote explosive/landmine/IED", 3, 1),
     # a group named in capitals that spell a word ("IS") is still the doer
     ("On 5 June 2021, IS militants attacked a police post outside Kirkuk, killing one officer.",
      "Battles", "Armed clash", 2, 1),

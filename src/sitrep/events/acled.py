@@ -412,16 +412,29 @@ def device_victims(words: Iterable[Token], actors: dict[str, Actor], book: Codeb
         need = DEVICE_HIT_VERBS.get(token.lemma_.lower())
         if need is None or token.pos_ != "VERB":
             continue
-        if need:
+        passive = not need and any(c.dep_ == "auxpass" for c in token.children)
+        if passive:  # "a truck was struck by a landmine", "troops lost men after being struck by an IED"
+            devices = [o for a in token.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+        elif need:
             devices = [o for p in token.children if p.dep_ in ("prep", "prt") and p.lower_ == need
                        for o in p.children if o.dep_ == "pobj"]
         else:
             devices = [c for c in token.children if c.dep_ == "dobj"]
         if not any("explosive" in book.means.names_in(list(d.subtree)) for d in devices):
             continue
-        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        subjects = [c for c in token.children if c.dep_ == ("nsubjpass" if passive else "nsubj")]
+        if passive and not subjects:
+            subjects = governing_subject(token)
         found += [a.id for a in named_within(subjects, actors) if a.id not in found]
     return found
+
+
+def governing_subject(verb: Token) -> list[Token]:
+    """The subject of the clause a subjectless verb phrase hangs on: "troops suffered losses after being hit"."""
+    head = verb.head.head if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" else verb.head
+    if verb.dep_ not in ("pcomp", "advcl") or head.pos_ not in ("VERB", "AUX"):
+        return []
+    return [c for c in head.children if c.dep_ == "nsubj"]
 
 
 def weapon_owners(words: Iterable[Token], actors: dict[str, Actor]) -> list[Actor]:
