@@ -5,6 +5,7 @@ that began before it and last past it."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 import pytest
@@ -131,3 +132,35 @@ def test_values_no_store_can_hold_are_refused_in_the_error_shape(client, url, st
 def test_a_place_id_no_gazetteer_has_finds_nothing(client):
     answer = client.get("/api/events?place=99999999999999999999")
     assert answer.status_code == 200 and answer.json()["items"] == []
+
+
+def test_a_statement_kept_for_other_dates_and_cursors_answers_as_a_new_one(client):
+    """The keyset statements are kept per shape of filter (query.events._STATEMENTS), the dates and the cursor
+    given as parameters: each page read after other dates and cursors is the page read first."""
+    from sitrep.query import events as query_events
+    from sitrep.query import open_reader, page_json, parse_filter
+
+    engine = open_reader(client.target)
+    asks = [dict(since=s, until=u, sort=o, limit=n) for s, u in [("2022-04-30", "2022-05-01"), ("2022-05-01", None),
+                                                                ("2022-05-02", "2022-05-02"), (None, "2022-04-30"),
+                                                                ("0001-01-01", None)]
+            for o in ("date", "-date") for n in ("2", "5")]
+    with engine.connect() as conn:
+        def pages(ask: dict) -> list[bytes]:
+            out, cursor = [], None
+            for _ in range(30):
+                body = page_json(conn, parse_filter(cursor=cursor, **ask))
+                out.append(body)
+                cursor = json.loads(body)["next_cursor"]
+                if cursor is None:
+                    return out
+            raise AssertionError("the cursor never ran out")
+
+        fresh = []
+        for ask in asks:
+            query_events._STATEMENTS.clear()
+            fresh.append(pages(ask))
+        assert any(len(p) > 1 for p in fresh)
+        for _round in range(2):  # every ask again, now on statements kept from the others
+            assert [pages(ask) for ask in asks] == fresh
+    engine.dispose()

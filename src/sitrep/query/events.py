@@ -18,7 +18,19 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select, tuple_
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Integer,
+    Select,
+    String,
+    and_,
+    bindparam,
+    func,
+    or_,
+    select,
+    tuple_,
+)
 
 from ..errors import StoreError
 from ..merge.tables import canonical_events
@@ -75,12 +87,13 @@ def conditions(f: EventFilter, gazetteer: Path | None = None,
     """The WHERE clauses of a filter (shared with the timeline's counts). ``max_span`` (:func:`longest_span`)
     adds a lower bound on date_start implied by ``since``, which lets an index seek instead of scan."""
     where: list[ColumnElement[bool]] = []
-    if f.since:
-        where.append(or_(E.date_end > f.since + "T00:00", and_(E.date_end.is_(None), E.date_start >= f.since)))
+    if f.since:  # the dates are named parameters, so that a statement can be run again for other dates
+        where.append(or_(E.date_end > bindparam("since_end", f.since + "T00:00"),
+                         and_(E.date_end.is_(None), E.date_start >= bindparam("since_day", f.since))))
         if max_span is not None:  # the same events, said so that an index on date_start can seek to them
             where += _earliest_start(f.since, max_span)
     if f.until:
-        where.append(E.date_start <= f.until + "T23:59:59")
+        where.append(E.date_start <= bindparam("until_end", f.until + "T23:59:59"))
     if f.bbox:
         where.append(_bbox_condition(f.bbox))
     if f.place:
@@ -105,10 +118,15 @@ def conditions(f: EventFilter, gazetteer: Path | None = None,
 
 def _earliest_start(since: str, max_span: int) -> list[ColumnElement[bool]]:
     """An event that ends after ``since`` starts at most the longest stored span before it."""
+    earliest = _earliest_day(since, max_span)
+    return [] if earliest is None else [E.date_start >= bindparam("since_earliest", earliest)]
+
+
+def _earliest_day(since: str, max_span: int) -> str | None:
     try:
-        return [E.date_start >= (date.fromisoformat(since) - timedelta(days=max_span + 1)).isoformat()]
+        return (date.fromisoformat(since) - timedelta(days=max_span + 1)).isoformat()
     except OverflowError:  # before year 1: no bound
-        return []
+        return None
 
 
 def _joined(query: Select) -> Select:
@@ -168,15 +186,17 @@ def keyset_queries(f: EventFilter, limit: int, gazetteer: Path | None = None,
     if f.cursor is None or day is not None:
         keys = select(E.pk).select_from(_filtered(f)).where(*where, E.date_start.is_not(None))
         if day is not None:
-            keys = keys.where(E.date_start >= day if ascending else E.date_start <= day,
-                              tuple_(E.date_start, E.pk) > tuple_(day, pk) if ascending
-                              else tuple_(E.date_start, E.pk) < tuple_(day, pk))
+            at_day, at_pk = bindparam("cursor_day", day, type_=String), bindparam("cursor_pk", pk, type_=Integer)
+            keys = keys.where(E.date_start >= at_day if ascending else E.date_start <= at_day,
+                              tuple_(E.date_start, E.pk) > tuple_(at_day, at_pk) if ascending
+                              else tuple_(E.date_start, E.pk) < tuple_(at_day, at_pk))
         order = (E.date_start.asc(), E.pk.asc()) if ascending else (E.date_start.desc(), E.pk.desc())
         keys = keys.order_by(*order).limit(limit).correlate(None)
         dated = _joined(select(*COLUMNS)).where(E.pk.in_(keys)).order_by(*order)
     undated = _joined(select(*COLUMNS)).where(*where, E.date_start.is_(None))
     if day is None and pk is not None:
-        undated = undated.where(E.pk > pk if ascending else E.pk < pk)
+        at_pk = bindparam("cursor_pk", pk, type_=Integer)
+        undated = undated.where(E.pk > at_pk if ascending else E.pk < at_pk)
     undated = undated.order_by(E.pk.asc() if ascending else E.pk.desc())
     return dated, undated
 
@@ -200,11 +220,49 @@ def _page_rows(conn: Connection, f: EventFilter, gazetteer: Path | None, span: i
     if f.sort.lstrip("-") != "date" or (f.offset and not f.cursor) or f.limit is None:
         return list(conn.execute(events_query(f, gazetteer, span)).all())
     want = f.limit + 1
-    dated, undated = keyset_queries(f, want, gazetteer, span)
-    rows = list(conn.execute(dated).all()) if dated is not None else []
+    (dated, undated), values = _keyset_statements(f, want, gazetteer, span)
+    rows = list(conn.execute(dated, values).all()) if dated is not None else []
     if len(rows) < want and not f.until:  # an undated event never starts on or before a date: none to read
-        rows += conn.execute(undated.limit(want - len(rows))).all()
+        rows += conn.execute(undated.limit(want - len(rows)), values).all()
     return rows
+
+
+# The keyset statements built for a filter, kept for the next filter that differs only in its dates and cursor
+# (the named parameters of conditions() and keyset_queries()): building them again took about a fifth of the
+# Python time of a page. The longest span decides only the earliest start, a parameter too.
+_STATEMENTS: dict[Any, tuple[Select | None, Select]] = {}
+MAX_STATEMENTS = 256
+
+
+def _keyset_statements(f: EventFilter, limit: int, gazetteer: Path | None,
+                       max_span: int | None) -> tuple[tuple[Select | None, Select], dict[str, Any]]:
+    """:func:`keyset_queries` for ``f``, and the values of its named parameters."""
+    values: dict[str, Any] = {}
+    earliest = None
+    if f.since:
+        values.update(since_end=f.since + "T00:00", since_day=f.since)
+        if max_span is not None:
+            earliest = _earliest_day(f.since, max_span)
+            if earliest is not None:
+                values["since_earliest"] = earliest
+    if f.until:
+        values["until_end"] = f.until + "T23:59:59"
+    cursor_shape = None
+    if f.cursor is not None:
+        day, pk = f.cursor
+        values["cursor_pk"] = pk
+        if day is not None:
+            values["cursor_day"] = day
+        cursor_shape = (day is not None,)
+    shape = (replace(f, since=bool(f.since), until=bool(f.until), cursor=cursor_shape),  # type: ignore[arg-type]
+             limit, gazetteer, earliest is not None)
+    statements = _STATEMENTS.get(shape)
+    if statements is None:
+        statements = keyset_queries(f, limit, gazetteer, max_span)
+        if len(_STATEMENTS) >= MAX_STATEMENTS:
+            _STATEMENTS.clear()
+        _STATEMENTS[shape] = statements
+    return statements, values
 
 
 def _page(conn: Connection, f: EventFilter, gazetteer: Path | None,
