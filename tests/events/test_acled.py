@@ -330,6 +330,17 @@ def test_arrests_at_a_protest_fold_into_it(pipeline):
     assert arrest.acled.event_type is None and arrest.cameo == "173"  # still a CAMEO arrest, no ACLED event
 
 
+def test_an_arrest_of_people_told_taking_part_in_a_protest_folds_into_it(pipeline):
+    """The protest is named only as what the arrested were doing: it is one protest with intervention."""
+    text = ("On 1 May 2021, police detained four students taking part in a banned sit-in against the mayor in the "
+            "city centre.")
+    events = pipeline.analyze(Document(id="t", text=text, published="2024-05-10")).events
+    protest = next(e for e in events if e.trigger.text == "sit-in")
+    arrest = next(e for e in events if e.trigger.text == "detained")
+    assert (protest.acled.event_type, protest.acled.sub_event_type) == ("Protests", "Protest with intervention")
+    assert arrest.acled.event_type is None
+
+
 def test_what_did_not_happen_gets_no_acled_type(pipeline):
     events = pipeline.analyze(Document(id="t", text="Rebels could attack the airport before the elections.",
                                        published="2024-05-10")).events

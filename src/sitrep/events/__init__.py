@@ -160,7 +160,7 @@ def code_acled(items: list[Item], analysis: Analysis) -> None:
         own = sorted(item.sentences - item.referred) or sorted(item.sentences)  # not "the attack came after …"
         after = own[-1] + 1
         near = [kind for other in items if other is not item and other.sentences & (item.sentences | {after})
-                and bears_on(item.event, other.event, actors)
+                and bears_on(item.event, other.event, actors, analysis.doc)
                 and not recalled_by(item.event, other.event, analysis.doc) for kind in other.kinds]
         facts = read_facts(item.event, item.kinds, [sentences[i] for i in own],
                            sentences[after] if after < len(sentences) else None, actors, near, book,

@@ -199,12 +199,16 @@ def first_inter(ids: Iterable[str], actors: dict[str, Actor]) -> int:
     return 0
 
 
-def bears_on(event: Event, other: Event, actors: dict[str, Actor]) -> bool:
+def bears_on(event: Event, other: Event, actors: dict[str, Actor], doc: Doc | None = None) -> bool:
     """Whether another event of the neighbourhood acts on this one's participants, or this one on the other's
-    (what one does is done to the other's doers), or either is done by or to protesters or rioters ("police
-    detained 11 protesters" beside a protest; not "protested against the arrest of X"), or state forces act on
-    people the text does not name again ("Police arrested them")."""
+    (what one does is done to the other's doers), or is told as what this one's targets were doing ("detained four
+    activists taking part in a protest"), or either is done by or to protesters or rioters ("police detained 11
+    protesters" beside a protest; not "protested against the arrest of X"), or state forces act on people the text
+    does not name again ("Police arrested them")."""
     if set(other.targets) & set(event.sources) or set(event.targets) & set(other.sources):
+        return True
+    if doc is not None and other.trigger is not None and other.modality == "asserted" and any(
+            other.trigger.start in phrase for t in event.targets if t in actors for phrase in _phrases(actors[t], doc)):
         return True
     crowd = event.targets + other.targets + event.sources + other.sources
     if any(actors[t].acled_inter in (5, 6) for t in crowd if t in actors):
@@ -232,6 +236,17 @@ OPERATION_NOUNS = word_table("events.acled.operation_nouns")
 OPERATION_PREPS = word_table("events.acled.operation_preps")
 OPERATION_PURPOSES = word_table("events.acled.operation_purposes")
 WEAPONS = frozenset({"firearm", "explosive", "shelling", "grenade"})
+
+
+def _phrases(actor: Actor, doc: Doc) -> list[range]:
+    """The character ranges of the phrases an actor's mentions head ("activists taking part in a protest")."""
+    found = []
+    for mention in actor.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None:
+            head = span.root
+            found.append(range(head.left_edge.idx, head.right_edge.idx + len(head.right_edge)))
+    return found
 
 
 def _root(event: Event, doc: Doc) -> Token | None:
