@@ -238,20 +238,20 @@ OPERATION_PURPOSES = word_table("events.acled.operation_purposes")
 WEAPONS = frozenset({"firearm", "explosive", "shelling", "grenade"})
 
 
+def head_at(doc: Doc, start: int, end: int) -> Token | None:
+    """The head word of the text between two character offsets (a mention's, a trigger's)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
 def _phrases(actor: Actor, doc: Doc) -> list[range]:
     """The character ranges of the phrases an actor's mentions head ("activists taking part in a protest")."""
-    found = []
-    for mention in actor.mentions:
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None:
-            head = span.root
-            found.append(range(head.left_edge.idx, head.right_edge.idx + len(head.right_edge)))
-    return found
+    heads = [h for m in actor.mentions if (h := head_at(doc, m.start, m.end)) is not None]
+    return [range(h.left_edge.idx, h.right_edge.idx + len(h.right_edge)) for h in heads]
 
 
 def _root(event: Event, doc: Doc) -> Token | None:
-    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand") if event.trigger else None
-    return span.root if span is not None else None
+    return head_at(doc, event.trigger.start, event.trigger.end) if event.trigger else None
 
 
 def recalled_by(event: Event, other: Event, doc: Doc) -> bool:
@@ -495,8 +495,7 @@ def first_head(actor: Actor, doc: Doc) -> Token | None:
     """The head word of an actor's first mention."""
     if not actor.mentions:
         return None
-    span = doc.char_span(actor.mentions[0].start, actor.mentions[0].end, alignment_mode="expand")
-    return span.root if span is not None else None
+    return head_at(doc, actor.mentions[0].start, actor.mentions[0].end)
 
 
 def plural(actor: Actor, doc: Doc) -> bool:
@@ -648,8 +647,8 @@ def located_in(actor: Actor, doc: Doc) -> bool:
     if actor.kind != "state" or not actor.mentions:
         return False
     for mention in actor.mentions:
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None or not (span.root.dep_ == "pobj" and span.root.head.lower_ in LOCATING):
+        head = head_at(doc, mention.start, mention.end)
+        if head is None or not (head.dep_ == "pobj" and head.head.lower_ in LOCATING):
             return False
     return True
 
