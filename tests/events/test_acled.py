@@ -540,3 +540,11 @@ def test_a_governments_aid_is_no_acled_event(pipeline):
     events = pipeline.analyze(Document(id="t", text="On 29 April 2021, the government delivered food aid to families "
                                        "in the north.", published="2024-05-10")).events
     assert events and all(e.acled.event_type is None for e in events)
+
+
+def test_armed_groups_that_clash_among_themselves_are_both_sides_though_a_bystander_was_hurt(pipeline):
+    # the boy hurt in the clash, told in the next sentence, is no side of it: the gangs fought each other
+    text = ("On 3 June 2021, armed gangs clashed on the outskirts of Culiacan, Sinaloa. Residents said a boy was "
+            "injured during the clash.")
+    code = lead_acled(pipeline, text).acled
+    assert (code.event_type, code.sub_event_type, code.inter1, code.inter2) == ("Battles", "Armed clash", 3, 3)

@@ -331,3 +331,21 @@ def test_subjects_the_parser_joined_to_an_opening_place_phrase_are_the_subjects(
 def test_an_opening_place_phrase_alone_gives_no_subject(nlp):
     text = "In Hpakant Township, Kachin State, clashes were reported on Monday."
     assert _link(nlp, text, ["Kachin State"], "reported")[0] == []
+
+
+def test_what_a_weapon_misread_as_a_verb_governs_belongs_to_the_verb(nlp):
+    # the parser reads "grenade" as a second verb joined to "fired", with "toward rebels" under it
+    text = "Government troops fired rockets and grenade launchers toward rebels east of the river."
+    assert _link(nlp, text, ["Government troops", "rebels"], "fired")[:2] == (["Government troops"], ["rebels"])
+
+
+def test_people_left_in_a_state_by_an_event_are_its_patients(pipeline):
+    from sitrep.models import Document
+
+    text = "On 9 June 2021, a bomb exploded in a market in Kirkuk, leaving two policemen injured."
+    record = pipeline.analyze(Document(id="t", text=text, published="2021-06-10")).record()
+    names = {a.id: a.name for a in record.actors}
+    blast = next(e for e in record.events if e.trigger and e.trigger.text == "exploded")
+    assert [names[s] for s in blast.sources] == []  # the policemen were hurt: no doers
+    assert [names[t] for t in blast.targets] == ["policemen"]
+    assert (blast.acled.inter2, blast.quantities["injured"].best) == (1, 2)

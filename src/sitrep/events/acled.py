@@ -754,10 +754,11 @@ def read_facts(event: Event, kinds: Iterable[str], sentences: list[SpacySpan], f
             first_side, facts.side1 = beside[0], beside[0].acled_inter or 0
         if reciprocal and not facts.side2:  # "a clash between the two forces": the other side
             facts.side2 = _first_other(beside, {first_side.id} if first_side else set())
-    if reciprocal and not event.targets and facts.side2 in (0, 7) and facts.side1 in MILITIAS and doer is not None \
-            and plural(doer, doc) and trigger is not None and len(clash_sides(trigger.root)) <= 1:
+    if reciprocal and not set(event.targets) - set(toll_actors(event, actors)) and facts.side2 in (0, 7) \
+            and facts.side1 in MILITIAS and doer is not None and plural(doer, doc) and trigger is not None \
+            and len(clash_sides(trigger.root)) <= 1:
         facts.side2 = facts.side1  # "clan militias clashed, killing a man" (no one else named): militias on both
-        # sides; the dead are theirs or bystanders
+        # sides; the dead are theirs or bystanders, whether counted with the clash or told as hurt in it later
     own = own_member_hit(event, actors)
     if own is not None and facts.side1 in ARMED:  # "two rebels died as the rebels fought the army": the group
         others = [actors[s] for s in event.sources[1:]  # lost its own men; the other side is the army, one named with

@@ -189,7 +189,16 @@ def _is_passive(verb: Token) -> bool:
     reduced = verb.dep_ in ("acl", "amod") and not _children(verb, "aux", "nsubj")
     # a reduced relative is passive: "a man shot twice" (the tagger may call its participle a past tense)
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-        reduced and (verb.tag_ == "VBN" or (verb.tag_ == "VBD" and verb.dep_ == "acl"))) or _passive_conjunct(verb)
+        reduced and (verb.tag_ == "VBN" or (verb.tag_ == "VBD" and verb.dep_ == "acl"))) or _passive_conjunct(verb) \
+        or _object_participle(verb) is not None
+
+
+def _object_participle(verb: Token) -> Token | None:
+    """The object a bare participle complement tells the state of: in "leaving two guards injured" or "had the
+    men arrested", the guards were injured and the men arrested; they are its patients, not its doers."""
+    if verb.dep_ not in ("xcomp", "oprd") or verb.tag_ != "VBN" or _children(verb, "aux", "auxpass", "nsubj"):
+        return None
+    return next(iter(_children(verb.head, "dobj")), None)
 
 
 def _passive_conjunct(verb: Token) -> bool:
@@ -271,6 +280,16 @@ def _shared_object(verb: Token) -> list[Token]:
     return []
 
 
+INFLECTED_VERB = frozenset({"VBD", "VBN", "VBG", "VBZ"})  # "attacked and fired at X": "fired" is a verb
+
+
+def _misparsed_weapons(verb: Token) -> list[Token]:
+    """Weapons the parser took for a second verb in a list of what was fired: in "fired rockets and grenade
+    launchers toward X", "grenade" becomes a second verb (or a noun) conjoined to "fired", and "toward X" hangs from it.
+    A weapon word is no verb of its own, so what hangs from it belongs to the verb it is conjoined to."""
+    return [c for c in verb.children if c.dep_ == "conj" and is_weapon(c) and c.tag_ not in INFLECTED_VERB]
+
+
 def _verbal_roles(trigger: Token) -> _Roles:
     roles = _Roles()
     agent = _agent(trigger)
@@ -281,6 +300,8 @@ def _verbal_roles(trigger: Token) -> _Roles:
             _children(trigger.head, "nsubjpass") if _passive_conjunct(trigger) else [])
         if trigger.dep_ in ("acl", "relcl") and not roles.targets:
             roles.targets.append(trigger.head)  # "civilians uprooted by the violence"
+        if (patient := _object_participle(trigger)) is not None and not roles.targets:
+            roles.targets.append(patient)
         if agent is None:  # "were shot and killed by gunmen": the agent the verbs share comes after the last
             agent = next((a for c in trigger.children if c.dep_ == "conj" and _passive_conjunct(c)
                           and (a := _agent(c)) is not None), None)
@@ -294,6 +315,8 @@ def _verbal_roles(trigger: Token) -> _Roles:
         if subject is not None and trigger.lemma_.lower() in RECIPROCAL and subject.conjuncts:
             roles.targets += [c for c in subject.conjuncts if c.i > subject.i]  # "X and Y exchanged fire"
     roles.targets += _prep_objects(trigger, VERB_TARGET_PREPS)
+    for weapon in _misparsed_weapons(trigger):  # "fired rockets and grenade launchers toward X"
+        roles.targets += _prep_objects(weapon, VERB_TARGET_PREPS)
     if trigger.dep_ == "amod" and not roles.targets:
         roles.targets.append(trigger.head)  # "Russian-backed rebels"; "Turkey has backed rebels" misparsed
     for stance in _prep_objects(trigger, {"in"}):  # "in protest against X"

@@ -298,6 +298,9 @@ def _kind_of_noun(noun: Token) -> str | None:
     return None
 
 
+CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "mark", "aux", "auxpass"})
+
+
 def _kind_of_verb(verb: Token) -> str | None:
     """What a verb says happened to the people counted; "the toll rose to 45" and "left 12 dead" too."""
     lemma = verb.lemma_.lower()
@@ -311,7 +314,19 @@ def _kind_of_verb(verb: Token) -> str | None:
                 return counted
         if child.dep_ == "advcl" and child.lower_ == "dead":  # "shot a shopkeeper dead"
             return "killed"
+    if lemma == "leave":
+        for state in _left_states(verb):
+            counted = _kind_of_noun(state)
+            if counted in ("killed", "injured"):
+                return counted
     return "displaced" if lemma == "leave" and any(c.dep_ == "dobj" for c in verb.children) else None
+
+
+def _left_states(verb: Token) -> list[Token]:
+    """The state "left" people in when a word comes between and the parser hangs it elsewhere: "leaving two
+    guards inside injured" (an adverbial clause, or the complement of "inside")."""
+    bare = [c for c in verb.children if c.dep_ == "advcl" and not any(g.dep_ in CLAUSE_DEPS for g in c.children)]
+    return bare + [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"]
 
 
 def _governing_verb(head: Token) -> Token | None:
