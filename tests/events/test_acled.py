@@ -548,3 +548,11 @@ def test_armed_groups_that_clash_among_themselves_are_both_sides_though_a_bystan
             "injured during the clash.")
     code = lead_acled(pipeline, text).acled
     assert (code.event_type, code.sub_event_type, code.inter1, code.inter2) == ("Battles", "Armed clash", 3, 3)
+
+
+def test_forces_of_two_states_named_in_one_phrase_are_the_two_sides(pipeline):
+    # one phrase names the doers of both sides; the second state's forces, fighting on the first's soil, are
+    # external forces to ACLED
+    text = "On 3 June 2021, troops of Armenia and Azerbaijan exchanged fire along the border near Sotk."
+    code = lead_acled(pipeline, text).acled
+    assert (code.event_type, code.sub_event_type, code.inter1, code.inter2) == ("Battles", "Armed clash", 1, 8)

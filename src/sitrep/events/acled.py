@@ -634,6 +634,18 @@ def armed_beside(event: Event, sentences: list[SpacySpan], actors: dict[str, Act
     return named
 
 
+def second_state(doer: Actor, actors: dict[str, Actor], doc: Doc) -> Actor | None:
+    """The second of two states whose forces one phrase names as a clash's doers ("troops of Armenia and
+    Azerbaijan exchanged fire"): the forces of the state named after the first are the other side."""
+    head = first_head(doer, doc)
+    if head is None:
+        return None
+    owners = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    later = [c.idx for o in owners for c in o.conjuncts if c.i > o.i]
+    return next((a for a in actors.values() if a.kind == "state" and a.id != doer.id
+                 and any(m.start <= i < m.end for m in a.mentions for i in later)), None)
+
+
 def _first_other(found: list[Actor], besides: set[str]) -> int:
     return next((a.acled_inter or 0 for a in found if a.id not in besides), 0)
 
@@ -740,6 +752,8 @@ def read_facts(event: Event, kinds: Iterable[str], sentences: list[SpacySpan], f
             facts.side1 = facts.side2 = 5 if inter in UNARMED else inter  # people fighting people: rioters both
     if reciprocal and not event.targets and len(event.sources) > 1:  # "X and Y clashed": Y the second side
         facts.side2 = first_inter(event.sources[1:], actors) or facts.side2
+    if reciprocal and not event.targets and doer is not None and (other := second_state(doer, actors, doc)):
+        facts.side2 = 8 if abroad(other, event, countries) else other.acled_inter or 1  # "forces of X and Y clashed"
     unnamed = facts.acts & ARMED_ACTS and not facts.cues & {"crowd_violence", "body_found"} and not (
         facts.side1 and (facts.side2 or not reciprocal))
     named_elsewhere = not facts.side2 and bool(facts.acts & {"disrupted", "protest", "riot"})
