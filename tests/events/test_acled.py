@@ -556,3 +556,18 @@ def test_forces_of_two_states_named_in_one_phrase_are_the_two_sides(pipeline):
     text = "On 3 June 2021, troops of Armenia and Azerbaijan exchanged fire along the border near Sotk."
     code = lead_acled(pipeline, text).acled
     assert (code.event_type, code.sub_event_type, code.inter1, code.inter2) == ("Battles", "Armed clash", 1, 8)
+
+
+@pytest.mark.parametrize("text, inter2", [
+    # a victim told as a dealer of a cartel or a gang's member is one of an armed group's men: a battle …
+    ("On 3 May 2021, gunmen in a car killed a suspected drug dealer outside a bar in Toluca, Mexico.", 3),
+    ("On 3 May 2021, in Recife, Pernambuco, two gunmen on a motorbike killed a man outside his home. The victim had "
+     "a record for drug trafficking.", 3),
+    # … but not when the gang is only what the victim spoke of
+    ("On 3 May 2021, in Recife, gunmen killed a nurse outside a clinic. The victim had been giving information "
+     "about gang activity to police.", 7),
+])
+def test_a_victim_tied_to_organised_crime_is_an_armed_groups_man(pipeline, text, inter2):
+    code = lead_acled(pipeline, text).acled
+    expected = ("Battles", "Armed clash") if inter2 == 3 else ("Violence against civilians", "Attack")
+    assert (code.event_type, code.sub_event_type, code.inter1, code.inter2) == (*expected, 3, inter2)

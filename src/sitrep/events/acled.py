@@ -798,6 +798,9 @@ def read_facts(event: Event, kinds: Iterable[str], sentences: list[SpacySpan], f
     if facts.side2 == 7 and target is not None and place_like(target, book) and not any(
             event.quantities.get(k) for k in TOLLS):  # "shelled the village" (no one hurt): no civilian side
         facts.side2 = 0
+    if facts.side2 == 7 and "attack" in facts.acts and victim_tied_to_armed(
+            [*sentences, *([following] if following is not None else [])], book):
+        facts.side2 = 3  # "a man was shot dead. The victim was a gang member": one of an armed group's men
     if doer is not None and is_crowd(doer, doc):
         facts.cues.add("crowd")
     if trigger is not None and perceived(trigger.root, book.heard_verbs):
@@ -805,6 +808,34 @@ def read_facts(event: Event, kinds: Iterable[str], sentences: list[SpacySpan], f
     if hurt(event):
         facts.cues.add("hurt")
     return facts
+
+
+VICTIM_NOUNS = frozenset({"victim", "deceased"})
+DESCRIBING_VERBS = frozenset({"be", "have", "involve", "link", "belong", "convict", "charge", "accuse", "suspect",
+                              "know", "identify", "wanted"})
+
+
+ABOUT = frozenset({"about", "on", "against", "from", "by"})
+
+
+def victim_tied_to_armed(sentences: Iterable[SpacySpan], book: Codebook) -> bool:
+    """Whether a clause describes the victim ("the victim", as its subject) by ties to a gang, a cartel or an
+    armed group ("the victim had charges of drug trafficking", "the victim belonged to a gang"), not by whom
+    it was attacked ("the victims were shot by a gang": the gang is the agent, no tie of theirs)."""
+    for sent in sentences:
+        for word in sent:
+            if word.lemma_.lower() not in VICTIM_NOUNS or word.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            verb = word.head
+            if verb.lemma_.lower() not in DESCRIBING_VERBS:
+                continue
+            # not who attacked them ("by a gang") nor what they told of ("information about gang activity")
+            apart = {t.i for c in verb.subtree if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ABOUT)
+                     for t in c.subtree}
+            said = [t for t in verb.subtree if t.i not in apart and not word.left_edge.i <= t.i <= word.i]
+            if "armed_ties" in book.cues.names_in(said):
+                return True
+    return False
 
 
 def perceived(token: Token, verbs: frozenset[str]) -> bool:
