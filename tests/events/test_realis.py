@@ -24,6 +24,7 @@ def events_in(pipeline, text: str):
     "The senator launched a political battle over the budget.",
     "The columnist called the ruling an attack on press freedom.",
     "The governor vowed to kill the bill in the state senate.",
+    "The governor vowed to kill the drug bill in the state senate.",  # the bill's modifier does not change it
     "The court is unlikely to block the merger.",
     "The opposition seized the initiative after the vote.",
     "Her speech captured the imagination of the young.",
@@ -126,6 +127,13 @@ def test_a_definite_mention_with_its_own_place_is_a_second_event(pipeline):
             "On Sunday a second bomb exploded near the port in Kismayo. The Kismayo bombing wounded four soldiers.")
     places = sorted(e.place.name for e in events_in(pipeline, text) if e.acled.event_type and e.place)
     assert places == ["Kismayo", "Mogadishu"]
+
+
+def test_a_person_named_with_an_abstract_modifier_is_a_real_victim(pipeline):
+    """What makes a killing a figure of speech is the thing killed ("the bill"), not a word that modifies it: a
+    drug dealer is a person, though drugs are in the list of abstract things one fights."""
+    events = events_in(pipeline, "Gunmen in a pickup killed a drug dealer outside a bar in Culiacan on Friday.")
+    assert [(e.trigger.text, e.plover.type) for e in events] == [("killed", "ASSAULT")]
 
 
 def test_a_crime_with_its_own_words_is_still_an_event(pipeline):

@@ -124,6 +124,11 @@ def noun_keys(doc: Doc, i: int, longest: int) -> Iterator[tuple[str, int]]:
         yield doc[i].lower_, i
 
 
+# classes a word has only by itself, never through a modifier: "killed a drug dealer" is a killing, though
+# "killed the drug bill" is not (the dealer is no abstract thing because drugs are)
+HEAD_CLASSES = frozenset({"abstract"})
+
+
 def word_classes(token: Token, lexicon: Lexicon) -> tuple[str, ...]:
     """The lexicon classes of a word, looked up with its compound or adjective modifier first."""
     found: list[str] = []
@@ -136,7 +141,8 @@ def word_classes(token: Token, lexicon: Lexicon) -> tuple[str, ...]:
     found.extend(lexicon.classes.get(token.lower_, ()))
     for child in modifiers:  # a participle as itself: "a planned attack" is no "attack plan"
         participle = child.dep_ == "amod" and child.tag_ in ("VBN", "VBG")
-        found.extend(lexicon.classes.get(child.lower_ if participle else lemma(child), ()))
+        found.extend(c for c in lexicon.classes.get(child.lower_ if participle else lemma(child), ())
+                     if c not in HEAD_CLASSES)
     return tuple(found)
 
 
