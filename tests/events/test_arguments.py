@@ -349,3 +349,18 @@ def test_people_left_in_a_state_by_an_event_are_its_patients(pipeline):
     assert [names[s] for s in blast.sources] == []  # the policemen were hurt: no doers
     assert [names[t] for t in blast.targets] == ["policemen"]
     assert (blast.acled.inter2, blast.quantities["injured"].best) == (1, 2)
+
+
+@pytest.mark.parametrize("text", [
+    "On 2 May 2021, the army conducted a heavy artillery bombardment of Islamic State hideouts near Rafah.",
+    "On 2 May 2021, the Somali army launched two artillery bombardments against al-Shabaab camps near Jilib.",
+])
+def test_a_weapon_that_modifies_the_event_noun_is_its_means_not_its_target(pipeline, text):
+    from sitrep.models import Document
+
+    record = pipeline.analyze(Document(id="t", text=text, published="2021-05-03")).record()
+    names = {a.id: a.name for a in record.actors}
+    event = next(e for e in record.events if e.acled.event_type)
+    assert "artillery" not in [names[t] for t in event.targets]
+    assert (event.acled.sub_event_type, event.acled.inter1, event.acled.inter2) == (
+        "Shelling/artillery/missile attack", 1, 2)

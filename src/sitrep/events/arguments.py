@@ -78,11 +78,19 @@ def _actors_of(analysis: Analysis, token: Token) -> list[str]:
     ids: list[str] = []
     for head in _conjuncts(token):
         own = actor_of_phrase(analysis, head)
-        found: list[str | None] = [own] if own else list(actors_in(analysis, *phrase_bounds(head)))
+        found: list[str | None] = [own] if own else [a for a in actors_in(analysis, *phrase_bounds(head))
+                                                     if a not in _weapon_modifiers(analysis, head)]
         if not found and head.lower_ in PRONOUNS and head.dep_ in ("nsubj", "nsubjpass"):
             found = _speaker_actors(analysis, head) or _main_subject_actors(analysis, head)
         ids += [f for f in found if f and f not in ids]
     return ids
+
+
+def _weapon_modifiers(analysis: Analysis, head: Token) -> set[str | None]:
+    """Actors that are only a weapon word modifying the phrase: in "launched artillery bombardments on X" the
+    artillery is how it was done, not whom it was done to (nor who did it)."""
+    return {actor_at(analysis, c.idx, c.idx + len(c.text)) for c in head.lefts
+            if c.dep_ in ("compound", "amod", "nmod") and is_weapon(c)}
 
 
 def _main_subject_actors(analysis: Analysis, pronoun: Token) -> list[str | None]:
@@ -340,7 +348,8 @@ def _object_owners(obj: Token, first: bool) -> list[Token]:
             owners += _prep_objects(owner, STANCE_PREPS)
         elif owner.lower_ not in PRONOUNS:
             owners.append(owner)
-    return owners + [c for c in obj.lefts if c.dep_ == "compound" and (c.pos_ == "PROPN" or c.i == obj.i - 1)]
+    return owners + [c for c in obj.lefts if c.dep_ == "compound" and (c.pos_ == "PROPN" or c.i == obj.i - 1)
+                     and not is_weapon(c)]  # "artillery bombardment": the artillery is the means, not an owner
 
 
 def _without_themes(targets: list[Token]) -> list[Token]:
