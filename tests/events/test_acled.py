@@ -571,3 +571,16 @@ def test_a_victim_tied_to_organised_crime_is_an_armed_groups_man(pipeline, text,
     code = lead_acled(pipeline, text).acled
     expected = ("Battles", "Armed clash") if inter2 == 3 else ("Violence against civilians", "Attack")
     assert (code.event_type, code.sub_event_type, code.inter1, code.inter2) == (*expected, 3, inter2)
+
+
+@pytest.mark.parametrize("text", [
+    # two groups of people, none armed, fight each other: both are rioters, whoever was hurt
+    "On 8 May 2021, supporters of the ruling party clashed with members of an opposition party in Kolwezi. Two "
+    "opposition members were killed.",
+    # … also when the first is a crowd
+    "On 3 May 2021, residents of one village clashed with residents of a neighbouring village over grazing land "
+    "near Kano.",
+])
+def test_unarmed_groups_that_clash_are_rioters_on_both_sides(pipeline, text):
+    code = lead_acled(pipeline, text).acled
+    assert (code.event_type, code.sub_event_type, code.inter1, code.inter2) == ("Riots", "Mob violence", 5, 5)
