@@ -164,3 +164,34 @@ def test_a_statement_kept_for_other_dates_and_cursors_answers_as_a_new_one(clien
         for _round in range(2):  # every ask again, now on statements kept from the others
             assert [pages(ask) for ask in asks] == fresh
     engine.dispose()
+
+
+def test_since_pages_are_those_of_the_one_query(db_target):  # noqa: F811
+    """A cursor page with ``since`` reads the events that start on or after the date and those that started
+    before it and end after it as two index-ordered queries (query.events._since_parts); followed page by
+    page, both sorts, they are the one query's list: events of 1, 3 and 20 days, ties, undated ones."""
+    from sitrep.query import open_reader, page_json, parse_filter
+
+    store = Store(db_target)
+    for n, span in enumerate([0, 1, 3, 20, 0, 3]):
+        days = ["2022-05-01", "2022-05-03", "2022-05-05", None, "2022-04-28"][n % 3:]
+        store.save(*_document(n, days, span), merge=False)
+    store.close()
+    engine = open_reader(db_target)
+    with engine.connect() as conn:
+        for since in ["2022-04-27", "2022-04-29", "2022-05-02", "2022-05-04", "2022-05-06", "2022-05-20", "2022-05-26"]:
+            for sort in ("date", "-date"):
+                for until in (None, "2022-05-04"):
+                    ask = dict(since=since, until=until, sort=sort)
+                    whole = json.loads(page_json(conn, parse_filter(limit=None, **ask)))["items"]  # the one query
+                    paged, cursor = [], None
+                    for _ in range(40):
+                        body = json.loads(page_json(conn, parse_filter(limit="3", cursor=cursor, **ask)))
+                        paged += body["items"]
+                        cursor = body["next_cursor"]
+                        if cursor is None:
+                            break
+                    assert paged == whole, ask
+                    begun = [i for i in whole if i["date"] and i["date"]["start"] < since]
+                    assert bool(begun) == (since not in ("2022-04-27", "2022-05-26")), ask  # 20 days ends on the 25th
+    engine.dispose()

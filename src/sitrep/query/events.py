@@ -29,7 +29,9 @@ from sqlalchemy import (
     func,
     or_,
     select,
+    true,
     tuple_,
+    union_all,
 )
 
 from ..errors import StoreError
@@ -88,10 +90,28 @@ def conditions(f: EventFilter, gazetteer: Path | None = None,
     adds a lower bound on date_start implied by ``since``, which lets an index seek instead of scan."""
     where: list[ColumnElement[bool]] = []
     if f.since:  # the dates are named parameters, so that a statement can be run again for other dates
-        where.append(or_(E.date_end > bindparam("since_end", f.since + "T00:00"),
-                         and_(E.date_end.is_(None), E.date_start >= bindparam("since_day", f.since))))
+        where.append(_since_condition(f.since))
         if max_span is not None:  # the same events, said so that an index on date_start can seek to them
             where += _earliest_start(f.since, max_span)
+    return where + _other_conditions(f, gazetteer)
+
+
+def _since_condition(since: str) -> ColumnElement[bool]:
+    """Events whose interval ends after ``since`` begins (no end: that start on or after it)."""
+    return or_(E.date_end > _since_end(since), and_(E.date_end.is_(None), E.date_start >= _since_day(since)))
+
+
+def _since_end(since: str) -> Any:
+    return bindparam("since_end", since + "T00:00")
+
+
+def _since_day(since: str) -> Any:
+    return bindparam("since_day", since)
+
+
+def _other_conditions(f: EventFilter, gazetteer: Path | None) -> list[ColumnElement[bool]]:
+    """The WHERE clauses of a filter but ``since``."""
+    where: list[ColumnElement[bool]] = []
     if f.until:
         where.append(E.date_start <= bindparam("until_end", f.until + "T23:59:59"))
     if f.bbox:
@@ -184,21 +204,56 @@ def keyset_queries(f: EventFilter, limit: int, gazetteer: Path | None = None,
     day, pk = f.cursor if f.cursor else (None, None)
     dated = None
     if f.cursor is None or day is not None:
-        keys = select(E.pk).select_from(_filtered(f)).where(*where, E.date_start.is_not(None))
-        if day is not None:
-            at_day, at_pk = bindparam("cursor_day", day, type_=String), bindparam("cursor_pk", pk, type_=Integer)
-            keys = keys.where(E.date_start >= at_day if ascending else E.date_start <= at_day,
-                              tuple_(E.date_start, E.pk) > tuple_(at_day, at_pk) if ascending
-                              else tuple_(E.date_start, E.pk) < tuple_(at_day, at_pk))
         order = (E.date_start.asc(), E.pk.asc()) if ascending else (E.date_start.desc(), E.pk.desc())
-        keys = keys.order_by(*order).limit(limit).correlate(None)
-        dated = _joined(select(*COLUMNS)).where(E.pk.in_(keys)).order_by(*order)
+        parts = _since_parts(f, gazetteer, max_span) or [where]
+        branches = [_dated_keys(f, part, ascending).order_by(*order).limit(limit) for part in parts]
+        keys = branches[0].with_only_columns(E.pk) if len(branches) == 1 else _merged(branches, ascending, limit)
+        dated = _joined(select(*COLUMNS)).where(E.pk.in_(keys.correlate(None))).order_by(*order)
     undated = _joined(select(*COLUMNS)).where(*where, E.date_start.is_(None))
     if day is None and pk is not None:
         at_pk = bindparam("cursor_pk", pk, type_=Integer)
         undated = undated.where(E.pk > at_pk if ascending else E.pk < at_pk)
     undated = undated.order_by(E.pk.asc() if ascending else E.pk.desc())
     return dated, undated
+
+
+def _dated_keys(f: EventFilter, where: list[ColumnElement[bool]], ascending: bool) -> Select:
+    """The keys and dates of the dated events that ``where`` selects after the filter's cursor, unordered."""
+    keys = select(E.pk, E.date_start).select_from(_filtered(f)).where(*where, E.date_start.is_not(None))
+    if f.cursor is not None and f.cursor[0] is not None:
+        day, pk = f.cursor
+        at_day, at_pk = bindparam("cursor_day", day, type_=String), bindparam("cursor_pk", pk, type_=Integer)
+        keys = keys.where(E.date_start >= at_day if ascending else E.date_start <= at_day,
+                          tuple_(E.date_start, E.pk) > tuple_(at_day, at_pk) if ascending
+                          else tuple_(E.date_start, E.pk) < tuple_(at_day, at_pk))
+    return keys
+
+
+def _since_parts(f: EventFilter, gazetteer: Path | None,
+                 max_span: int | None) -> list[list[ColumnElement[bool]]] | None:
+    """``since`` said as two disjoint sets of conditions that each an index can serve in date order: the
+    events that start on or after the date, and those that start before it (no earlier than the longest
+    stored span allows) and end after it. The single condition (the end after the date, or no end and the
+    start on or after it) is an OR that no index seeks by, so every event starting in the longest span
+    before the date was read to test it, from the table when the filter's index lacks a column; split, the
+    end of an event that started before the date is an index condition, tested on the index entry.
+    None when there is no ``since`` or no bound on the earliest start."""
+    if not f.since or max_span is None or _earliest_day(f.since, max_span) is None:
+        return None
+    others = _other_conditions(f, gazetteer)
+    since_day = _since_day(f.since)
+    # from the date on, the events that end after it or have no end: one test of date_end, not an OR (which
+    # the planner may answer by merging bitmaps of the whole range and sorting them instead of reading in order)
+    on_or_after = [E.date_start >= since_day, func.coalesce(E.date_end > _since_end(f.since), true()), *others]
+    before = [*_earliest_start(f.since, max_span), E.date_start < since_day, E.date_end > _since_end(f.since), *others]
+    return [on_or_after, before]
+
+
+def _merged(branches: list[Select], ascending: bool, limit: int) -> Select:
+    """The first ``limit`` keys of the union of ordered, limited key queries, in the same order."""
+    both = union_all(*(select(b.subquery()) for b in branches)).subquery()
+    order = (both.c.date_start.asc(), both.c.pk.asc()) if ascending else (both.c.date_start.desc(), both.c.pk.desc())
+    return select(both.c.pk).order_by(*order).limit(limit)
 
 
 def _filtered(f: EventFilter) -> Any:
