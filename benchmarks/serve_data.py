@@ -78,7 +78,7 @@ def synthesise(target: str, count: int, seed: int = 7, batch_docs: int = 400) ->
     from sitrep.merge.canonical import place_cell
     from sitrep.merge.tables import canonical_events
     from sitrep.store import Store
-    from sitrep.store.derived import actor_names, listed_json
+    from sitrep.store.derived import actor_names, document_json, listed_json
     from sitrep.store.tables import ActorRow, DocumentRow, EventRow
 
     docs, events, actors, canon = _load_templates(demo_db())
@@ -104,6 +104,7 @@ def synthesise(target: str, count: int, seed: int = 7, batch_docs: int = 400) ->
                 doc_rows.append({**{k: v for k, v in doc.items() if k != "stored_at"}, "pk": pk,
                                  "doc_id": f"{doc['doc_id']}#{copy}", "content_hash": uuid.uuid4().hex,
                                  "published": published, "merged": True})
+                document = document_json(doc_rows[-1]["doc_id"], doc["title"], doc["url"], doc["source"], published)
                 for ev in by_doc[doc["pk"]]:
                     record = _shifted(ev["record"] if isinstance(ev["record"], dict) else json.loads(ev["record"]),
                                       days, dlat, dlon)
@@ -112,6 +113,7 @@ def synthesise(target: str, count: int, seed: int = 7, batch_docs: int = 400) ->
                     sources = rng.choice(SOURCE_COUNTS)
                     event_rows.append({**{k: v for k, v in ev.items() if k != "pk"}, "document_pk": pk,
                                        "record": record, "list_json": listed_json(record, names_of[doc["pk"]]),
+                                       "document_json": document,
                                        "date_start": d.get("start"), "date_end": d.get("end"),
                                        "date_value": d.get("value"), "lat": p.get("lat"), "lon": p.get("lon"),
                                        "canonical_id": cid})

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sitrep.store import Store
 from sitrep.store.db import open_engine
 from sitrep.store.derived import listed_json
-from sitrep.store.tables import EventRow
+from sitrep.store.tables import DocumentRow, EventRow
 from tests.api.builders import fill
 from tests.store.conftest import to_revision
 
@@ -43,3 +43,33 @@ def test_an_actor_id_without_an_actor_keeps_the_id_as_its_name():
     assert item["sources"] == [{"id": "a1", "name": "Rebels", "code": None, "country": None},
                                {"id": "a9", "name": "a9", "code": None, "country": None}]
     assert item["targets"] == [] and item["quantities"] == {} and item["evidence"] == []
+
+
+def _documents_of_events(target: str) -> dict[tuple[int, str], str | None]:
+    store = Store(target)
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(EventRow.document_pk, EventRow.event_id, EventRow.document_json)).all()
+    store.close()
+    return {(r[0], r[1]): r[2] for r in rows}
+
+
+def test_the_writer_stores_the_document_part_and_0013_fills_stored_events_alike(db_target):
+    """``events.document_json`` (migration 0013): the document's id, title, url, source and date of publication,
+    as its row has them, in the order of every list's items; events stored before 0013 get the same text."""
+    fill(db_target)
+    written = _documents_of_events(db_target)
+    store = Store(db_target)
+    with store.engine.connect() as conn:
+        rows = {r.pk: r for r in conn.execute(select(DocumentRow.__table__))}
+    store.close()
+    assert len(written) == 3 and None not in written.values()
+    for (document_pk, _event), text in written.items():
+        row = rows[document_pk]
+        assert text is not None and list(orjson.loads(text).items()) == [
+            ("id", row.doc_id), ("title", row.title), ("url", row.url), ("source", row.source),
+            ("published", row.published)]
+    assert len({orjson.loads(t or "{}")["id"] for t in written.values()}) == 3
+    engine = open_engine(db_target)
+    to_revision(engine, "0012")  # the column goes; the next open migrates and fills it from the documents
+    engine.dispose()
+    assert _documents_of_events(db_target) == written

@@ -4,9 +4,9 @@ GET /events, the exports and the page.
 Each event comes back as a plain JSON-ready dict (:func:`summary`): the document it was read from,
 its codes in the three vocabularies, its place and date, its actors by name and code, the id of the
 merged event it belongs to (what `sitrep event` takes) with that event's number of sources, and the
-full record with every span. The event's own part of it is stored as JSON text with the event
-(``events.list_json``, store/derived.py); :func:`page_json` joins a page of them into the API's answer
-without decoding them.
+full record with every span. The event's own part of it and its document's are stored as JSON text with
+the event (``events.list_json``, ``events.document_json``, store/derived.py); :func:`page_json` joins a page
+of them into the API's answer without decoding them or reading the documents.
 """
 
 from __future__ import annotations
@@ -36,15 +36,15 @@ from sqlalchemy import (
 
 from ..errors import StoreError
 from ..merge.tables import canonical_events
-from ..store.tables import DocumentRow, EventRow
+from ..store.tables import EventRow
 from .filters import EventFilter, TypeFilter, containing, encode_cursor, parse_cursor
 from .places import match_place
 
-E, D, C = EventRow.__table__.c, DocumentRow.__table__.c, canonical_events.c
+E, C = EventRow.__table__.c, canonical_events.c
 
 
-COLUMNS = (E.pk, E.document_pk, E.event_id, E.canonical_id, E.date_start, E.list_json, D.doc_id, D.title, D.url,
-           D.source, D.published, C.source_count)
+COLUMNS = (E.pk, E.document_pk, E.event_id, E.canonical_id, E.date_start, E.list_json, E.document_json,
+           C.source_count)
 
 
 @dataclass(frozen=True)
@@ -150,8 +150,8 @@ def _earliest_day(since: str, max_span: int) -> str | None:
 
 
 def _joined(query: Select) -> Select:
-    return query.select_from(EventRow.__table__.join(DocumentRow.__table__, E.document_pk == D.pk)
-                             .outerjoin(canonical_events, C.id == E.canonical_id))
+    """The events with their merged events (every event has its document: its part is stored with it)."""
+    return query.select_from(EventRow.__table__.outerjoin(canonical_events, C.id == E.canonical_id))
 
 
 def longest_span(conn: Connection) -> int:
@@ -364,28 +364,30 @@ def iter_events(conn: Connection, f: EventFilter, gazetteer: Path | None = None,
 
 def _head(row: Any) -> dict[str, Any]:
     """The keys of an item read with the page, in their order: its document, id and merged event."""
-    return {"document": {"pk": row.document_pk, "id": row.doc_id, "title": row.title, "url": row.url,
-                         "source": row.source, "published": row.published},
+    return {"document": {"pk": row.document_pk, **orjson.loads(_stored(row, "document_json"))},
             "event_id": row.event_id, "merged_id": row.canonical_id, "source_count": row.source_count}
 
 
-def _listed(row: Any) -> str:
-    if row.list_json is None:
-        raise StoreError(f"stored event {row.pk} has no list_json (it was written by a sitrep older than the "
+def _stored(row: Any, column: str) -> str:
+    text = getattr(row, column)
+    if text is None:
+        raise StoreError(f"stored event {row.pk} has no {column} (it was written by a sitrep older than the "
                          "store's schema)", "stop older sitrep processes writing to this store, then "
                          "store the document again", code="E504")
-    return str(row.list_json)
+    return str(text)
 
 
 def summary(row: Any) -> dict[str, Any]:
     """The JSON shape of one stored event in every list (docs/api.md)."""
-    return {**_head(row), **orjson.loads(_listed(row))}
+    return {**_head(row), **orjson.loads(_stored(row, "list_json"))}
 
 
 def item_json(row: Any) -> bytes:
     """:func:`summary` of one row as JSON, byte for byte as ``orjson.dumps(summary(row))``, without decoding
-    the stored part (the row's ``list_json`` is an object that is never empty)."""
-    return orjson.dumps(_head(row))[:-1] + b"," + _listed(row).encode()[1:]
+    the stored parts (the row's ``document_json`` and ``list_json`` are objects that are never empty)."""
+    tail = orjson.dumps({"event_id": row.event_id, "merged_id": row.canonical_id, "source_count": row.source_count})
+    return (b'{"document":{"pk":%d,' % row.document_pk + _stored(row, "document_json").encode()[1:] + b","
+            + tail[1:-1] + b"," + _stored(row, "list_json").encode()[1:])
 
 
 def by_type_per_day(conn: Connection, f: EventFilter, gazetteer: Path | None = None) -> list[tuple[str, str, int]]:

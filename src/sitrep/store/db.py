@@ -46,7 +46,7 @@ from sqlalchemy.pool import ConnectionPoolEntry
 
 from ..errors import StoreError
 from ..models import Document, DocumentRecord, Event
-from .derived import actor_names, date_span, event_columns, listed_json
+from .derived import actor_names, date_span, document_json, event_columns, listed_json
 from .tables import ActorRow, DocumentRow, EventRow, FailedRow
 
 log = logging.getLogger(__name__)
@@ -326,7 +326,7 @@ def _names(record: DocumentRecord, ids: list[str]) -> str:
                      for i in ids if i in by_id)
 
 
-def _event_row(record: DocumentRecord, ev: Event, actors: dict[str, dict[str, Any]]) -> EventRow:
+def _event_row(record: DocumentRecord, ev: Event, actors: dict[str, dict[str, Any]], document: str) -> EventRow:
     place, date = ev.place, ev.date
     return EventRow(
         event_id=ev.id, plover_type=ev.plover.type, plover_mode=ev.plover.mode, cameo=ev.cameo,
@@ -340,7 +340,7 @@ def _event_row(record: DocumentRecord, ev: Event, actors: dict[str, dict[str, An
         country=place.country if place else None, modality=ev.modality,
         source_names=_names(record, ev.sources), target_names=_names(record, ev.targets),
         confidence=ev.confidence, record=(data := ev.model_dump(mode="json")), **event_columns(data),
-        list_json=listed_json(data, actors),
+        list_json=listed_json(data, actors), document_json=document,
     )
 
 
@@ -353,7 +353,8 @@ def _document_row(document: Document, record: DocumentRecord) -> DocumentRow:
         text=document.text, record=record.model_dump(mode="json"),
     )
     actors = actor_names([(a.id, a.name, a.code, a.country) for a in record.actors])
-    row.events = [_event_row(record, ev, actors) for ev in record.events]
+    document_part = document_json(row.doc_id, row.title, row.url, row.source, row.published)
+    row.events = [_event_row(record, ev, actors, document_part) for ev in record.events]
     row.actors = [ActorRow(actor_id=a.id, name=a.name, country=a.country, code=a.code,
                            sectors=",".join(a.sectors)) for a in record.actors]
     return row

@@ -4,8 +4,9 @@ One function, used when a document is saved and by migration 0006 to fill rows s
 the place's admin1 code and spelling-insensitive keys, ACLED's inter codes as the events stage set
 them (never computed here), and the words of the evidence for free-text search.
 
-And the event's part of its item in every list of events (:func:`listed_json`), serialised once when it
-is stored, so that a page of events is read as text and joined, not decoded and encoded again per read.
+And the event's part of its item in every list of events (:func:`listed_json`) and its document's
+(:func:`document_json`), serialised once when it is stored, so that a page of events is read as text
+and joined, not decoded and encoded again per read nor joined with the documents.
 """
 
 from __future__ import annotations
@@ -74,3 +75,10 @@ def listed_json(event: dict[str, Any], actors: dict[str, dict[str, Any]]) -> str
 def actor_names(actors: list[tuple[str, str, str | None, str | None]]) -> dict[str, dict[str, Any]]:
     """A document's actors, as (id, name, code, country), by id: what :func:`listed_json` names them by."""
     return {a[0]: {"id": a[0], "name": a[1], "code": a[2], "country": a[3]} for a in actors}
+
+
+def document_json(doc_id: str, title: str | None, url: str | None, source: str | None, published: str | None) -> str:
+    """``events.document_json``: the document's part of an event's item in every list but its key (``pk``,
+    read with the page), as a JSON object: ``{id, title, url, source, published}``, the values of the
+    document's row (a document's row is never rewritten once stored; a new content is a new document)."""
+    return orjson.dumps({"id": doc_id, "title": title, "url": url, "source": source, "published": published}).decode()

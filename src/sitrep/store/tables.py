@@ -105,6 +105,9 @@ class EventRow(Base):
     # added by migration 0011: the event's part of its item in every list, as JSON text (store/derived.py
     # listed_json); null only on a row written by a sitrep older than 0011 after the store was migrated
     list_json: Mapped[str | None] = mapped_column(Text)
+    # added by migration 0013: the document's part of the same item (store/derived.py document_json); null only
+    # on a row written by a sitrep older than 0013 after the store was migrated
+    document_json: Mapped[str | None] = mapped_column(Text)
 
     document: Mapped[DocumentRow] = relationship(back_populates="events")
 
