@@ -87,10 +87,12 @@ def test_two_workers_share_the_clients_and_stop_together(tmp_path):
     db, port, server = _filled_server(tmp_path)
     try:
         clients = [_connect(port) for _ in range(40)]
-        assert {_answer(c) for c in clients} == {b"HTTP/1.1 200 OK"}
         workers = _workers(server)
         assert len(workers) == 2
-        served = Counter(_server_pid(c, workers) for c in clients)
+        served: Counter[int] = Counter()
+        for c in clients:  # whose socket it is, read as soon as it answered: on a loaded machine answering all
+            assert _answer(c) == b"HTTP/1.1 200 OK"  # forty first took longer than uvicorn keeps an idle
+            served[_server_pid(c, workers)] += 1  # connection open (5 s), and the first had gone
         assert set(served) == workers and min(served.values()) >= 8, served  # 41 to 9 was uvicorn's own split at 50
         second = _serve(db, port)  # refused, not let in to share the port
         assert second.wait(timeout=60) == 2 and b"E231" in second.stderr.read()  # type: ignore[union-attr]
