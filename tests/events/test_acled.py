@@ -584,3 +584,18 @@ def test_a_victim_tied_to_organised_crime_is_an_armed_groups_man(pipeline, text,
 def test_unarmed_groups_that_clash_are_rioters_on_both_sides(pipeline, text):
     code = lead_acled(pipeline, text).acled
     assert (code.event_type, code.sub_event_type, code.inter1, code.inter2) == ("Riots", "Mob violence", 5, 5)
+
+
+@pytest.mark.parametrize("text, inter2", [
+    # the police who broke up a mob's attack are its second side to ACLED, whoever else the mob hurt …
+    ("On 2 May 2021, a mob of about 100 villagers attacked the house of a local chief in Tema. Police arrived and "
+     "dispersed the mob with tear gas.", 1),
+    # … as are the police it went on to attack
+    ("On 2 May 2021, a mob of about 100 villagers attacked the house of a local chief in Tema and then attacked the "
+     "police.", 1),
+    # a mob no force faced keeps its victims as the second side
+    ("On 2 May 2021, a mob beat two suspected thieves in Tema.", 7),
+])
+def test_forces_that_faced_a_mob_are_its_second_side(pipeline, text, inter2):
+    code = lead_acled(pipeline, text).acled
+    assert (code.event_type, code.inter1, code.inter2) == ("Riots", 5, inter2)

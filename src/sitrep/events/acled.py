@@ -221,6 +221,7 @@ def bears_on(event: Event, other: Event, actors: dict[str, Actor], doc: Doc | No
 GRIEVANCE = word_table("events.acled.grievance")
 DEMONSTRATING = frozenset({"protest", "riot"})
 HANDLED = frozenset({"intervention", "lethal_force"})  # how the police handled a demonstration
+GUNS = frozenset({"firearm", "explosive", "shelling", "air", "grenade", "suicide", "chemical"})  # no crowd's weapons
 ARREST_WORDS = word_table("events.acled.arrest_words")
 PEOPLE_GROUPS = word_table("events.acled.people_groups")
 ARMED_OR_IDENTITY = word_table("events.acled.armed_or_identity")
@@ -792,6 +793,15 @@ def read_facts(event: Event, kinds: Iterable[str], sentences: list[SpacySpan], f
             pool = beside + armed_beside(event, [following, *told_on], actors, doc)
         forces = [a for a in pool if a.acled_inter == 1 and FORCES & set(a.sectors) and a.id not in event.sources]
         facts.side2 = forces[0].acled_inter or 0 if forces else 0
+    rioting = facts.acts & {"riot", "mob"} or ("crowd_violence" in facts.cues and not facts.means & GUNS) or (
+        doer is not None and is_crowd(doer, doc) and facts.acts & {"attack", "loot"})
+    if facts.side2 == 7 and rioting:
+        faced = [actors[t] for t in event.targets if t in actors and armed_force(actors[t])]
+        story_told = [*sentences, *([following] if following is not None else []), *story]
+        if not faced and book.cues.names_in([t for sent in story_told for t in sent]) & HANDLED:
+            faced = [a for a in armed_beside(event, story_told, actors, doc) if armed_force(a)]
+        if faced:  # a crowd's violence that the police or soldiers faced or broke up: they are its second side
+            facts.side2 = faced[0].acled_inter or 1  # to ACLED, whoever else the crowd hurt
     if not facts.side2 and facts.acts & {"remote", "attack"} and not facts.cues & {"two_sided", "armed_target"} \
             and not reciprocal and hurt(event):  # "a bomb went off in the market, killing two": the dead nobody
         facts.side2 = 7                        # names as fighters are civilians to ACLED
