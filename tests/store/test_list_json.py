@@ -3,6 +3,8 @@ event; 0011 gives events stored before it the same text the writer gives them, i
 
 from __future__ import annotations
 
+from typing import Any
+
 import orjson
 from sqlalchemy import select
 
@@ -14,10 +16,11 @@ from tests.api.builders import fill
 from tests.store.conftest import to_revision
 
 
-def _stored(target: str) -> dict[tuple[int, str], str | None]:
+def _stored(target: str, column: Any = EventRow.list_json) -> dict[tuple[int, str], str | None]:
+    """One stored JSON column of every event (``list_json`` unless told), by (document, event id)."""
     store = Store(target)
     with store.engine.connect() as conn:
-        rows = conn.execute(select(EventRow.document_pk, EventRow.event_id, EventRow.list_json)).all()
+        rows = conn.execute(select(EventRow.document_pk, EventRow.event_id, column)).all()
     store.close()
     return {(r[0], r[1]): r[2] for r in rows}
 
@@ -45,19 +48,11 @@ def test_an_actor_id_without_an_actor_keeps_the_id_as_its_name():
     assert item["targets"] == [] and item["quantities"] == {} and item["evidence"] == []
 
 
-def _documents_of_events(target: str) -> dict[tuple[int, str], str | None]:
-    store = Store(target)
-    with store.engine.connect() as conn:
-        rows = conn.execute(select(EventRow.document_pk, EventRow.event_id, EventRow.document_json)).all()
-    store.close()
-    return {(r[0], r[1]): r[2] for r in rows}
-
-
 def test_the_writer_stores_the_document_part_and_0013_fills_stored_events_alike(db_target):
     """``events.document_json`` (migration 0013): the document's id, title, url, source and date of publication,
     as its row has them, in the order of every list's items; events stored before 0013 get the same text."""
     fill(db_target)
-    written = _documents_of_events(db_target)
+    written = _stored(db_target, EventRow.document_json)
     store = Store(db_target)
     with store.engine.connect() as conn:
         rows = {r.pk: r for r in conn.execute(select(DocumentRow.__table__))}
@@ -72,4 +67,4 @@ def test_the_writer_stores_the_document_part_and_0013_fills_stored_events_alike(
     engine = open_engine(db_target)
     to_revision(engine, "0012")  # the column goes; the next open migrates and fills it from the documents
     engine.dispose()
-    assert _documents_of_events(db_target) == written
+    assert _stored(db_target, EventRow.document_json) == written
