@@ -9,7 +9,8 @@ from click.testing import CliRunner
 
 from sitrep.errors import ResourceError
 from sitrep.geo.cli import gazetteer
-from sitrep.geo.gazetteer import VERSION, load_gazetteer, stored_version
+from sitrep.geo.gazetteer import VERSION, GazPlace, load_gazetteer, make_index, stored_version
+from sitrep.geo.normalize import name_key
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "geo" / "geonames"
 
@@ -96,3 +97,17 @@ def test_an_airport_named_only_after_its_town_or_region_goes_by_no_name_of_its_o
     assert own_airport_name("Wheeling Ohio County Airport", "Wheeling", _no_town) == ""
     assert own_airport_name("Boeing Field King County International Airport", "Seattle", _no_town) == ""
     assert own_airport_name("Livengood Camp Airport", "Livengood", lambda text: text == "Livengood") == ""
+
+
+def _place(place_id: int, name: str, country: str) -> GazPlace:
+    return GazPlace(place_id, place_id, None, name, 0.0, 0.0, "P", "PPL", country, "", 1000, "", "geonames")
+
+
+def test_a_fuzzy_match_is_a_spelling_of_the_name_not_only_its_consonants():
+    """Two names with one skeleton: the spelling that differs in a vowel or two matches; the one that
+    shares only the consonants ("Belotuna" for a village spelled "Bolotene") does not."""
+    places = [_place(0, "Al Hasakah", "SY"), _place(1, "Belotuna", "SO"), _place(2, "Bolotena", "UA")]
+    gaz = make_index(places, [(p.id, name_key(p.name)) for p in places])
+    assert [p.name for p in gaz.lookup_fuzzy(name_key("al-Hasakeh"))] == ["Al Hasakah"]
+    assert [p.country for p in gaz.lookup_fuzzy(name_key("Bolotene"))] == ["UA"]
+    assert gaz.lookup_fuzzy(name_key("Bolotene")) == gaz.lookup_fuzzy(name_key("Bolotena"))

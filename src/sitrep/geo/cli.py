@@ -61,14 +61,14 @@ def build(geonames_dir: Path | None, path: Path | None, if_missing: bool) -> Non
 def search(name: str, path: Path | None, limit: int, fmt: str | None) -> None:
     """Show the places a NAME may refer to, largest first (exact key, else the fuzzy key)."""
     from . import open_gazetteer
-    from .normalize import name_key, skeleton_key
+    from .normalize import name_key
 
     try:
         gaz = open_gazetteer(_path(path))
     except SitrepError as exc:
         _fail(exc)
         return
-    found = gaz.lookup(name_key(name)) or gaz.lookup_fuzzy(skeleton_key(name))
+    found = gaz.lookup(name_key(name)) or gaz.lookup_fuzzy(name_key(name))
     rows = [{"id": p.geonameid or p.gazetteer_id, "name": p.name, "feature": f"{p.feature_class}.{p.feature_code}",
              "country": p.country, "admin1": p.admin1, "lat": round(p.lat, 4), "lon": round(p.lon, 4),
              "population": p.population} for p in sorted(found, key=lambda p: -p.population)[:limit]]

@@ -15,6 +15,7 @@ import sqlite3
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -31,7 +32,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 VERSION = "28"
+_INDEX_VERSION = f"{VERSION}.2"  # the pickled indexes' layout: rebuilt from the SQLite file when it changes
 _MIN_SKELETON = 7  # shorter keys make too many chance collisions to be matched fuzzily
+_SPELLING_SIMILARITY = 0.85  # difflib ratio of two spellings of one name ("al hasakeh", "al hasakah": 0.9)
 
 
 class GazPlace(NamedTuple):
@@ -58,7 +61,7 @@ class Gazetteer:
 
     places: list[GazPlace]
     keys: dict[str, tuple[int, ...]]
-    skeletons: dict[str, tuple[int, ...]]
+    skeletons: dict[str, tuple[str, ...]]  # skeleton key → the name keys that have it
     by_country: dict[str, int] = field(default_factory=dict)   # alpha-2 → the country's place id
     by_admin1: dict[str, int] = field(default_factory=dict)    # admin1 code → the ADM1 place id
     airports: dict[str, tuple[int, ...]] = field(default_factory=dict)  # served city key → airport ids
@@ -66,8 +69,15 @@ class Gazetteer:
     def lookup(self, key: str) -> list[GazPlace]:
         return [self.places[i] for i in self.keys.get(key, ())]
 
-    def lookup_fuzzy(self, skeleton: str) -> list[GazPlace]:
-        return [self.places[i] for i in self.skeletons.get(skeleton, ())]
+    def lookup_fuzzy(self, key: str) -> list[GazPlace]:
+        """Places named by a spelling of KEY: a name with its skeleton (its consonants) that is also
+        written nearly the same ("al hasakeh" for Al Hasakah). The skeleton alone matches too much: a
+        village spelled "Bolotene" shares one with Beledweyne's "Beletuen"."""
+        ids: set[int] = set()
+        for other in self.skeletons.get(skeleton_key(key), ()):
+            if SequenceMatcher(None, key, other).ratio() >= _SPELLING_SIMILARITY:
+                ids.update(self.keys[other])
+        return [self.places[i] for i in sorted(ids)]
 
     def country(self, alpha2: str) -> GazPlace | None:
         i = self.by_country.get(alpha2)
@@ -208,7 +218,7 @@ def _pickle_path(path: Path) -> Path:
 def _write_pickle(target: Path, gazetteer: Gazetteer) -> None:
     tmp = target.with_name(target.name + f".{os.getpid()}.tmp")
     with tmp.open("wb") as handle:
-        pickle.dump((VERSION, gazetteer), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump((_INDEX_VERSION, gazetteer), handle, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, target)
 
 
@@ -234,12 +244,12 @@ def _index_from_sqlite(path: Path) -> Gazetteer:
 def make_index(places: list[GazPlace], names: list[tuple[int, str]]) -> Gazetteer:
     """Build the in-memory indexes from stored places and (place id, name key) pairs."""
     keys: dict[str, set[int]] = defaultdict(set)
-    skeletons: dict[str, set[int]] = defaultdict(set)
+    skeletons: dict[str, set[str]] = defaultdict(set)
     for place_id, key in track(names, "indexing names", len(names), "names"):
         if key:
             keys[key].add(place_id)
             if len(key) >= _MIN_SKELETON:
-                skeletons[skeleton_key(key)].add(place_id)
+                skeletons[skeleton_key(key)].add(key)
     gazetteer = Gazetteer(places, {k: tuple(v) for k, v in keys.items()},
                           {k: tuple(v) for k, v in skeletons.items()})
     airports: dict[str, list[int]] = defaultdict(list)
@@ -264,7 +274,7 @@ def load_gazetteer(path: Path) -> Gazetteer:
     if pickled.is_file() and pickled.stat().st_mtime >= path.stat().st_mtime:
         with pickled.open("rb") as handle:
             version, gazetteer = pickle.load(handle)
-        if version == VERSION:
+        if version == _INDEX_VERSION:
             return gazetteer
     gazetteer = _index_from_sqlite(path)
     _write_pickle(pickled, gazetteer)

@@ -20,7 +20,7 @@ from ..wordtables import word_table
 from . import cues
 from .countries import country_of
 from .gazetteer import Gazetteer, GazPlace
-from .normalize import name_key, skeleton_key
+from .normalize import name_key
 
 MAX_TOKENS = 6
 _REJECT_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL",
@@ -344,7 +344,7 @@ def _fuzzy(doc: Doc, ent: Span, gaz: Gazetteer) -> list[GazPlace]:
     key = name_key(ent.text)
     if len(key) < 7:
         return []
-    return gaz.lookup_fuzzy(skeleton_key(key))
+    return gaz.lookup_fuzzy(key)
 
 
 def _attacked_name(doc: Doc, ent: Span) -> bool:
