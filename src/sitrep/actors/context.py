@@ -18,6 +18,9 @@ from ..models import Place
 from .coding import Candidate
 from .words import place_country, prep_country
 
+_FOCUS_MENTIONS = 2  # a focus named this often outweighs a town read in a country named nowhere else
+_SEATS = ("PPLC", "PPLA")  # a capital or a province's seat is read by its own name, not by coincidence
+
 
 def _is_state_country(code: str | None) -> bool:
     return code is not None and code != "" and not code.startswith(("IGO", "NGO"))
@@ -33,7 +36,8 @@ def sentence_starts(doc: Doc) -> list[int]:
 
 
 def country_mentions(doc: Doc, candidates: list[Candidate], places: list[Place]) -> list[tuple[int, int, str]]:
-    """(sentence start, token, country) for each country mention: coded actors and resolved places."""
+    """(sentence start, token, country) for each country mention, coded actors' and resolved places', in
+    the order of the text."""
     starts = sentence_starts(doc)
     found = [(starts[c.head], c.head, c.country) for c in candidates
              if c.country and _is_state_country(c.country) and not c.needs_context]
@@ -43,7 +47,39 @@ def country_mentions(doc: Doc, candidates: list[Candidate], places: list[Place])
             span = doc.char_span(place.start, place.end, alignment_mode="expand")
             if country and span is not None:
                 found.append((starts[span.root.i], span.root.i, country))
-    return found
+    return sorted(found)
+
+
+def _town_readings(doc: Doc, places: list[Place]) -> set[int]:
+    """Tokens of places read as towns (not capitals or provincial seats): the readings most often a
+    coincidence of spelling ("Rangel" of a Brazilian city's neighbourhood read as a town in Angola)."""
+    towns = set()
+    for place in places:
+        if place.precision == 1 and place.role == "location" and place.feature_code not in _SEATS:
+            span = doc.char_span(place.start, place.end, alignment_mode="expand")
+            if span is not None:
+                towns.add(span.root.i)
+    return towns
+
+
+def _focus(found: list[tuple[int, int, str]]) -> str | None:
+    """The country named most; among those named as often, the one named first (a story names its scene
+    in its opening words: "in Recife, Pernambuco, ..." before a neighbourhood read as a town abroad)."""
+    counts = Counter(c for _, _, c in found)
+    first: dict[str, int] = {}
+    for _, token, country in found:
+        first.setdefault(country, token)
+    return max(counts, key=lambda c: (counts[c], -first[c]), default=None)
+
+
+def _lone_towns(found: list[tuple[int, int, str]], towns: set[int], focus: str | None) -> set[int]:
+    """Town readings in a country that nothing else in the text names, in a text whose focus country is
+    named at least twice (a clan named like a Scottish town in a Somali story): too weak to give an actor
+    its country."""
+    counts = Counter(c for _, _, c in found)
+    if focus is None or counts[focus] < _FOCUS_MENTIONS:
+        return set()
+    return {token for _, token, country in found if token in towns and country != focus and counts[country] == 1}
 
 
 def _sentence_country(head: Token, in_sentence: list[tuple[int, str]], places: list[Place],
@@ -72,8 +108,13 @@ def resolve_context(doc: Doc, candidates: list[Candidate], places: list[Place]) 
     """
     found = country_mentions(doc, candidates, places)
     starts = sentence_starts(doc)
-    ranked = Counter(c for _, _, c in found).most_common(1)
-    focus = ranked[0][0] if ranked else None
+    towns = _town_readings(doc, places)
+    focus = _focus(found)
+    lone = _lone_towns(found, towns, focus)
+    if lone:
+        found = [f for f in found if f[1] not in lone]
+        places = [p for p in places if (span := doc.char_span(p.start, p.end, alignment_mode="expand")) is None
+                  or span.root.i not in lone]
     earlier: dict[str, str] = {}  # head word → country of its latest mention that said whose
     for cand in sorted(candidates, key=lambda c: c.start):
         if not cand.needs_context:
