@@ -124,3 +124,12 @@ def test_an_article_joined_to_a_name_by_a_hyphen_is_no_town(pipeline, text, plac
 def test_a_place_named_before_a_hyphen_stays_a_place(pipeline):
     places = _places(pipeline, "Residents blocked the Kerman-Bam highway on Monday.")
     assert places["Kerman"].country == "IR" and places["Bam"].country == "IR"
+
+
+def test_a_thing_named_after_a_town_is_no_place(pipeline):
+    """"a Molotov cocktail": Molotov is only an old name of Perm, set before a common noun; the town named
+    by a spelling of its own name before one ("the Idleb front") stays a place."""
+    places = _places(pipeline, "On Friday a youth in Sidon lobbed a Molotov cocktail over the wall of a police post.")
+    assert "Molotov" not in places and places["Sidon"].country == "LB"
+    front = _places(pipeline, "Shelling went on along the southern Idleb front overnight.")
+    assert front["Idleb"].country == "SY"

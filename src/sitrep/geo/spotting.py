@@ -20,7 +20,7 @@ from ..wordtables import word_table
 from . import cues
 from .countries import country_of
 from .gazetteer import Gazetteer, GazPlace
-from .normalize import name_key
+from .normalize import name_key, skeleton_key
 
 MAX_TOKENS = 6
 _REJECT_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL",
@@ -277,7 +277,18 @@ def _plausible(doc: Doc, m: Mention, ent: Span | None, owner: list[Span | None],
     tokens = [t for t in doc[m.i:m.j] if _capitalised(t.text)]
     if not all(t.pos_ == "PROPN" for t in tokens):
         return supported and m.j - m.i > 1
+    if not supported and _names_a_thing(doc, m):
+        return False
     return supported or _big(m.candidates) or m.j - m.i > 1
+
+
+def _names_a_thing(doc: Doc, m: Mention) -> bool:
+    """A word the model tags as no entity, set before a common noun ("a Molotov cocktail", "Bunsen burner"),
+    that the gazetteer knows only by another name of a town (Perm was once Molotov), not by a spelling of its
+    own ("the Idleb front"): the name of a thing."""
+    head = doc[m.j - 1].head
+    return (m.j - m.i == 1 and doc[m.i].dep_ in ("compound", "amod") and head.i == m.j and head.pos_ == "NOUN"
+            and head.text.islower() and all(skeleton_key(c.name) != skeleton_key(m.text) for c in m.candidates))
 
 
 def _hyphened_on(doc: Doc, m: Mention, gaz: Gazetteer) -> bool:
