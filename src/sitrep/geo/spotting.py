@@ -283,7 +283,7 @@ def _plausible(doc: Doc, m: Mention, ent: Span | None, owner: list[Span | None],
 
 
 def _names_a_thing(doc: Doc, m: Mention) -> bool:
-    """A word the model tags as no entity, set before a common noun ("a Molotov cocktail", "Bunsen burner"),
+    """A word the model tags as no place, person or group, set before a common noun ("a Molotov cocktail"),
     that the gazetteer knows only by another name of a town (Perm was once Molotov), not by a spelling of its
     own ("the Idleb front"): the name of a thing."""
     head = doc[m.j - 1].head
