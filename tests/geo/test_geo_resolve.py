@@ -412,6 +412,16 @@ def test_a_district_named_after_its_seat_is_placed_at_the_seat(pipeline, text):
     assert places["Khanabad"].precision == 2
 
 
+def test_a_county_outside_the_united_states_is_placed_at_its_seat(pipeline):
+    """"Zabol county": Iran's counties, like Kenya's or China's, are named after their seat; a US county's
+    seat often bears another name, so there "X County" is no reading of the town X."""
+    places = _places(pipeline, "On 8 June 2021, farmers held a rally in Zabol county over water shortages.")
+    assert places["Zabol"].rule == "place.district_seat"
+    assert places["Zabol"].country == "IR" and places["Zabol"].precision == 2
+    us = _places(pipeline, "Deputies searched a farm in Jonesboro county, Georgia, on Tuesday.")
+    assert us["Jonesboro"].lat is None and us["Jonesboro"].rule == "place.county_as_town"
+
+
 @pytest.mark.parametrize("text", [
     "Gunmen killed two farmers in a village of Khanabad district, Kandahar, on Monday.",
     "Shoppers crowded the Market District on Sunday in Pittsburgh.",

@@ -433,6 +433,8 @@ def _implausible(doc: Doc, m: Mention, small_town: float) -> str | None:
 
 
 _SEAT_WORDS = word_table("geo.resolve.seat_words")
+_COUNTY_SEAT_WORDS = word_table("geo.resolve.county_seat_words")
+_COUNTIES_NAMED_OTHERWISE = ("US",)  # where a county's seat often bears another name (Clayton County, Jonesboro)
 
 
 def _district_seat(doc: Doc, m: Mention, context: Context) -> bool:
@@ -441,9 +443,13 @@ def _district_seat(doc: Doc, m: Mention, context: Context) -> bool:
     of it: it lies in the province or country named as its container, or shares a province with the town
     named so; with no container named, it lies in the country the article points at, and bears the name
     itself unless "district" is written in lower case ("the Market District" is a site, no Marquette). Not
-    a match by a near spelling, nor "X County" or "X Parish", whose seat often bears another name."""
+    a match by a near spelling, nor "X Parish", nor "X County" in the United States, whose seat often bears
+    another name ("Zabol county" is Zabol's)."""
     place = m.resolved
-    if place is None or place.feature_class != "P" or m.fuzzy or cues.word_after(doc, m.j) not in _SEAT_WORDS:
+    if place is None or place.feature_class != "P" or m.fuzzy:
+        return False
+    word = cues.word_after(doc, m.j)
+    if word not in _SEAT_WORDS and not (word in _COUNTY_SEAT_WORDS and place.country not in _COUNTIES_NAMED_OTHERWISE):
         return False
     stated = [n.resolved for n in (context.mentions[k] for k in m.containers)
               if n.resolved is not None and not n.demonym and n is not m]
