@@ -39,11 +39,18 @@ def _connect(port: int) -> socket.socket:
     raise AssertionError("the server never listened")
 
 
+_ANSWER_SECONDS = 30.0  # a worker still starting on a loaded machine may take more than the 5 s connect timeout
+
+
 def _answer(sock: socket.socket) -> bytes:
     sock.sendall(b"GET /api/events?limit=1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+    sock.settimeout(_ANSWER_SECONDS)
     data = b""
     while b"\r\n\r\n" not in data:
-        data += sock.recv(65536)
+        chunk = sock.recv(65536)
+        if not chunk:
+            raise AssertionError(f"the server closed the connection before answering: {data!r}")
+        data += chunk
     return data.split(b"\r\n", 1)[0]
 
 
