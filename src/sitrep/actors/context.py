@@ -35,31 +35,37 @@ def sentence_starts(doc: Doc) -> list[int]:
     return starts
 
 
-def country_mentions(doc: Doc, candidates: list[Candidate], places: list[Place]) -> list[tuple[int, int, str]]:
+def _rooted(doc: Doc, places: list[Place]) -> list[tuple[Place, int]]:
+    """Each place with the token its words hang from (places whose offsets fall outside the doc's tokens
+    are left out)."""
+    rooted = []
+    for place in places:
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is not None:
+            rooted.append((place, span.root.i))
+    return rooted
+
+
+def country_mentions(doc: Doc, candidates: list[Candidate],
+                     rooted: list[tuple[Place, int]]) -> list[tuple[int, int, str]]:
     """(sentence start, token, country) for each country mention, coded actors' and resolved places', in
     the order of the text."""
     starts = sentence_starts(doc)
     found = [(starts[c.head], c.head, c.country) for c in candidates
              if c.country and _is_state_country(c.country) and not c.needs_context]
-    for place in places:
+    for place, root in rooted:
         if place.country and place.role == "location":
             country, _ = place_country([place], place.start, place.end)
-            span = doc.char_span(place.start, place.end, alignment_mode="expand")
-            if country and span is not None:
-                found.append((starts[span.root.i], span.root.i, country))
+            if country:
+                found.append((starts[root], root, country))
     return sorted(found)
 
 
-def _town_readings(doc: Doc, places: list[Place]) -> set[int]:
+def _town_readings(rooted: list[tuple[Place, int]]) -> set[int]:
     """Tokens of places read as towns (not capitals or provincial seats): the readings most often a
     coincidence of spelling ("Rangel" of a Brazilian city's neighbourhood read as a town in Angola)."""
-    towns = set()
-    for place in places:
-        if place.precision == 1 and place.role == "location" and place.feature_code not in _SEATS:
-            span = doc.char_span(place.start, place.end, alignment_mode="expand")
-            if span is not None:
-                towns.add(span.root.i)
-    return towns
+    return {root for place, root in rooted
+            if place.precision == 1 and place.role == "location" and place.feature_code not in _SEATS}
 
 
 def _focus(found: list[tuple[int, int, str]]) -> str | None:
@@ -106,15 +112,15 @@ def resolve_context(doc: Doc, candidates: list[Candidate], places: list[Place]) 
     Arabia's foreign ministry"); "in X" on the head; the sentence's only country; the article's focus
     country when the sentence names it; the nearest country in the sentence; the focus country.
     """
-    found = country_mentions(doc, candidates, places)
+    rooted = _rooted(doc, places)
+    found = country_mentions(doc, candidates, rooted)
     starts = sentence_starts(doc)
-    towns = _town_readings(doc, places)
     focus = _focus(found)
-    lone = _lone_towns(found, towns, focus)
+    lone = _lone_towns(found, _town_readings(rooted), focus)
     if lone:
         found = [f for f in found if f[1] not in lone]
-        places = [p for p in places if (span := doc.char_span(p.start, p.end, alignment_mode="expand")) is None
-                  or span.root.i not in lone]
+        dropped = [place for place, root in rooted if root in lone]
+        places = [p for p in places if not any(p is d for d in dropped)]
     earlier: dict[str, str] = {}  # head word → country of its latest mention that said whose
     for cand in sorted(candidates, key=lambda c: c.start):
         if not cand.needs_context:

@@ -286,9 +286,11 @@ def _names_a_thing(doc: Doc, m: Mention) -> bool:
     """A word the model tags as no place, person or group, set before a common noun ("a Molotov cocktail"),
     that the gazetteer knows only by another name of a town (Perm was once Molotov), not by a spelling of its
     own ("the Idleb front"): the name of a thing."""
-    head = doc[m.j - 1].head
-    return (m.j - m.i == 1 and doc[m.i].dep_ in ("compound", "amod") and head.i == m.j and head.pos_ == "NOUN"
-            and head.text.islower() and all(skeleton_key(c.name) != skeleton_key(m.text) for c in m.candidates))
+    if m.j - m.i != 1:
+        return False
+    word, head = doc[m.i], doc[m.i].head
+    return (word.dep_ in ("compound", "amod") and head.i == m.j and head.pos_ == "NOUN" and head.text.islower()
+            and all(skeleton_key(c.name) != skeleton_key(m.text) for c in m.candidates))
 
 
 def _hyphened_on(doc: Doc, m: Mention, gaz: Gazetteer) -> bool:
