@@ -56,6 +56,25 @@ def test_coordinated_demonyms_split(analyse) -> None:
     assert (_at(a, "Polish").code, _at(a, "Czech officials").code) == ("POLGOV", "CZEGOV")
 
 
+def test_coordinated_words_naming_two_sides_split(analyse) -> None:
+    a = analyse("Government and opposition forces traded artillery fire near the dam in Syria on Friday.")
+    government, opposition = _at(a, "Government"), _at(a, "opposition forces")
+    assert government.id != opposition.id
+    assert (government.code, opposition.code) == ("SYRMIL", "SYRREB")
+    assert government.name == "Government forces"
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Federal and state police arrested four men in Texas on Friday.", "Federal and state police"),  # one kind
+    ("Young and elderly residents fled the town in Sudan.", "Young and elderly residents"),  # not armed sides
+])
+def test_coordinated_words_of_one_group_stay_one_actor(analyse, text, words) -> None:
+    a = analyse(text)
+    start = a.text.index(words)
+    actor = _at(a, words)
+    assert (actor.mentions[0].start, actor.mentions[0].end) == (start, start + len(words))
+
+
 def test_one_actor_for_a_person_named_several_ways(analyse) -> None:
     text = ("Syrian President Bashar al-Assad vowed to retake the town. Turkey has backed rebels fighting "
             "to oust Assad. Putin met Assad in Damascus.")

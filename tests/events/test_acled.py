@@ -224,8 +224,9 @@ def lead_acled(pipeline, text: str):
      "Battles", "Armed clash", 1, 3),
     ("On 5 May 2021, police officers went to a hillside district to arrest gang leaders. An intense shootout broke "
      "out.", "Battles", "Armed clash", 1, 3),  # … or in the sentence before, if it names forces
-    ("On 4 May 2021, Sudanese and Ethiopian forces clashed near the border town of Gallabat.",
-     "Battles", "Armed clash", 1, 1),
+    # two states' forces: both sides, and the one fighting outside its own country external (8)
+    ("On 4 May 2021, Sudanese and Ethiopian forces clashed near the Ethiopian border town of Metemma.",
+     "Battles", "Armed clash", 8, 1),
     # the forces of a rival government are state forces to ACLED (the Houthis since 2016, Haftar's army), also when
     # named as their fighters; forces named as against them are not theirs
     ("On 5 May 2021, pro-Houthi fighters attacked pro-Hadi forces near Marib.", "Battles", "Armed clash", 1, 1),
@@ -351,6 +352,15 @@ def test_what_did_not_happen_gets_no_acled_type(pipeline):
 
 def test_interaction_codes_put_the_lower_category_first():
     assert (interaction(2, 1), interaction(3, 7), interaction(6, 0), interaction(1, 1)) == (12, 37, 60, 11)
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 June 2021, government and opposition forces clashed on the outskirts of Idlib.",
+    "On 3 June 2021, fighting broke out between government and opposition forces near Idlib.",
+])
+def test_two_sides_named_before_one_noun_are_both_sides_of_a_clash(pipeline, text):
+    event = lead_acled(pipeline, text)
+    assert (event.acled.event_type, event.acled.inter1, event.acled.inter2) == ("Battles", 1, 2)
 
 
 def test_phrases_allow_small_gaps_and_the_longest_wins(nlp):

@@ -56,6 +56,7 @@ from .words import (
 
 _PROTESTERS = {"protester": "protesters", "protestor": "protesters", "demonstrator": "protesters",
                "rioter": "rioters", "mob": "rioters"}
+_ARMED = frozenset({"MIL", "COP", "REB", "UAF", "SPY"})
 _MUST_HAVE_COUNTRY = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "REB", "OPP", "CVL", "REF", "UAF"})
 
 if TYPE_CHECKING:
@@ -103,8 +104,48 @@ class Coder:
         if cand is None:
             return []
         if cand.kind in ("nominal", "organization") and cand.kb is None:
-            return split_coordination(cand, phrase, self.names, self.date)
+            parts = split_coordination(cand, phrase, self.names, self.date)
+            return parts if len(parts) > 1 else self._split_sides(cand, phrase)
         return [cand]
+
+    def _split_sides(self, cand: Candidate, phrase: Phrase) -> list[Candidate]:
+        """"government and opposition forces", "GNA and LNA forces": coordinated words before one group noun
+        that name two sides of one country, each coded as its own group (coded alike, they stay one actor:
+        "state and municipal police")."""
+        chain = coordinated_modifiers(phrase)
+        if len(chain) < 2 or cand.kind != "nominal" or not any(c.dep_ == "cc" for t in chain for c in t.children):
+            return [cand]  # "in X, Y, workers": places in a list, not sides
+        if any(t.ent_type_ in ("GPE", "LOC", "FAC") or self._is_place(t.idx, t.idx + len(t.text)) for t in chain):
+            return [cand]
+        if any(t.ent_type_ and t.ent_iob_ == "I" for t in phrase.head.doc[chain[0].i + 1:chain[-1].i + 1]):
+            return [cand]  # one name with "and" in it ("Immigration and Customs Enforcement")
+        tail = [t for t in phrase.modifiers if t.i > chain[-1].i and t not in chain]  # "affiliated" forces
+        coded = []
+        for token in chain:
+            words = own_words(token)
+            part = Phrase(head=phrase.head, tokens=sorted([*words, *tail, phrase.head], key=lambda t: t.i),
+                          modifiers=[*words, *tail], flight=phrase.flight)
+            sub = self._nominal(part)
+            if sub is None:
+                return [cand]
+            coded.append((words, sub))
+        if len({(c.sectors and c.sectors[0], c.owner_acled, c.label, c.militia, c.identity) for _, c in coded}) < 2:
+            return [cand]
+        if not any(c.militia or _ARMED & set(c.sectors) for _, c in coded):
+            return [cand]  # "elderly and disabled residents": kinds of one group, not sides
+        text_of = phrase.head.doc.text
+        parts = []
+        for words, sub in coded[:-1]:
+            start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+            text = text_of[start:end]
+            parts.append(replace(sub, start=start, end=end, text=text, head=cand.head,
+                                 name=f"{text} {phrase.head.text}", confidence=cand.confidence))
+        words, last = coded[-1]
+        start = words[0].idx
+        text = text_of[start:cand.end]
+        parts.append(replace(last, start=start, end=cand.end, text=text, head=cand.head, name=text,
+                             confidence=cand.confidence))
+        return parts
 
     def _code_one(self, phrase: Phrase) -> Candidate | None:
         if phrase.person is not None:
@@ -369,11 +410,24 @@ def _nominal_country(cand: Candidate, phrase: Phrase) -> str | None:
     return country
 
 
+def coordinated_modifiers(phrase: Phrase) -> list[Token]:
+    """The words before the head that a conjunction joins ("Hungarian" and "Romanian" of "Hungarian and
+    Romanian officials")."""
+    return [t for t in phrase.modifiers
+            if t.dep_ == "conj" and t.head in phrase.modifiers or any(c.dep_ == "conj" for c in t.children)]
+
+
+def own_words(token: Token) -> list[Token]:
+    """A coordinated modifier with its own words, not those of what it is joined to ("pro-Hadi" of "pro-Hadi
+    and tribal forces")."""
+    joined = {t.i for c in token.children if c.dep_ in ("conj", "cc", "punct") and c.i > token.i for t in c.subtree}
+    return [t for t in token.subtree if t.i not in joined]
+
+
 def split_coordination(cand: Candidate, phrase: Phrase, names: NameSource, date: str | None) -> list[Candidate]:
     """"Hungarian and Romanian officials" → a Hungarian and a Romanian actor with the same sectors;
     each but the last is mentioned by its own modifier word."""
-    chain = [t for t in phrase.modifiers
-             if t.dep_ == "conj" and t.head in phrase.modifiers or any(c.dep_ == "conj" for c in t.children)]
+    chain = coordinated_modifiers(phrase)
     coded = [(t, country_of_token(t, names, date)) for t in chain if t.i != phrase.head.i]
     coded = [(t, c) for t, c in coded if c is not None]
     if len({c for _, c in coded}) < 2:

@@ -78,12 +78,29 @@ def _actors_of(analysis: Analysis, token: Token) -> list[str]:
     ids: list[str] = []
     for head in _conjuncts(token):
         own = actor_of_phrase(analysis, head)
-        found: list[str | None] = [own] if own else [a for a in actors_in(analysis, *phrase_bounds(head))
-                                                     if a not in _weapon_modifiers(analysis, head)]
+        found: list[str | None] = [*_split_parts(analysis, head), own] if own else [
+            a for a in actors_in(analysis, *phrase_bounds(head)) if a not in _weapon_modifiers(analysis, head)]
         if not found and head.lower_ in PRONOUNS and head.dep_ in ("nsubj", "nsubjpass"):
             found = _speaker_actors(analysis, head) or _main_subject_actors(analysis, head)
-        ids += [f for f in found if f and f not in ids]
+        ids += [f for f in dict.fromkeys(found) if f and f not in ids]
     return ids
+
+
+def _split_parts(analysis: Analysis, head: Token) -> list[str]:
+    """The actors a phrase's coordinated words before its head name besides the head's own ("Hungarian" of
+    "Hungarian and Romanian officials", "government" of "government and opposition forces": the actors stage
+    codes each as its own actor)."""
+    own = actor_of_phrase(analysis, head)
+    parts = []
+    for word in head.lefts:
+        joined = [g for g in word.children if g.dep_ == "conj"]
+        if word.dep_ not in ("amod", "compound", "nmod") or not joined or own is None:
+            continue
+        last = joined[-1]
+        if actor_at(analysis, last.idx, last.idx + len(last.text)) != own:
+            continue  # "Oregon and Washington laws": places, not parts of the head's actor
+        parts.append(actor_at(analysis, word.idx, word.idx + len(word.text)))
+    return [a for a in parts if a and a != own]
 
 
 def _weapon_modifiers(analysis: Analysis, head: Token) -> set[str | None]:
@@ -449,7 +466,7 @@ def _nominal_roles(analysis: Analysis, trigger: Token) -> _Roles:
     if not between and trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() in OCCURRENCE_VERBS:
         between = _prep_objects(trigger.head, {"between", "among"})  # "clashes broke out … between X and Y"
     for first in between:  # "clashes between X and Y": X the source, Y the target
-        roles.source_ids.append(actor_of_phrase(analysis, first) or "")
+        roles.source_ids += [*_split_parts(analysis, first), actor_of_phrase(analysis, first) or ""]
         roles.targets += [c for c in first.conjuncts if c.i > first.i]
     roles.source_ids = [i for i in roles.source_ids if i]
     if not roles.sources and not roles.source_ids:
