@@ -1,6 +1,9 @@
 """Country from context: which country an actor whose words say none belongs to."""
 
+import pytest
+
 from sitrep.actors.context import _focus, _lone_towns
+from sitrep.models import Document
 
 # (sentence start, token, country) as country_mentions gives them, in the order of the text
 
@@ -26,3 +29,17 @@ def test_a_town_read_in_a_country_named_nowhere_else_gives_no_country():
     assert _lone_towns(found, towns={8}, focus="SOM") == set()
     # a focus named once outweighs nothing
     assert _lone_towns([(0, 1, "GBR"), (0, 8, "SOM")], towns={1}, focus="SOM") == set()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, words, code", [
+    ("Russian forces shelled the rebel forces' trenches near the village of Kamyanka in Ukraine.",
+     "rebel forces", "UKRREB"),  # another side, not the Russian forces again
+    ("Sudanese troops crossed the border into Chad on Monday. The troops withdrew on Tuesday.",
+     "The troops", "SDNMIL"),  # the same troops named again
+])
+def test_a_side_word_makes_a_group_another_than_the_last_one_of_its_kind(pipeline, text, words, code) -> None:
+    record = pipeline.analyze(Document(id="t", text=text)).record()
+    start, end = text.index(words), text.index(words) + len(words)
+    found = [a for a in record.actors if any(m.start < end and start < m.end for m in a.mentions)]
+    assert [a.code for a in found] == [code]

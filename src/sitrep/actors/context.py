@@ -7,6 +7,7 @@ country the sentence names, then the country the article names most (its focus).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
 
 
 from ..models import Place
+from ..wordtables import word_table
 from .coding import Candidate
 from .words import place_country, prep_country
 
@@ -59,6 +61,23 @@ def country_mentions(doc: Doc, candidates: list[Candidate],
             if country:
                 found.append((starts[root], root, country))
     return sorted(found)
+
+
+_SIDE_WORDS = word_table("actors.context.side_words")
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their"})
+
+
+def _words(text: str) -> set[str]:
+    """The lower-case words of a mention, without determiners and possessive endings."""
+    words = {re.sub(r"['’]s?$", "", w) for w in text.lower().split()}
+    return {w for w in words if w and w not in _DETERMINERS}
+
+
+def _other_side(text: str, earlier: set[str]) -> bool:
+    """Whether a mention's own words, not the earlier mention's, say which side it is on ("regime forces" after
+    "Turkish forces"): then it is another group, not the earlier one named again."""
+    own = _words(text) - earlier
+    return any(w in _SIDE_WORDS or w.startswith(("pro-", "anti-")) for w in own)
 
 
 def _town_readings(rooted: list[tuple[Place, int]]) -> set[int]:
@@ -121,14 +140,15 @@ def resolve_context(doc: Doc, candidates: list[Candidate], places: list[Place]) 
         found = [f for f in found if f[1] not in lone]
         dropped = [place for place, root in rooted if root in lone]
         places = [p for p in places if not any(p is d for d in dropped)]
-    earlier: dict[str, str] = {}  # head word → country of its latest mention that said whose
+    earlier: dict[str, tuple[str, set[str]]] = {}  # head word → country and words of its latest mention that said whose
     for cand in sorted(candidates, key=lambda c: c.start):
         if not cand.needs_context:
             if cand.country and cand.head_word:
-                earlier[cand.head_word] = cand.country
+                earlier[cand.head_word] = (cand.country, _words(cand.text))
             continue
-        if cand.head_word in earlier:  # "the ministry said" after "Saudi Arabia's foreign ministry"
-            cand.country = earlier[cand.head_word]
+        if cand.head_word in earlier and not _other_side(cand.text, earlier[cand.head_word][1]):
+            cand.country = earlier[cand.head_word][0]  # "the ministry said" after "Saudi Arabia's foreign
+            # ministry"; not "regime forces" after "Turkish forces": a word of its own names another side
             cand.confidence = min(cand.confidence, 0.6)
             continue
         head = doc[cand.head]
