@@ -363,6 +363,20 @@ def test_two_sides_named_before_one_noun_are_both_sides_of_a_clash(pipeline, tex
     assert (event.acled.event_type, event.acled.inter1, event.acled.inter2) == ("Battles", 1, 2)
 
 
+@pytest.mark.parametrize("text, inter1, inter2", [
+    # what air strikes were aimed at, told by a participle after them, says whom they struck
+    ("On 7 June 2021, French jets carried out air strikes targeting suspected jihadist hideouts in a forest near "
+     "Gao.", 8, 2),
+    # the owner of what a bomb was planted on was its target, not its doer
+    ("On 7 June 2021, a bomb planted under a police car exploded in the centre of Kandahar city. No one was hurt.",
+     3, 1),
+])
+def test_what_a_strike_was_aimed_at_gives_its_second_side(pipeline, text, inter1, inter2):
+    event = lead_acled(pipeline, text)
+    assert (event.acled.event_type, event.acled.inter1, event.acled.inter2) == \
+        ("Explosions/Remote violence", inter1, inter2)
+
+
 def test_phrases_allow_small_gaps_and_the_longest_wins(nlp):
     table = PhraseTable.build({"shelling": ["grenade launcher"], "grenade": ["grenade"], "riot": ["burn tyre"]})
     assert table.names_in(list(nlp("They fired grenade launchers at the post."))) == {"shelling"}

@@ -425,6 +425,12 @@ def device_victims(words: Iterable[Token], actors: dict[str, Actor], book: Codeb
     an IED", "hit a roadside bomb", "stepped on a landmine", "ran over a mine"."""
     found: list[str] = []
     for token in words:
+        if token.lemma_.lower() in PLANTING_VERBS and token.dep_ == "acl" and "explosive" in book.means.names_in(
+                [token.head]):  # "a bomb planted under a police car": whose car it was
+            objects = [g for p in token.children if p.dep_ == "prep" and p.lower_ in PLANTED_ON
+                       for g in p.children if g.dep_ == "pobj"]
+            found += [a.id for a in named_within(objects, actors) if a.id not in found]
+            continue
         need = DEVICE_HIT_VERBS.get(token.lemma_.lower())
         if need is None or token.pos_ != "VERB":
             continue
@@ -553,6 +559,9 @@ def unarmed_official(actor: Actor) -> bool:
 PATIENT_DEPS = frozenset({"dobj", "nsubjpass"})
 FIRED = word_table("events.arguments.weapons") | word_table("events.acled.fired_things")  # not what it is aimed at
 QUANTIFIERS = word_table("events.acled.quantifiers")
+AIMING_VERBS = word_table("events.arguments.aiming_verbs")
+PLANTING_VERBS = word_table("events.acled.planting_verbs")
+PLANTED_ON = word_table("events.acled.planted_on")
 
 
 def _aims(verb: Token) -> bool:
@@ -570,9 +579,16 @@ def patient_words(trigger: Token) -> list[Token]:
     if trigger.pos_ in ("NOUN", "PROPN"):
         heads = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("of", "on", "against")
                  for g in c.children if g.dep_ == "pobj"]
+        aiming = [c for c in trigger.children if c.dep_ == "acl" and c.lemma_.lower() in AIMING_VERBS]
+        aiming += [x for c in aiming for x in c.children if x.dep_ == "xcomp"]  # "targeting suspected …" misparsed
+        heads += [g for c in aiming for g in c.children if g.dep_ == "dobj"]  # "air strikes targeting militant positions"
     else:
         verbs = [trigger, *(c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB")]  # "shot and wounded"
         heads = [c for v in verbs for c in v.children if c.dep_ in PATIENT_DEPS]
+        if not heads:  # "a bomb planted under an army vehicle exploded": what the device was put on
+            heads = [g for s in trigger.children if s.dep_ == "nsubj" for a in s.children
+                     if a.dep_ == "acl" and a.lemma_.lower() in PLANTING_VERBS for p in a.children
+                     if p.dep_ == "prep" and p.lower_ in PLANTED_ON for g in p.children if g.dep_ == "pobj"]
         heads += [g for v in verbs if _aims(v) for c in v.children  # "fired mortars at army positions"
                   if c.dep_ == "prep" and c.lower_ in ("at", "on", "against") for g in c.children if g.dep_ == "pobj"]
     heads += [c for h in heads for c in h.children if c.dep_ == "conj"]
