@@ -377,6 +377,12 @@ def test_what_a_strike_was_aimed_at_gives_its_second_side(pipeline, text, inter1
         ("Explosions/Remote violence", inter1, inter2)
 
 
+def test_a_people_named_as_owners_are_civilians_not_their_state(pipeline):
+    event = lead_acled(pipeline, "On 5 May 2021, soldiers demolished two Armenian-owned shops on the outskirts of "
+                                 "Shusha.")
+    assert (event.acled.sub_event_type, event.acled.inter2) == ("Looting/property destruction", 7)
+
+
 def test_phrases_allow_small_gaps_and_the_longest_wins(nlp):
     table = PhraseTable.build({"shelling": ["grenade launcher"], "grenade": ["grenade"], "riot": ["burn tyre"]})
     assert table.names_in(list(nlp("They fired grenade launchers at the post."))) == {"shelling"}

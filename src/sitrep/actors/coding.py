@@ -223,7 +223,7 @@ class Coder:
             return self._city(phrase) if ent.label_ in ("GPE", "LOC") else self._group_name(phrase)
         if ent.label_ == "NORP" and phrase.head.tag_ in ("NNS", "NNPS") and phrase.head.text.endswith("s"):
             return self._people(phrase, country.alpha3)
-        if ent.label_ == "NORP" and (one_of_a_people(phrase.head) or of_people(phrase.head)):
+        if ent.label_ == "NORP" and (one_of_a_people(phrase.head) or of_people(phrase.head) or owners(ent)):
             return self._people(phrase, country.alpha3, counted_as_people=True)
         return self._state(phrase, country)
 
@@ -474,6 +474,13 @@ def one_of_a_people(head: Token) -> bool:
     """A demonym used as a noun for one person: "shot a Palestinian", "another Afghan was hurt"."""
     as_noun = head.pos_ in ("NOUN", "PROPN") or head.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "conj")
     return as_noun and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in head.children)
+
+
+def owners(ent: Span) -> bool:
+    """A demonym joined to "owned" ("a Palestinian-owned house", "Kurdish-owned shops"): the people who own
+    it, not their state."""
+    after = ent.doc[ent.end:ent.end + 2]
+    return len(after) == 2 and after[0].text in ("-", "‑") and after[1].lower_ == "owned"
 
 
 def of_people(head: Token) -> bool:
