@@ -75,6 +75,11 @@ def test_coordinated_words_of_one_group_stay_one_actor(analyse, text, words) -> 
     assert (actor.mentions[0].start, actor.mentions[0].end) == (start, start + len(words))
 
 
+def test_activists_for_a_side_are_no_militia(analyse) -> None:
+    activists = _at(analyse("Pro-Russian activists rallied in Narva, Estonia, on Saturday."), "Pro-Russian activists")
+    assert "MIL" not in activists.sectors
+
+
 def test_one_actor_for_a_person_named_several_ways(analyse) -> None:
     text = ("Syrian President Bashar al-Assad vowed to retake the town. Turkey has backed rebels fighting "
             "to oust Assad. Putin met Assad in Damascus.")

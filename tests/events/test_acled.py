@@ -383,6 +383,21 @@ def test_a_people_named_as_owners_are_civilians_not_their_state(pipeline):
     assert (event.acled.sub_event_type, event.acled.inter2) == ("Looting/property destruction", 7)
 
 
+@pytest.mark.parametrize("text", [
+    "On 7 May 2021, ANC and EFF members clashed outside the town hall in Durban.",
+    "On 7 May 2021, two groups of Awami League supporters clashed with each other in Feni, leaving ten injured.",
+])
+def test_partisans_who_clash_unarmed_are_rioters_on_both_sides(pipeline, text):
+    event = lead_acled(pipeline, text)
+    assert (event.acled.event_type, event.acled.sub_event_type, event.acled.inter1, event.acled.inter2) == \
+        ("Riots", "Mob violence", 5, 5)
+
+
+def test_partisans_of_an_armed_group_are_armed(pipeline):
+    event = lead_acled(pipeline, "On 7 May 2021, Boko Haram members clashed with soldiers near Maiduguri.")
+    assert event.acled.event_type == "Battles"
+
+
 def test_phrases_allow_small_gaps_and_the_longest_wins(nlp):
     table = PhraseTable.build({"shelling": ["grenade launcher"], "grenade": ["grenade"], "riot": ["burn tyre"]})
     assert table.names_in(list(nlp("They fired grenade launchers at the post."))) == {"shelling"}

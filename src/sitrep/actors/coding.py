@@ -57,6 +57,7 @@ from .words import (
 _PROTESTERS = {"protester": "protesters", "protestor": "protesters", "demonstrator": "protesters",
                "rioter": "rioters", "mob": "rioters"}
 _ARMED = frozenset({"MIL", "COP", "REB", "UAF", "SPY"})
+_CIVIL = frozenset({"OPP", "MED", "CVL", "LAB", "EDU", "REL", "JUD", "HLH", "REF", "BUS", "NGO"})
 _MUST_HAVE_COUNTRY = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "REB", "OPP", "CVL", "REF", "UAF"})
 
 if TYPE_CHECKING:
@@ -338,8 +339,9 @@ class Coder:
             elif ARMED_GROUPS & set(owner.sectors) and (lemma in MILITIA_HEADS or "UAF" in cand.sectors):
                 cand.sectors = list(owner.sectors)  # "Taliban snipers", "ADF militiamen": members of the group
         text = joined_text(phrase.tokens)
-        cand.militia = any(word in text for word in PRO_GOVERNMENT) or (
-            "MIL" in cand.sectors and any(word in text.split() for word in NON_STATE_FORCES))
+        civil = bool(set(HEADS.get(lemma, ())) & _CIVIL)  # "pro-Russian activists" are activists, not a militia
+        cand.militia = not civil and (any(word in text for word in PRO_GOVERNMENT) or (
+            "MIL" in cand.sectors and any(word in text.split() for word in NON_STATE_FORCES)))
         if cand.militia:
             cand.sectors = ["MIL"]
         elif lemma in MILITIA_HEADS and "REB" not in cand.sectors:

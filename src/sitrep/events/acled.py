@@ -226,6 +226,7 @@ ARREST_WORDS = word_table("events.acled.arrest_words")
 PEOPLE_GROUPS = word_table("events.acled.people_groups")
 ARMED_OR_IDENTITY = word_table("events.acled.armed_or_identity")
 IDENTITY_SIDES = word_table("events.acled.identity_sides")
+PARTISANS = word_table("events.acled.partisans")
 FORCE_WORDS = word_table("events.acled.force_words")
 REPEL_VERBS = word_table("events.acled.repel_verbs")
 CLAIM_VERBS = word_table("events.acled.claim_verbs")
@@ -309,7 +310,7 @@ def split_side(word: Token) -> Token | None:
                  and any(c.lower_ in ("two", "rival", "both") for c in t.children)), None)
 
 
-def clash_cues(words: Iterable[Token], means: set[str]) -> set[str]:
+def clash_cues(words: Iterable[Token], means: set[str], actors: dict[str, Actor] | None = None) -> set[str]:
     """The cues the sides of each clash word give ("a clash between two groups", "vendors clashed with police",
     "two armed families exchanged fire"), each word's sides read once."""
     cues = set()
@@ -317,6 +318,9 @@ def clash_cues(words: Iterable[Token], means: set[str]) -> set[str]:
         sides = clash_sides(word)
         if sides and all(_people(t) for t in sides):  # "a man died when neighbours fought"
             cues.add("people_clash")
+        named = [t for t in sides if t.lower_ not in ("other", "another")]  # "clashed with each other"
+        if named and all(partisans(t, actors or {}) for t in named):  # "supporters of two parties clashed"
+            cues.add("partisan_clash")
         if crowd_against_forces(word, sides):  # "a clash between police and vendors"
             cues.add("crowd_against_forces")
         if identity_clash(word, sides) and (armed_sides(word, sides) or means & WEAPONS):
@@ -357,6 +361,25 @@ def _people(side: Token) -> bool:
     "supporters of the two parties"): a people word with no armed modifier and no armed group's name."""
     return side.lemma_.lower() in PEOPLE_GROUPS and side.ent_type_ not in ("ORG", "NORP") and not any(
         c.pos_ == "PROPN" or c.lemma_.lower() in ARMED_OR_IDENTITY for c in naming_words(side))
+
+
+def partisans(side: Token, actors: dict[str, Actor]) -> bool:
+    """Whether a side of a clash is a party's or a cause's people ("ANC and EFF members", "two groups of the
+    league's supporters", "pro-government activists"): named or not, they are no armed group unless their words
+    or a coded armed actor among them say so."""
+    head = side
+    if head.lemma_.lower() in SPLIT_NOUNS | {"group"}:  # "two groups of X supporters": the supporters
+        head = next((o for p in side.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in p.children if o.dep_ == "pobj"), side)
+    if head.pos_ == "PROPN" and any(c.lemma_.lower() in PARTISANS for c in head.conjuncts if c.i > head.i):
+        head = next(c for c in head.conjuncts if c.i > head.i and c.lemma_.lower() in PARTISANS)  # "ANC and EFF
+        # members": the party named first shares the members the second is named with
+    if head.lemma_.lower() not in PARTISANS:
+        return False
+    words = list(head.subtree) + ([side] if side is not head else [])
+    if any(t.lemma_.lower() in ARMED_OR_IDENTITY for t in words):
+        return False
+    return not any(a.acled_inter in ARMED for a in named_within([side], actors))
 
 
 def crowd_against_forces(word: Token, sides: list[Token]) -> bool:
@@ -760,7 +783,7 @@ def read_facts(event: Event, kinds: Iterable[str], sentences: list[SpacySpan], f
     reciprocal = trigger_lemma in RECIPROCAL or "two_sided" in facts.cues
     if reciprocal:  # the clash's own words and the clash words of its sentences
         facts.cues |= clash_cues(([trigger.root] if trigger is not None else [])
-                                 + [t for t in words if t.lemma_.lower() in RECIPROCAL], facts.means)
+                                 + [t for t in words if t.lemma_.lower() in RECIPROCAL], facts.means, actors)
     split = split_side(trigger.root) if reciprocal and trigger is not None else None
     if split is not None:  # "clashes between two factions of X", "two groups of X clashed": X on both sides
         named = [a.acled_inter for a in named_within([split], actors) if a.acled_inter]
