@@ -393,6 +393,12 @@ def test_partisans_who_clash_unarmed_are_rioters_on_both_sides(pipeline, text):
         ("Riots", "Mob violence", 5, 5)
 
 
+def test_a_name_joined_to_another_names_group_noun_shares_it(pipeline):
+    event = lead_acled(pipeline, "On 6 May 2021, armed clashes erupted between Bani Hushaish and Al Hamdani tribesmen "
+                                 "in a market in Abyan, killing a bystander.")
+    assert (event.acled.event_type, event.acled.inter1, event.acled.inter2) == ("Battles", 4, 4)
+
+
 def test_partisans_of_an_armed_group_are_armed(pipeline):
     event = lead_acled(pipeline, "On 7 May 2021, Boko Haram members clashed with soldiers near Maiduguri.")
     assert event.acled.event_type == "Battles"

@@ -31,7 +31,7 @@ from .lexicon import (
     STATE_GUARDS,
 )
 from .names import fold
-from .phrases import Phrase, head_lemma
+from .phrases import Phrase, head_lemma, is_lexicon_head
 from .words import (
     ROLE_HEADS,
     appositive_role,
@@ -102,12 +102,34 @@ class Coder:
     def code(self, phrase: Phrase) -> list[Candidate]:
         """Coded candidates of a phrase: one, or one per country in "French and Egyptian warships"."""
         cand = self._code_one(phrase)
+        shared = self._shared_head(phrase) if cand is None or (cand.kb is None and not cand.sectors) else None
+        if shared is not None:  # "between Beni Amer and Al Qasimi tribesmen": the first name's tribesmen too
+            return [shared]
         if cand is None:
             return []
         if cand.kind in ("nominal", "organization") and cand.kb is None:
             parts = split_coordination(cand, phrase, self.names, self.date)
             return parts if len(parts) > 1 else self._split_sides(cand, phrase)
         return [cand]
+
+    def _shared_head(self, phrase: Phrase) -> Candidate | None:
+        """A name that nothing codes, joined by "and" to a group noun that another name modifies ("ANC and EFF
+        members", "Beni Amer and Al Qasimi tribesmen"): the noun is the first name's too, coded with it."""
+        head = phrase.head
+        if head.pos_ != "PROPN" or head.ent_type_ in ("GPE", "LOC", "FAC") or self._is_place(phrase.start, phrase.end):
+            return None  # "Moscow and other cities": a place, not a group
+        noun = next((c for c in head.children if c.dep_ == "conj" and c.i > head.i), None)
+        if noun is None or noun.tag_ not in ("NNS", "NNPS") or not is_lexicon_head(noun) or not any(
+                c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN" for c in noun.children):
+            return None
+        tokens = [t for t in phrase.tokens if t.dep_ != "det"]
+        part = Phrase(head=noun, tokens=[*tokens, noun], modifiers=tokens)
+        coded = self._nominal(part)
+        if coded is None:
+            return None
+        text = tokens_text(phrase.tokens)
+        return replace(coded, start=phrase.start, end=phrase.end, text=text, head=head.i,
+                       name=f"{strip_possessive(text)} {noun.text}")
 
     def _split_sides(self, cand: Candidate, phrase: Phrase) -> list[Candidate]:
         """"government and opposition forces", "GNA and LNA forces": coordinated words before one group noun
