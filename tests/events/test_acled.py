@@ -400,7 +400,7 @@ def test_a_name_joined_to_another_names_group_noun_shares_it(pipeline):
 
 
 def test_partisans_of_an_armed_group_are_armed(pipeline):
-    event = lead_acled(pipeline, "On 7 May 2021, Boko Haram members clashed with soldiers near Maiduguri.")
+    event = lead_acled(pipeline, "On 7 May 2021, Boko Haram members clashed with each other near Maiduguri.")
     assert event.acled.event_type == "Battles"
 
 

@@ -57,7 +57,7 @@ from .words import (
 _PROTESTERS = {"protester": "protesters", "protestor": "protesters", "demonstrator": "protesters",
                "rioter": "rioters", "mob": "rioters"}
 _ARMED = frozenset({"MIL", "COP", "REB", "UAF", "SPY"})
-_CIVIL = frozenset({"OPP", "MED", "CVL", "LAB", "EDU", "REL", "JUD", "HLH", "REF", "BUS", "NGO"})
+_CIVIL = frozenset({"OPP", "MED", "LAB", "EDU", "REL", "JUD", "HLH", "REF", "BUS", "NGO"})
 _MUST_HAVE_COUNTRY = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "REB", "OPP", "CVL", "REF", "UAF"})
 
 if TYPE_CHECKING:
@@ -114,7 +114,7 @@ class Coder:
 
     def _shared_head(self, phrase: Phrase) -> Candidate | None:
         """A name that nothing codes, joined by "and" to a group noun that another name modifies ("ANC and EFF
-        members", "Beni Amer and Al Qasimi tribesmen"): the noun is the first name's too, coded with it."""
+        supporters", "Beni Amer and Al Qasimi tribesmen"): the noun is the first name's too, coded with it."""
         head = phrase.head
         if head.pos_ != "PROPN" or head.ent_type_ in ("GPE", "LOC", "FAC") or self._is_place(phrase.start, phrase.end):
             return None  # "Moscow and other cities": a place, not a group
@@ -122,6 +122,8 @@ class Coder:
         if noun is None or noun.tag_ not in ("NNS", "NNPS") or not is_lexicon_head(noun) or not any(
                 c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN" for c in noun.children):
             return None
+        if any(c.dep_ in ("det", "nummod", "poss") for c in noun.children):
+            return None  # "killed Ahmed Nasser and three Hamas fighters": a group of its own
         tokens = [t for t in phrase.tokens if t.dep_ != "det"]
         part = Phrase(head=noun, tokens=[*tokens, noun], modifiers=tokens)
         coded = self._nominal(part)
@@ -152,7 +154,8 @@ class Coder:
             if sub is None:
                 return [cand]
             coded.append((words, sub))
-        if len({(c.sectors and c.sectors[0], c.owner_acled, c.label, c.militia, c.identity) for _, c in coded}) < 2:
+        if len({(c.sectors and c.sectors[0], c.country, c.owner_acled, c.label, c.militia, c.identity, c.other_forces)
+                for _, c in coded}) < 2:
             return [cand]
         if not any(c.militia or _ARMED & set(c.sectors) for _, c in coded):
             return [cand]  # "elderly and disabled residents": kinds of one group, not sides

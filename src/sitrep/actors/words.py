@@ -57,8 +57,11 @@ def strip_possessive(text: str) -> str:
 
 
 def joined_text(tokens: list[Token]) -> str:
-    """Lower-case text with spaces around hyphens removed ("pro - regime" → "pro-regime")."""
-    return re.sub(r"(?<!\s)\s*+-\s*", "-", tokens_text(tokens).lower())  # a space run is tried once
+    """Lower-case text with spaces around hyphens removed ("pro - regime" → "pro-regime"); of tokens that are not
+    one run (a part of "government and loyalist forces"), their own words only."""
+    contiguous = all(b.i == a.i + 1 for a, b in zip(tokens, tokens[1:], strict=False))
+    text = tokens_text(tokens) if contiguous else " ".join(t.text for t in tokens)
+    return re.sub(r"(?<!\s)\s*+-\s*", "-", text.lower())  # a space run is tried once
 
 
 def country_of_token(token: Token, names: NameSource, date: str | None) -> str | None:

@@ -310,7 +310,7 @@ def split_side(word: Token) -> Token | None:
                  and any(c.lower_ in ("two", "rival", "both") for c in t.children)), None)
 
 
-def clash_cues(words: Iterable[Token], means: set[str], actors: dict[str, Actor] | None = None) -> set[str]:
+def clash_cues(words: Iterable[Token], means: set[str], actors: dict[str, Actor]) -> set[str]:
     """The cues the sides of each clash word give ("a clash between two groups", "vendors clashed with police",
     "two armed families exchanged fire"), each word's sides read once."""
     cues = set()
@@ -319,7 +319,7 @@ def clash_cues(words: Iterable[Token], means: set[str], actors: dict[str, Actor]
         if sides and all(_people(t) for t in sides):  # "a man died when neighbours fought"
             cues.add("people_clash")
         named = [t for t in sides if t.lower_ not in ("other", "another")]  # "clashed with each other"
-        if named and all(partisans(t, actors or {}) for t in named):  # "supporters of two parties clashed"
+        if named and all(partisans(t, actors) for t in named):  # "supporters of two parties clashed"
             cues.add("partisan_clash")
         if crowd_against_forces(word, sides):  # "a clash between police and vendors"
             cues.add("crowd_against_forces")
@@ -376,7 +376,7 @@ def partisans(side: Token, actors: dict[str, Actor]) -> bool:
         # members": the party named first shares the members the second is named with
     if head.lemma_.lower() not in PARTISANS:
         return False
-    words = list(head.subtree) + ([side] if side is not head else [])
+    words = list(side.subtree) + (list(head.subtree) if head is not side else [])  # "two armed groups of …"
     if any(t.lemma_.lower() in ARMED_OR_IDENTITY for t in words):
         return False
     return not any(a.acled_inter in ARMED for a in named_within([side], actors))
@@ -448,11 +448,9 @@ def device_victims(words: Iterable[Token], actors: dict[str, Actor], book: Codeb
     an IED", "hit a roadside bomb", "stepped on a landmine", "ran over a mine"."""
     found: list[str] = []
     for token in words:
-        if token.lemma_.lower() in PLANTING_VERBS and token.dep_ == "acl" and "explosive" in book.means.names_in(
-                [token.head]):  # "a bomb planted under a police car": whose car it was
-            objects = [g for p in token.children if p.dep_ == "prep" and p.lower_ in PLANTED_ON
-                       for g in p.children if g.dep_ == "pobj"]
-            found += [a.id for a in named_within(objects, actors) if a.id not in found]
+        if token.dep_ == "acl" and "explosive" in book.means.names_in([token.head]):
+            # "a bomb planted under a police car": whose car it was
+            found += [a.id for a in named_within(planted_on(token), actors) if a.id not in found]
             continue
         need = DEVICE_HIT_VERBS.get(token.lemma_.lower())
         if need is None or token.pos_ != "VERB":
@@ -472,6 +470,15 @@ def device_victims(words: Iterable[Token], actors: dict[str, Actor], book: Codeb
             subjects = governing_subject(token)
         found += [a.id for a in named_within(subjects, actors) if a.id not in found]
     return found
+
+
+def planted_on(verb: Token) -> list[Token]:
+    """What a device was put on, under or in, told by the participle after it ("a bomb planted under a police
+    car", "an IED hidden in a cart"); nothing for other verbs."""
+    if verb.lemma_.lower() not in PLANTING_VERBS:
+        return []
+    return [g for p in verb.children if p.dep_ == "prep" and p.lower_ in PLANTED_ON
+            for g in p.children if g.dep_ == "pobj"]
 
 
 def governing_subject(verb: Token) -> list[Token]:
@@ -585,6 +592,7 @@ QUANTIFIERS = word_table("events.acled.quantifiers")
 AIMING_VERBS = word_table("events.arguments.aiming_verbs")
 PLANTING_VERBS = word_table("events.acled.planting_verbs")
 PLANTED_ON = word_table("events.acled.planted_on")
+DEVICES = word_table("events.acled.devices")
 
 
 def _aims(verb: Token) -> bool:
@@ -609,9 +617,8 @@ def patient_words(trigger: Token) -> list[Token]:
         verbs = [trigger, *(c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB")]  # "shot and wounded"
         heads = [c for v in verbs for c in v.children if c.dep_ in PATIENT_DEPS]
         if not heads:  # "a bomb planted under an army vehicle exploded": what the device was put on
-            heads = [g for s in trigger.children if s.dep_ == "nsubj" for a in s.children
-                     if a.dep_ == "acl" and a.lemma_.lower() in PLANTING_VERBS for p in a.children
-                     if p.dep_ == "prep" and p.lower_ in PLANTED_ON for g in p.children if g.dep_ == "pobj"]
+            heads = [g for s in trigger.children if s.dep_ == "nsubj" and s.lemma_.lower() in DEVICES
+                     for a in s.children if a.dep_ == "acl" for g in planted_on(a)]
         heads += [g for v in verbs if _aims(v) for c in v.children  # "fired mortars at army positions"
                   if c.dep_ == "prep" and c.lower_ in ("at", "on", "against") for g in c.children if g.dep_ == "pobj"]
     heads += [c for h in heads for c in h.children if c.dep_ == "conj"]

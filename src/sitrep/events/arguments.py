@@ -93,14 +93,15 @@ def _split_parts(analysis: Analysis, head: Token) -> list[str]:
     own = actor_of_phrase(analysis, head)
     parts = []
     for word in head.lefts:
-        joined = [g for g in word.children if g.dep_ == "conj"]
-        if word.dep_ not in ("amod", "compound", "nmod") or not joined or own is None:
+        if word.dep_ not in ("amod", "compound", "nmod") or own is None or not any(
+                g.dep_ == "conj" for g in word.children):
             continue
-        last = joined[-1]
+        chain = sorted([word, *word.conjuncts], key=lambda t: t.i)  # "government, opposition and Kurdish forces"
+        last = chain[-1]
         if actor_at(analysis, last.idx, last.idx + len(last.text)) != own:
             continue  # "Oregon and Washington laws": places, not parts of the head's actor
-        parts.append(actor_at(analysis, word.idx, word.idx + len(word.text)))
-    return [a for a in parts if a and a != own]
+        parts += [actor_at(analysis, t.idx, t.idx + len(t.text)) for t in chain[:-1]]
+    return list(dict.fromkeys(a for a in parts if a and a != own))
 
 
 def _weapon_modifiers(analysis: Analysis, head: Token) -> set[str | None]:
