@@ -357,6 +357,8 @@ def test_interaction_codes_put_the_lower_category_first():
 @pytest.mark.parametrize("text", [
     "On 3 June 2021, government and opposition forces clashed on the outskirts of Idlib.",
     "On 3 June 2021, fighting broke out between government and opposition forces near Idlib.",
+    # each part coded from its own words: the government's forces are no militia for "loyalist" beside them
+    "On 3 June 2021, Syrian government and loyalist forces clashed with rebels near Idlib.",
 ])
 def test_two_sides_named_before_one_noun_are_both_sides_of_a_clash(pipeline, text):
     event = lead_acled(pipeline, text)
