@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..countries import Country
 from ..models import Place
+from ..nlp.tokens import token_table
 from .kb import KBEntry, NameSource
 from .lexicon import (
     CAPITALS,
@@ -159,7 +160,7 @@ class Coder:
             return [cand]
         if not any(c.militia or _ARMED & set(c.sectors) for _, c in coded):
             return [cand]  # "elderly and disabled residents": kinds of one group, not sides
-        text_of = phrase.head.doc.text
+        text_of = token_table(phrase.head.doc).text  # not doc.text, which joins every token again
         parts = []
         for words, sub in coded[:-1]:
             start, end = words[0].idx, words[-1].idx + len(words[-1].text)
