@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..wordtables import word_table
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -148,9 +150,40 @@ def _phrase_tokens(head: Token, ents: dict[int, Span], absorbed: list[Token]) ->
         if token is not head and token.dep_ == "appos":
             keep.update(t.i for t in token.subtree if t.i >= token.left_edge.i and t.dep_ != "punct")
     ordered = sorted(keep)
+    start = _after_a_scene(head, ordered[0])
+    ordered = [i for i in ordered if i >= start] or [head.i]
     while len(ordered) > 1 and head.doc[ordered[0]].dep_ in _LEADING_SKIP:
         ordered.pop(0)
     return [head.doc[i] for i in range(ordered[0], ordered[-1] + 1)]
+
+
+_SCENE_ENTS = frozenset({"GPE", "LOC", "FAC", "DATE"})
+_SCENE_PREPOSITIONS = word_table("actors.phrases.scene_prepositions")
+
+
+def _after_a_scene(head: Token, first: int) -> int:
+    """Where the phrase starts when the parse hung a scene on it: in "in Leon, Guanajuato, bus drivers
+    protested" or "On 3 June, unknown gunmen shot …" the names before the last comma are a place or a day
+    set before the subject, not its modifiers; so is a name right after a place and a comma ("in Leon,
+    Guanajuato, …": its province, whatever the tagger took it for). Coordinated modifiers ("US, British and French warships")
+    stay whole."""
+    doc = head.doc
+    commas = [i for i in range(first, head.i) if doc[i].text == ","]
+    if not commas:
+        return first
+    last = commas[-1]
+    before_first = doc[first - 1] if first else None
+    scene = before_first is not None and before_first.lower_ in _SCENE_PREPOSITIONS \
+        and not any(c.dep_ == "pobj" for c in before_first.children)  # "in" left without its object
+    scene = scene or first >= 2 and doc[first - 1].text == "," and doc[first - 2].ent_type_ in _SCENE_ENTS
+    if not scene and (any(t.dep_ == "cc" or t.dep_ == "conj" and t.head.i > last for t in doc[first:last])
+                      or any(t.dep_ == "conj" and t.head.i < last for t in doc[last:head.i + 1])):
+        return first  # "US, British and French warships": one list of modifiers
+    before = [t for t in doc[first:last] if not t.is_punct]
+    if before and all(t.pos_ in ("PROPN", "NUM") or t.ent_type_ in _SCENE_ENTS for t in before) \
+            and (scene or any(t.ent_type_ in _SCENE_ENTS for t in before)):
+        return last + 1
+    return first
 
 
 def modifier_tokens(child: Token) -> list[Token]:
