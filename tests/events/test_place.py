@@ -277,3 +277,15 @@ def test_a_scene_set_before_the_subject_is_no_part_of_the_doers(pipeline, text, 
     assert event.place is not None and event.place.name == town and event.place.precision == 1
     doer = known[event.sources[0]]
     assert doer.mentions[0].text == doers
+
+
+def test_a_district_read_as_a_town_abroad_is_passed_over_not_the_town_it_holds(pipeline):
+    """"Dori, Seno": the gazetteer lacks the district Seno and reads a town of that name abroad; the town
+    the text places in it lies in the article's country, so the district is the name passed over."""
+    from sitrep.models import Document
+
+    text = "On 12 March 2021, gunmen killed two herders at a well near Tanko (Dori, Seno) in the night."
+    record = pipeline.analyze(Document(id="district", text=text)).record()
+    killed = next(e for e in record.events if e.trigger and e.trigger.text == "killed")
+    assert killed.place is not None and (killed.place.name, killed.place.country) == ("Dori", "BF")
+    assert "outside_its_container" in killed.decided_by["place"]

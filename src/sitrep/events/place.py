@@ -171,10 +171,19 @@ _CONTAINER_GAP = re.compile(r"^(?:\s+(?:district|town|village|city|area|camp|nei
                             r"province|district|governorate|state|region|area|of))*\s*$", re.IGNORECASE)
 
 
+def _backs(located: list[Place], place: Place, other: Place) -> tuple[int, bool]:
+    """How much the rest of the article backs `place`'s reading: the other mentions in its country, then
+    whether that country is the one the article's names point at most (geo's `top_country`)."""
+    others = sum(1 for p in located if p.country == place.country and p.start not in (place.start, other.start))
+    return others, "top_country" in (place.features or {})
+
+
 def outside_container(text: str, located: list[Place]) -> frozenset[int]:
     """Starts of the towns read in another country than the place the text names as their container right after
     them ("Bennsh in Idleb" read as Binche in Belgium): a name the gazetteer lacks, or lacks there, not an event
-    abroad (rule place.outside_its_container); the container stays the event's place."""
+    abroad (rule place.outside_its_container); the container stays the event's place. Unless the container is
+    itself read as a town abroad that the rest of the article backs less than the first name ("Tanko (Dori,
+    Seno)" with a Seno abroad): then the gazetteer lacks the container (a district), and it is the one passed over."""
     strays = set()
     ordered = sorted(located, key=lambda p: p.start)
     for place, after in itertools.pairwise(ordered):
@@ -184,7 +193,8 @@ def outside_container(text: str, located: list[Place]) -> frozenset[int]:
             continue  # a container read from a near spelling ("Araucania" as a town abroad) proves nothing
         if _CONTAINER_GAP.match(text[place.end:after.start]) and not _LIST_GOES_ON.match(text, after.end,
                                                                                           after.end + _LIST_WINDOW):
-            strays.add(place.start)
+            town_abroad = _size_rank(after) == 0 and _backs(located, place, after) > _backs(located, after, place)
+            strays.add(after.start if town_abroad else place.start)
     return frozenset(strays)
 
 
