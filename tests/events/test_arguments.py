@@ -364,3 +364,15 @@ def test_a_weapon_that_modifies_the_event_noun_is_its_means_not_its_target(pipel
     assert "artillery" not in [names[t] for t in event.targets]
     assert (event.acled.sub_event_type, event.acled.inter1, event.acled.inter2) == (
         "Shelling/artillery/missile attack", 1, 2)
+
+
+def test_every_country_of_a_list_before_one_noun_is_a_source(pipeline):
+    """"Russian, Turkish and Iranian officials": the parse hangs the first word on the noun with only a comma
+    before the "and" list; it is a third actor and a third source, not lost."""
+    from sitrep.models import Document
+
+    text = "Russian, Turkish and Iranian officials met in Astana on Monday to discuss the truce."
+    record = pipeline.analyze(Document(id="three", text=text, published="2021-03-01")).record()
+    met = next(e for e in record.events if e.trigger and e.trigger.text == "met")
+    codes = {a.id: a.code for a in record.actors}
+    assert [codes[i] for i in met.sources] == ["RUSGOV", "TURGOV", "IRNGOV"]

@@ -440,9 +440,15 @@ def _nominal_country(cand: Candidate, phrase: Phrase) -> str | None:
 
 def coordinated_modifiers(phrase: Phrase) -> list[Token]:
     """The words before the head that a conjunction joins ("Hungarian" and "Romanian" of "Hungarian and
-    Romanian officials")."""
-    return [t for t in phrase.modifiers
-            if t.dep_ == "conj" and t.head in phrase.modifiers or any(c.dep_ == "conj" for c in t.children)]
+    Romanian officials"), with those a comma adds before them ("Czech, Hungarian and Romanian officials")."""
+    chain = [t for t in phrase.modifiers
+             if t.dep_ == "conj" and t.head in phrase.modifiers or any(c.dep_ == "conj" for c in t.children)]
+    while chain and chain[0].i >= 2 and chain[0].doc[chain[0].i - 1].text == ",":  # "Russian, Turkish and …":
+        before = chain[0].doc[chain[0].i - 2]  # the parse may hang the first of a list on the head itself
+        if before not in phrase.modifiers or before in chain:
+            break
+        chain.insert(0, before)
+    return chain
 
 
 def own_words(token: Token) -> list[Token]:
