@@ -652,3 +652,22 @@ def test_unarmed_groups_that_clash_are_rioters_on_both_sides(pipeline, text):
 def test_forces_that_faced_a_mob_are_its_second_side(pipeline, text, inter2):
     code = lead_acled(pipeline, text).acled
     assert (code.event_type, code.inter1, code.inter2) == ("Riots", 5, inter2)
+
+
+def test_state_forces_are_external_where_the_text_names_only_another_country():
+    """An event with no place of its own: the towns and areas the text names decide whether the forces
+    are abroad (ACLED 8) — all in one other country, they are; none named, or one in their own, they are not."""
+    from sitrep.events.acled import abroad
+    from sitrep.models import AcledCode, Actor, Event, EventPlace, PloverCode
+
+    none = AcledCode(event_type=None, sub_event_type=None)
+    troops = Actor(id="a1", name="Turkish forces", country="TUR", sectors=["MIL"])
+    placeless = Event(id="e1", plover=PloverCode(type="ASSAULT"), acled=none)
+    assert abroad(troops, placeless, frozenset({"SYR"}))
+    assert not abroad(troops, placeless, frozenset())
+    assert not abroad(troops, placeless, frozenset({"SYR", "TUR"}))
+    at_home = Event(id="e2", plover=PloverCode(type="ASSAULT"), acled=none,
+                    place=EventPlace(name="Kilis", lat=36.7, lon=37.1, precision=1, country="TR"))
+    assert not abroad(troops, at_home, frozenset({"SYR"}))
+    assert not abroad(Actor(id="a2", name="villagers", country="SYR", sectors=["CVL"]), placeless,
+                      frozenset({"IRQ"}))

@@ -721,11 +721,13 @@ def place_like(actor: Actor, book: Codebook) -> bool:
 def abroad(actor: Actor, event: Event, countries: frozenset[str]) -> bool:
     """State forces acting outside their own country are external forces to ACLED (8): "Turkish troops" in Syria.
     Abroad: the event's place is in another country and no place the text names is in the actor's own (one
-    place resolved to the wrong country must not make a country's army foreign at home)."""
-    if event.place is None or not event.place.country or not actor.country or len(actor.country) != 3:
+    place resolved to the wrong country must not make a country's army foreign at home). An event with no place
+    of its own is abroad when the towns and areas the text names all lie in one other country."""
+    if not actor.country or len(actor.country) != 3 or not (FORCES & set(actor.sectors) or actor.kind == "state"):
         return False
-    return (actor.country != alpha3_of(event.place.country) and actor.country not in countries
-            and bool(FORCES & set(actor.sectors) or actor.kind == "state"))
+    if event.place is None or not event.place.country:
+        return len(countries) == 1 and actor.country not in countries
+    return actor.country != alpha3_of(event.place.country) and actor.country not in countries
 
 
 def _outside(tokens: Iterable[Token], spans: list[tuple[int, int]]) -> list[Token]:
