@@ -254,6 +254,8 @@ def test_a_city_named_with_a_word_more_is_no_stray(pipeline):
     # no place of that name at all
     ("Syrian jets bombed rebel positions on Monday near the village of Zarzourtah in Idlib province.",
      "Zarzourtah", "SY-ID"),
+    # a province of that name abroad only: no province lies inside another
+    ("Two men were shot dead on Friday in the village of Karak in Dar'a province, residents said.", "Karak", "SY-DR"),
 ])
 def test_a_name_the_gazetteer_lacks_there_sits_in_the_province_the_text_names(pipeline, text, name, province):
     place = _places(pipeline, text)[name]

@@ -270,8 +270,10 @@ def _keep_inside(doc: Doc, mentions: list[Mention], context: Context) -> None:
             _keep_near_town(doc, m, mentions, context)
             continue
         if m.resolved is None or not (m.resolved.feature_class in ("P", "S") or m.resolved.feature_code == "PCLI"
-                                      or m.resolved.feature_code in _DISTRICTS):
-            continue
+                                      or m.resolved.feature_code in _DISTRICTS
+                                      or m.resolved.feature_code == "ADM1" and m.resolved.country != province.country
+                                      and not _in_a_list(doc, m, mentions)):
+            continue  # a province abroad is not what the text places in this one: "Karak in Dar'a" is no Jordan's
         if inside(m.resolved, province) or (m.resolved.feature_code == "PCLI" and _in_a_list(doc, m, mentions)):
             continue
         if m.resolved.feature_code == "PCLI" and m.resolved.country == province.country:
