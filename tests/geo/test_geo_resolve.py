@@ -457,3 +457,12 @@ def test_a_far_reading_by_a_variant_spelling_gives_way_to_the_town_named_beside_
     places = _places(pipeline, "Gunmen shot a farmer near Al Qadam village (Kuriga, Kaduna) on Monday.")
     assert places["Kuriga"].country == "NG" and places["Kuriga"].name == places["Kaduna"].name
     assert places["Kuriga"].precision == 2 and places["Al Qadam"].country == "NG"
+
+
+@pytest.mark.parametrize("label", ["ORG", "WORK_OF_ART"])
+def test_a_town_and_its_province_tagged_as_one_entity_are_each_read(nlp, label):
+    """The model may tag "Sullana, Piura" as one organisation (or a work of art): cut at the comma, each name
+    is read on its own, both in Peru."""
+    places = _found(_with_entity(nlp, "On 2 June 2021, in Sullana, Piura, bus drivers blocked a road to demand "
+                                      "fuel subsidies.", "Sullana, Piura", label))
+    assert (places["Sullana"].country, places["Piura"].country) == ("PE", "PE")

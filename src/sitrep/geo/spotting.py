@@ -68,10 +68,11 @@ def _span_text(doc: Doc, i: int, j: int) -> str:
 
 def _entity_of(doc: Doc) -> list[Span | None]:
     """For each token, the entity span covering it (or None). An entity that runs across a bracket
-    ("Kisangani (Makiso" read as a work of art) is the model's slip over a place and its container: it is cut
-    there, each part keeping the label, so that each name is read on its own."""
+    ("Kisangani (Makiso" read as a work of art), or across a comma ("Castilla, Piura" read as one organisation), is
+    the model's slip over a place and its container: it is cut there, each part keeping the label, so that each
+    name is read on its own."""
     owner: list[Span | None] = [None] * len(doc)
-    brackets = cues.OPENING_BRACKETS | cues.CLOSING_BRACKETS
+    brackets = cues.OPENING_BRACKETS | cues.CLOSING_BRACKETS | {","}
     for ent in doc.ents:
         start = ent.start
         for k in range(ent.start, ent.end + 1):
