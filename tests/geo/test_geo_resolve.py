@@ -466,3 +466,14 @@ def test_a_town_and_its_province_tagged_as_one_entity_are_each_read(nlp, label):
     places = _found(_with_entity(nlp, "On 2 June 2021, in Sullana, Piura, bus drivers blocked a road to demand "
                                       "fuel subsidies.", "Sullana, Piura", label))
     assert (places["Sullana"].country, places["Piura"].country) == ("PE", "PE")
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # a kind word before the bracket, and a tagger that took the province for a person
+    ("On 7 June 2021, militiamen beat a farmer in Kigaga commune (Ngozi) over a land dispute.", "Ngozi", "BI"),
+    # two district names joined by a slash inside the bracket
+    ("On 5 June 2021, patients protested in Dadinkowa (Yamaltu/Deba LGA, Gombe) over food.", "Gombe", "NG"),
+])
+def test_the_province_in_a_bracket_after_a_village_is_read(pipeline, text, name, country):
+    places = _places(pipeline, text)
+    assert places[name].country == country and places[name].lat is not None

@@ -182,21 +182,21 @@ _LOWER_CASE_NAME_WORDS = word_table("geo.cues.lower_case_name_words")
 
 def bracketed_after_name(doc: Doc, start: int, end: int) -> bool:
     """True when the name [start, end) is a whole item of a bracketed list of names right after a place
-    name or a kind word: "Kalo town (Tera, Tillaberi)", "Kalo (Tillaberi)". Such a list says where
-    the place before it lies, as "Kalo, Tillaberi" does."""
+    name or a kind word: "Kalo town (Tera, Tillaberi)", "Kalo commune (Tillaberi)", "Kalo (Tera/Dargol LGA,
+    Tillaberi)". Such a list says where the place before it lies, as "Kalo, Tillaberi" does."""
     if start < 1 or end >= len(doc) or doc[start - 1].text not in OPENING_BRACKETS | {","} \
             or doc[end].text not in CLOSING_BRACKETS | {","}:
         return False
     k = start - 1
     while k >= max(0, start - _BRACKET_REACH) and doc[k].text not in OPENING_BRACKETS:
         if doc[k].text in CLOSING_BRACKETS or not (doc[k].text == "," or doc[k].text[:1].isupper()
-                                                   or doc[k].is_punct and doc[k].text in "-'’"):
+                                                   or doc[k].is_punct and doc[k].text in "-'’/"):
             return False
         k -= 1
     if k < 1 or doc[k].text not in OPENING_BRACKETS:
         return False
     before = doc[k - 1]  # a name ("She (Whitfield) said" is no place and its container)
-    if not ((before.pos_ == "PROPN" and before.text[:1].isupper()) or before.lower_ in TOWN_WORDS | ADMIN_WORDS):
+    if not ((before.pos_ == "PROPN" and before.text[:1].isupper()) or before.lower_ in CONTAINER_KIND_WORDS):
         return False
     return _list_of_names(doc, k)
 
@@ -212,7 +212,7 @@ def _list_of_names(doc: Doc, opening: int) -> bool:
             after = doc[k + 1] if k + 1 < len(doc) else None
             acronym = k == opening + 2 and doc[opening + 1].is_upper and len(doc[opening + 1].text) > 1
             return not acronym and (after is None or not (after.text[:1].isupper() and after.is_alpha))
-        if text == ",":
+        if text in (",", "/"):  # "(Tera, Tillaberi)", "(Tera/Dargol, Tillaberi)"
             words = 0
             continue
         words += 1
