@@ -477,3 +477,12 @@ def test_a_town_and_its_province_tagged_as_one_entity_are_each_read(nlp, label):
 def test_the_province_in_a_bracket_after_a_village_is_read(pipeline, text, name, country):
     places = _places(pipeline, text)
     assert places[name].country == country and places[name].lat is not None
+
+
+def test_demonyms_of_the_forces_do_not_make_the_scene_a_stray(pipeline):
+    """"Turkish forces" and "Turkey-backed" say whose forces act, not where: the town they shell, named after
+    "in" by a variant spelling, stays in Syria."""
+    text = ("On 3 June 2021, Turkish forces and Turkey-backed factions shelled farms in Al-Hasakeh countryside. "
+            "Turkish drones were seen overhead.")
+    place = _places(pipeline, text)["Al-Hasakeh"]
+    assert place.country == "SY" and place.lat is not None

@@ -479,7 +479,10 @@ def _one_word_apart(a: str, b: str) -> bool:
     return long == short or (long.startswith(short + " ") and " " not in long[len(short) + 1:])
 
 
-def _stray(m: Mention, context: Context) -> bool:
+_SCENE_WORDS = word_table("geo.resolve.scene_words")
+
+
+def _stray(doc: Doc, m: Mention, context: Context) -> bool:
     """A reading matched only fuzzily or by a variant name, alone in its country while the article
     is plainly elsewhere ("Foua" in Idlib read as Foix in France, "Toco" as an Italian village):
     the match is likelier a coincidence of spelling than a place abroad."""
@@ -490,9 +493,12 @@ def _stray(m: Mention, context: Context) -> bool:
         return False  # its own name, or it with a word more ("Quebec City", "Enfield" for Enfield Town)
     if any(inside(place, o) for k in m.containers for o in context.mentions[k].candidates):
         return False
+    weights = context.weights
+    whole = m.j >= len(doc) or not doc[m.j].text[:1].isupper()  # not the first word of a longer name ("Sams Crossing")
+    if m.i and doc[m.i - 1].lower_ in _SCENE_WORDS and whole and place.population >= weights.parameter("stray_city"):
+        return False  # "shelled farms in Al-Hasakeh": a city's other spelling, set as a scene, is no coincidence
     share = context.country_share(name_key(m.text))
     evidence = sum(context.evidence_besides(name_key(m.text)).values())
-    weights = context.weights
     return (evidence >= weights.parameter("stray_evidence")
             and share.get(place.country, 0.0) < weights.parameter("stray_share"))
 
@@ -524,7 +530,7 @@ def resolve(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> None:
     for m in mentions:
         if _airport_for(doc, m, gaz):
             grown.append(m)
-        if _stray(m, second):
+        if _stray(doc, m, second):
             _decide(m, None, "place.stray")
             if m.label not in ("GPE", "LOC", "FAC"):
                 strays.append(m)  # nothing but the rejected match said it was a place
