@@ -289,3 +289,13 @@ def test_a_district_read_as_a_town_abroad_is_passed_over_not_the_town_it_holds(p
     killed = next(e for e in record.events if e.trigger and e.trigger.text == "killed")
     assert killed.place is not None and (killed.place.name, killed.place.country) == ("Dori", "BF")
     assert "outside_its_container" in killed.decided_by["place"]
+
+
+def test_the_road_between_two_towns_is_where_not_two_parties(pipeline):
+    """"between" names the parties of a deal or a clash, but "the road between X and Y" is a place."""
+    from sitrep.models import Document
+
+    text = "On 3 June 2021, protesters blocked the road between Zahle and Chtaura with burning tyres."
+    record = pipeline.analyze(Document(id="road", text=text)).record()
+    blocked = next(e for e in record.events if e.trigger and e.trigger.text == "blocked")
+    assert blocked.place is not None and (blocked.place.name, blocked.place.country) == ("Zahlé", "LB")

@@ -285,6 +285,7 @@ def sentence_place(analysis: Analysis, trigger: Token) -> tuple[EventPlace | Non
 
 ACTING = frozenset({"nsubj", "nsubjpass", "poss"})
 PARTNER_PREPOSITIONS = word_table("events.place.partner_prepositions")
+BETWEEN_PLACES = word_table("events.place.between_places")
 
 
 def _acting(analysis: Analysis, start: int, end: int) -> bool:
@@ -297,7 +298,8 @@ def _acting(analysis: Analysis, start: int, end: int) -> bool:
     while root.dep_ == "conj" and root.head.i != root.i:  # "backed by Russia and Iran"
         root = root.head
     if root.dep_ == "pobj" and root.head.lower_ in PARTNER_PREPOSITIONS:
-        return True  # "an agreement with Turkey", "fighting against Syria": a party, not where
+        # "an agreement with Turkey", "fighting against Syria": a party, not where; "the road between X and Y" is where
+        return not (root.head.lower_ == "between" and root.head.head.lemma_.lower() in BETWEEN_PLACES)
     return root.dep_ in ACTING or (root.dep_ == "pobj" and root.head.dep_ == "agent")
 
 
