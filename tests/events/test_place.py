@@ -299,3 +299,14 @@ def test_the_road_between_two_towns_is_where_not_two_parties(pipeline):
     record = pipeline.analyze(Document(id="road", text=text)).record()
     blocked = next(e for e in record.events if e.trigger and e.trigger.text == "blocked")
     assert blocked.place is not None and (blocked.place.name, blocked.place.country) == ("Zahlé", "LB")
+
+
+def test_a_province_abroad_does_not_pull_a_town_of_the_country_the_text_names(pipeline):
+    """The gazetteer lacks Ghana's newest region and reads "North East" as Haiti's Nord-Est; the town before it and
+    the country named after it are in Ghana, so the town stays in Ghana and is the event's place."""
+    from sitrep.models import Document
+
+    text = "On 2 June 2021, herders attacked a farmer near Nalerigu, North East region, Ghana."
+    record = pipeline.analyze(Document(id="region", text=text)).record()
+    attacked = next(e for e in record.events if e.trigger and e.trigger.text == "attacked")
+    assert attacked.place is not None and (attacked.place.name, attacked.place.country) == ("Nalerigu", "GH")

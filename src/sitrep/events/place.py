@@ -182,8 +182,9 @@ def outside_container(text: str, located: list[Place]) -> frozenset[int]:
     """Starts of the towns read in another country than the place the text names as their container right after
     them ("Bennsh in Idleb" read as Binche in Belgium): a name the gazetteer lacks, or lacks there, not an event
     abroad (rule place.outside_its_container); the container stays the event's place. Unless the container is
-    itself read as a town abroad that the rest of the article backs less than the first name ("Tanko (Dori,
-    Seno)" with a Seno abroad): then the gazetteer lacks the container (a district), and it is the one passed over."""
+    itself read as a town or province abroad that the rest of the article backs less than the first name ("Tanko
+    (Dori, Seno)" with a Seno abroad, "Nalerigu, North East region, Ghana" with Haiti's Nord-Est): then the gazetteer
+    lacks the container (a district, a new region), and it is the one passed over."""
     strays = set()
     ordered = sorted(located, key=lambda p: p.start)
     for place, after in itertools.pairwise(ordered):
@@ -193,8 +194,9 @@ def outside_container(text: str, located: list[Place]) -> frozenset[int]:
             continue  # a container read from a near spelling ("Araucania" as a town abroad) proves nothing
         if _CONTAINER_GAP.match(text[place.end:after.start]) and not _LIST_GOES_ON.match(text, after.end,
                                                                                           after.end + _LIST_WINDOW):
-            town_abroad = _size_rank(after) == 0 and _backs(located, place, after) > _backs(located, after, place)
-            strays.add(after.start if town_abroad else place.start)
+            misread = (_size_rank(place) == 0 and _size_rank(after) <= 2
+                       and _backs(located, place, after) > _backs(located, after, place))
+            strays.add(after.start if misread else place.start)
     return frozenset(strays)
 
 

@@ -281,9 +281,19 @@ def _keep_inside(doc: Doc, mentions: list[Mention], context: Context) -> None:
         there = [c for c in m.candidates if inside(c, province)]
         if there:
             _decide(m, max(there, key=lambda c: context.score(c, m)), "place.keep_inside", context)
+        elif m.resolved.country in _named_by_others(m, context) and province.country not in context.named:
+            continue  # "X, North East region, Ghana": the country named backs the town, not a province abroad
         elif _overruled(m, province, context.weights.parameter("small_town")):
             _decide(m, province, "place.stated_province")
             m.coarse = True
+
+
+def _named_by_others(m: Mention, context: Context) -> set[str]:
+    """The countries other names of the article name (a country's name or a demonym), not this one itself."""
+    key = name_key(m.text)
+    others = [o for o in context.mentions if o is not m and name_key(o.text) != key]
+    return {o.demonym for o in others if o.demonym} | {
+        c.country for o in others if named_country(o) for c in o.candidates if c.feature_code == "PCLI"}
 
 
 def _keep_in_town_country(doc: Doc, m: Mention, mentions: list[Mention], context: Context) -> None:
