@@ -472,7 +472,7 @@ def test_a_town_and_its_province_tagged_as_one_entity_are_each_read(nlp, label):
     # a kind word before the bracket, and a tagger that took the province for a person
     ("On 7 June 2021, militiamen beat a farmer in Kigaga commune (Ngozi) over a land dispute.", "Ngozi", "BI"),
     # two district names joined by a slash inside the bracket
-    ("On 5 June 2021, patients protested in Dadinkowa (Yamaltu/Deba LGA, Gombe) over food.", "Gombe", "NG"),
+    ("On 5 June 2021, traders protested in Bajoga (Funakaye/Akko LGA, Gombe) over new market fees.", "Gombe", "NG"),
 ])
 def test_the_province_in_a_bracket_after_a_village_is_read(pipeline, text, name, country):
     places = _places(pipeline, text)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..countries import lookup_country
 from ..wordtables import word_table
 
 if TYPE_CHECKING:
@@ -115,9 +116,12 @@ def _owner(token: Token, heads: set[int], ents: dict[int, Span]) -> int | None:
         if token.head.i in heads:
             return token.head.i
         return _sibling_head(token, heads)
-    if token.dep_ == "conj" and token.head.dep_ in _MODIFIER_DEPS and token.head.head.i in heads \
-            and token.i < token.head.head.i:
-        return token.head.head.i  # "Egyptian" in "French and Egyptian warships"
+    if token.dep_ == "conj":
+        first = token.head
+        while first.dep_ == "conj" and first.head.i != first.i:  # "Tanzanian" in "Kenyan, Ugandan and Tanzanian police"
+            first = first.head
+        if first.dep_ in _MODIFIER_DEPS and first.head.i in heads and token.i < first.head.i:
+            return first.head.i  # "Egyptian" in "French and Egyptian warships"
     if token.dep_ == "appos" and token.head.i in heads and is_lexicon_head(token) \
             and ents.get(token.head.i) is not None and ents[token.head.i].label_ == "PERSON":
         return token.head.i  # "Leila Karimi, Iran's best-known rights activist"
@@ -158,32 +162,40 @@ def _phrase_tokens(head: Token, ents: dict[int, Span], absorbed: list[Token]) ->
 
 
 _SCENE_ENTS = frozenset({"GPE", "LOC", "FAC", "DATE"})
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _SCENE_PREPOSITIONS = word_table("actors.phrases.scene_prepositions")
 
 
 def _after_a_scene(head: Token, first: int) -> int:
-    """Where the phrase starts when the parse hung a scene on it: in "in Leon, Guanajuato, bus drivers
-    protested" or "On 3 June, unknown gunmen shot …" the names before the last comma are a place or a day
-    set before the subject, not its modifiers; so is a name right after a place and a comma ("in Leon,
-    Guanajuato, …": its province, whatever the tagger took it for). Coordinated modifiers ("US, British and French warships")
-    stay whole."""
+    """Where the phrase starts when the parse hung a scene on it: in "in Celaya, Guanajuato, hospital nurses
+    marched" or "On 3 June, unknown gunmen shot …" the names before the last comma are a place or a day set
+    before the subject, not its modifiers; so is a name right after a place and a comma ("in Celaya,
+    Guanajuato, …": its province, whatever the tagger took it for). A list of countries or peoples stays whole,
+    wherever it stands ("On Monday, US, British and French warships", "Kenyan, Ugandan and Tanzanian police")."""
     doc = head.doc
     commas = [i for i in range(first, head.i) if doc[i].text == ","]
     if not commas:
         return first
     last = commas[-1]
+    before = [t for t in doc[first:last] if not t.is_punct]
+    if any(t.dep_ == "cc" for t in doc[last:head.i]) and before and all(_a_country_word(t) for t in before):
+        return first  # "US, British and French warships": one list of modifiers
     before_first = doc[first - 1] if first else None
     scene = before_first is not None and before_first.lower_ in _SCENE_PREPOSITIONS \
         and not any(c.dep_ == "pobj" for c in before_first.children)  # "in" left without its object
-    scene = scene or first >= 2 and doc[first - 1].text == "," and doc[first - 2].ent_type_ in _SCENE_ENTS
+    scene = scene or first >= 2 and doc[first - 1].text == "," and doc[first - 2].ent_type_ in _PLACE_ENTS
     if not scene and (any(t.dep_ == "cc" or t.dep_ == "conj" and t.head.i > last for t in doc[first:last])
                       or any(t.dep_ == "conj" and t.head.i < last for t in doc[last:head.i + 1])):
-        return first  # "US, British and French warships": one list of modifiers
-    before = [t for t in doc[first:last] if not t.is_punct]
+        return first
     if before and all(t.pos_ in ("PROPN", "NUM") or t.ent_type_ in _SCENE_ENTS for t in before) \
             and (scene or any(t.ent_type_ in _SCENE_ENTS for t in before)):
         return last + 1
     return first
+
+
+def _a_country_word(token: Token) -> bool:
+    """A country's name or demonym: "Kenyan", "US", "British" (not a province the tagger took for a people)."""
+    return lookup_country(token.text) is not None
 
 
 def modifier_tokens(child: Token) -> list[Token]:
