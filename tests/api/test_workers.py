@@ -82,6 +82,37 @@ def _workers(server: subprocess.Popen) -> set[int]:
     return {p for p in children if "spawn_main" in Path(f"/proc/{p}/cmdline").read_text()}
 
 
+def _listening(pid: int, port: int) -> bool:
+    """Whether the process holds a socket listening on ``port`` (state 0A in /proc/<pid>/net/tcp)."""
+    inodes = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            target = os.readlink(fd)
+        except OSError:
+            continue
+        if target.startswith("socket:"):
+            inodes.add(target[len("socket:["):-1])
+    for line in Path(f"/proc/{pid}/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        if fields[3] == "0A" and int(fields[1].split(":")[1], 16) == port and fields[9] in inodes:
+            return True
+    return False
+
+
+def _both_listening(server: subprocess.Popen, port: int) -> set[int]:
+    """The two workers, once each accepts on its own socket: a worker still starting on a loaded machine would
+    leave every client to the other (seen in CI: one worker found right after the first connection)."""
+    for _ in range(600):
+        try:
+            workers = _workers(server)
+            if len(workers) == 2 and all(_listening(p, port) for p in workers):
+                return workers
+        except OSError:  # a process that went away between listing and reading
+            pass
+        time.sleep(0.1)
+    raise AssertionError(f"two listening workers never came up: {_workers(server)}")
+
+
 def _filled_server(tmp_path: Path) -> tuple[str, int, subprocess.Popen]:
     """A store with events, and `sitrep serve --workers 2` on it: (store, port, server)."""
     db = str(tmp_path / "serve.db")
@@ -93,9 +124,8 @@ def _filled_server(tmp_path: Path) -> tuple[str, int, subprocess.Popen]:
 def test_two_workers_share_the_clients_and_stop_together(tmp_path):
     db, port, server = _filled_server(tmp_path)
     try:
+        workers = _both_listening(server, port)
         clients = [_connect(port) for _ in range(40)]
-        workers = _workers(server)
-        assert len(workers) == 2
         served: Counter[int] = Counter()
         for c in clients:  # whose socket it is, read as soon as it answered: on a loaded machine answering all
             assert _answer(c) == b"HTTP/1.1 200 OK"  # forty first took longer than uvicorn keeps an idle
