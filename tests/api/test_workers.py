@@ -58,18 +58,25 @@ def _server_pid(sock: socket.socket, workers: set[int]) -> int:
     """The worker process holding the other end of ``sock`` (the one whose fds include its inode)."""
     port = sock.getsockname()[1]
     for pid in workers:
-        for fd in Path(f"/proc/{pid}/fd").iterdir():
-            try:
-                target = os.readlink(fd)
-            except OSError:
-                continue
-            if target.startswith("socket:") and _peer_port(pid, target) == port:
-                return pid
+        if any(_peer_port(pid, inode) == port for inode in _socket_inodes(pid)):
+            return pid
     return -1
 
 
-def _peer_port(pid: int, target: str) -> int | None:
-    inode = target[len("socket:["):-1]
+def _socket_inodes(pid: int) -> set[str]:
+    """The inodes of the sockets the process holds open."""
+    inodes = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            target = os.readlink(fd)
+        except OSError:
+            continue
+        if target.startswith("socket:"):
+            inodes.add(target[len("socket:["):-1])
+    return inodes
+
+
+def _peer_port(pid: int, inode: str) -> int | None:
     for line in Path(f"/proc/{pid}/net/tcp").read_text().splitlines()[1:]:
         fields = line.split()
         if fields[9] == inode:
@@ -84,14 +91,7 @@ def _workers(server: subprocess.Popen) -> set[int]:
 
 def _listening(pid: int, port: int) -> bool:
     """Whether the process holds a socket listening on ``port`` (state 0A in /proc/<pid>/net/tcp)."""
-    inodes = set()
-    for fd in Path(f"/proc/{pid}/fd").iterdir():
-        try:
-            target = os.readlink(fd)
-        except OSError:
-            continue
-        if target.startswith("socket:"):
-            inodes.add(target[len("socket:["):-1])
+    inodes = _socket_inodes(pid)
     for line in Path(f"/proc/{pid}/net/tcp").read_text().splitlines()[1:]:
         fields = line.split()
         if fields[3] == "0A" and int(fields[1].split(":")[1], 16) == port and fields[9] in inodes:

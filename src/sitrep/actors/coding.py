@@ -32,7 +32,7 @@ from .lexicon import (
     STATE_GUARDS,
 )
 from .names import fold
-from .phrases import Phrase, head_lemma, is_lexicon_head
+from .phrases import Phrase, head_lemma, is_lexicon_head, listed_before
 from .words import (
     ROLE_HEADS,
     appositive_role,
@@ -443,12 +443,7 @@ def coordinated_modifiers(phrase: Phrase) -> list[Token]:
     Romanian officials"), with those a comma adds before them ("Czech, Hungarian and Romanian officials")."""
     chain = [t for t in phrase.modifiers
              if t.dep_ == "conj" and t.head in phrase.modifiers or any(c.dep_ == "conj" for c in t.children)]
-    while chain and chain[0].i >= 2 and chain[0].doc[chain[0].i - 1].text == ",":  # "Russian, Turkish and …":
-        before = chain[0].doc[chain[0].i - 2]  # the parse may hang the first of a list on the head itself
-        if before not in phrase.modifiers or before in chain:
-            break
-        chain.insert(0, before)
-    return chain
+    return listed_before(chain, phrase.modifiers)
 
 
 def own_words(token: Token) -> list[Token]:

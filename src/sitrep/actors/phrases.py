@@ -9,11 +9,12 @@ Syrian artillery") stay separate phrases.
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..countries import lookup_country
-from ..wordtables import word_table
+from ..geo.cues import SCENE_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -163,7 +164,6 @@ def _phrase_tokens(head: Token, ents: dict[int, Span], absorbed: list[Token]) ->
 
 _SCENE_ENTS = frozenset({"GPE", "LOC", "FAC", "DATE"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
-_SCENE_PREPOSITIONS = word_table("actors.phrases.scene_prepositions")
 
 
 def _after_a_scene(head: Token, first: int) -> int:
@@ -181,7 +181,7 @@ def _after_a_scene(head: Token, first: int) -> int:
     if any(t.dep_ == "cc" for t in doc[last:head.i]) and before and all(_a_country_word(t) for t in before):
         return first  # "US, British and French warships": one list of modifiers
     before_first = doc[first - 1] if first else None
-    scene = before_first is not None and before_first.lower_ in _SCENE_PREPOSITIONS \
+    scene = before_first is not None and before_first.lower_ in SCENE_WORDS \
         and not any(c.dep_ == "pobj" for c in before_first.children)  # "in" left without its object
     scene = scene or first >= 2 and doc[first - 1].text == "," and doc[first - 2].ent_type_ in _PLACE_ENTS
     if not scene and (any(t.dep_ == "cc" or t.dep_ == "conj" and t.head.i > last for t in doc[first:last])
@@ -191,6 +191,18 @@ def _after_a_scene(head: Token, first: int) -> int:
             and (scene or any(t.ent_type_ in _SCENE_ENTS for t in before)):
         return last + 1
     return first
+
+
+def listed_before(chain: list[Token], allowed: Container[Token]) -> list[Token]:
+    """A coordinated list with the words a comma adds before its first ("Russian, Turkish and Iranian officials":
+    the parse may hang "Russian" on the noun itself), taking only words in `allowed`."""
+    chain = list(chain)
+    while chain and chain[0].i >= 2 and chain[0].doc[chain[0].i - 1].text == ",":
+        before = chain[0].doc[chain[0].i - 2]
+        if before not in allowed or before in chain:
+            break
+        chain.insert(0, before)
+    return chain
 
 
 def _a_country_word(token: Token) -> bool:

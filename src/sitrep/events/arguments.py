@@ -21,6 +21,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..actors.phrases import listed_before
 from ..models import Span
 from ..wordtables import word_table
 from .actor_phrases import actor_at, actor_of_phrase, actors_in, phrase_bounds
@@ -97,9 +98,7 @@ def _split_parts(analysis: Analysis, head: Token) -> list[str]:
                 g.dep_ == "conj" for g in word.children):
             continue
         chain = sorted([word, *word.conjuncts], key=lambda t: t.i)  # "government, opposition and Kurdish forces"
-        lefts = [t for t in head.lefts if t.dep_ in ("amod", "compound", "nmod")]
-        while chain[0].i >= 2 and head.doc[chain[0].i - 1].text == "," and head.doc[chain[0].i - 2] in lefts:
-            chain.insert(0, head.doc[chain[0].i - 2])  # "Russian, Turkish and Iranian officials" parsed flat
+        chain = listed_before(chain, [t for t in head.lefts if t.dep_ in ("amod", "compound", "nmod")])
         last = chain[-1]
         if actor_at(analysis, last.idx, last.idx + len(last.text)) != own:
             continue  # "Oregon and Washington laws": places, not parts of the head's actor

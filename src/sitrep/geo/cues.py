@@ -24,6 +24,7 @@ KIN_NOUNS = word_table("geo.cues.kin_nouns")
 PORTFOLIOS = word_table("geo.cues.portfolios")
 AIRPORT_WORDS = word_table("geo.cues.airport_words")
 LOCATIVE = word_table("geo.cues.locative")
+SCENE_WORDS = word_table("geo.cues.scene_words")
 NEAR_WORDS = word_table("geo.cues.near_words")
 
 NAME_CONTINUERS = word_table("geo.cues.name_continuers")

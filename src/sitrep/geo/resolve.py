@@ -23,7 +23,7 @@ from .coherence import coherence_of
 from .distance import haversine_km
 from .gazetteer import Gazetteer, GazPlace
 from .normalize import name_key
-from .scoring import Context, country_evidence, inside, named_country
+from .scoring import Context, country_evidence, inside, named_countries, named_country
 from .spotting import Mention
 from .weights import place_weights
 
@@ -291,9 +291,7 @@ def _keep_inside(doc: Doc, mentions: list[Mention], context: Context) -> None:
 def _named_by_others(m: Mention, context: Context) -> set[str]:
     """The countries other names of the article name (a country's name or a demonym), not this one itself."""
     key = name_key(m.text)
-    others = [o for o in context.mentions if o is not m and name_key(o.text) != key]
-    return {o.demonym for o in others if o.demonym} | {
-        c.country for o in others if named_country(o) for c in o.candidates if c.feature_code == "PCLI"}
+    return named_countries(o for o in context.mentions if o is not m and name_key(o.text) != key)
 
 
 def _keep_in_town_country(doc: Doc, m: Mention, mentions: list[Mention], context: Context) -> None:
@@ -489,9 +487,6 @@ def _one_word_apart(a: str, b: str) -> bool:
     return long == short or (long.startswith(short + " ") and " " not in long[len(short) + 1:])
 
 
-_SCENE_WORDS = word_table("geo.resolve.scene_words")
-
-
 def _stray(doc: Doc, m: Mention, context: Context) -> bool:
     """A reading matched only fuzzily or by a variant name, alone in its country while the article
     is plainly elsewhere ("Foua" in Idlib read as Foix in France, "Toco" as an Italian village):
@@ -505,7 +500,7 @@ def _stray(doc: Doc, m: Mention, context: Context) -> bool:
         return False
     weights = context.weights
     whole = m.j >= len(doc) or not doc[m.j].text[:1].isupper()  # not the first word of a longer name ("Sams Crossing")
-    if m.i and doc[m.i - 1].lower_ in _SCENE_WORDS and whole and place.population >= weights.parameter("stray_city"):
+    if m.i and doc[m.i - 1].lower_ in cues.SCENE_WORDS and whole and place.population >= weights.parameter("stray_city"):
         return False  # "shelled farms in Al-Hasakeh": a city's other spelling, set as a scene, is no coincidence
     share = context.country_share(name_key(m.text))
     evidence = sum(context.evidence_besides(name_key(m.text)).values())

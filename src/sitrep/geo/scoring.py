@@ -56,6 +56,13 @@ def country_evidence(mentions: Iterable[Mention]) -> Evidence:
     return counts
 
 
+def named_countries(mentions: Iterable[Mention]) -> set[str]:
+    """The countries the mentions name: by a country's name or by a demonym."""
+    mentions = list(mentions)
+    return {m.demonym for m in mentions if m.demonym} | {
+        c.country for m in mentions if named_country(m) for c in m.candidates if c.feature_code == "PCLI"}
+
+
 def named_country(m: Mention) -> bool:
     """A country's name that is no province's ("Canada", not "Georgia"): evidence for that country,
     but not for the name itself (a "Lebanon" in Texas is not the country for it)."""
@@ -161,8 +168,7 @@ class Context:
                     _add(self.own.setdefault(name_key(m.text), {}), m.resolved.country, w)
                     _add(counts, m.resolved.country, w)
         self.counts = counts
-        self.named = {m.demonym for m in mentions if m.demonym} | {
-            c.country for m in mentions if named_country(m) for c in m.candidates if c.feature_code == "PCLI"}
+        self.named = named_countries(mentions)
         self.top_country = max(counts.items(), key=lambda kv: kv[1])[0] if counts else ""
         self._shares: dict[str, dict[str, float]] = {}
         self.readings = [(name_key(m.text), m.resolved) for m in mentions if resolved and m.resolved is not None]
