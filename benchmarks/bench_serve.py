@@ -169,9 +169,11 @@ class CpuMeter:
         return sum(self.last[p] - self.first[p] for p, k in self.kind.items() if k == kind)
 
 
-def measure(target: str, clients: int, seconds: float, workers: int, cache_mb: float | None = None) -> dict[str, Any]:
+def measure(target: str, clients: int, seconds: float, workers: int, cache_mb: float | None = None,
+            date_index: bool = True) -> dict[str, Any]:
     port = _free_port()
     cache = ["--cache-mb", str(cache_mb)] if cache_mb is not None else []
+    cache += [] if date_index else ["--no-date-index"]
     server = subprocess.Popen([sys.executable, "-m", "sitrep", "serve", "--db", target, "--port", str(port),
                                "--workers", str(workers), *cache], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
@@ -271,6 +273,7 @@ def main() -> None:
     parser.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432/test")
     parser.add_argument("--sqlite-only", action="store_true")
     parser.add_argument("--cache-mb", type=float, default=None, help="the server's --cache-mb (0: no response cache)")
+    parser.add_argument("--no-date-index", action="store_true", help="the server's --no-date-index")
     parser.add_argument("--stores", nargs="+", metavar="FILE_OR_URL",
                         help="measure these stores (SQLite files, PostgreSQL URLs), already filled by serve_data.py "
                         "(no synthesis, nothing dropped)")
@@ -280,7 +283,7 @@ def main() -> None:
     if args.stores:
         for target in args.stores:
             name = "PostgreSQL" if target.startswith("postgresql") else "SQLite"
-            rows.append((name, _count(target), measure(target, args.clients, args.seconds, args.workers, args.cache_mb)))
+            rows.append((name, _count(target), measure(target, args.clients, args.seconds, args.workers, args.cache_mb, not args.no_date_index)))
         body = render(rows, args.clients, args.seconds, args.workers)
         if args.update:
             update(Path(args.update), body)
@@ -290,13 +293,13 @@ def main() -> None:
     sqlite_path.parent.mkdir(exist_ok=True)
     sqlite_path.unlink(missing_ok=True)
     n = synthesise(str(sqlite_path), args.events)
-    rows.append(("SQLite", n, measure(str(sqlite_path), args.clients, args.seconds, args.workers, args.cache_mb)))
+    rows.append(("SQLite", n, measure(str(sqlite_path), args.clients, args.seconds, args.workers, args.cache_mb, not args.no_date_index)))
     sqlite_path.unlink(missing_ok=True)
     if not args.sqlite_only:
         url = _pg_database(args.pg)
         try:
             n = synthesise(url, args.events)
-            rows.append(("PostgreSQL", n, measure(url, args.clients, args.seconds, args.workers, args.cache_mb)))
+            rows.append(("PostgreSQL", n, measure(url, args.clients, args.seconds, args.workers, args.cache_mb, not args.no_date_index)))
         finally:
             _drop(args.pg, url)
     body = render(rows, args.clients, args.seconds, args.workers)

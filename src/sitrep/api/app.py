@@ -13,7 +13,7 @@ import orjson
 from fastapi import Depends, FastAPI
 from sqlalchemy import Engine
 
-from ..query import longest_span, open_reader, store_version
+from ..query import DateIndexes, longest_span, open_reader, store_version
 from ..settings import Settings, load_settings
 from ..store.db import database_url
 from ..version import __version__
@@ -60,9 +60,11 @@ def _version(engine: Engine) -> int | None:
         return store_version(conn)
 
 
-def create_app(target: str, settings: Settings | None = None, cache_mb: float = CACHE_MB) -> FastAPI:
+def create_app(target: str, settings: Settings | None = None, cache_mb: float = CACHE_MB,
+               date_index: bool = True) -> FastAPI:
     """The app over the store at ``target`` (a SQLite file that must exist, or a database URL), keeping up
-    to ``cache_mb`` megabytes of answers until the store changes (0: none)."""
+    to ``cache_mb`` megabytes of answers until the store changes (0: none), and pages of date windows read
+    from the dates held in memory (``date_index``, query/dateindex.py) rather than from the database."""
     settings = settings or load_settings()
     engine = open_reader(target, **_engine_options(target))
     writer = documents.Writer(target, settings)
@@ -82,6 +84,7 @@ def create_app(target: str, settings: Settings | None = None, cache_mb: float = 
     app.state.cache = ResponseCache(int(cache_mb * 1_000_000))
     app.state.pages = _autocommit(engine)  # GET /api/events: the page, and the longest span once per version
     app.state.spans = PerVersion(longest_span)
+    app.state.dates = DateIndexes(item_mb=cache_mb) if date_index else None
     app.state.versions = VersionReader(partial(_version, app.state.pages))
     app.state.readers = anyio.CapacityLimiter(READERS)
     app.state.gazetteer = gazetteer if gazetteer.is_file() else None

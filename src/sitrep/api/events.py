@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse, Response
 from sqlalchemy import Connection, Engine
 
 from ..errors import ApiError
-from ..query import EventFilter, get_merged_event, page_json, timeline
+from ..query import DateIndexes, EventFilter, get_merged_event, indexed_page_json, page_json, timeline
 from .cache import PerVersion
 from .deps import connection, event_filter, filter_openapi, gazetteer, query_filter
 from .schemas import EventPage, MergedEvent, Timeline
@@ -27,7 +27,8 @@ async def events(request: Request, gaz: Gazetteer,
                  total: bool = Query(False, description="also count every event the filter selects")) -> Response:
     """Stored events, filtered, sorted and paged; each with its actors' names, place, date, the merged
     event it belongs to (``merged_id``) and every span of evidence. Answers are kept in memory until the
-    store changes (api/cache.py)."""
+    store changes (api/cache.py); pages of a date window are read by the dates held in memory
+    (query/dateindex.py)."""
     state = request.app.state
     f = query_filter(request)
     key = ("events", f, total)
@@ -35,15 +36,19 @@ async def events(request: Request, gaz: Gazetteer,
     body = state.cache.get(version, key) if version is not None else None
     if body is None:  # the queries on the request's one trip to the thread pool
         body = await anyio.to_thread.run_sync(_page, state.pages, f, gaz, total, state.spans, version,
-                                              limiter=state.readers)
+                                              state.dates, limiter=state.readers)
         if version is not None:
             state.cache.put(version, key, body)
     return Response(body, media_type="application/json")
 
 
 def _page(engine: Engine, f: EventFilter, gaz: Path | None, total: bool, spans: PerVersion,
-          version: int | None) -> bytes:
+          version: int | None, dates: DateIndexes | None) -> bytes:
     with engine.connect() as conn:
+        index = dates.get(conn, version) if dates is not None and not total else None
+        body = indexed_page_json(conn, index, f, gaz) if index is not None else None
+        if body is not None:
+            return body
         return page_json(conn, f, gaz, total=total, max_span=spans.get(conn, version) if f.since else None)
 
 

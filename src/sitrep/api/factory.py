@@ -11,4 +11,5 @@ from .app import CACHE_MB, create_app
 
 
 def app() -> FastAPI:
-    return create_app(os.environ["SITREP_SERVE_DB"], cache_mb=float(os.environ.get("SITREP_SERVE_CACHE_MB", CACHE_MB)))
+    return create_app(os.environ["SITREP_SERVE_DB"], cache_mb=float(os.environ.get("SITREP_SERVE_CACHE_MB", CACHE_MB)),
+                      date_index=os.environ.get("SITREP_SERVE_DATE_INDEX", "1") != "0")

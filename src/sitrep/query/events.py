@@ -93,7 +93,7 @@ def conditions(f: EventFilter, gazetteer: Path | None = None,
         where.append(_since_condition(f.since))
         if max_span is not None:  # the same events, said so that an index on date_start can seek to them
             where += _earliest_start(f.since, max_span)
-    return where + _other_conditions(f, gazetteer)
+    return where + other_conditions(f, gazetteer)
 
 
 def _since_condition(since: str) -> ColumnElement[bool]:
@@ -109,7 +109,7 @@ def _since_day(since: str) -> Any:
     return bindparam("since_day", since)
 
 
-def _other_conditions(f: EventFilter, gazetteer: Path | None) -> list[ColumnElement[bool]]:
+def other_conditions(f: EventFilter, gazetteer: Path | None) -> list[ColumnElement[bool]]:
     """The WHERE clauses of a filter but ``since``."""
     where: list[ColumnElement[bool]] = []
     if f.until:
@@ -138,18 +138,18 @@ def _other_conditions(f: EventFilter, gazetteer: Path | None) -> list[ColumnElem
 
 def _earliest_start(since: str, max_span: int) -> list[ColumnElement[bool]]:
     """An event that ends after ``since`` starts at most the longest stored span before it."""
-    earliest = _earliest_day(since, max_span)
+    earliest = earliest_day(since, max_span)
     return [] if earliest is None else [E.date_start >= bindparam("since_earliest", earliest)]
 
 
-def _earliest_day(since: str, max_span: int) -> str | None:
+def earliest_day(since: str, max_span: int) -> str | None:
     try:
         return (date.fromisoformat(since) - timedelta(days=max_span + 1)).isoformat()
     except OverflowError:  # before year 1: no bound
         return None
 
 
-def _joined(query: Select) -> Select:
+def joined_tables(query: Select) -> Select:
     """The events with their merged events (every event has its document: its part is stored with it)."""
     return query.select_from(EventRow.__table__.outerjoin(canonical_events, C.id == E.canonical_id))
 
@@ -181,7 +181,7 @@ def _ordered(query: Select, sort: str) -> Select:
 
 def events_query(f: EventFilter, gazetteer: Path | None = None, max_span: int | None = None) -> Select:
     """One query for any sort, paged by offset or cursor (exports, offsets, sorts by sources)."""
-    query = _joined(select(*COLUMNS)).where(*conditions(f, gazetteer, max_span))
+    query = joined_tables(select(*COLUMNS)).where(*conditions(f, gazetteer, max_span))
     if f.cursor:
         query = query.where(_after_cursor(f))
     query = _ordered(query, f.sort)
@@ -208,8 +208,8 @@ def keyset_queries(f: EventFilter, limit: int, gazetteer: Path | None = None,
         parts = _since_parts(f, gazetteer, max_span) or [where]
         branches = [_dated_keys(f, part, ascending).order_by(*order).limit(limit) for part in parts]
         keys = branches[0].with_only_columns(E.pk) if len(branches) == 1 else _merged(branches, ascending, limit)
-        dated = _joined(select(*COLUMNS)).where(E.pk.in_(keys.correlate(None))).order_by(*order)
-    undated = _joined(select(*COLUMNS)).where(*where, E.date_start.is_(None))
+        dated = joined_tables(select(*COLUMNS)).where(E.pk.in_(keys.correlate(None))).order_by(*order)
+    undated = joined_tables(select(*COLUMNS)).where(*where, E.date_start.is_(None))
     if day is None and pk is not None:
         at_pk = bindparam("cursor_pk", pk, type_=Integer)
         undated = undated.where(E.pk > at_pk if ascending else E.pk < at_pk)
@@ -219,7 +219,7 @@ def keyset_queries(f: EventFilter, limit: int, gazetteer: Path | None = None,
 
 def _dated_keys(f: EventFilter, where: list[ColumnElement[bool]], ascending: bool) -> Select:
     """The keys and dates of the dated events that ``where`` selects after the filter's cursor, unordered."""
-    keys = select(E.pk, E.date_start).select_from(_filtered(f)).where(*where, E.date_start.is_not(None))
+    keys = select(E.pk, E.date_start).select_from(filtered_tables(f)).where(*where, E.date_start.is_not(None))
     if f.cursor is not None and f.cursor[0] is not None:
         day, pk = f.cursor
         at_day, at_pk = bindparam("cursor_day", day, type_=String), bindparam("cursor_pk", pk, type_=Integer)
@@ -238,9 +238,9 @@ def _since_parts(f: EventFilter, gazetteer: Path | None,
     before the date was read to test it, from the table when the filter's index lacks a column; split, the
     end of an event that started before the date is an index condition, tested on the index entry.
     None when there is no ``since`` or no bound on the earliest start."""
-    if not f.since or max_span is None or _earliest_day(f.since, max_span) is None:
+    if not f.since or max_span is None or earliest_day(f.since, max_span) is None:
         return None
-    others = _other_conditions(f, gazetteer)
+    others = other_conditions(f, gazetteer)
     since_day = _since_day(f.since)
     # from the date on, the events that end after it or have no end: one test of date_end, not an OR (which
     # the planner may answer by merging bitmaps of the whole range and sorting them instead of reading in order)
@@ -256,7 +256,7 @@ def _merged(branches: list[Select], ascending: bool, limit: int) -> Select:
     return select(both.c.pk).order_by(*order).limit(limit)
 
 
-def _filtered(f: EventFilter) -> Any:
+def filtered_tables(f: EventFilter) -> Any:
     """The tables a filter's conditions read: the events, and their merged events for ``min_sources``."""
     if f.min_sources:
         return EventRow.__table__.outerjoin(canonical_events, C.id == E.canonical_id)
@@ -265,7 +265,7 @@ def _filtered(f: EventFilter) -> Any:
 
 def count_events(conn: Connection, f: EventFilter, gazetteer: Path | None = None) -> int:
     span = longest_span(conn) if f.since else None
-    query = _joined(select(func.count())).where(*conditions(f, gazetteer, span))
+    query = joined_tables(select(func.count())).where(*conditions(f, gazetteer, span))
     return int(conn.scalar(query) or 0)
 
 
@@ -297,7 +297,7 @@ def _keyset_statements(f: EventFilter, limit: int, gazetteer: Path | None,
     if f.since:
         values.update(since_end=f.since + "T00:00", since_day=f.since)
         if max_span is not None:
-            earliest = _earliest_day(f.since, max_span)
+            earliest = earliest_day(f.since, max_span)
             if earliest is not None:
                 values["since_earliest"] = earliest
     if f.until:
@@ -322,7 +322,11 @@ def _keyset_statements(f: EventFilter, limit: int, gazetteer: Path | None,
 
 def _page(conn: Connection, f: EventFilter, gazetteer: Path | None,
           span: int | None = None) -> tuple[list[Any], str | None]:
-    rows = _page_rows(conn, f, gazetteer, span)
+    return _cut(_page_rows(conn, f, gazetteer, span), f)
+
+
+def _cut(rows: list[Any], f: EventFilter) -> tuple[list[Any], str | None]:
+    """A page's rows (read one beyond the limit, to tell that more follow) and the cursor to the next page."""
     more = f.limit is not None and len(rows) > f.limit
     rows = rows[: f.limit] if f.limit else rows
     cursor = encode_cursor(rows[-1].date_start, rows[-1].pk) if more and f.sort.lstrip("-") == "date" else None
@@ -343,9 +347,17 @@ def page_json(conn: Connection, f: EventFilter, gazetteer: Path | None = None, t
     ``offset``), the same bytes as encoding it, with each item's stored part joined as it was stored.
     ``max_span``: :func:`longest_span` when the caller knows it (read here otherwise, for ``since``)."""
     rows, cursor = _page(conn, f, gazetteer, max_span)
-    tail = orjson.dumps({"next_cursor": cursor, "total": count_events(conn, f, gazetteer) if total else None,
-                         "limit": f.limit, "offset": f.offset})
-    return b'{"items":[' + b",".join(item_json(r) for r in rows) + b"]," + tail[1:]
+    return _answer(rows, cursor, f, count_events(conn, f, gazetteer) if total else None)
+
+
+def _answer(rows: list[Any], cursor: str | None, f: EventFilter, total: int | None) -> bytes:
+    return answer_json([item_json(r) for r in rows], cursor, f, total)
+
+
+def answer_json(items: list[bytes], cursor: str | None, f: EventFilter, total: int | None) -> bytes:
+    """The API's answer around a page's items (each :func:`item_json`)."""
+    tail = orjson.dumps({"next_cursor": cursor, "total": total, "limit": f.limit, "offset": f.offset})
+    return b'{"items":[' + b",".join(items) + b"]," + tail[1:]
 
 
 def iter_events(conn: Connection, f: EventFilter, gazetteer: Path | None = None,
@@ -393,7 +405,7 @@ def item_json(row: Any) -> bytes:
 def by_type_per_day(conn: Connection, f: EventFilter, gazetteer: Path | None = None) -> list[tuple[str, str, int]]:
     """(day, PLOVER type, count) for the events the filter selects that have a date."""
     day = func.substr(E.date_start, 1, 10)
-    query = (_joined(select(day.label("day"), E.plover_type, func.count().label("n")))
+    query = (joined_tables(select(day.label("day"), E.plover_type, func.count().label("n")))
              .where(*conditions(f, gazetteer, longest_span(conn) if f.since else None), E.date_start.is_not(None))
              .group_by(day, E.plover_type).order_by(day))
     return [(r.day, r.plover_type, int(r.n)) for r in conn.execute(query)]

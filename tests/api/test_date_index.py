@@ -1,0 +1,161 @@
+"""Pages of date windows answered from the dates held in memory (query/dateindex.py), on SQLite and on
+PostgreSQL: byte for byte the database's page for every filter, window, sort and cursor, followed to the
+last page; what the index leaves to the database; a write seen at once."""
+
+from __future__ import annotations
+
+import json
+import random
+from datetime import date, timedelta
+
+import pytest
+from fastapi.testclient import TestClient
+
+from sitrep.api import create_app
+from sitrep.models import (
+    AcledCode,
+    Actor,
+    Document,
+    DocumentRecord,
+    Event,
+    EventDate,
+    EventPlace,
+    PloverCode,
+    Span,
+)
+from sitrep.query import open_reader, page_json, parse_filter
+from sitrep.query.dateindex import DateIndex, DateIndexes, indexed_page_json
+from sitrep.settings import Settings
+from sitrep.store import Store
+from tests.store.conftest import db_target, pg_url  # noqa: F401  (SQLite file and the session's PostgreSQL)
+
+FIRST = date(2022, 3, 1)
+KINDS = [("ASSAULT", "Battles", "Armed clash"), ("PROTEST", "Protests", "Peaceful protest"),
+         ("AGREE", "Strategic developments", "Agreement")]
+PLACES = [("Kharkiv", 50.0, 36.2, "UA"), ("Aleppo", 36.2, 37.2, "SY"), ("Tbilisi", 41.7, 44.8, "GE")]
+
+
+def _document(n: int, rng: random.Random) -> tuple[Document, DocumentRecord]:
+    text = f"Bulletin {n}: police and a crowd clashed near the bridge, and the two sides later agreed to talk."
+    actors = [Actor(id="a1", name="police", code="XXXCOP"), Actor(id="a2", name="crowd", code="XXXCVL")]
+    events = []
+    for i in range(6):
+        plover, acled_type, acled_sub = rng.choice(KINDS)
+        name, lat, lon, country = rng.choice(PLACES)
+        when = None
+        if rng.random() > 0.15:  # some undated
+            day = FIRST + timedelta(days=rng.randrange(60))
+            span = rng.choice([0, 0, 0, 1, 3, 20])
+            end = None if rng.random() < 0.1 else f"{day + timedelta(days=span)}T23:59"
+            when = EventDate(value=day.isoformat(), start=f"{day}T00:00", end=end, precision=1)
+        events.append(Event(id=f"e{i + 1}", plover=PloverCode(type=plover),
+                            acled=AcledCode(event_type=acled_type, sub_event_type=acled_sub),
+                            modality=rng.choice(["asserted", "asserted", "planned"]), date=when,
+                            sources=rng.choice([["a1"], ["a2"], []]),
+                            place=EventPlace(name=name, lat=lat, lon=lon, precision=1, country=country,
+                                             start=0, end=8, text="Bulletin"),
+                            trigger=Span(start=0, end=8, text="Bulletin"),
+                            evidence=[Span(start=0, end=len(text), text=text)]))
+    doc = Document(id=f"bulletin-{n}", text=text)
+    return doc, DocumentRecord(id=doc.id, content_hash=doc.content_hash, actors=actors, events=events)
+
+
+def _fill(target: str, first: int, count: int, seed: int) -> None:
+    rng = random.Random(seed)
+    store = Store(target)
+    for n in range(first, first + count):
+        store.save(*_document(n, rng), merge=False)
+    store.close()
+
+
+def _asks(rng: random.Random, count: int) -> list[dict[str, str | None]]:
+    days = [None] + [(FIRST + timedelta(days=d)).isoformat() for d in (-30, 0, 5, 17, 33, 59, 70)]
+    others = [{}, {"type": "ASSAULT"}, {"type": "Protests,AGREE"}, {"country": "UA"}, {"modality": "planned"},
+              {"actor": "police"}, {"text": "bridge"}, {"place": "Aleppo"}, {"bbox": "30,30,40,45"},
+              {"type": "ASSAULT", "country": "SY"}, {"min_sources": "1"}]
+    asks = []
+    for _ in range(count):
+        since, until = rng.choice(days), rng.choice(days)
+        asks.append({**rng.choice(others), "since": since, "until": until, "sort": rng.choice(["date", "-date"]),
+                     "limit": str(rng.choice([1, 4, 9]))})
+    return asks
+
+
+@pytest.mark.parametrize("item_mb", [0.0, 10.0])
+def test_every_page_is_the_databases_page(db_target, item_mb):  # noqa: F811
+    """200 random filters with date windows, both sorts, followed page by page by their cursors: each page
+    the index answers is the bytes page_json reads from the database, and the index answers most of them
+    (the rest are pages that undated events may end, which it leaves to the database); with items kept
+    (10 MB) as with every item read again (0)."""
+    _fill(db_target, 0, 40, seed=7)  # 240 events over 60 days: spans of 0 to 20 days, ties, undated, no end
+    engine = open_reader(db_target)
+    answered = compared = 0
+    with engine.connect() as conn:
+        index = DateIndex.build(conn, version=1, item_mb=item_mb)
+        assert index is not None and 150 < len(index) < 240  # the dated events only
+        for ask in _asks(random.Random(11), 200):
+            cursor = None
+            for _page in range(400):
+                f = parse_filter(cursor=cursor, **ask)
+                expected = page_json(conn, f)
+                body = indexed_page_json(conn, index, f, None)
+                compared += 1
+                if body is not None:
+                    answered += 1
+                    assert body == expected, (ask, cursor)
+                cursor = json.loads(expected)["next_cursor"]
+                if cursor is None:
+                    break
+            else:
+                raise AssertionError(f"the cursor never ran out: {ask}")
+        assert bool(index.items) == (item_mb > 0)
+    engine.dispose()
+    assert compared > 400 and answered > 0.6 * compared, (answered, compared)
+
+
+def test_what_the_index_leaves_to_the_database(db_target):  # noqa: F811
+    _fill(db_target, 0, 5, seed=3)
+    engine = open_reader(db_target)
+    with engine.connect() as conn:
+        index = DateIndex.build(conn, version=1)
+        assert index is not None
+        for ask in [dict(sort="sources"), dict(sort="-sources"), dict(offset="2", limit="2"), dict(limit=None),
+                    dict(since="1990-01-01")]:  # the last: every dated event fits, undated ones follow
+            assert index.page_positions(conn, parse_filter(**ask), None) is None, ask
+        assert index.page_positions(conn, parse_filter(until="2030-01-01", limit="2"), None) is not None
+    engine.dispose()
+
+
+def test_a_write_is_seen_by_the_next_page(db_target, tmp_path):  # noqa: F811
+    """The index belongs to one version of the store: after a write the next request reads the new event
+    (from the database until the index of the new version is built), never the index of the old version."""
+    _fill(db_target, 0, 10, seed=5)
+    settings = Settings(gazetteer_path=str(tmp_path / "none.sqlite"))
+    app = create_app(db_target, settings, cache_mb=0)
+    ask = "/api/events?since=2022-03-01&until=2022-06-30&limit=1000"
+    with TestClient(app) as client:
+        before = client.get(ask).json()["items"]
+        assert app.state.dates.index is not None  # the first page of the version built it
+        _fill(db_target, 10, 1, seed=99)
+        after = client.get(ask).json()["items"]
+        added = {i["event_id"] for i in after if i["document"]["id"] == "bulletin-10"}
+        assert len(after) > len(before) and added
+        app.state.dates.every = 0  # let the next request build the new version's index
+        again = client.get(ask).json()["items"]
+        assert again == after and app.state.dates.index.version > 0
+        assert len(app.state.dates.index) > 0
+
+
+@pytest.mark.parametrize("every", [5.0, 3600.0])
+def test_indexes_build_at_most_once_in_a_while(db_target, every):  # noqa: F811
+    _fill(db_target, 0, 2, seed=1)
+    engine = open_reader(db_target)
+    dates = DateIndexes(every=every)
+    with engine.connect() as conn:
+        first = dates.get(conn, 1)
+        assert first is not None and dates.get(conn, 1) is first
+        assert dates.get(conn, 0) is None  # an older version than the one held: the database answers
+        dates.built_at -= 60  # a minute later: past ten times the build, not past an hour
+        second = dates.get(conn, 2)
+        assert (second is not None and second is not first) if every < 60 else second is None
+    engine.dispose()
