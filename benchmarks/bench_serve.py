@@ -170,10 +170,11 @@ class CpuMeter:
 
 
 def measure(target: str, clients: int, seconds: float, workers: int, cache_mb: float | None = None,
-            date_index: bool = True) -> dict[str, Any]:
+            date_index: bool = True, items_mb: float | None = None) -> dict[str, Any]:
     port = _free_port()
     cache = ["--cache-mb", str(cache_mb)] if cache_mb is not None else []
     cache += [] if date_index else ["--no-date-index"]
+    cache += ["--items-mb", str(items_mb)] if items_mb is not None else []
     server = subprocess.Popen([sys.executable, "-m", "sitrep", "serve", "--db", target, "--port", str(port),
                                "--workers", str(workers), *cache], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
@@ -274,6 +275,7 @@ def main() -> None:
     parser.add_argument("--sqlite-only", action="store_true")
     parser.add_argument("--cache-mb", type=float, default=None, help="the server's --cache-mb (0: no response cache)")
     parser.add_argument("--no-date-index", action="store_true", help="the server's --no-date-index")
+    parser.add_argument("--items-mb", type=float, default=None, help="the server's --items-mb")
     parser.add_argument("--stores", nargs="+", metavar="FILE_OR_URL",
                         help="measure these stores (SQLite files, PostgreSQL URLs), already filled by serve_data.py "
                         "(no synthesis, nothing dropped)")
@@ -283,7 +285,8 @@ def main() -> None:
     if args.stores:
         for target in args.stores:
             name = "PostgreSQL" if target.startswith("postgresql") else "SQLite"
-            rows.append((name, _count(target), measure(target, args.clients, args.seconds, args.workers, args.cache_mb, not args.no_date_index)))
+            rows.append((name, _count(target), measure(target, args.clients, args.seconds, args.workers, args.cache_mb,
+                                                           not args.no_date_index, args.items_mb)))
         body = render(rows, args.clients, args.seconds, args.workers)
         if args.update:
             update(Path(args.update), body)
@@ -293,13 +296,15 @@ def main() -> None:
     sqlite_path.parent.mkdir(exist_ok=True)
     sqlite_path.unlink(missing_ok=True)
     n = synthesise(str(sqlite_path), args.events)
-    rows.append(("SQLite", n, measure(str(sqlite_path), args.clients, args.seconds, args.workers, args.cache_mb, not args.no_date_index)))
+    rows.append(("SQLite", n, measure(str(sqlite_path), args.clients, args.seconds, args.workers, args.cache_mb,
+                                                           not args.no_date_index, args.items_mb)))
     sqlite_path.unlink(missing_ok=True)
     if not args.sqlite_only:
         url = _pg_database(args.pg)
         try:
             n = synthesise(url, args.events)
-            rows.append(("PostgreSQL", n, measure(url, args.clients, args.seconds, args.workers, args.cache_mb, not args.no_date_index)))
+            rows.append(("PostgreSQL", n, measure(url, args.clients, args.seconds, args.workers, args.cache_mb,
+                                                           not args.no_date_index, args.items_mb)))
         finally:
             _drop(args.pg, url)
     body = render(rows, args.clients, args.seconds, args.workers)

@@ -159,3 +159,39 @@ def test_indexes_build_at_most_once_in_a_while(db_target, every):  # noqa: F811
         second = dates.get(conn, 2)
         assert (second is not None and second is not first) if every < 60 else second is None
     engine.dispose()
+
+
+def test_the_api_answers_alike_with_and_without_the_index(db_target, tmp_path):  # noqa: F811
+    """Through the app (the index built by the first page, items kept): 60 asks, the same bytes as an app
+    that reads every page from the database (`sitrep serve --no-date-index`)."""
+    _fill(db_target, 0, 20, seed=13)
+    settings = Settings(gazetteer_path=str(tmp_path / "none.sqlite"))
+    on = create_app(db_target, settings, cache_mb=0, items_mb=1)
+    off = create_app(db_target, settings, cache_mb=0, date_index=False)
+    asks = _asks(random.Random(17), 60)
+    with TestClient(on) as with_index, TestClient(off) as without:
+        for ask in asks:
+            query = "&".join(f"{k}={v}" for k, v in ask.items() if v is not None)
+            first, second = with_index.get(f"/api/events?{query}"), without.get(f"/api/events?{query}")
+            assert first.status_code == second.status_code == 200 and first.content == second.content, query
+    assert off.state.dates is None and on.state.dates.index is not None and on.state.dates.index.items
+
+
+def test_a_page_from_memory_alone_needs_its_filter_and_items_read_before(db_target):  # noqa: F811
+    """Without a connection (the server's event loop) a page comes only from what the index already holds:
+    nothing before the filter's events were read, then the same bytes as the database's page once its
+    items are kept too; a page of other items still needs the database."""
+    _fill(db_target, 0, 10, seed=21)
+    engine = open_reader(db_target)
+    with engine.connect() as conn:
+        index = DateIndex.build(conn, version=1, item_mb=10)
+        assert index is not None
+        first = parse_filter(type="ASSAULT", until="2022-03-20", limit="3")
+        later = parse_filter(type="ASSAULT", until="2022-04-30", limit="3", sort="-date")
+        assert indexed_page_json(None, index, first, None) is None  # the filter's events not read yet
+        expected = page_json(conn, first)
+        assert indexed_page_json(conn, index, first, None) == expected
+        assert indexed_page_json(None, index, first, None) == expected
+        assert indexed_page_json(None, index, later, None) is None  # its items were never read
+        assert indexed_page_json(conn, index, later, None) == page_json(conn, later)
+    engine.dispose()

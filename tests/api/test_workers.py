@@ -166,3 +166,23 @@ def test_a_worker_that_dies_is_started_again(tmp_path):
         server.send_signal(signal.SIGTERM)
         assert server.wait(timeout=30) == 0
     assert b"exited with status -9; starting it again" in server.stderr.read()  # type: ignore[union-attr]
+
+
+def test_a_serving_process_collects_garbage_less_often_and_not_what_startup_made():
+    """sitrep serve tunes its collector (api/workers.py): what exists at startup is frozen out of reach, and
+    the thresholds are the serving ones; a cycle made afterwards is still collected."""
+    import gc
+
+    from sitrep.api.workers import COLLECTOR_THRESHOLDS, tune_collector
+
+    before = gc.get_threshold()
+    try:
+        tune_collector()
+        assert gc.get_threshold() == COLLECTOR_THRESHOLDS and gc.get_freeze_count() > 1000
+        cycle: list[object] = []
+        cycle.append(cycle)
+        del cycle
+        assert gc.collect() >= 1
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before)

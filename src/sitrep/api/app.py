@@ -27,6 +27,9 @@ from .cache import PerVersion, ResponseCache, VersionReader
 # database restarts, requests get new connections instead of failing on the dead ones kept in the pool.
 POOL = {"pool_size": 10, "max_overflow": 20, "pool_timeout": 10, "pool_pre_ping": True}
 CACHE_MB = 64  # answers kept per worker process (a page of 50 events is about 70 KB)
+# Events' items kept per worker process for the pages of date windows (query/dateindex.py): an item is about
+# 1.3 KB, so 256 MB holds every item of a store of about 150,000 events.
+ITEMS_MB = 256
 # Pages of events read from the database at once per worker process; more wait their turn on the event loop.
 # Few, so that the threads reading pages do not starve the event loop of the interpreter lock: with 40, an
 # answer from the cache waited 80 ms (p50) behind them; with 4, 12 ms, for more requests served in all
@@ -61,10 +64,11 @@ def _version(engine: Engine) -> int | None:
 
 
 def create_app(target: str, settings: Settings | None = None, cache_mb: float = CACHE_MB,
-               date_index: bool = True) -> FastAPI:
+               date_index: bool = True, items_mb: float = ITEMS_MB) -> FastAPI:
     """The app over the store at ``target`` (a SQLite file that must exist, or a database URL), keeping up
     to ``cache_mb`` megabytes of answers until the store changes (0: none), and pages of date windows read
-    from the dates held in memory (``date_index``, query/dateindex.py) rather than from the database."""
+    from the dates held in memory (``date_index``, query/dateindex.py) rather than from the database, with
+    up to ``items_mb`` megabytes of events' items kept for them."""
     settings = settings or load_settings()
     engine = open_reader(target, **_engine_options(target))
     writer = documents.Writer(target, settings)
@@ -84,7 +88,7 @@ def create_app(target: str, settings: Settings | None = None, cache_mb: float = 
     app.state.cache = ResponseCache(int(cache_mb * 1_000_000))
     app.state.pages = _autocommit(engine)  # GET /api/events: the page, and the longest span once per version
     app.state.spans = PerVersion(longest_span)
-    app.state.dates = DateIndexes(item_mb=cache_mb) if date_index else None
+    app.state.dates = DateIndexes(item_mb=items_mb) if date_index else None
     app.state.versions = VersionReader(partial(_version, app.state.pages))
     app.state.readers = anyio.CapacityLimiter(READERS)
     app.state.gazetteer = gazetteer if gazetteer.is_file() else None

@@ -34,6 +34,10 @@ async def events(request: Request, gaz: Gazetteer,
     key = ("events", f, total)
     version = await state.versions.version()  # first: a write committed before this request is seen
     body = state.cache.get(version, key) if version is not None else None
+    if body is None and not total:  # a date window whose events and items the worker holds: no query at all
+        index = state.dates.index if state.dates is not None else None
+        if index is not None and index.version == version:
+            body = indexed_page_json(None, index, f, gaz)
     if body is None:  # the queries on the request's one trip to the thread pool
         body = await anyio.to_thread.run_sync(_page, state.pages, f, gaz, total, state.spans, version,
                                               state.dates, limiter=state.readers)

@@ -7,9 +7,10 @@ import os
 
 from fastapi import FastAPI
 
-from .app import CACHE_MB, create_app
+from .app import CACHE_MB, ITEMS_MB, create_app
 
 
 def app() -> FastAPI:
     return create_app(os.environ["SITREP_SERVE_DB"], cache_mb=float(os.environ.get("SITREP_SERVE_CACHE_MB", CACHE_MB)),
-                      date_index=os.environ.get("SITREP_SERVE_DATE_INDEX", "1") != "0")
+                      date_index=os.environ.get("SITREP_SERVE_DATE_INDEX", "1") != "0",
+                      items_mb=float(os.environ.get("SITREP_SERVE_ITEMS_MB", ITEMS_MB)))

@@ -43,7 +43,7 @@ from .events import (
 )
 from .filters import EventFilter, encode_cursor
 
-MASKS = 256  # filters whose positions are kept per index, least recently used first out
+MASKS, MASK_BYTES = 256, 32_000_000  # filters whose positions each index keeps, least recently used first out
 STEP = 256  # positions tested for ``since`` at a time
 
 
@@ -53,7 +53,7 @@ class DateIndex:
     The order and every bound are read on the dates as text, as the database compares them (one
     ``ORDER BY``): each start and end is held as its rank among all the stored dates (``texts``, sorted), so
     that comparing ranks compares the texts, and a bound given as text is first placed among them by
-    bisection. About 16 bytes an event, and one copy of each distinct date."""
+    bisection. About 20 bytes an event, and one copy of each distinct date; each filter's events 4 bytes each."""
 
     def __init__(self, version: int, pks: list[int], starts: list[str], ends: list[str | None], max_span: int,
                  item_mb: float = 0):
@@ -63,8 +63,9 @@ class DateIndex:
         self.start_rank = np.fromiter((rank[t] for t in starts), dtype=np.int32, count=len(starts))
         self.end_rank = np.fromiter((-1 if e is None else rank[e] for e in ends), dtype=np.int32, count=len(ends))
         self.pks = np.array(pks, dtype=np.int64)
-        self.by_pk = np.argsort(self.pks, kind="stable")  # positions in the order of their keys
+        self.by_pk = np.argsort(self.pks, kind="stable").astype(np.int32)  # positions in the order of their keys
         self.masks: OrderedDict[Any, np.ndarray] = OrderedDict()
+        self.mask_bytes = 0
         self.lock = threading.Lock()
         self.items: OrderedDict[int, bytes] = OrderedDict()  # position → the event's item in a page
         self.item_bytes, self.max_item_bytes = 0, item_mb * 1_000_000
@@ -78,21 +79,25 @@ class DateIndex:
         at = np.searchsorted(sorted_pks, pks)
         at = np.minimum(at, max(len(sorted_pks) - 1, 0))
         known = sorted_pks[at] == pks if len(sorted_pks) else np.zeros(len(pks), dtype=bool)
-        return np.sort(self.by_pk[at[known]])
+        return np.sort(self.by_pk[at[known]]).astype(np.int32)
 
     def _starting(self, text: str, after: bool) -> int:
         """The first position whose start is after ``text`` (``after``) or not before it."""
         rank = (bisect_right if after else bisect_left)(self.texts, text)
         return int(np.searchsorted(self.start_rank, rank, side="left"))
 
-    def items_of(self, conn: Connection, positions: list[int]) -> list[bytes] | None:
-        """Each event's item, kept or read (one query for those not kept); None when one is gone."""
+    def items_of(self, conn: Connection | None, positions: list[int]) -> list[bytes] | None:
+        """Each event's item, kept or read (one query for those not kept); None when one is gone, or when
+        one is not kept and there is no connection to read it."""
         with self.lock:
             kept = {p: self.items[p] for p in positions if p in self.items}
             for p in kept:
                 self.items.move_to_end(p)
         missing = {int(self.pks[p]): p for p in positions if p not in kept}
+        if missing and conn is None:
+            return None
         if missing:
+            assert conn is not None
             statement = ROWS_PG if conn.dialect.name == "postgresql" else ROWS
             read = {missing[r.pk]: item_json(r) for r in conn.execute(statement, {"pks": list(missing)})}
             if len(read) < len(missing):
@@ -118,8 +123,9 @@ class DateIndex:
             return None
         return cls(version, [r.pk for r in rows], starts, [r.date_end for r in rows], longest_span(conn), item_mb)
 
-    def _positions(self, conn: Connection, f: EventFilter, gazetteer: Path | None) -> np.ndarray:
-        """Positions (ascending) of the dated events the filter's conditions other than its dates select."""
+    def _positions(self, conn: Connection | None, f: EventFilter, gazetteer: Path | None) -> np.ndarray | None:
+        """Positions (ascending) of the dated events the filter's conditions other than its dates select; None
+        when they were not read yet and there is no connection to read them."""
         key = (replace(f, since=None, until=None, cursor=None, sort="date", limit=None, offset=0), gazetteer)
         with self.lock:
             found = self.masks.get(key)
@@ -127,15 +133,20 @@ class DateIndex:
                 self.masks.move_to_end(key)
                 return found
         where = other_conditions(key[0], gazetteer)
+        if where and conn is None:
+            return None
         if not where:
-            found = np.arange(len(self.pks), dtype=np.int64)
+            found = np.arange(len(self.pks), dtype=np.int32)
         else:
             query = select(E.pk).select_from(filtered_tables(f)).where(*where, E.date_start.is_not(None))
+            assert conn is not None
             found = self.positions_of(np.fromiter((pk for (pk,) in conn.execute(query)), dtype=np.int64))
         with self.lock:
-            self.masks[key] = found
-            while len(self.masks) > MASKS:
-                self.masks.popitem(last=False)
+            if key not in self.masks:
+                self.masks[key] = found
+                self.mask_bytes += found.nbytes
+            while len(self.masks) > MASKS or self.mask_bytes > MASK_BYTES:
+                self.mask_bytes -= self.masks.popitem(last=False)[1].nbytes
         return found
 
     def _key_position(self, day: str, pk: int, after: bool) -> int:
@@ -143,7 +154,7 @@ class DateIndex:
         lo, hi = self._starting(day, after=False), self._starting(day, after=True)
         return lo + int(np.searchsorted(self.pks[lo:hi], pk, side="right" if after else "left"))
 
-    def page_positions(self, conn: Connection, f: EventFilter, gazetteer: Path | None) -> list[int] | None:
+    def page_positions(self, conn: Connection | None, f: EventFilter, gazetteer: Path | None) -> list[int] | None:
         """The positions of the page's events (up to ``limit + 1``, the last telling that more follow), in the
         page's order; None when the database must answer (see the module's note)."""
         if f.sort not in ("date", "-date") or f.limit is None or (f.offset and not f.cursor):
@@ -167,6 +178,8 @@ class DateIndex:
             else:
                 hi = min(hi, self._key_position(day, pk, after=False))
         positions = self._positions(conn, f, gazetteer)
+        if positions is None:
+            return None
         window = positions[int(np.searchsorted(positions, lo)):int(np.searchsorted(positions, hi))]
         if not ascending:
             window = window[::-1]
@@ -197,9 +210,11 @@ ROWS = joined_tables(select(*COLUMNS)).where(E.pk.in_(bindparam("pks", expanding
 ROWS_PG = joined_tables(select(*COLUMNS)).where(E.pk == any_(bindparam("pks", type_=ARRAY(Integer))))  # one parameter
 
 
-def indexed_page_json(conn: Connection, index: DateIndex, f: EventFilter, gazetteer: Path | None) -> bytes | None:
+def indexed_page_json(conn: Connection | None, index: DateIndex, f: EventFilter,
+                      gazetteer: Path | None) -> bytes | None:
     """:func:`sitrep.query.events.page_json` (without ``total``) from the index; None when the database
-    must answer."""
+    must answer. Without a connection, from memory alone (no query at all, so the server can answer on its
+    event loop): None also when the filter's events or an item of the page were not read yet."""
     positions = index.page_positions(conn, f, gazetteer)
     if positions is None:
         return None
