@@ -23,7 +23,7 @@ from sitrep.models import (
     PloverCode,
     Span,
 )
-from sitrep.query import open_reader, page_json, parse_filter
+from sitrep.query import open_reader, page_json, parse_filter, store_version
 from sitrep.query.dateindex import DateIndex, DateIndexes, indexed_page_json
 from sitrep.settings import Settings
 from sitrep.store import Store
@@ -46,8 +46,11 @@ def _document(n: int, rng: random.Random) -> tuple[Document, DocumentRecord]:
         if rng.random() > 0.15:  # some undated
             day = FIRST + timedelta(days=rng.randrange(60))
             span = rng.choice([0, 0, 0, 1, 3, 20])
-            end = None if rng.random() < 0.1 else f"{day + timedelta(days=span)}T23:59"
-            when = EventDate(value=day.isoformat(), start=f"{day}T00:00", end=end, precision=1)
+            # texts on the bounds the filters compare with: a day alone, the last second of a day (until), an
+            # end at the first minute of a day (since), no end
+            start = rng.choice([f"{day}T00:00", f"{day}T00:00", f"{day}", f"{day}T23:59:59"])
+            end = rng.choice([f"{day + timedelta(days=span)}T23:59", f"{day + timedelta(days=span)}T00:00", None])
+            when = EventDate(value=day.isoformat(), start=start, end=end, precision=1)
         events.append(Event(id=f"e{i + 1}", plover=PloverCode(type=plover),
                             acled=AcledCode(event_type=acled_type, sub_event_type=acled_sub),
                             modality=rng.choice(["asserted", "asserted", "planned"]), date=when,
@@ -140,10 +143,13 @@ def test_a_write_is_seen_by_the_next_page(db_target, tmp_path):  # noqa: F811
         after = client.get(ask).json()["items"]
         added = {i["event_id"] for i in after if i["document"]["id"] == "bulletin-10"}
         assert len(after) > len(before) and added
-        app.state.dates.every = 0  # let the next request build the new version's index
+        app.state.dates.every, app.state.dates.took = 0, 0  # let the next request build the new version's index
         again = client.get(ask).json()["items"]
-        assert again == after and app.state.dates.index.version > 0
-        assert len(app.state.dates.index) > 0
+        engine = open_reader(db_target)
+        with engine.connect() as conn:
+            now = store_version(conn)
+        engine.dispose()
+        assert again == after and app.state.dates.index.version == now
 
 
 @pytest.mark.parametrize("every", [5.0, 3600.0])
@@ -194,4 +200,32 @@ def test_a_page_from_memory_alone_needs_its_filter_and_items_read_before(db_targ
         assert indexed_page_json(None, index, first, None) == expected
         assert indexed_page_json(None, index, later, None) is None  # its items were never read
         assert indexed_page_json(conn, index, later, None) == page_json(conn, later)
+    engine.dispose()
+
+
+def test_a_store_that_compares_texts_otherwise_is_never_indexed(db_target, tmp_path, monkeypatch):  # noqa: F811
+    """A PostgreSQL database with a linguistic collation orders and compares the dates otherwise than the index
+    would: the index is refused once (not tried again at every version) and the database answers every page."""
+    from sitrep.query import dateindex
+
+    _fill(db_target, 0, 3, seed=4)
+    monkeypatch.setattr(dateindex, "_orders_by_character", lambda conn: False)
+    settings = Settings(gazetteer_path=str(tmp_path / "none.sqlite"))
+    app = create_app(db_target, settings, cache_mb=0)
+    with TestClient(app) as client:
+        answer = client.get("/api/events?since=2022-03-01&limit=5")
+        assert answer.status_code == 200 and len(answer.json()["items"]) == 5
+        assert app.state.dates.refused and app.state.dates.index is None
+
+
+def test_this_database_compares_texts_by_their_characters(db_target):  # noqa: F811
+    """The test servers (SQLite, and PostgreSQL created with the C collation) are indexed."""
+    from sitrep.query.dateindex import _orders_by_character
+
+    engine = open_reader(db_target) if db_target.startswith("postgresql") else None
+    if engine is None:
+        _fill(db_target, 0, 1, seed=2)
+        engine = open_reader(db_target)
+    with engine.connect() as conn:
+        assert _orders_by_character(conn)
     engine.dispose()

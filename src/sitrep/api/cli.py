@@ -18,7 +18,7 @@ from ..errors import SitrepError
               help="Megabytes of answers each process keeps until the store changes (0: none).")
 @click.option("--date-index/--no-date-index", default=True, show_default=True,
               help="Read pages of date windows from the stored dates held in memory by each process (about "
-              "20 bytes an event), not from the database.")
+              "30 bytes an event), not from the database.")
 @click.option("--items-mb", default=256.0, show_default=True, type=click.FloatRange(0, 100_000),
               help="Megabytes of events' items each process keeps for those pages (an event's is about 1.3 KB).")
 def serve(db: str | None, host: str, port: int, workers: int, cache_mb: float, date_index: bool,

@@ -11,7 +11,15 @@ from fastapi.responses import JSONResponse, Response
 from sqlalchemy import Connection, Engine
 
 from ..errors import ApiError
-from ..query import DateIndexes, EventFilter, get_merged_event, indexed_page_json, page_json, timeline
+from ..query import (
+    DateIndexes,
+    EventFilter,
+    answerable,
+    get_merged_event,
+    indexed_page_json,
+    page_json,
+    timeline,
+)
 from .cache import PerVersion
 from .deps import connection, event_filter, filter_openapi, gazetteer, query_filter
 from .schemas import EventPage, MergedEvent, Timeline
@@ -35,8 +43,8 @@ async def events(request: Request, gaz: Gazetteer,
     version = await state.versions.version()  # first: a write committed before this request is seen
     body = state.cache.get(version, key) if version is not None else None
     if body is None and not total:  # a date window whose events and items the worker holds: no query at all
-        index = state.dates.index if state.dates is not None else None
-        if index is not None and index.version == version:
+        index = state.dates.held(version) if state.dates is not None else None
+        if index is not None:
             body = indexed_page_json(None, index, f, gaz)
     if body is None:  # the queries on the request's one trip to the thread pool
         body = await anyio.to_thread.run_sync(_page, state.pages, f, gaz, total, state.spans, version,
@@ -49,7 +57,7 @@ async def events(request: Request, gaz: Gazetteer,
 def _page(engine: Engine, f: EventFilter, gaz: Path | None, total: bool, spans: PerVersion,
           version: int | None, dates: DateIndexes | None) -> bytes:
     with engine.connect() as conn:
-        index = dates.get(conn, version) if dates is not None and not total else None
+        index = dates.get(conn, version) if dates is not None and not total and answerable(f) else None
         body = indexed_page_json(conn, index, f, gaz) if index is not None else None
         if body is not None:
             return body

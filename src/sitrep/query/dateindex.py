@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, Integer, any_, bindparam, select
+from sqlalchemy import Connection, Integer, any_, bindparam, select, text
 from sqlalchemy.dialects.postgresql import ARRAY
 
 from .events import (
@@ -43,8 +43,17 @@ from .events import (
 )
 from .filters import EventFilter, encode_cursor
 
+ROWS = joined_tables(select(*COLUMNS)).where(E.pk.in_(bindparam("pks", expanding=True)))
+ROWS_PG = joined_tables(select(*COLUMNS)).where(E.pk == any_(bindparam("pks", type_=ARRAY(Integer))))  # one parameter
 MASKS, MASK_BYTES = 256, 32_000_000  # filters whose positions each index keeps, least recently used first out
-STEP = 256  # positions tested for ``since`` at a time
+STEP = 256  # positions tested for ``since`` at first (then four times as many each time)
+UNFILTERED = EventFilter(sort="date", limit=None)  # a filter with no condition but its dates
+
+
+def answerable(f: EventFilter) -> bool:
+    """Whether the index can answer the filter's page at all (see the module's note)."""
+    return (f.sort in ("date", "-date") and f.limit is not None and not (f.offset and not f.cursor)
+            and not (f.cursor is not None and f.cursor[0] is None))
 
 
 class DateIndex:
@@ -53,7 +62,7 @@ class DateIndex:
     The order and every bound are read on the dates as text, as the database compares them (one
     ``ORDER BY``): each start and end is held as its rank among all the stored dates (``texts``, sorted), so
     that comparing ranks compares the texts, and a bound given as text is first placed among them by
-    bisection. About 20 bytes an event, and one copy of each distinct date; each filter's events 4 bytes each."""
+    bisection. About 30 bytes an event, and one copy of each distinct date; each filter's events 4 bytes each."""
 
     def __init__(self, version: int, pks: list[int], starts: list[str], ends: list[str | None], max_span: int,
                  item_mb: float = 0):
@@ -64,6 +73,7 @@ class DateIndex:
         self.end_rank = np.fromiter((-1 if e is None else rank[e] for e in ends), dtype=np.int32, count=len(ends))
         self.pks = np.array(pks, dtype=np.int64)
         self.by_pk = np.argsort(self.pks, kind="stable").astype(np.int32)  # positions in the order of their keys
+        self.sorted_pks = self.pks[self.by_pk]
         self.masks: OrderedDict[Any, np.ndarray] = OrderedDict()
         self.mask_bytes = 0
         self.lock = threading.Lock()
@@ -75,7 +85,7 @@ class DateIndex:
 
     def positions_of(self, pks: np.ndarray) -> np.ndarray:
         """The positions of the events with these keys, ascending; keys of undated events are left out."""
-        sorted_pks = self.pks[self.by_pk]
+        sorted_pks = self.sorted_pks
         at = np.searchsorted(sorted_pks, pks)
         at = np.minimum(at, max(len(sorted_pks) - 1, 0))
         known = sorted_pks[at] == pks if len(sorted_pks) else np.zeros(len(pks), dtype=bool)
@@ -96,8 +106,7 @@ class DateIndex:
         missing = {int(self.pks[p]): p for p in positions if p not in kept}
         if missing and conn is None:
             return None
-        if missing:
-            assert conn is not None
+        if missing and conn is not None:
             statement = ROWS_PG if conn.dialect.name == "postgresql" else ROWS
             read = {missing[r.pk]: item_json(r) for r in conn.execute(statement, {"pks": list(missing)})}
             if len(read) < len(missing):
@@ -114,8 +123,11 @@ class DateIndex:
 
     @classmethod
     def build(cls, conn: Connection, version: int, item_mb: float = 0) -> DateIndex | None:
-        """The index of what ``conn`` sees; None when the store's order of dates is not the order of their
-        characters (a collation that sorts them otherwise), which the bisections assume."""
+        """The index of what ``conn`` sees; None when the store may compare texts otherwise than by their
+        characters (a PostgreSQL database whose collation is not C; the dates' own order is checked too),
+        which the bisections and the ranks assume."""
+        if not _orders_by_character(conn):
+            return None
         rows = conn.execute(select(E.pk, E.date_start, E.date_end).where(E.date_start.is_not(None))
                             .order_by(E.date_start.asc(), E.pk.asc())).all()
         starts = [r.date_start for r in rows]
@@ -132,14 +144,14 @@ class DateIndex:
             if found is not None:
                 self.masks.move_to_end(key)
                 return found
+        if conn is None and key[0] != UNFILTERED:
+            return None  # not read yet (and not even its conditions built: a place name reads the gazetteer)
         where = other_conditions(key[0], gazetteer)
-        if where and conn is None:
-            return None
         if not where:
             found = np.arange(len(self.pks), dtype=np.int32)
         else:
-            query = select(E.pk).select_from(filtered_tables(f)).where(*where, E.date_start.is_not(None))
             assert conn is not None
+            query = select(E.pk).select_from(filtered_tables(f)).where(*where, E.date_start.is_not(None))
             found = self.positions_of(np.fromiter((pk for (pk,) in conn.execute(query)), dtype=np.int64))
         with self.lock:
             if key not in self.masks:
@@ -157,10 +169,9 @@ class DateIndex:
     def page_positions(self, conn: Connection | None, f: EventFilter, gazetteer: Path | None) -> list[int] | None:
         """The positions of the page's events (up to ``limit + 1``, the last telling that more follow), in the
         page's order; None when the database must answer (see the module's note)."""
-        if f.sort not in ("date", "-date") or f.limit is None or (f.offset and not f.cursor):
+        if not answerable(f):
             return None
-        if f.cursor is not None and f.cursor[0] is None:
-            return None
+        assert f.limit is not None
         want = f.limit + 1
         lo, hi = 0, len(self.pks)
         if f.since:
@@ -194,20 +205,23 @@ class DateIndex:
         ends_after = bisect_right(self.texts, since + "T00:00")  # an end ranked here or later is > since + T00:00
         starts_from = bisect_left(self.texts, since)  # a start ranked here or later is >= since
         kept: list[np.ndarray] = []
-        found = 0
-        for at in range(0, len(window), STEP):
-            chunk = window[at:at + STEP]
+        found, at, step = 0, 0, STEP
+        while at < len(window) and found < want:  # chunks that grow fourfold: few steps however long the window
+            chunk = window[at:at + step]
+            at, step = at + step, step * 4
             end = self.end_rank[chunk]
             chunk = chunk[np.where(end >= 0, end >= ends_after, self.start_rank[chunk] >= starts_from)]
             kept.append(chunk)
             found += len(chunk)
-            if found >= want:
-                break
         return np.concatenate(kept)[:want] if kept else window[:0]
 
 
-ROWS = joined_tables(select(*COLUMNS)).where(E.pk.in_(bindparam("pks", expanding=True)))
-ROWS_PG = joined_tables(select(*COLUMNS)).where(E.pk == any_(bindparam("pks", type_=ARRAY(Integer))))  # one parameter
+def _orders_by_character(conn: Connection) -> bool:
+    """Whether the store compares texts by their characters, as the ranks do: SQLite always (BINARY);
+    PostgreSQL when its collation does (C, POSIX), which a linguistic one does not ("B" < "a" is false there)."""
+    if conn.dialect.name != "postgresql":
+        return True
+    return bool(conn.scalar(text("SELECT 'B' < 'a' AND '-' < '0' AND '0' < 'T' AND 'T' < 't'")))
 
 
 def indexed_page_json(conn: Connection | None, index: DateIndex, f: EventFilter,
@@ -233,25 +247,31 @@ def indexed_page_json(conn: Connection | None, index: DateIndex, f: EventFilter,
 class DateIndexes:
     """The index of the latest store version a request saw, for the requests of one worker process.
 
-    Built on the first page of a new version that the index can answer, by that request, at most once every
-    ``every`` seconds and no more often than ten times the last build took (100,000 events: about 0.3 s),
-    so that while a store is being written to (a new version a second) pages are read from the database
-    rather than rebuilt again and again. Other requests of the same version use the database meanwhile.
+    Built by the first request of a new version whose page the index can answer (:func:`answerable`), at
+    most once every ``every`` seconds and no more often than ten times the last build took (100,000 events:
+    about 0.3 s), so that while a store is being written to (a new version a second) pages are read from the
+    database rather than rebuilt again and again. Other requests of the same version use the database
+    meanwhile. A store whose texts do not compare by their characters is never indexed (``refused``).
     ``item_mb``: megabytes of events' items each index keeps for the pages that follow."""
 
     def __init__(self, every: float = 5.0, item_mb: float = 0.0):
         self.every, self.item_mb = every, item_mb
         self.index: DateIndex | None = None
         self.built_at, self.took = float("-inf"), 0.0
+        self.refused = False
         self.lock = threading.Lock()
 
-    def get(self, conn: Connection, version: int | None) -> DateIndex | None:
+    def held(self, version: int | None) -> DateIndex | None:
+        """The index of this version, when it is the one held (never one of another version)."""
         index = self.index
-        if version is None:
-            return None
-        if index is not None and index.version == version:
+        return index if index is not None and version is not None and index.version == version else None
+
+    def get(self, conn: Connection, version: int | None) -> DateIndex | None:
+        """The index of this version: held, or built now when allowed; None when the database answers."""
+        index = self.held(version)
+        if index is not None or version is None or self.refused:
             return index
-        if index is not None and index.version > version:
+        if self.index is not None and self.index.version > version:
             return None  # this request read an older version than the one held: the database answers it
         if time.monotonic() - self.built_at < max(self.every, 10 * self.took) or not self.lock.acquire(blocking=False):
             return None
@@ -259,7 +279,9 @@ class DateIndexes:
             self.built_at = time.monotonic()
             built = DateIndex.build(conn, version, self.item_mb)
             self.took = time.monotonic() - self.built_at
-            if built is not None:
+            if built is None:
+                self.refused = True
+            elif self.index is None or built.version > self.index.version:  # never replaced by an older one
                 self.index = built
             return built
         finally:
