@@ -12,6 +12,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from sitrep.api import create_app
+from sitrep.merge.incremental import merge_after_save
+from sitrep.merge.links import link_merged_events
 from sitrep.models import (
     AcledCode,
     Actor,
@@ -63,11 +65,13 @@ def _document(n: int, rng: random.Random) -> tuple[Document, DocumentRecord]:
     return doc, DocumentRecord(id=doc.id, content_hash=doc.content_hash, actors=actors, events=events)
 
 
-def _fill(target: str, first: int, count: int, seed: int) -> None:
+def _fill(target: str, first: int, count: int, seed: int, merge: bool = False) -> None:
+    """Store ``count`` bulletins; with ``merge``, through the merge (merged events, their source counts)."""
     rng = random.Random(seed)
-    store = Store(target)
+    store = Store(target, after_save=[merge_after_save, link_merged_events]) if merge else Store(target)
     for n in range(first, first + count):
-        store.save(*_document(n, rng), merge=False)
+        doc, record = _document(n, rng)
+        store.save(doc, record, merge=merge)
     store.close()
 
 
@@ -229,3 +233,33 @@ def test_this_database_compares_texts_by_their_characters(db_target):  # noqa: F
     with engine.connect() as conn:
         assert _orders_by_character(conn)
     engine.dispose()
+
+
+def test_pages_of_merged_events_and_their_sources_are_the_databases(db_target):  # noqa: F811
+    """Events stored through the merge carry merged events reported by one or more sources: pages filtered by
+    ``min_sources`` (a join to the merged events) and every item's ``merged_id`` and ``source_count`` are the
+    database's, page by page."""
+    _fill(db_target, 0, 15, seed=23, merge=True)
+    engine = open_reader(db_target)
+    answered = 0
+    with engine.connect() as conn:
+        index = DateIndex.build(conn, version=1, item_mb=10)
+        assert index is not None
+        counts = set()
+        for ask in [dict(min_sources="1"), dict(min_sources="2"), dict(min_sources="2", type="ASSAULT"), {}]:
+            for since, until in [("2022-03-01", None), (None, "2022-04-15"), ("2022-03-20", "2022-04-10")]:
+                cursor = None
+                for _page in range(100):
+                    f = parse_filter(cursor=cursor, since=since, until=until, limit="4", **ask)
+                    expected = page_json(conn, f)
+                    body = indexed_page_json(conn, index, f, None)
+                    if body is not None:
+                        answered += 1
+                        assert body == expected, (ask, since, until, cursor)
+                    page = json.loads(expected)
+                    counts |= {i["source_count"] for i in page["items"]}
+                    cursor = page["next_cursor"]
+                    if cursor is None:
+                        break
+    engine.dispose()
+    assert answered > 20 and {1, 2} <= counts, (answered, counts)
