@@ -108,9 +108,11 @@ class DateIndex:
             return None
         if missing and conn is not None:
             statement = ROWS_PG if conn.dialect.name == "postgresql" else ROWS
-            read = {missing[r.pk]: item_json(r) for r in conn.execute(statement, {"pks": list(missing)})}
-            if len(read) < len(missing):
-                return None  # an event deleted since the index was built
+            rows = conn.execute(statement, {"pks": list(missing)}).all()
+            if len(rows) < len(missing) or any(r.date_start != self.texts[self.start_rank[missing[r.pk]]]
+                                               for r in rows):
+                return None  # deleted since the index was built, or its key reused by another event (SQLite)
+            read = {missing[r.pk]: item_json(r) for r in rows}
             kept.update(read)
             with self.lock:
                 for p, item in read.items():
