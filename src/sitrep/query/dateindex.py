@@ -34,6 +34,7 @@ from .events import (
     COLUMNS,
     E,
     answer_json,
+    cut_page,
     earliest_day,
     filtered_tables,
     item_json,
@@ -41,7 +42,7 @@ from .events import (
     longest_span,
     other_conditions,
 )
-from .filters import EventFilter, encode_cursor
+from .filters import EventFilter
 
 ROWS = joined_tables(select(*COLUMNS)).where(E.pk.in_(bindparam("pks", expanding=True)))
 ROWS_PG = joined_tables(select(*COLUMNS)).where(E.pk == any_(bindparam("pks", type_=ARRAY(Integer))))  # one parameter
@@ -90,6 +91,10 @@ class DateIndex:
         at = np.minimum(at, max(len(sorted_pks) - 1, 0))
         known = sorted_pks[at] == pks if len(sorted_pks) else np.zeros(len(pks), dtype=bool)
         return np.sort(self.by_pk[at[known]]).astype(np.int32)
+
+    def key_of(self, position: int) -> tuple[str, int]:
+        """The (date_start, pk) of the event at ``position``: what a cursor is made of."""
+        return self.texts[self.start_rank[position]], int(self.pks[position])
 
     def _starting(self, text: str, after: bool) -> int:
         """The first position whose start is after ``text`` (``after``) or not before it."""
@@ -234,16 +239,9 @@ def indexed_page_json(conn: Connection | None, index: DateIndex, f: EventFilter,
     positions = index.page_positions(conn, f, gazetteer)
     if positions is None:
         return None
-    assert f.limit is not None
-    more = len(positions) > f.limit
-    positions = positions[:f.limit]
+    positions, cursor = cut_page(positions, f, index.key_of)
     items = index.items_of(conn, positions)
-    if items is None:
-        return None
-    last = positions[-1] if positions else None
-    cursor = (encode_cursor(index.texts[index.start_rank[last]], int(index.pks[last]))
-              if more and last is not None else None)
-    return answer_json(items, cursor, f, None)
+    return None if items is None else answer_json(items, cursor, f, None)
 
 
 class DateIndexes:

@@ -11,11 +11,11 @@ of them into the API's answer without decoding them or reading the documents.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import orjson
 from sqlalchemy import (
@@ -41,6 +41,7 @@ from .filters import EventFilter, TypeFilter, containing, encode_cursor, parse_c
 from .places import match_place
 
 E, C = EventRow.__table__.c, canonical_events.c
+T = TypeVar("T")
 
 
 COLUMNS = (E.pk, E.document_pk, E.event_id, E.canonical_id, E.date_start, E.list_json, E.document_json,
@@ -322,15 +323,21 @@ def _keyset_statements(f: EventFilter, limit: int, gazetteer: Path | None,
 
 def _page(conn: Connection, f: EventFilter, gazetteer: Path | None,
           span: int | None = None) -> tuple[list[Any], str | None]:
-    return _cut(_page_rows(conn, f, gazetteer, span), f)
+    return cut_page(_page_rows(conn, f, gazetteer, span), f, _row_key)
 
 
-def _cut(rows: list[Any], f: EventFilter) -> tuple[list[Any], str | None]:
-    """A page's rows (read one beyond the limit, to tell that more follow) and the cursor to the next page."""
+def cut_page(rows: list[T], f: EventFilter, key: Callable[[T], tuple[str | None, int]]) -> tuple[list[T], str | None]:
+    """A page's rows (read one beyond the limit, to tell that more follow) and the cursor to the next page,
+    made of the last row's ``key`` (its date_start and pk): rows read from the store or positions of the
+    date index (sitrep.query.dateindex)."""
     more = f.limit is not None and len(rows) > f.limit
     rows = rows[: f.limit] if f.limit else rows
-    cursor = encode_cursor(rows[-1].date_start, rows[-1].pk) if more and f.sort.lstrip("-") == "date" else None
+    cursor = encode_cursor(*key(rows[-1])) if more and f.sort.lstrip("-") == "date" else None
     return rows, cursor
+
+
+def _row_key(row: Any) -> tuple[str | None, int]:
+    return row.date_start, row.pk
 
 
 def list_events(conn: Connection, f: EventFilter, gazetteer: Path | None = None, total: bool = False) -> Page:
@@ -347,11 +354,8 @@ def page_json(conn: Connection, f: EventFilter, gazetteer: Path | None = None, t
     ``offset``), the same bytes as encoding it, with each item's stored part joined as it was stored.
     ``max_span``: :func:`longest_span` when the caller knows it (read here otherwise, for ``since``)."""
     rows, cursor = _page(conn, f, gazetteer, max_span)
-    return _answer(rows, cursor, f, count_events(conn, f, gazetteer) if total else None)
-
-
-def _answer(rows: list[Any], cursor: str | None, f: EventFilter, total: int | None) -> bytes:
-    return answer_json([item_json(r) for r in rows], cursor, f, total)
+    total_count = count_events(conn, f, gazetteer) if total else None
+    return answer_json([item_json(r) for r in rows], cursor, f, total_count)
 
 
 def answer_json(items: list[bytes], cursor: str | None, f: EventFilter, total: int | None) -> bytes:
