@@ -133,3 +133,32 @@ def test_a_thing_named_after_a_town_is_no_place(pipeline):
     assert "Molotov" not in places and places["Sidon"].country == "LB"
     front = _places(pipeline, "Shelling went on along the southern Idleb front overnight.")
     assert front["Idleb"].country == "SY"
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("Hundreds of teachers marched in central Thessaloniki on Tuesday.", "Thessaloniki", "GR"),
+    ("Dockers went on strike in northern Thessaloniki last week.", "Thessaloniki", "GR"),
+])
+def test_a_word_of_the_places_part_between_preposition_and_name_keeps_it_a_place(pipeline, text, name, country):
+    places = _places(pipeline, text)
+    assert places[name].country == country and places[name].precision == 1
+
+
+def test_a_town_the_model_reads_as_a_thing_after_a_preposition_of_place_is_a_town(pipeline):
+    places = _places(pipeline, "Workers of a steel plant staged a protest in Ravar against the layoffs.")  # read as a product
+    assert places["Ravar"].country == "IR" and places["Ravar"].feature_code.startswith("PPL")
+
+
+def test_a_province_after_its_town_places_the_town_in_it(pipeline):
+    places = _places(pipeline, "On 9 May 2021, in Santarem, Para, a trader was shot dead by two men on a motorbike.")
+    assert places["Para"].country == "BR" and places["Para"].feature_code == "ADM1"
+    assert places["Santarem"].country == "BR" and places["Santarem"].admin1 == places["Para"].admin1
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("Jets struck a depot near al-Bukamal in Deir ez-Zor on Sunday.", "al-Bukamal", "SY"),
+    ("On 2 May 2021, a march was held in el Hermel against the budget.", "el Hermel", "LB"),
+])
+def test_a_name_opened_by_a_lower_case_article_is_read_whole(pipeline, text, name, country):
+    places = _places(pipeline, text)
+    assert places[name].country == country and places[name].feature_code.startswith("PPL")

@@ -24,6 +24,7 @@ KIN_NOUNS = word_table("geo.cues.kin_nouns")
 PORTFOLIOS = word_table("geo.cues.portfolios")
 AIRPORT_WORDS = word_table("geo.cues.airport_words")
 LOCATIVE = word_table("geo.cues.locative")
+LOCATIVE_MODIFIERS = word_table("geo.cues.locative_modifiers")
 SCENE_WORDS = word_table("geo.cues.scene_words")
 NEAR_WORDS = word_table("geo.cues.near_words")
 
@@ -223,8 +224,12 @@ def _list_of_names(doc: Doc, opening: int) -> bool:
 
 
 def is_locative(doc: Doc, start: int) -> bool:
-    """True when a preposition ("in", "near", "town of") stands before the name: its place-hood is supported."""
-    return word_before(doc, start) in LOCATIVE
+    """True when a preposition ("in", "near", "town of") stands before the name, or before a lower-case word
+    of its part or its surroundings ("in central X", "in rural X", "in nearby X"): its place-hood is supported."""
+    if word_before(doc, start) in LOCATIVE:
+        return True
+    return (start >= 2 and doc[start - 1].text.islower() and doc[start - 1].lower_ in LOCATIVE_MODIFIERS
+            and word_before(doc, start, 1) in LOCATIVE)
 
 ATTACK_VERBS = word_table("geo.cues.attack_verbs")
 ATTACK_NOUNS = word_table("geo.cues.attack_nouns")

@@ -20,7 +20,7 @@ from ..wordtables import word_table
 from . import cues
 from .countries import country_of
 from .gazetteer import Gazetteer, GazPlace
-from .normalize import name_key, skeleton_key
+from .normalize import ARTICLES, name_key, skeleton_key
 
 MAX_TOKENS = 6
 _REJECT_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL",
@@ -228,6 +228,22 @@ def _town_of_state(doc: Doc, end: int, candidates: list[GazPlace], gaz: Gazettee
     return False
 
 
+def _province_of_town(doc: Doc, ent: Span, gaz: Gazetteer) -> bool:
+    """"in Santarem, Para": a name the model reads as a thing, after "<town>, ", that is the name of a province
+    holding a town or district of that name — the province the text places the town in."""
+    if ent.start < 2 or doc[ent.start - 1].text != ",":
+        return False
+    provinces = {c.admin1 for c in gaz.lookup(name_key(ent.text)) if c.feature_code == "ADM1"}
+    if not provinces:
+        return False
+    end = ent.start - 1
+    for i in range(max(0, end - MAX_TOKENS), end):
+        if _capitalised(doc[i].text) and all(not t.is_punct for t in doc[i:end]):
+            if any(c.admin1 in provinces and c.feature_code != "ADM1" for c in gaz.lookup(name_key(_span_text(doc, i, end)))):
+                return True
+    return False
+
+
 def _someone(doc: Doc, i: int, j: int, candidates: list[GazPlace]) -> bool:
     """A person or an organisation, whatever the gazetteer holds: "his wife, Dora", "Oudshoorn said",
     "Xinhua reported" (but "Moscow said" is the Russian government speaking from a place)."""
@@ -375,10 +391,14 @@ def _attacked_name(doc: Doc, ent: Span) -> bool:
 
 def _mislabelled_city(doc: Doc, ent: Span, gaz: Gazetteer) -> bool:
     """A city of 100,000+ people the model reads as a product, a language, a work or even a date ("in a
-    Winnipeg jail", "in Syria, in Aleppo?", "regularly in Winnipeg"): its own name, alone in the entity."""
+    Winnipeg jail", "in Syria, in Aleppo?", "regularly in Winnipeg"), or a town of 10,000+ read as a name of a
+    thing after a preposition of place: its own name, alone in the entity."""
     if len(ent) != 1 or not ent[0].is_alpha or not _capitalised(ent.text):
         return False
-    return any(c.feature_class == "P" and c.population >= _BIG_CITY for c in _own_name_readings(doc, ent.start, ent.end, gaz))
+    # a smaller town will do after a preposition of place, where the model's label names a thing ("a protest in
+    # Ravar" read as a product), never a date or a number ("in March" is a month before it is a town)
+    least = _LOCAL_TOWN if ent.label_ in _NAME_LABELS and cues.is_locative(doc, ent.start) else _BIG_CITY
+    return any(c.feature_class == "P" and c.population >= least for c in _own_name_readings(doc, ent.start, ent.end, gaz))
 
 
 def _dateline(doc: Doc, m: Mention) -> bool:
@@ -396,7 +416,7 @@ def _spot_at(doc: Doc, i: int, owner: list[Span | None], gaz: Gazetteer) -> tupl
     """Try to read a mention starting at token i: (next token to look at, mention or None)."""
     tok, ent = doc[i], owner[i]
     if (ent is not None and ent.label_ in _REJECT_LABELS and not _attacked_name(doc, ent)
-            and not _mislabelled_city(doc, ent, gaz)
+            and not _mislabelled_city(doc, ent, gaz) and not _province_of_town(doc, ent, gaz)
             and not (ent.end < len(doc) and doc[ent.end].text == ","  # ", <state>" follows: look the name up
                      and _town_of_state(doc, ent.end, _own_name_readings(doc, ent.start, ent.end, gaz), gaz))):
         return ent.end, None
@@ -421,7 +441,7 @@ def _spot_at(doc: Doc, i: int, owner: list[Span | None], gaz: Gazetteer) -> tupl
         j, candidates, fuzzy = ent.end, _fuzzy(doc, ent, gaz), True
     if not candidates:
         return i + 1, None
-    m = _mention(doc, i, j, candidates, ent.label_ if ent is not None else "")
+    m = _mention(doc, _article_start(doc, i), j, candidates, ent.label_ if ent is not None else "")
     m.fuzzy = fuzzy
     if j - i == 1 and tok.lower_ in cues.DIRECTIONS | cues.CONTAINER_KIND_WORDS:
         return i + 1, None  # "Area" of "Western Area Urban": a kind of place alone names none
@@ -432,6 +452,15 @@ def _spot_at(doc: Doc, i: int, owner: list[Span | None], gaz: Gazetteer) -> tupl
                                                  and not (m.locative or m.target)):
         m.confidence = -1.0  # rejected here; kept only if the same name is a place elsewhere in the text
     return (j, m) if m.confidence >= 0 else (i + 1, m)
+
+
+def _article_start(doc: Doc, i: int) -> int:
+    """Where a name begins that a lower-case Arabic article opens ("near al-Bukamal", "in el Hermel"): at the
+    article, which the gazetteer's keys leave out, so that the word before it tells what the name is."""
+    if i >= 2 and doc[i - 1].text in ("-", "‐") and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
+        k = i - 2
+        return k if doc[k].text.islower() and doc[k].text in ARTICLES else i
+    return i - 1 if i >= 1 and doc[i - 1].text in ("al", "el") else i  # spaced, only where no English word
 
 
 def _unresolved(doc: Doc, mentions: list[Mention], gaz: Gazetteer, people: set[str],
