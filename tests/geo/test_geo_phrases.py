@@ -162,3 +162,15 @@ def test_a_province_after_its_town_places_the_town_in_it(pipeline):
 def test_a_name_opened_by_a_lower_case_article_is_read_whole(pipeline, text, name, country):
     places = _places(pipeline, text)
     assert places[name].country == country and places[name].feature_code.startswith("PPL")
+
+
+def test_a_name_not_placeable_inside_its_province_goes_to_the_district_the_text_also_states(pipeline):
+    # Shahpur's readings all lie outside Jammu and Kashmir: placed at the district named with it, not the province
+    places = _places(pipeline, "Indian and Pakistani troops traded shots near Shahpur (Poonch district, Jammu and Kashmir) on Monday.")
+    assert places["Shahpur"].name == places["Poonch"].name and places["Shahpur"].precision == 2
+    assert places["Shahpur"].feature_code != "ADM1"
+
+
+def test_a_nigerian_local_government_area_is_a_place(pipeline):
+    places = _places(pipeline, "Herders raided Dalwa (Konduga LGA, Borno) on Sunday, killing four.")
+    assert places["Konduga"].country == "NG" and places["Konduga"].admin1 == places["Borno"].admin1

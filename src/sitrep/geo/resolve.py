@@ -262,8 +262,7 @@ def _keep_inside(doc: Doc, mentions: list[Mention], context: Context) -> None:
     for m in reversed(mentions):
         province = _stated_province(doc, m, mentions)
         if province is not None and m.resolved is None and not m.candidates and not m.demonym:
-            _decide(m, province, "place.stated_province")  # a name the gazetteer lacks altogether
-            m.coarse = True
+            _decide_coarse(doc, m, mentions, province)  # a name the gazetteer lacks altogether
             continue
         if province is None:
             _keep_in_town_country(doc, m, mentions, context)
@@ -284,8 +283,19 @@ def _keep_inside(doc: Doc, mentions: list[Mention], context: Context) -> None:
         elif m.resolved.country in _named_by_others(m, context) and province.country not in context.named:
             continue  # "X, North East region, Ghana": the country named backs the town, not a province abroad
         elif _overruled(m, province, context.weights.parameter("small_town")):
-            _decide(m, province, "place.stated_province")
-            m.coarse = True
+            _decide_coarse(doc, m, mentions, province)
+
+
+def _decide_coarse(doc: Doc, m: Mention, mentions: list[Mention], province: GazPlace) -> None:
+    """A name the gazetteer cannot place inside the province the text puts it in is placed at the finest
+    container the text states: the town or district it also names inside that province ("X sector (Y district,
+    Z)": at Y, rule place.stated_town), else the province (place.stated_province); precision 2 either way."""
+    town = _stated_town(doc, m, mentions)
+    if town is not None and town.id != province.id and inside(town, province):
+        _decide(m, town, "place.stated_town")
+    else:
+        _decide(m, province, "place.stated_province")
+    m.coarse = True
 
 
 def _named_by_others(m: Mention, context: Context) -> set[str]:

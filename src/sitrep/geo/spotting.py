@@ -282,7 +282,9 @@ def _plausible(doc: Doc, m: Mention, ent: Span | None, owner: list[Span | None],
         # "X of Y" name ("Gulf" in "the Gulf of Aden")
         return m.i == first and not (m.j < ent.end and doc[m.j].lower_ == "of")
     if label == "PERSON":
-        whole = ent is not None and ent.start >= m.i and ent.end <= m.j
+        # the entity may run on over the kind of place ("Biu LGA", "Kaduna State" read as a person)
+        end = ent.end - 1 if ent is not None and ent.end == m.j + 1 and m.kind == "admin" else ent.end if ent else 0
+        whole = ent is not None and ent.start >= m.i and end <= m.j
         return whole and (supported or _between_commas(doc, m)
                           or any(c.feature_code == "PCLI" for c in m.candidates))
     if label == "NORP":  # the small model's tag for some cities ("Aleppo"); demonyms were taken earlier
