@@ -174,3 +174,8 @@ def test_a_name_not_placeable_inside_its_province_goes_to_the_district_the_text_
 def test_a_nigerian_local_government_area_is_a_place(pipeline):
     places = _places(pipeline, "Herders raided Dalwa (Konduga LGA, Borno) on Sunday, killing four.")
     assert places["Konduga"].country == "NG" and places["Konduga"].admin1 == places["Borno"].admin1
+
+
+def test_a_name_followed_by_town_is_read_as_a_town_not_a_country(pipeline):
+    places = _places(pipeline, "Party members disrupted a rally in Man town on Saturday, witnesses said.")
+    assert places["Man"].country == "CI" and places["Man"].feature_code.startswith("PPL")

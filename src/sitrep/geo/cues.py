@@ -96,9 +96,16 @@ def kind_cue(doc: Doc, start: int, end: int) -> str:
         return "admin"
     if word_before(doc, start) == "of" and word_before(doc, start, 1) in TOWN_WORDS:
         return "town"
+    if after in TOWN_WORDS and doc[end].text.islower() and not _name_runs_back(doc, start):
+        return "town"  # "in Man town", "Jenin city"; not "Cape Town", nor "Gard" of "Darraz Gard village"
     if word_before(doc, start) == "of" and word_before(doc, start, 1) in ADMIN_WORDS and not _named_unit(doc, start - 2):
         return "admin"  # "the province of Idlib"; but "the Ain Zara district of Tripoli" is a part of the city
     return ""
+
+
+def _name_runs_back(doc: Doc, start: int) -> bool:
+    """A capitalised word (not a sentence's first) stands right before: the name is longer than the match."""
+    return start > 0 and doc[start - 1].text[:1].isupper() and not doc[start - 1].is_sent_start
 
 
 def _office_after(doc: Doc, end: int) -> bool:
