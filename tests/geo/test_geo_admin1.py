@@ -1,6 +1,7 @@
 """Province names and points: ISO 3166-2 names in the form news uses, and the point a province gets."""
 
 from collections import Counter
+from types import SimpleNamespace
 
 import pytest
 
@@ -128,6 +129,17 @@ def test_an_unlinked_geonames_province_becomes_a_province_under_its_english_name
     assert zorbia.names == {"South Zorbia"}
 
 
+def test_an_unlinked_province_answers_to_the_iso_spelling_of_its_name_when_one_alone_is_close():
+    towns = [_town(1.0, 1.0, "XX.07"), _town(5.0, 5.0, "XX.08"), _town(6.0, 6.0, "XX.11"), _town(7.0, 7.0, "XX.12")]
+    english = {"XX.07": "Vardun", "XX.08": "Almara Oblysy", "XX.11": "West Borneo", "XX.12": "East Borneo"}
+    centres = {code: (1.0, 1.0) for code in english}
+    iso = [SimpleNamespace(name=n, country_code="XX") for n in ("Wardun", "Akbay Oblysy", "Borneo", "Qelma")]
+    entries = {e.name: e for e in _unlinked_provinces(english, {}, centres, towns, {"XX": iso})}
+    assert entries["Vardun"].names == {"Wardun"}
+    assert entries["Almara Oblysy"].names == set()  # alike only in the kind word
+    assert entries["West Borneo"].names == entries["East Borneo"].names == set()  # one ISO name fits both: neither
+
+
 @pytest.mark.slow
 def test_provinces_named_in_french_or_by_geonames_english_name_are_found(pipeline):
     text = "Militiamen killed three villagers near Kamanyola (Walungu, Sud-Kivu) and raided a market in South Kordofan."
@@ -146,3 +158,10 @@ def test_a_town_whose_point_geonames_revised_still_gets_its_province_name():
     assert english["HT.07"] == "Centre"
     far = [Entry(name="Thomonde", lat=19.3, lon=-71.5, feature=TOWN, country="HT", admin1="HT.99")]
     assert "HT.99" not in read_admin_names(far)[0]  # a namesake kilometres away is another town
+
+
+@pytest.mark.slow
+def test_a_province_is_found_by_the_iso_spelling_of_its_name(pipeline):
+    text = "Taliban fighters attacked a police checkpoint in Wardak province on Monday."
+    places = {p.text: p for p in pipeline.analyze(Document(id="t", text=text)).places}
+    assert places["Wardak"].country == "AF" and places["Wardak"].feature_code == "ADM1"

@@ -20,6 +20,7 @@ import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
+from difflib import SequenceMatcher
 from importlib import resources
 from typing import Any
 
@@ -301,6 +302,7 @@ def read_admin(cities: list[Entry], airports: list[Entry],
     centres = _points(towns + _airstrips(by_icao, {**votes, **names}, towns))
     entries = read_admin2(admin2)
     relabel: dict[str, str] = {}
+    unplaced: dict[str, list[Any]] = defaultdict(list)  # country → its top-level ISO subdivisions not linked
     for sub in _top_level_first():
         code, town = _link(sub, names, index, votes)
         if sub.parent_code is not None and (town is not None or code in relabel or code not in centres):
@@ -311,6 +313,8 @@ def read_admin(cities: list[Entry], airports: list[Entry],
         elif town is not None:
             lat, lon, source = town.lat, town.lon, "namesake_city"
         else:
+            if sub.parent_code is None:
+                unplaced[sub.country_code].append(sub)
             continue
         geonameid = us_ids.get(sub.code.split("-")[1]) if sub.country_code == "US" else None
         aliases = (town.all_names() if town is not None else set()) | ({english[code]} if code in english else set())
@@ -327,15 +331,37 @@ def read_admin(cities: list[Entry], airports: list[Entry],
         entries.append(Entry(name=name, lat=lat, lon=lon, feature=ADMIN1, country=sub.country_code,
                              admin1=sub.code, geonameid=geonameid, names=aliases,
                              gazetteer_id=None if geonameid else f"iso:{sub.code}", coord_source=source))
-    return entries + _unlinked_provinces(english, relabel, centres, towns), relabel
+    return entries + _unlinked_provinces(english, relabel, centres, towns, unplaced), relabel
 
 
 # GeoNames' admin1 names that carry the kind of unit before the name: "Sha`biyat al Jafarah", "Muhafazat Hadramawt".
 _GEONAMES_KIND = re.compile(r"^(?:Sha`biyat|Muhafazat|Wilayat|Mohafazat)\s+(?:al\s+|ash\s+|an\s+)?", re.IGNORECASE)
 
 
+_ISO_SPELLING = 0.8  # difflib ratio of the name keys of GeoNames' and ISO's spellings of one province ("vardak", "wardak")
+
+
+def _iso_spellings(name: str, subs: list[Any]) -> set[str]:
+    """The names of the ISO subdivision, among those no GeoNames code was linked to, that spell this GeoNames
+    province's name another way ("Wardak" for "Vardak", "Ghōr" for "Ghowr", "Lōgar" for "Lowgar"): news writes
+    either. None when no spelling is that close, or when two are equally close."""
+    key = name_key(name)
+    scored = sorted(((_spelling_ratio(key, name_key(s.name)), s.name) for s in subs), reverse=True)
+    if not scored or scored[0][0] < _ISO_SPELLING or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+        return set()
+    best = scored[0][1]
+    return {best, short_name(best)} - {"", name}
+
+
+def _spelling_ratio(a: str, b: str) -> float:
+    """How alike two name keys are, as the lesser of the whole keys' ratio and their first words' (so that a
+    shared kind word, "almaty oblysy" and "abay oblysy", makes no likeness)."""
+    first = SequenceMatcher(None, a.split(" ", 1)[0], b.split(" ", 1)[0]).ratio() / 0.75 * _ISO_SPELLING
+    return min(SequenceMatcher(None, a, b).ratio(), first)
+
+
 def _unlinked_provinces(english: dict[str, str], relabel: dict[str, str], centres: dict[str, tuple[float, float]],
-                        towns: list[Entry]) -> list[Entry]:
+                        towns: list[Entry], unplaced: dict[str, list[Any]] | None = None) -> list[Entry]:
     """Provinces GeoNames knows by an English name that no ISO 3166-2 subdivision was linked to (the names
     differ in language or spelling: "South Kivu" and ISO's "Sud-Kivu", "Oromiya" and "Oromia", "Southern
     Kordofan"; or ISO has since split or renamed them): without them a story set in one names a province the
@@ -354,11 +380,14 @@ def _unlinked_provinces(english: dict[str, str], relabel: dict[str, str], centre
             continue  # named after its capital ("Kherson"): the bare name is the town's in news
         if key not in best or counts[code] > counts[best[key][0]]:
             best[key] = (code, name)
+    spelled = {key: _iso_spellings(name, (unplaced or {}).get(key[0], [])) for key, (_, name) in best.items()}
+    given = Counter(n for names in spelled.values() for n in names)
     entries = []
-    for (cc, _), (code, name) in best.items():
-        lat, lon = centres[code]
+    for place, (code, name) in best.items():
+        cc, lat, lon = place[0], *centres[code]
+        spellings = {n for n in spelled[place] if given[n] == 1}  # "Kalimantan" fits three: none of them
         entries.append(Entry(name=name, lat=lat, lon=lon, feature=ADMIN1, country=cc, admin1=code,
-                             names=compass_variants(name, cc), gazetteer_id=f"adm1:{code}",
+                             names=compass_variants(name, cc) | spellings, gazetteer_id=f"adm1:{code}",
                              coord_source="mean_of_cities"))
     return entries
 
