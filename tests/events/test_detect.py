@@ -101,6 +101,9 @@ def test_caption_events_are_found(events_of):
     ("Protesters set fire to the town hall.", "145", ("Riots", "Violent demonstration")),
     ("Police fired on demonstrators in the square.", "175", ("Protests", "Excessive force against protesters")),
     ("Rebels fired rockets at the airport.", "194", ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+    # a building of everyday life burned or set on fire by a crowd is property destroyed in a riot
+    ("Angry rioters set a bank on fire after the verdict.", "145", ("Riots", "Violent demonstration")),
+    ("A mob burned two cash machines in the market.", "145", ("Riots", "Violent demonstration")),
 ])
 def test_who_takes_part_and_with_what_changes_the_code(events_of, text, cameo, acled):
     event = only(events_of(text))
@@ -221,3 +224,8 @@ def test_an_event_noun_inside_a_proper_name_is_no_event(events_of, text, name_wo
 def test_an_event_noun_in_a_title_case_headline_is_still_an_event(events_of):
     triggers = [e.trigger.text for e in events_of("Army Patrol Ambushed Near Border Town") if e.trigger]
     assert triggers and all(t in ("Patrol", "Ambushed") for t in triggers)
+
+
+def test_an_incursion_is_an_armed_clash(events_of):
+    event = only(events_of("Army units repelled an incursion by the insurgents near the border post on Sunday."))
+    assert (event.acled.event_type, event.acled.sub_event_type) == ("Battles", "Armed clash")
