@@ -121,7 +121,7 @@ def test_an_unlinked_geonames_province_becomes_a_province_under_its_english_name
     towns.append(Entry(name="Tarsa", lat=7.0, lon=7.0, feature=TOWN, country="XX", admin1="XX.10"))
     english = {"XX.07": "Southern Zorbia", "XX.08": "Muhafazat Qarn", "XX.09": "Linked", "XX.10": "Tarsa"}
     centres = {"XX.07": (1.1, 1.2), "XX.08": (5.0, 5.0), "XX.09": (9.0, 9.0), "XX.10": (7.0, 7.0)}
-    entries = {e.name: e for e in _unlinked_provinces(english, {"XX.09": "XX-LI"}, centres, towns)}
+    entries = {e.name: e for e in _unlinked_provinces(english, {"XX.09": "XX-LI"}, centres, towns, {})}
     # the linked one is ISO's, the one named after its town is the town's; the kind word is dropped
     assert set(entries) == {"Southern Zorbia", "Qarn"}
     zorbia = entries["Southern Zorbia"]

@@ -159,9 +159,27 @@ def test_a_province_after_its_town_places_the_town_in_it(pipeline):
     ("Jets struck a depot near al-Bukamal in Deir ez-Zor on Sunday.", "al-Bukamal", "SY"),
     ("On 2 May 2021, a march was held in el Hermel against the budget.", "el Hermel", "LB"),
 ])
-def test_a_name_opened_by_a_lower_case_article_is_read_whole(pipeline, text, name, country):
+def test_a_preposition_before_a_lower_case_article_makes_the_name_a_place(pipeline, text, name, country):
     places = _places(pipeline, text)
     assert places[name].country == country and places[name].feature_code.startswith("PPL")
+
+
+@pytest.mark.parametrize(("text", "not_places"), [
+    ("Members of al-Shabaab attacked an army base on Monday.", {"Shabaab"}),  # a group, not the Iranian hamlet
+    ("Gunmen attacked a Christian village on Sunday night, killing four.", {"Christian"}),
+    ("Militants stormed a Sunni town on Friday.", {"Sunni"}),
+    ("The senator attended a Fox town hall on Tuesday.", {"Fox"}),
+    ("Militants drove in old Toyota pickups and attacked an army post.", {"Toyota"}),
+    ("Fans of Wright State and Weber State cheered on Saturday.", {"Wright", "Weber"}),
+])
+def test_cue_words_do_not_make_places_of_groups_adjectives_or_brands(pipeline, text, not_places):
+    places = _places(pipeline, text)
+    assert all(places[name].lat is None for name in not_places if name in places)  # none of them put on the map
+
+
+def test_a_provinces_other_spelling_does_not_take_a_citys_name(pipeline):
+    places = _places(pipeline, "Protesters clashed with police in the city of Amara on Monday, Iraqi officials said.")
+    assert places["Amara"].country == "IQ"
 
 
 def test_a_name_not_placeable_inside_its_province_goes_to_the_district_the_text_also_states(pipeline):

@@ -339,12 +339,14 @@ _GEONAMES_KIND = re.compile(r"^(?:Sha`biyat|Muhafazat|Wilayat|Mohafazat)\s+(?:al
 
 
 _ISO_SPELLING = 0.8  # difflib ratio of the name keys of GeoNames' and ISO's spellings of one province ("vardak", "wardak")
+_ISO_FIRST_WORD = 0.75  # and of their first words ("almaty oblysy" and "abay oblysy" share only the kind word)
+_TOWN_NAMED = 10_000  # a spelling that is the name of a town this size is left to the town ("Amara" is Iraq's)
 
 
 def _iso_spellings(name: str, subs: list[Any]) -> set[str]:
     """The names of the ISO subdivision, among those no GeoNames code was linked to, that spell this GeoNames
     province's name another way ("Wardak" for "Vardak", "Ghōr" for "Ghowr", "Lōgar" for "Lowgar"): news writes
-    either. None when no spelling is that close, or when two are equally close."""
+    either. Empty when no spelling is that close, or when two are equally close."""
     key = name_key(name)
     scored = sorted(((_spelling_ratio(key, name_key(s.name)), s.name) for s in subs), reverse=True)
     if not scored or scored[0][0] < _ISO_SPELLING or (len(scored) > 1 and scored[1][0] == scored[0][0]):
@@ -356,12 +358,12 @@ def _iso_spellings(name: str, subs: list[Any]) -> set[str]:
 def _spelling_ratio(a: str, b: str) -> float:
     """How alike two name keys are, as the lesser of the whole keys' ratio and their first words' (so that a
     shared kind word, "almaty oblysy" and "abay oblysy", makes no likeness)."""
-    first = SequenceMatcher(None, a.split(" ", 1)[0], b.split(" ", 1)[0]).ratio() / 0.75 * _ISO_SPELLING
+    first = SequenceMatcher(None, a.split(" ", 1)[0], b.split(" ", 1)[0]).ratio() / _ISO_FIRST_WORD * _ISO_SPELLING
     return min(SequenceMatcher(None, a, b).ratio(), first)
 
 
 def _unlinked_provinces(english: dict[str, str], relabel: dict[str, str], centres: dict[str, tuple[float, float]],
-                        towns: list[Entry], unplaced: dict[str, list[Any]] | None = None) -> list[Entry]:
+                        towns: list[Entry], unplaced: dict[str, list[Any]]) -> list[Entry]:
     """Provinces GeoNames knows by an English name that no ISO 3166-2 subdivision was linked to (the names
     differ in language or spelling: "South Kivu" and ISO's "Sud-Kivu", "Oromiya" and "Oromia", "Southern
     Kordofan"; or ISO has since split or renamed them): without them a story set in one names a province the
@@ -380,12 +382,14 @@ def _unlinked_provinces(english: dict[str, str], relabel: dict[str, str], centre
             continue  # named after its capital ("Kherson"): the bare name is the town's in news
         if key not in best or counts[code] > counts[best[key][0]]:
             best[key] = (code, name)
-    spelled = {key: _iso_spellings(name, (unplaced or {}).get(key[0], [])) for key, (_, name) in best.items()}
+    spelled = {key: _iso_spellings(name, unplaced.get(key[0], [])) for key, (_, name) in best.items()}
     given = Counter(n for names in spelled.values() for n in names)
+    town_keys = {name_key(n) for t in towns if t.population >= _TOWN_NAMED for n in t.all_names()}
     entries = []
     for place, (code, name) in best.items():
         cc, lat, lon = place[0], *centres[code]
-        spellings = {n for n in spelled[place] if given[n] == 1}  # "Kalimantan" fits three: none of them
+        # "Kalimantan" fits three provinces: none of them; "Amara" (for Amhara) is a city of Iraq
+        spellings = {n for n in spelled[place] if given[n] == 1 and name_key(n) not in town_keys}
         entries.append(Entry(name=name, lat=lat, lon=lon, feature=ADMIN1, country=cc, admin1=code,
                              names=compass_variants(name, cc) | spellings, gazetteer_id=f"adm1:{code}",
                              coord_source="mean_of_cities"))

@@ -25,6 +25,7 @@ PORTFOLIOS = word_table("geo.cues.portfolios")
 AIRPORT_WORDS = word_table("geo.cues.airport_words")
 LOCATIVE = word_table("geo.cues.locative")
 LOCATIVE_MODIFIERS = word_table("geo.cues.locative_modifiers")
+_MODIFIED_SPAN = 6  # tokens from a name's start within which the word such a modifier modifies lies
 SCENE_WORDS = word_table("geo.cues.scene_words")
 NEAR_WORDS = word_table("geo.cues.near_words")
 
@@ -96,16 +97,22 @@ def kind_cue(doc: Doc, start: int, end: int) -> str:
         return "admin"
     if word_before(doc, start) == "of" and word_before(doc, start, 1) in TOWN_WORDS:
         return "town"
-    if after in TOWN_WORDS and doc[end].text.islower() and not _name_runs_back(doc, start):
-        return "town"  # "in Man town", "Jenin city"; not "Cape Town", nor "Gard" of "Darraz Gard village"
+    if after in TOWN_WORDS and _town_word_after(doc, start, end):
+        return "town"
     if word_before(doc, start) == "of" and word_before(doc, start, 1) in ADMIN_WORDS and not _named_unit(doc, start - 2):
         return "admin"  # "the province of Idlib"; but "the Ain Zara district of Tripoli" is a part of the city
     return ""
 
 
-def _name_runs_back(doc: Doc, start: int) -> bool:
-    """A capitalised word (not a sentence's first) stands right before: the name is longer than the match."""
-    return start > 0 and doc[start - 1].text[:1].isupper() and not doc[start - 1].is_sent_start
+def _town_word_after(doc: Doc, start: int, end: int) -> bool:
+    """"in Man town", "Jenin city": a lower-case town word after the name calls it a town. Not "Cape Town"; nor "Gard"
+    of "Darraz Gard village" (a capitalised word before: the name runs on); nor an adjective or a modifier before a
+    town word ("a Christian village", "a Sunni town", "the Fox town hall")."""
+    if not doc[end].text.islower() or doc[end].dep_ == "compound" or word_before(doc, start) in ("a", "an", "the"):
+        return False
+    if doc[start].ent_type_ == "NORP" or doc[start].pos_ == "ADJ":
+        return False
+    return not (start > 0 and doc[start - 1].text[:1].isupper() and not doc[start - 1].is_sent_start)
 
 
 def _office_after(doc: Doc, end: int) -> bool:
@@ -235,7 +242,9 @@ def is_locative(doc: Doc, start: int) -> bool:
     of its part or its surroundings ("in central X", "in rural X", "in nearby X"): its place-hood is supported."""
     if word_before(doc, start) in LOCATIVE:
         return True
-    return (start >= 2 and doc[start - 1].text.islower() and doc[start - 1].lower_ in LOCATIVE_MODIFIERS
+    modifier = doc[start - 1] if start >= 2 else None
+    return (modifier is not None and modifier.text.islower() and modifier.lower_ in LOCATIVE_MODIFIERS
+            and start <= modifier.head.i < start + _MODIFIED_SPAN  # the name or what it names: "in eastern X countryside"
             and word_before(doc, start, 1) in LOCATIVE)
 
 ATTACK_VERBS = word_table("geo.cues.attack_verbs")

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-VERSION = "31"
+VERSION = "32"
 _INDEX_VERSION = f"{VERSION}.2"  # the pickled indexes' layout: rebuilt from the SQLite file when it changes
 _MIN_SKELETON = 7  # shorter keys make too many chance collisions to be matched fuzzily
 _SPELLING_SIMILARITY = 0.85  # difflib ratio of two spellings of one name ("al hasakeh", "al hasakah": 0.9)

@@ -291,7 +291,7 @@ def _decide_coarse(doc: Doc, m: Mention, mentions: list[Mention], province: GazP
     container the text states: the town or district it also names inside that province ("X sector (Y district,
     Z)": at Y, rule place.stated_town), else the province (place.stated_province); precision 2 either way."""
     town = _stated_town(doc, m, mentions)
-    if town is not None and town.id != province.id and inside(town, province):
+    if town is not None and inside(town, province):
         _decide(m, town, "place.stated_town")
     else:
         _decide(m, province, "place.stated_province")

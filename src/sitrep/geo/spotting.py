@@ -180,8 +180,13 @@ def _county_abbreviation(doc: Doc, i: int, j: int, gaz: Gazetteer) -> Mention | 
 
 def _mention(doc: Doc, i: int, j: int, candidates: list[GazPlace], label: str) -> Mention:
     start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+    kind = cues.kind_cue(doc, i, j)
+    if kind == "admin" and j < len(doc) and doc[j].lower_ == "lga" and (
+            doc[j].text != "LGA" or not any(c.country == "NG" for c in candidates)
+            or (j + 1 < len(doc) and doc[j + 1].pos_ == "NOUN")):
+        kind = ""  # a Local Government Area is Nigeria's, and ends the name ("Delta LGA terminal" is LaGuardia's)
     return Mention(i=i, j=j, start=start, end=end, text=doc[i:j].text, candidates=candidates,
-                   label=label, kind=cues.kind_cue(doc, i, j), near=cues.is_near(doc, i),
+                   label=label, kind=kind, near=cues.is_near(doc, i),
                    locative=cues.is_locative(doc, i), target=cues.is_target(doc, i, j))
 
 
@@ -231,7 +236,7 @@ def _town_of_state(doc: Doc, end: int, candidates: list[GazPlace], gaz: Gazettee
 def _province_of_town(doc: Doc, ent: Span, gaz: Gazetteer) -> bool:
     """"in Santarem, Para": a name the model reads as a thing, after "<town>, ", that is the name of a province
     holding a town or district of that name — the province the text places the town in."""
-    if ent.start < 2 or doc[ent.start - 1].text != ",":
+    if ent.label_ not in _NAME_LABELS or ent.start < 2 or doc[ent.start - 1].text != ",":
         return False
     provinces = {c.admin1 for c in gaz.lookup(name_key(ent.text)) if c.feature_code == "ADM1"}
     if not provinces:
@@ -275,22 +280,27 @@ def _plausible(doc: Doc, m: Mention, ent: Span | None, owner: list[Span | None],
     if label in _FRAGMENT_LABELS and ent is not None and _fragment(doc, m, ent, gaz):
         return False
     if label in _PLACE_LABELS and ent is not None:
-        first = ent.start + (1 if ent[0].lower_ == "the" and len(ent) > 1 else 0)
+        first = _name_start(doc, ent.start, m.i)
         while first < m.i and doc[first].lower_ in cues.COMPASS:  # "Northeast Georgia", "West Africa"
             first += 1
         # not a word inside a longer entity ("East" in "the Middle East"), nor the head of an
         # "X of Y" name ("Gulf" in "the Gulf of Aden")
         return m.i == first and not (m.j < ent.end and doc[m.j].lower_ == "of")
     if label == "PERSON":
-        # the entity may run on over the kind of place ("Biu LGA", "Kaduna State" read as a person)
-        end = ent.end - 1 if ent is not None and ent.end == m.j + 1 and m.kind == "admin" else ent.end if ent else 0
-        whole = ent is not None and ent.start >= m.i and end <= m.j
+        # the entity may run on over the kind of place ("(Biu LGA, Borno)", "in Kaduna State", "the area of X district"
+        # read as a person), where a bracket, a comma, a preposition of scene or "<kind of place> of" stands before it
+        # ("fans of Wright State" name a university)
+        before, kind_before = cues.word_before(doc, m.i), cues.word_before(doc, m.i, 1)
+        run_on = (ent is not None and ent.end == m.j + 1 and m.kind == "admin"
+                  and (before in cues.SCENE_WORDS | {"(", ","} or before == "of" and kind_before in cues.CONTAINER_KIND_WORDS))
+        end = ent.end - 1 if run_on and ent is not None else ent.end if ent is not None else 0
+        whole = ent is not None and _name_start(doc, ent.start, m.i) >= m.i and end <= m.j
         return whole and (supported or _between_commas(doc, m)
                           or any(c.feature_code == "PCLI" for c in m.candidates))
     if label == "NORP":  # the small model's tag for some cities ("Aleppo"); demonyms were taken earlier
         return supported or _big(m.candidates)
     if label == "ORG":  # organisations named after a place: "Rapides Parish Fire District", "Turkey's army"
-        at_start = m.i == (ent.start if ent is not None else -1)
+        at_start = ent is not None and m.i == _name_start(doc, ent.start, m.i)
         named_on = m.j < (ent.end if ent is not None else 0) and doc[m.j].pos_ == "PROPN"
         return supported or (at_start and not named_on and any(c.feature_class == "A" for c in m.candidates))
     tokens = [t for t in doc[m.i:m.j] if _capitalised(t.text)]
@@ -299,6 +309,15 @@ def _plausible(doc: Doc, m: Mention, ent: Span | None, owner: list[Span | None],
     if not supported and _names_a_thing(doc, m):
         return False
     return supported or _big(m.candidates) or m.j - m.i > 1
+
+
+def _name_start(doc: Doc, start: int, i: int) -> int:
+    """Where the name of an entity that starts at `start` begins, up to token i: past "the", and past a lower-case Arabic
+    article with its hyphen ("the Idlib countryside", "al-Hasakeh"; the gazetteer's keys leave the article out)."""
+    k = start + (1 if doc[start].lower_ == "the" and i > start else 0)
+    while k < i and ((doc[k].text.islower() and doc[k].text in ARTICLES) or doc[k].text in ("-", "‑", "‐")):
+        k += 1
+    return k
 
 
 def _names_a_thing(doc: Doc, m: Mention) -> bool:
@@ -443,8 +462,10 @@ def _spot_at(doc: Doc, i: int, owner: list[Span | None], gaz: Gazetteer) -> tupl
         j, candidates, fuzzy = ent.end, _fuzzy(doc, ent, gaz), True
     if not candidates:
         return i + 1, None
-    m = _mention(doc, _article_start(doc, i), j, candidates, ent.label_ if ent is not None else "")
+    m = _mention(doc, i, j, candidates, ent.label_ if ent is not None else "")
     m.fuzzy = fuzzy
+    if not m.locative and _scene_before_article(doc, i, candidates):
+        m.locative = True
     if j - i == 1 and tok.lower_ in cues.DIRECTIONS | cues.CONTAINER_KIND_WORDS:
         return i + 1, None  # "Area" of "Western Area Urban": a kind of place alone names none
     if j - i == 1 and tok.lower_ in cues.NAME_HEADS and j < len(doc) and (
@@ -456,13 +477,31 @@ def _spot_at(doc: Doc, i: int, owner: list[Span | None], gaz: Gazetteer) -> tupl
     return (j, m) if m.confidence >= 0 else (i + 1, m)
 
 
-def _article_start(doc: Doc, i: int) -> int:
-    """Where a name begins that a lower-case Arabic article opens ("near al-Bukamal", "in el Hermel"): at the
-    article, which the gazetteer's keys leave out, so that the word before it tells what the name is."""
-    if i >= 2 and doc[i - 1].text in ("-", "‐") and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
-        k = i - 2
-        return k if doc[k].text.islower() and doc[k].text in ARTICLES else i
+def _with_article(doc: Doc, m: Mention) -> Mention:
+    """The mention widened over the lower-case Arabic article that opens its name ("al-Hasakeh", "el Hermel"), once
+    it is read: the record quotes the name as the text writes it, and the word before it is the article's."""
+    k = _article_at(doc, m.i)
+    if k == m.i:
+        return m
+    m.i, m.start, m.text = k, doc[k].idx, doc[k:m.j].text
+    m.locative = m.locative or cues.is_locative(doc, k)
+    return m
+
+
+def _article_at(doc: Doc, i: int) -> int:
+    """The token where a lower-case Arabic article opens the name that token i goes on with, else i."""
+    if i >= 2 and doc[i - 1].text in ("-", "‑", "‐") and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
+        return i - 2 if doc[i - 2].text.islower() and doc[i - 2].text in ARTICLES else i
     return i - 1 if i >= 1 and doc[i - 1].text in ("al", "el") else i  # spaced, only where no English word
+
+
+def _scene_before_article(doc: Doc, i: int, candidates: list[GazPlace]) -> bool:
+    """"near al-Bukamal", "in el Hermel": a lower-case Arabic article (which the gazetteer's keys leave out) opens the
+    name, and a preposition of scene stands before the article, as it would before the name; the name is a town of
+    10,000 people or more ("members of al-Shabaab" is no such scene, nor a hamlet that bears the group's name)."""
+    k = _article_at(doc, i)
+    return (k < i and cues.word_before(doc, k) in cues.SCENE_WORDS
+            and any(c.feature_class == "P" and c.population >= _LOCAL_TOWN for c in candidates))
 
 
 def _unresolved(doc: Doc, mentions: list[Mention], gaz: Gazetteer, people: set[str],
@@ -543,7 +582,8 @@ def _a_person_named(doc: Doc, m: Mention, people: set[str], surnames: set[str]) 
         return False
     if m.label not in _PLACE_LABELS:  # "in Kindia" beside "Prefecture de Kindia" read as a person
         owned = cues.word_after(doc, m.j) in ("'s", "’s")  # "at Carter's Diner": a person's business
-        return owned or not (cues.word_before(doc, m.i) in _IN_WORDS or cues.bracketed_after_name(doc, m.i, m.j))
+        return owned or not (cues.word_before(doc, m.i) in _IN_WORDS or cues.bracketed_after_name(doc, m.i, m.j)
+                             or _scene_before_article(doc, m.i, m.candidates))
     return m.text in surnames and not m.locative and not _big(m.candidates)
 
 
@@ -585,7 +625,7 @@ def spot(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             continue
         if found is not None and not _a_person_named(doc, found, people, surnames):
             mentions.append(found)
-    mentions = _one_name_one_reading(mentions)
+    mentions = [_with_article(doc, m) for m in _one_name_one_reading(mentions)]
     mentions.extend(_unresolved(doc, mentions, gaz, people, surnames))
     mentions.extend(phrase for m in mentions if (phrase := _capital_phrase(doc, m, gaz)) is not None)
     return sorted(mentions, key=lambda m: m.start)
