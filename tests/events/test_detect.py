@@ -102,7 +102,7 @@ def test_caption_events_are_found(events_of):
     ("Police fired on demonstrators in the square.", "175", ("Protests", "Excessive force against protesters")),
     ("Rebels fired rockets at the airport.", "194", ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
     # a building of everyday life burned or set on fire by a crowd is property destroyed in a riot
-    ("Angry rioters set a bank on fire after the verdict.", "145", ("Riots", "Violent demonstration")),
+    ("After the verdict, an angry crowd set two banks on fire.", "145", ("Riots", "Violent demonstration")),
     ("A mob burned two cash machines in the market.", "145", ("Riots", "Violent demonstration")),
 ])
 def test_who_takes_part_and_with_what_changes_the_code(events_of, text, cameo, acled):
