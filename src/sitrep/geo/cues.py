@@ -185,7 +185,7 @@ def is_near(doc: Doc, start: int) -> bool:
 
 # Nouns of a kind of place that may stand between a name and the bracket that says where it lies
 # ("Kalo town (Tillaberi)", "Kalo district (Tillaberi)", "Kalo LGA (Borno)").
-CONTAINER_KIND_WORDS = TOWN_WORDS | ADMIN_WORDS | frozenset({"area", "camp", "commune", "lga", "subdivision",
+CONTAINER_KIND_WORDS = TOWN_WORDS | ADMIN_WORDS | frozenset({"area", "camp", "commune", "subdivision",
                                                              "locality", "upazila", "tehsil", "woreda", "hill",
                                                              "sector", "quarter", "settlement"})
 CURRENCY_WORDS = word_table("geo.cues.currency_words")

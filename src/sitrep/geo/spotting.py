@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..nlp.tokens import token_table
 from ..wordtables import word_table
@@ -35,6 +35,7 @@ _BIG_CITY = 100_000  # a city this size is a place even where the model reads a 
 _MILLION = 1_000_000  # a city this size may stand for a government that speaks ("Moscow said")
 _FRAGMENT_KNOWN = 50_000  # a name opening a longer one that is a city this size still locates it
 _WEAK_START = word_table("geo.spotting.weak_start")
+_HYPHENS = frozenset({"-", "‑", "‐"})  # hyphen-minus, non-breaking and Unicode hyphens between an article and a name
 
 
 @dataclass
@@ -242,10 +243,12 @@ def _province_of_town(doc: Doc, ent: Span, gaz: Gazetteer) -> bool:
     if not provinces:
         return False
     end = ent.start - 1
-    for i in range(max(0, end - MAX_TOKENS), end):
-        if _capitalised(doc[i].text) and all(not t.is_punct for t in doc[i:end]):
-            if any(c.admin1 in provinces and c.feature_code != "ADM1" for c in gaz.lookup(name_key(_span_text(doc, i, end)))):
-                return True
+    for i in range(end - 1, max(0, end - MAX_TOKENS) - 1, -1):  # the town's words, back to the punctuation before
+        if doc[i].is_punct:
+            return False
+        if _capitalised(doc[i].text) and any(c.admin1 in provinces and c.feature_code != "ADM1"
+                                             for c in gaz.lookup(name_key(_span_text(doc, i, end)))):
+            return True
     return False
 
 
@@ -286,15 +289,14 @@ def _plausible(doc: Doc, m: Mention, ent: Span | None, owner: list[Span | None],
         # not a word inside a longer entity ("East" in "the Middle East"), nor the head of an
         # "X of Y" name ("Gulf" in "the Gulf of Aden")
         return m.i == first and not (m.j < ent.end and doc[m.j].lower_ == "of")
-    if label == "PERSON":
+    if label == "PERSON" and ent is not None:  # (the label is the entity's)
         # the entity may run on over the kind of place ("(Biu LGA, Borno)", "in Kaduna State", "the area of X district"
         # read as a person), where a bracket, a comma, a preposition of scene or "<kind of place> of" stands before it
         # ("fans of Wright State" name a university)
         before, kind_before = cues.word_before(doc, m.i), cues.word_before(doc, m.i, 1)
-        run_on = (ent is not None and ent.end == m.j + 1 and m.kind == "admin"
+        run_on = (ent.end == m.j + 1 and m.kind == "admin"
                   and (before in cues.SCENE_WORDS | {"(", ","} or before == "of" and kind_before in cues.CONTAINER_KIND_WORDS))
-        end = ent.end - 1 if run_on and ent is not None else ent.end if ent is not None else 0
-        whole = ent is not None and _name_start(doc, ent.start, m.i) >= m.i and end <= m.j
+        whole = _name_start(doc, ent.start, m.i) >= m.i and ent.end - (1 if run_on else 0) <= m.j
         return whole and (supported or _between_commas(doc, m)
                           or any(c.feature_code == "PCLI" for c in m.candidates))
     if label == "NORP":  # the small model's tag for some cities ("Aleppo"); demonyms were taken earlier
@@ -315,9 +317,14 @@ def _name_start(doc: Doc, start: int, i: int) -> int:
     """Where the name of an entity that starts at `start` begins, up to token i: past "the", and past a lower-case Arabic
     article with its hyphen ("the Idlib countryside", "al-Hasakeh"; the gazetteer's keys leave the article out)."""
     k = start + (1 if doc[start].lower_ == "the" and i > start else 0)
-    while k < i and ((doc[k].text.islower() and doc[k].text in ARTICLES) or doc[k].text in ("-", "‑", "‐")):
+    while k < i and (_is_article(doc[k]) or doc[k].text in _HYPHENS):
         k += 1
     return k
+
+
+def _is_article(token: Token) -> bool:
+    """A lower-case Arabic article as romanised before a name ("al", "el", "ash")."""
+    return token.text.islower() and token.text in ARTICLES
 
 
 def _names_a_thing(doc: Doc, m: Mention) -> bool:
@@ -490,8 +497,8 @@ def _with_article(doc: Doc, m: Mention) -> Mention:
 
 def _article_at(doc: Doc, i: int) -> int:
     """The token where a lower-case Arabic article opens the name that token i goes on with, else i."""
-    if i >= 2 and doc[i - 1].text in ("-", "‑", "‐") and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
-        return i - 2 if doc[i - 2].text.islower() and doc[i - 2].text in ARTICLES else i
+    if i >= 2 and doc[i - 1].text in _HYPHENS and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
+        return i - 2 if _is_article(doc[i - 2]) else i
     return i - 1 if i >= 1 and doc[i - 1].text in ("al", "el") else i  # spaced, only where no English word
 
 
