@@ -229,3 +229,22 @@ def test_an_event_noun_in_a_title_case_headline_is_still_an_event(events_of):
 def test_an_incursion_is_an_armed_clash(events_of):
     event = only(events_of("Army units repelled an incursion by the insurgents near the border post on Sunday."))
     assert (event.acled.event_type, event.acled.sub_event_type) == ("Battles", "Armed clash")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a strike aimed at a post, a convoy or barracks is an attack; at a record it is no event
+    ("Warplanes targeted an insurgent command post outside the town on Tuesday.",
+     ("Explosions/Remote violence", "Air/drone strike")),
+    ("Gunmen targeted an army convoy on the highway at dawn.", ("Battles", "Armed clash")),
+])
+def test_targeting_a_military_post_or_convoy_is_an_attack(events_of, text, expected):
+    assert [(e.acled.event_type, e.acled.sub_event_type) for e in events_of(text) if e.acled.event_type] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rioters smashed the windows of two banks in the old town overnight.", ["smashed"]),
+    ("Youths wrecked a police station after the funeral.", ["wrecked"]),
+    ("The sprinter smashed the world record in the final.", []),
+])
+def test_smashing_or_wrecking_property_destroys_it(events_of, text, expected):
+    assert [e.trigger.text for e in events_of(text) if e.trigger and e.acled.event_type] == expected

@@ -197,3 +197,21 @@ def test_a_nigerian_local_government_area_is_a_place(pipeline):
 def test_a_name_followed_by_town_is_read_as_a_town_not_a_country(pipeline):
     places = _places(pipeline, "Party members disrupted a rally in Man town on Saturday, witnesses said.")
     assert places["Man"].country == "CI" and places["Man"].feature_code.startswith("PPL")
+
+
+def test_a_town_said_to_lie_in_a_larger_town_is_not_read_as_a_smaller_namesake_abroad(pipeline):
+    # "Bara" is also the spelling of a town of 50,000 in Brazil; the text puts it in Idlib, a city twice its size
+    places = _places(pipeline, "Artillery hit Bara in Idleb twice on Sunday night.")
+    assert places["Bara"].country == "SY" and places["Bara"].precision == 2
+
+
+def test_a_name_in_the_countryside_of_a_place_lies_by_it(pipeline):
+    # "Kelly" is a hamlet in the United States; in the countryside of Idlib it is a village the gazetteer lacks
+    places = _places(pipeline, "Shells landed close to Kelly in the eastern countryside of Idleb city on Friday.")
+    assert places["Kelly"].country == "SY" and places["Kelly"].precision == 2
+
+
+def test_a_province_of_one_country_only_overrules_a_large_namesake_town_abroad(pipeline):
+    # New Brighton is also a town of 22,000 in Minnesota; Eastern Cape is a province of South Africa alone
+    places = _places(pipeline, "Teachers picketed a school in New Brighton (Eastern Cape) on Tuesday.")
+    assert places["New Brighton"].country == "ZA" and places["New Brighton"].precision == 2

@@ -32,6 +32,7 @@ __all__ = ["Context", "country_evidence", "link_containers", "named_country", "r
 _COUNTY_WORDS = word_table("geo.resolve.county_words")
 _SEA_WORDS = frozenset({"sea", "ocean"})
 _REGION_OPENERS = word_table("geo.resolve.region_openers")
+_REGION_PARTS = word_table("geo.resolve.region_parts")
 _CONTAINER_WINDOW = 4  # tokens after "in"/"," where a containing place may start
 _BRACKET_WINDOW = 12  # tokens of a bracket after a name where its containing places may start
 
@@ -55,6 +56,9 @@ def link_containers(doc: Doc, mentions: list[Mention]) -> None:
             t = after + 2 if cues.word_after(doc, after + 1) == "the" else after + 1
             if t in starts and not _modifies_next(doc, mentions[starts[t]]):
                 m.containers.append(starts[t])
+        elif (region := _region_of(doc, after)) is not None:
+            if region in starts and not _modifies_next(doc, mentions[starts[region]]):
+                m.containers.append(starts[region])  # "X in the northern countryside of Y"
         elif after < len(doc) and doc[after].lower_ in ("in", ","):
             for t in range(after + 1, min(len(doc), after + 1 + _CONTAINER_WINDOW)):
                 if t in starts:
@@ -65,6 +69,25 @@ def link_containers(doc: Doc, mentions: list[Mention]) -> None:
             other = next((n for n, o in enumerate(mentions) if o.j == t and n != k), None)
             if other is not None and doc[t].text in ("'s", "’s"):
                 m.containers.append(other)
+
+
+def _region_of(doc: Doc, k: int) -> int | None:
+    """Where Y starts in "in/on the [northern] countryside of [the] Y" from k, the token after a name: the part
+    of Y that holds the name; None when the words from k are not such a phrase."""
+    if k + 3 >= len(doc) or doc[k].lower_ not in ("in", "on") or doc[k + 1].lower_ != "the":
+        return None
+    t = k + 2
+    while t < len(doc) and doc[t].lower_ in cues.LOCATIVE_MODIFIERS and doc[t].lower_ not in _REGION_PARTS:
+        t += 1
+    if t + 1 >= len(doc) or doc[t].lower_ not in _REGION_PARTS or doc[t + 1].lower_ != "of":
+        return None
+    return t + 3 if cues.word_after(doc, t + 2) == "the" else t + 2
+
+
+def _between_says_in(doc: Doc, m: Mention, n: Mention, words: frozenset[str]) -> bool:
+    """Whether the words between a name and a later one say that the later holds it: only the given linking
+    words ("," "in" "("), or the part of it that holds the name ("in the countryside of")."""
+    return {t.lower_ for t in doc[m.j:n.i]} <= words or _region_of(doc, m.j) == n.i
 
 
 def _past_kind_words(doc: Doc, k: int) -> int:
@@ -204,9 +227,8 @@ def _stated_province(doc: Doc, m: Mention, mentions: list[Mention]) -> GazPlace 
     for k in m.containers:
         n = mentions[k]
         container = n.resolved
-        between = {t.lower_ for t in doc[m.j:n.i]}
-        bracketed = "(" in between  # "X (Z, Y)", "X town (Z)"
-        if container is None or n.demonym or not (bracketed or between <= {",", "in"}):
+        bracketed = "(" in {t.lower_ for t in doc[m.j:n.i]}  # "X (Z, Y)", "X town (Z)"
+        if container is None or n.demonym or not (bracketed or _between_says_in(doc, m, n, frozenset({",", "in"}))):
             continue
         if container.feature_code == "ADM1":
             return container
@@ -222,7 +244,7 @@ def _stated_town(doc: Doc, m: Mention, mentions: list[Mention]) -> GazPlace | No
         if container is None or n.demonym or container.feature_code in ("PCLI", "ADM1") or not container.country:
             continue
         between = {t.lower_ for t in doc[m.j:n.i]}
-        if "(" in between or between == {"in"}:
+        if "(" in between or between == {"in"} or _region_of(doc, m.j) == n.i:
             return container
     return None
 
@@ -282,8 +304,16 @@ def _keep_inside(doc: Doc, mentions: list[Mention], context: Context) -> None:
             _decide(m, max(there, key=lambda c: context.score(c, m)), "place.keep_inside", context)
         elif m.resolved.country in _named_by_others(m, context) and province.country not in context.named:
             continue  # "X, North East region, Ghana": the country named backs the town, not a province abroad
-        elif _overruled(m, province, context.weights.parameter("small_town")):
+        elif _overruled(m, province, context.weights.parameter("small_town")) or _unmistakable(mentions, province):
             _decide_coarse(doc, m, mentions, province)
+
+
+def _unmistakable(mentions: list[Mention], province: GazPlace) -> bool:
+    """Whether the province the text states can be read in its country only: every reading of its name lies there
+    ("Eastern Cape"; not "Ouest", a province of Haiti and of Cameroon). Then a namesake town abroad, however
+    large, is not what the text places in it ("New Brighton (Eastern Cape)" is no town in Minnesota)."""
+    named = [n for n in mentions if n.resolved is province]
+    return bool(named) and all(c.country == province.country for n in named for c in n.candidates)
 
 
 def _decide_coarse(doc: Doc, m: Mention, mentions: list[Mention], province: GazPlace) -> None:
@@ -307,7 +337,8 @@ def _named_by_others(m: Mention, context: Context) -> set[str]:
 def _keep_in_town_country(doc: Doc, m: Mention, mentions: list[Mention], context: Context) -> None:
     """A name the text places in a town of another country than its reading's ("Mathare (Nairobi)" read
     in India) is read in the town's country: its best reading there, else, when the reading abroad is a small
-    namesake, the town itself at precision 2; so is a name the gazetteer lacks ("Kibera (Nairobi)")."""
+    namesake or smaller than the town the text puts it in, the town itself at precision 2; so is a name the
+    gazetteer lacks ("Kibera (Nairobi)")."""
     town = _stated_town(doc, m, mentions)
     reading = m.resolved
     if town is not None and reading is None and not m.candidates and not m.demonym:
@@ -319,8 +350,8 @@ def _keep_in_town_country(doc: Doc, m: Mention, mentions: list[Mention], context
     there = [c for c in m.candidates if c.country == town.country]
     if there:
         _decide(m, max(there, key=lambda c: context.score(c, m)), "place.keep_in_town_country", context)
-    elif _overruled(m, town, context.weights.parameter("small_town")):
-        _decide(m, town, "place.stated_town")
+    elif _overruled(m, town, context.weights.parameter("small_town")) or town.population > reading.population:
+        _decide(m, town, "place.stated_town")  # "Bara in Idleb": not a smaller namesake town in Brazil
         m.coarse = True
 
 
@@ -369,7 +400,7 @@ def _said_to_lie_by(doc: Doc, m: Mention, n: Mention) -> bool:
     """"X, Y", "X (Y)", "X in Y", "X area of Y", "the X neighbourhood of Y", "X town (Y)": the words between the
     names say that X lies by or in Y."""
     between = [t.lower_ for t in doc[m.j:n.i]]
-    if set(between) <= {",", "(", "in"}:
+    if _between_says_in(doc, m, n, frozenset({",", "(", "in"})):
         return True
     kinds = _past_kind_words(doc, m.j) - m.j
     return kinds > 0 and (between[kinds:] in (["of"], ["of", "the"]) or set(between[kinds:]) <= {",", "(", "in"})
