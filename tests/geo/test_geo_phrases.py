@@ -215,3 +215,17 @@ def test_a_province_of_one_country_only_overrules_a_large_namesake_town_abroad(p
     # New Brighton is also a town of 22,000 in Minnesota; Eastern Cape is a province of South Africa alone
     places = _places(pipeline, "Teachers picketed a school in New Brighton (Eastern Cape) on Tuesday.")
     assert places["New Brighton"].country == "ZA" and places["New Brighton"].precision == 2
+
+
+def test_a_compass_word_opening_an_unknown_name_is_not_a_province(pipeline):
+    # "Eastern" is a province of Ghana and of Zambia; "Eastern Qaryatain" is a village the gazetteer lacks
+    places = _places(pipeline, "A patrol was ambushed in Eastern Qaryatain in Homs province on Monday.")
+    assert "Eastern" not in places
+    assert places["Eastern Qaryatain"].country == "SY"
+
+
+def test_a_name_before_the_word_state_is_that_province(pipeline):
+    # the model reads "Lara" as a product; Rio Claro is also a city of 200,000 in Brazil
+    places = _places(pipeline, "Farmers blocked a road in Rio Claro, Lara state, on Monday.")
+    assert places["Lara"].feature_code == "ADM1" and places["Lara"].country == "VE"
+    assert places["Rio Claro"].country == "VE" and places["Rio Claro"].precision == 2

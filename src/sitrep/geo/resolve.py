@@ -310,10 +310,12 @@ def _keep_inside(doc: Doc, mentions: list[Mention], context: Context) -> None:
 
 def _unmistakable(mentions: list[Mention], province: GazPlace) -> bool:
     """Whether the province the text states can be read in its country only: every reading of its name lies there
-    ("Eastern Cape"; not "Ouest", a province of Haiti and of Cameroon). Then a namesake town abroad, however
+    ("Eastern Cape"; "Lara state", where the kind word leaves out a town in Australia; not "Ouest", a province of
+    Haiti and of Cameroon). Then a namesake town abroad, however
     large, is not what the text places in it ("New Brighton (Eastern Cape)" is no town in Minnesota)."""
     named = [n for n in mentions if n.resolved is province]
-    return bool(named) and all(c.country == province.country for n in named for c in n.candidates)
+    return bool(named) and all(c.country == province.country for n in named for c in n.candidates
+                               if n.kind != "admin" or c.feature_code == "ADM1")
 
 
 def _decide_coarse(doc: Doc, m: Mention, mentions: list[Mention], province: GazPlace) -> None:

@@ -252,6 +252,13 @@ def _province_of_town(doc: Doc, ent: Span, gaz: Gazetteer) -> bool:
     return False
 
 
+def _province_by_kind(doc: Doc, ent: Span, gaz: Gazetteer) -> bool:
+    """"Lara state", "Kogi State": a name the model reads as a thing, right before the word for a province, that is
+    the name of a province — the kind word says what it is."""
+    return (ent.label_ in _NAME_LABELS and ent.end < len(doc) and doc[ent.end].lower_ in cues.ADMIN_WORDS
+            and any(c.feature_code == "ADM1" for c in gaz.lookup(name_key(ent.text))))
+
+
 def _someone(doc: Doc, i: int, j: int, candidates: list[GazPlace]) -> bool:
     """A person or an organisation, whatever the gazetteer holds: "his wife, Dora", "Oudshoorn said",
     "Xinhua reported" (but "Moscow said" is the Russian government speaking from a place)."""
@@ -445,6 +452,7 @@ def _spot_at(doc: Doc, i: int, owner: list[Span | None], gaz: Gazetteer) -> tupl
     tok, ent = doc[i], owner[i]
     if (ent is not None and ent.label_ in _REJECT_LABELS and not _attacked_name(doc, ent)
             and not _mislabelled_city(doc, ent, gaz) and not _province_of_town(doc, ent, gaz)
+            and not _province_by_kind(doc, ent, gaz)
             and not (ent.end < len(doc) and doc[ent.end].text == ","  # ", <state>" follows: look the name up
                      and _town_of_state(doc, ent.end, _own_name_readings(doc, ent.start, ent.end, gaz), gaz))):
         return ent.end, None
@@ -547,14 +555,14 @@ def _unresolved(doc: Doc, mentions: list[Mention], gaz: Gazetteer, people: set[s
 def _known_start(doc: Doc, i: int, j: int, readings: list[GazPlace], gaz: Gazetteer) -> tuple[int, list[GazPlace]]:
     """An entity the gazetteer does not know whose first words name a place ("Montreal East Mayor",
     "Allegheny County Court"): those words, unless a dropped word makes it a landform ("Catawba
-    River" is no town)."""
+    River" is no town), or they are a name head or a compass word alone."""
     end = j
     while not readings and end - i > 1:
         end -= 1
         if doc[end].lower_ in cues.LANDFORMS or doc[end].lower_ == "of":  # "Gulf of Aden" is no "Gulf"
             return j, readings
-        if end - i == 1 and doc[i].lower_ in cues.NAME_HEADS:  # "Wadi Zamzam" is no "Wadi"
-            return j, []
+        if end - i == 1 and (doc[i].lower_ in cues.NAME_HEADS or doc[i].lower_ in cues.COMPASS):
+            return j, []  # "Wadi Zamzam" is no "Wadi", "Eastern Qaryatain" no province called Eastern
         readings = _own_name_readings(doc, i, end, gaz)
     return (end, readings) if readings else (j, readings)
 
