@@ -259,6 +259,10 @@ def lead_acled(pipeline, text: str):
      4, 7),
     ("On 4 May 2021, clashes erupted between Hayash tribesmen and government forces near Taffah.",
      "Battles", "Armed clash", 4, 1),
+    # herders, nomads or youths who take up arms are a community's armed men, not an unnamed armed group
+    ("On 6 May 2021, armed herders burned two farming villages near Lafia, killing five residents.",
+     "Violence against civilians", "Attack", 4, 7),
+    ("On 6 May 2021, armed youths attacked a police post in Yirol, killing an officer.", "Battles", "Armed clash", 4, 1),
     # men who open fire are an armed group, not a mob; a village shelled with no one hurt has no civilian side
     ("On 4 May 2021, two men opened fire on a wedding party in Kano, killing four guests.",
      "Violence against civilians", "Attack", 3, 7),

@@ -375,9 +375,10 @@ class Coder:
             named = owner is None and phrase.head.text.islower()  # not a name of its own ("People's Militia")
             cand.identity = lemma in IDENTITY_HEADS or any(identity_word(t, named) for t in mods) \
                 or of_a_community(phrase.head)  # … or a people's ("militiamen from the Saad clan")
-        elif "UAF" in cand.sectors and owner is None and any(t.lower_ in IDENTITY or (
-                t.ent_type_ == "NORP" and lookup_country(t.text) is None) for t in mods):
-            cand.militia = cand.identity = True  # "Fulani gunmen": a people's armed men (ACLED: identity militia)
+        elif "UAF" in cand.sectors and owner is None and (lemma in IDENTITY or any(t.lower_ in IDENTITY or (
+                t.ent_type_ == "NORP" and lookup_country(t.text) is None) for t in mods)):
+            cand.militia = cand.identity = True  # "Fulani gunmen", "armed herders": a people's armed men (ACLED:
+            # identity militia)
         words = set(text.split())
         cand.other_forces = (any(word in text for word in PRIVATE_FORCES) and not STATE_GUARDS & words) or (
             "MIL" in cand.sectors and bool(MULTINATIONAL & words))
