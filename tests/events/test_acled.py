@@ -259,6 +259,10 @@ def lead_acled(pipeline, text: str):
      4, 7),
     ("On 4 May 2021, clashes erupted between Hayash tribesmen and government forces near Taffah.",
      "Battles", "Armed clash", 4, 1),
+    # a label before a colon names no side: the troops of the clause after it are Turkey's, abroad
+    ("Troop movements: On 2 May 2021, Turkish forces brought reinforcements to a base near Tal Tamer "
+     "in Hasakah province.",
+     "Strategic developments", "Change to group/activity", 8, 0),
     # herders, nomads or youths who take up arms are a community's armed men, not an unnamed armed group
     ("On 6 May 2021, armed herders burned two farming villages near Lafia, killing five residents.",
      "Violence against civilians", "Attack", 4, 7),

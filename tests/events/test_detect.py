@@ -248,3 +248,8 @@ def test_targeting_a_military_post_or_convoy_is_an_attack(events_of, text, expec
 ])
 def test_smashing_or_wrecking_property_destroys_it(events_of, text, expected):
     assert [e.trigger.text for e in events_of(text) if e.trigger and e.acled.event_type] == expected
+
+
+def test_a_label_before_a_colon_reports_no_event(events_of):
+    events = events_of("Clashes: On 2 May 2021, Turkish troops shelled a village near Tal Tamer in Hasakah province.")
+    assert [e.trigger.text for e in events if e.trigger] == ["shelled"]

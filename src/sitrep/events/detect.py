@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..nlp import is_label
 from ..wordtables import word_table
 from .lexicon import Entry, Lexicon
 
@@ -316,8 +317,9 @@ def part_of_a_name(token: Token) -> bool:
 def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
     """Every trigger word of the document, verbs and nouns, in text order."""
     found: list[Mention] = []
+    labels = {t.i for sent in doc.sents if is_label(sent) for t in sent}  # "Looting: On 3 May, gunmen …"
     for token in doc:
-        if token.is_space or token.is_punct or not token.text.strip():
+        if token.is_space or token.is_punct or not token.text.strip() or token.i in labels:
             continue
         mention, verb = None, is_verb(token)
         if verb and modifies_as_adjective(token):

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..errors import ResourceError
 from ..wordtables import typed_table
@@ -51,16 +51,44 @@ def acronyms(doc: Doc) -> Doc:
     return doc
 
 
+HEADING_TOKENS = 6  # a label before a colon that opens a line ("Ukraine war:", "Movement of forces:") is this short
+
+
 @Language.component("sitrep_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """Mark the token after a line break as a sentence start (before the parser runs).
+    """Mark the token after a line break as a sentence start (before the parser runs), and the token after the
+    colon of a short verbless label that opens a line ("Analysis: Turkish forces …", "Syria: …"): the label is
+    no part of the clause after it, whose subject the parser would otherwise hang on the label.
 
     A line break is always inside a whitespace token (the tokenizer splits text at every change between
     whitespace and the rest, and a token's trailing whitespace is one space or none), so only those are read."""
+    starts = [0]
     for i in doc.to_array("IS_SPACE")[:-1].nonzero()[0].tolist():
         if "\n" in doc[i].text:
             doc[i + 1].is_sent_start = True
+            starts.append(i + 1)
+    for start in starts:
+        colon = _heading_colon(doc, start)
+        if colon is not None:
+            doc[colon + 1].is_sent_start = True
     return doc
+
+
+def is_label(sent: Span) -> bool:
+    """A sentence that is only such a label ("Looting:"): it names what the next one tells and tells nothing itself."""
+    return 1 < len(sent) <= HEADING_TOKENS + 1 and sent[-1].text == ":" and _heading_colon(sent.doc, sent.start) == sent.end - 1
+
+
+def _heading_colon(doc: Doc, start: int) -> int | None:
+    """The colon closing a label of a few words, none of them a verb, at a line's start, before a capitalised
+    word; None when the line does not open with one."""
+    for k in range(start + 1, min(len(doc) - 1, start + HEADING_TOKENS + 1)):
+        token = doc[k]
+        if token.text == ":":
+            return k if doc[k + 1].text[:1].isupper() else None
+        if token.tag_.startswith("VB") or token.tag_ == "MD" or token.is_space or token.is_punct and token.text != "-":
+            return None
+    return None
 
 
 def model_name(preferred: str = "") -> str:
