@@ -158,7 +158,7 @@ class DateIndex:
             found = np.arange(len(self.pks), dtype=np.int32)
         else:
             assert conn is not None
-            query = select(E.pk).select_from(filtered_tables(f)).where(*where, E.date_start.is_not(None))
+            query = select(E.pk).select_from(filtered_tables(key[0])).where(*where, E.date_start.is_not(None))
             found = self.positions_of(np.fromiter((pk for (pk,) in conn.execute(query)), dtype=np.int64))
         with self.lock:
             if key not in self.masks:
