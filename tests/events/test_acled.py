@@ -267,6 +267,10 @@ def lead_acled(pipeline, text: str):
     ("On 6 May 2021, armed herders burned two farming villages near Lafia, killing five residents.",
      "Violence against civilians", "Attack", 4, 7),
     ("On 6 May 2021, armed youths attacked a police post in Yirol, killing an officer.", "Battles", "Armed clash", 4, 1),
+    # herders who kill are a community's armed men; herders killed are civilians
+    ("On 6 May 2021, herders killed ten farmers in Guma, Benue state.", "Violence against civilians", "Attack", 4, 7),
+    ("On 6 May 2021, gunmen killed two herders near Jos, Plateau state.", "Violence against civilians", "Attack",
+     3, 7),
     # men who open fire are an armed group, not a mob; a village shelled with no one hurt has no civilian side
     ("On 4 May 2021, two men opened fire on a wedding party in Kano, killing four guests.",
      "Violence against civilians", "Attack", 3, 7),

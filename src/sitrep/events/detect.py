@@ -317,9 +317,8 @@ def part_of_a_name(token: Token) -> bool:
 def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
     """Every trigger word of the document, verbs and nouns, in text order."""
     found: list[Mention] = []
-    labels = {t.i for sent in doc.sents if is_label(sent) for t in sent}  # "Looting: On 3 May, gunmen …"
     for token in doc:
-        if token.is_space or token.is_punct or not token.text.strip() or token.i in labels:
+        if token.is_space or token.is_punct or not token.text.strip():
             continue
         mention, verb = None, is_verb(token)
         if verb and modifies_as_adjective(token):
@@ -334,7 +333,23 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
         if mention is not None:
             found.append(mention)
     disrupting = {m.head.i for m in found if not m.nominal and m.type in DISRUPTING}
-    return [m for m in found if not (m.nominal and m.head.dep_ in ("dobj", "nsubjpass") and m.head.head.i in disrupting)]
+    found = [m for m in found if not (m.nominal and m.head.dep_ in ("dobj", "nsubjpass") and m.head.head.i in disrupting)]
+    return _without_labels(doc, found, lexicon)
+
+
+def _without_labels(doc: Doc, found: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    """Leave out the triggers of a label before a colon ("Clashes: On 3 May, troops shelled …") when the sentence after
+    it tells an event of the same kind: the label names it, the clause tells it. A label whose kind the clause does not
+    tell again ("Bomb blast in Kabul: Taliban claims responsibility") keeps its event."""
+    sents = list(doc.sents)
+    dropped: set[int] = set()
+    for k, sent in enumerate(sents[:-1]):
+        if not is_label(sent):
+            continue
+        nxt = sents[k + 1]
+        told = {lexicon.types[m.type].plover for m in found if nxt.start <= m.head.i < nxt.end}
+        dropped |= {id(m) for m in found if sent.start <= m.head.i < sent.end and lexicon.types[m.type].plover in told}
+    return [m for m in found if id(m) not in dropped]
 
 
 # "Police defused a roadside bomb", "troops found an IED": the weapon named as the object of a verb that stops it or

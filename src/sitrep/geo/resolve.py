@@ -304,8 +304,16 @@ def _keep_inside(doc: Doc, mentions: list[Mention], context: Context) -> None:
             _decide(m, max(there, key=lambda c: context.score(c, m)), "place.keep_inside", context)
         elif m.resolved.country in _named_by_others(m, context) and province.country not in context.named:
             continue  # "X, North East region, Ghana": the country named backs the town, not a province abroad
-        elif _overruled(m, province, context.weights.parameter("small_town")) or _unmistakable(mentions, province):
+        elif _overruled(m, province, context.weights.parameter("small_town")) or (
+                _unmistakable(mentions, province) and _a_namesake(m.resolved, context)
+                and not _in_a_list(doc, m, mentions)):
             _decide_coarse(doc, m, mentions, province)
+
+
+def _a_namesake(reading: GazPlace, context: Context) -> bool:
+    """Whether a reading abroad may be a mere namesake of the place the text means: no capital or provincial seat, no
+    city of ``namesake_town`` people or more ("Kyiv in Istanbul", "refugees from Kabul in Balochistan" name both)."""
+    return reading.feature_code not in ("PPLC", "PPLA") and reading.population < context.weights.parameter("namesake_town")
 
 
 def _unmistakable(mentions: list[Mention], province: GazPlace) -> bool:
@@ -352,7 +360,8 @@ def _keep_in_town_country(doc: Doc, m: Mention, mentions: list[Mention], context
     there = [c for c in m.candidates if c.country == town.country]
     if there:
         _decide(m, max(there, key=lambda c: context.score(c, m)), "place.keep_in_town_country", context)
-    elif _overruled(m, town, context.weights.parameter("small_town")) or town.population > reading.population:
+    elif _overruled(m, town, context.weights.parameter("small_town")) or (
+            town.population > reading.population and _a_namesake(reading, context)):
         _decide(m, town, "place.stated_town")  # "Bara in Idleb": not a smaller namesake town in Brazil
         m.coarse = True
 

@@ -82,10 +82,10 @@ def is_label(sent: Span) -> bool:
 def _heading_colon(doc: Doc, start: int) -> int | None:
     """The colon closing a label of a few words, none of them a verb, at a line's start, before a capitalised
     word; None when the line does not open with one."""
-    for k in range(start + 1, min(len(doc) - 1, start + HEADING_TOKENS + 1)):
+    for k in range(start, min(len(doc) - 1, start + HEADING_TOKENS + 1)):
         token = doc[k]
         if token.text == ":":
-            return k if doc[k + 1].text[:1].isupper() else None
+            return k if k > start and doc[k + 1].text[:1].isupper() else None
         if token.tag_.startswith("VB") or token.tag_ == "MD" or token.is_space or token.is_punct and token.text != "-":
             return None
     return None
