@@ -108,6 +108,9 @@ def lead_acled(pipeline, text: str):
      "activist.", "Riots", "Violent demonstration", 5, 0),
     ("On 3 May 2021, demonstrators blocked roads with burning tyres in the capital to demand food aid from the "
      "government. Police fired tear gas to disperse them.", "Riots", "Violent demonstration", 5, 1),
+    # a barricade with nothing burnt or thrown is a blockade, a peaceful protest (ACLED's codebook)
+    ("On 3 May 2021, teachers barricaded the entrance of the education office to protest unpaid salaries.",
+     "Protests", "Peaceful protest", 6, 0),
     # a crowd killing someone it accuses is mob violence, also when told in the passive with its agent last
     ("On 2 June 2021, villagers lynched two suspected cattle thieves near the market.", "Riots", "Mob violence", 5, 7),
     ("On 2 June 2021, two suspected cattle thieves were lynched and burned by villagers near the market.",
