@@ -58,11 +58,13 @@ def in_published_order(output: BatchOutput) -> Iterator[tuple[Document, Document
 
 
 def load_output(root: str | Path, store: Any, say: Any = print) -> LoadReport:
-    """Store every analysed document of the batch output at `root` with `store.save` (which merges it)."""
+    """Store every analysed document of the batch output at `root` with `store.save`, then merge them all once, in
+    the store's own merge order (`store.merge_pending`): merging each as it is stored replayed every document of the
+    same day stored after it whenever the two orders differ, which grows with the square of the day's documents."""
     report = LoadReport()
     for document, record in in_published_order(BatchOutput(root, 0)):
         try:
-            outcome = store.save(document, record)
+            outcome = store.save(document, record, merge=False)
         except SitrepError as exc:
             say(f"not stored: {exc}")
             report.failed += 1
@@ -70,4 +72,5 @@ def load_output(root: str | Path, store: Any, say: Any = print) -> LoadReport:
         report.stored += outcome.stored
         report.duplicates += not outcome.stored
         report.events += outcome.events if outcome.stored else 0
+    store.merge_pending()
     return report
