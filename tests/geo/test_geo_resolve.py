@@ -58,6 +58,23 @@ def test_a_small_namesake_far_from_the_stated_town_gives_way_to_the_town(pipelin
     assert (places[name].lat, places[name].lon) == (places[town].lat, places[town].lon)
 
 
+@pytest.mark.parametrize(("text", "name", "holder", "rule"), [
+    ("A roadside bomb went off near Rashidiyeh town in Al-Hasakeh countryside on Tuesday.", "Rashidiyeh",
+     "Al-Hasakeh", "place.stated_town"),
+    ("Retired soldiers blocked a bridge in Beirut's Zokak area on Monday.", "Zokak", "Beirut",
+     "place.stated_town"),
+    ("Artillery shelled Bara town in Idlib countryside overnight.", "Bara", "Idlib", "place.stated_province"),
+])
+def test_a_kind_word_or_a_possessive_still_says_what_holds_the_name(pipeline, text, name, holder, rule):
+    """"X town in Y countryside" says Y holds X as "X in Y" does (the kind word and "countryside" between do not
+    break it), and so does "Y's X district": a small namesake abroad, or no reading at all, gives way to Y at
+    precision 2."""
+    places = _places(pipeline, text)
+    assert places[name].rule == rule and places[name].precision == 2
+    assert places[name].country == places[holder].country
+    assert (places[name].lat, places[name].lon) == (places[holder].lat, places[holder].lon)
+
+
 def test_document_country_focus(pipeline):
     text = ("Syrian troops advanced on Saraqib. The Syrian army said it had taken the town, "
             "which lies on the highway between Damascus and Aleppo.")

@@ -33,6 +33,7 @@ _COUNTY_WORDS = word_table("geo.resolve.county_words")
 _SEA_WORDS = frozenset({"sea", "ocean"})
 _REGION_OPENERS = word_table("geo.resolve.region_openers")
 _REGION_PARTS = word_table("geo.resolve.region_parts")
+_SURROUNDINGS = word_table("geo.resolve.surroundings")
 _CONTAINER_WINDOW = 4  # tokens after "in"/"," where a containing place may start
 _BRACKET_WINDOW = 12  # tokens of a bracket after a name where its containing places may start
 
@@ -87,7 +88,8 @@ def _region_of(doc: Doc, k: int) -> int | None:
 def _between_says_in(doc: Doc, m: Mention, n: Mention, words: frozenset[str]) -> bool:
     """Whether the words between a name and a later one say that the later holds it: only the given linking
     words ("," "in" "("), or the part of it that holds the name ("in the countryside of")."""
-    return {t.lower_ for t in doc[m.j:n.i]} <= words or _region_of(doc, m.j) == n.i
+    k = _past_kind_words(doc, m.j)  # "X town in Y" says it as "X in Y" does
+    return {t.lower_ for t in doc[k:n.i]} <= words or _region_of(doc, k) == n.i
 
 
 def _past_kind_words(doc: Doc, k: int) -> int:
@@ -115,8 +117,8 @@ def _bracketed(doc: Doc, m: Mention, starts: dict[int, int]) -> list[int]:
 def _modifies_next(doc: Doc, m: Mention) -> bool:
     """"Russia, U.S. diplomats told": the second name qualifies the noun after it, so it does not
     say where the first one lies."""
-    if m.j >= len(doc) or m.kind or doc[m.j].lower_ in cues.CONTAINER_KIND_WORDS:  # "Kaduna state", "Jalesar town"
-        return False
+    if m.j >= len(doc) or m.kind or doc[m.j].lower_ in cues.CONTAINER_KIND_WORDS | _SURROUNDINGS:
+        return False  # "Kaduna state", "Jalesar town", "Hasakah countryside"
     root = doc[m.i:m.j].root
     return root.dep_ in ("compound", "amod", "nmod") and root.head.i >= m.j and doc[m.j].pos_ in ("NOUN", "PROPN")
 
@@ -237,13 +239,16 @@ def _stated_province(doc: Doc, m: Mention, mentions: list[Mention]) -> GazPlace 
 
 def _stated_town(doc: Doc, m: Mention, mentions: list[Mention]) -> GazPlace | None:
     """A town or district the text says, in brackets or after "in", contains the name: "X (Ruaraka, Nairobi)",
-    "X village in Nellore". Not after a bare comma, which also joins lists of towns ("Paris, London")."""
+    "X village in Nellore", or whose the name is ("Beirut's X district"). Not after a bare comma, which also joins
+    lists of towns ("Paris, London")."""
     for k in m.containers:
         n = mentions[k]
         container = n.resolved
         if container is None or n.demonym or container.feature_code in ("PCLI", "ADM1") or not container.country:
             continue
-        between = {t.lower_ for t in doc[m.j:n.i]}
+        if n.j < m.i and doc[n.j].text in ("'s", "’s"):
+            return container
+        between = {t.lower_ for t in doc[_past_kind_words(doc, m.j):n.i]}  # "X village in Y" as "X in Y"
         if "(" in between or between == {"in"} or _region_of(doc, m.j) == n.i:
             return container
     return None
