@@ -1,9 +1,11 @@
 """Country from context: which country an actor whose words say none belongs to."""
 
+from types import SimpleNamespace
+
 import pytest
 
-from sitrep.actors.context import _focus, _lone_towns
-from sitrep.models import Document
+from sitrep.actors.context import _focus, _lone_towns, _rooted, country_mentions
+from sitrep.models import Document, Place
 
 # (sentence start, token, country) as country_mentions gives them, in the order of the text
 
@@ -43,3 +45,33 @@ def test_a_side_word_makes_a_group_another_than_the_last_one_of_its_kind(pipelin
     start, end = text.index(words), text.index(words) + len(words)
     found = [a for a in record.actors if any(m.start < end and start < m.end for m in a.mentions)]
     assert [a.code for a in found] == [code]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, words, country", [
+    ("Residents blocked the highway near Nyala, saying trucks from Chad had damaged their fields.", "Residents",
+     "SDN"),
+    ("On Monday dozens of workers protested in Ranipet over unpaid wages, a week after a delegation from Sri Lanka "
+     "visited.", "workers", "IND"),
+])
+def test_people_take_the_country_of_the_town_they_are_in(pipeline, text, words, country) -> None:
+    """The town where people act gives them its country, though another country is named once elsewhere (the town
+    counts as a place, once, as that country does)."""
+    record = pipeline.analyze(Document(id="t", text=text)).record()
+    assert [a.country for a in record.actors if a.name == words] == [country]
+
+
+@pytest.mark.slow
+def test_a_name_that_is_a_place_and_an_actor_counts_once(nlp) -> None:
+    """"Syria" is a place and an actor (its state): one mention of the country, as a district the gazetteer reads and
+    the actors stage does not code is one mention of its own, so neither outweighs the other by being coded twice."""
+    text = "Villagers in Tonj district protested after raiders from Syria came."
+    doc = nlp(text)
+    syria, tonj = text.index("Syria"), text.index("Tonj")
+    places = [Place(start=tonj, end=tonj + 4, text="Tonj", name="Tonj", country="SS", feature_code="ADM2", precision=2),
+              Place(start=syria, end=syria + 5, text="Syria", name="Syria", country="SY", feature_code="PCLI",
+                    precision=3)]
+    state = SimpleNamespace(head=doc.char_span(syria, syria + 5).root.i, country="SYR", needs_context=False,
+                            start=syria, end=syria + 5)
+    found = country_mentions(doc, [state], _rooted(doc, places))
+    assert sorted(c for _, _, c in found) == ["SSD", "SYR"]

@@ -51,10 +51,14 @@ def _rooted(doc: Doc, places: list[Place]) -> list[tuple[Place, int]]:
 def country_mentions(doc: Doc, candidates: list[Candidate],
                      rooted: list[tuple[Place, int]]) -> list[tuple[int, int, str]]:
     """(sentence start, token, country) for each country mention, coded actors' and resolved places', in
-    the order of the text."""
+    the order of the text; a name that is both a place and an actor ("Syria", a country and its state; "Kano" as a
+    town and its people) counts once, as a place, so that no name weighs twice a place the actors stage does not
+    code (a district the gazetteer reads that the NER took for no place)."""
     starts = sentence_starts(doc)
+    spans = [(place.start, place.end) for place, _ in rooted if place.country and place.role == "location"]
     found = [(starts[c.head], c.head, c.country) for c in candidates
-             if c.country and _is_state_country(c.country) and not c.needs_context]
+             if c.country and _is_state_country(c.country) and not c.needs_context
+             and not any(s < c.end and c.start < e for s, e in spans)]
     for place, root in rooted:
         if place.country and place.role == "location":
             country, _ = place_country([place], place.start, place.end)
