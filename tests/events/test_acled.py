@@ -36,6 +36,11 @@ def lead_acled(pipeline, text: str):
     # … also when the claim comes later in the story, after another sentence
     ("On 4 June 2021, a roadside bomb exploded near Mogadishu. Police arrested two men. Al-Shabaab later claimed "
      "responsibility for the blast.", "Explosions/Remote violence", "Remote explosive/landmine/IED", 2, 0),
+    # … or as who set its device, in a later sentence
+    ("On 2 May 2021, two farmers were killed when their tractor hit a roadside bomb near Afgooye. Officials said "
+     "al-Shabaab militants had planted the device.", "Explosions/Remote violence", "Remote explosive/landmine/IED", 2, 7),
+    ("On 3 May 2021, a landmine killed three herders near Djibo. The mine was probably laid by JNIM fighters.",
+     "Explosions/Remote violence", "Remote explosive/landmine/IED", 2, 7),
     # whoever runs into a hidden device is its victim, not its doer
     ("On 4 June 2021, an army patrol vehicle struck a landmine near Gao, wounding three soldiers.",
      "Explosions/Remote violence", "Remote explosive/landmine/IED", 3, 1),

@@ -424,12 +424,17 @@ def forces_operation(words: Iterable[Token]) -> bool:
 
 def claimed_by(words: Iterable[Token], actors: dict[str, Actor]) -> Actor | None:
     """The armed group an attack with no doer named is laid to in its sentences: the subject of "claimed
-    (responsibility, to have …)", or who it is "attributed to", "blamed on", "suspected" or "planted by"."""
+    (responsibility, to have …)", who it is "attributed to", "blamed on", "suspected" or "planted by", or who set
+    its device ("militants had planted the bomb", "the mine was laid by rebels")."""
     starts = {m.start: a for a in actors.values() if a.acled_inter in (2, 3, 4, 8) for m in a.mentions}
     for token in words:
         lemma = token.lemma_.lower()
         if lemma in CLAIM_VERBS and token.pos_ == "VERB":
             named = [c for c in token.children if c.dep_ == "nsubj"]
+        elif lemma in PLANTING_VERBS and token.pos_ == "VERB" and any(
+                c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in DEVICES for c in token.children):
+            named = [c for c in token.children if c.dep_ == "nsubj"] + [
+                o for p in token.children if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj"]
         elif lemma in BLAME_VERBS and token.pos_ == "VERB":
             named = [o for p in token.children if p.dep_ in ("prep", "agent") and p.lower_ in ("to", "on", "by")
                      for o in p.children if o.dep_ == "pobj"] + [c for c in token.children if c.dep_ == "nsubjpass"
