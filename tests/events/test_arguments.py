@@ -328,6 +328,19 @@ def test_subjects_the_parser_joined_to_an_opening_place_phrase_are_the_subjects(
     assert set(sources) == {"Myanmar military", "KIA"}
 
 
+@pytest.mark.parametrize("text, scene, subject, verb", [
+    ("On 6 May 2021, in Uramita municipality, Antioquia department, army troops destroyed a coca lab.",
+     "Antioquia department", "army troops", "destroyed"),
+    ("In Cabimas, Zulia state, about fifty taxi drivers blocked the main road on Friday.", "Zulia state",
+     "taxi drivers", "blocked"),
+])
+def test_a_place_the_parser_made_the_subject_gives_way_to_the_subject_after_it(nlp, text, scene, subject, verb):
+    """"In X municipality, Y department, army troops destroyed …": the parser makes "department" the subject and the
+    troops its conjunct; the troops are the doer, the department only part of the scene."""
+    sources, _, _ = _link(nlp, text, [scene, subject], verb)
+    assert sources == [subject]
+
+
 def test_an_opening_place_phrase_alone_gives_no_subject(nlp):
     text = "In Hpakant Township, Kachin State, clashes were reported on Monday."
     assert _link(nlp, text, ["Kachin State"], "reported")[0] == []

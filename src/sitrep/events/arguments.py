@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..actors.phrases import listed_before
+from ..geo.cues import CONTAINER_KIND_WORDS, SCENE_WORDS
 from ..models import Span
 from ..wordtables import word_table
 from .actor_phrases import actor_at, actor_of_phrase, actors_in, phrase_bounds
@@ -282,6 +283,24 @@ def _swallowed_subject(verb: Token) -> Token | None:
     return None
 
 
+def _a_scene_name(token: Token) -> bool:
+    """A place's name or its kind word ("Antioquia department", "Zulia state")."""
+    return token.ent_type_ in PLACE_ENTITIES or token.lower_ in CONTAINER_KIND_WORDS
+
+
+def _past_the_scene(verb: Token, subject: Token) -> Token:
+    """The subject after the places of an opening phrase that the parser took for it: in "In X municipality, Y
+    department, army troops destroyed a lab" "department" comes out as the subject and "troops" as its conjunct.
+    When the verb opens with "in …", and the subject is a place right after a comma with a conjunct that is no
+    place, that conjunct is the subject."""
+    start = subject.left_edge.i
+    if not _a_scene_name(subject) or start == 0 or verb.doc[start - 1].text != "," or not any(
+            c.dep_ == "prep" and c.lower_ in SCENE_WORDS and c.i < start for c in verb.children):
+        return subject
+    later = [c for c in subject.conjuncts if c.i > subject.i and not _a_scene_name(c)]
+    return later[0] if later else subject
+
+
 def _listed_subjects(verb: Token, subject: Token) -> list[Token]:
     """Names listed before the subject with commas, as headlines write them: "Turkey, Russia agree"."""
     listed = []
@@ -338,6 +357,7 @@ def _verbal_roles(trigger: Token) -> _Roles:
     else:
         subject = _subject(trigger) or _swallowed_subject(trigger)
         if subject is not None:
+            subject = _past_the_scene(trigger, subject)
             roles.sources += [*_listed_subjects(trigger, subject), subject]
         roles.targets += _children(trigger, "dobj") or _shared_object(trigger)
         if subject is not None and trigger.lemma_.lower() in RECIPROCAL and subject.conjuncts:
