@@ -290,15 +290,31 @@ def _a_scene_name(token: Token) -> bool:
 
 def _past_the_scene(verb: Token, subject: Token) -> Token:
     """The subject after the places of an opening phrase that the parser took for it: in "In X municipality, Y
-    department, army troops destroyed a lab" "department" comes out as the subject and "troops" as its conjunct.
-    When the verb opens with "in …", and the subject is a place right after a comma with a conjunct that is no
-    place, that conjunct is the subject."""
+    department, army troops destroyed a lab" "department" comes out as the subject and "troops" as its conjunct (or,
+    in "in Tijuana, Baja California, armed men attacked …", as a second subject). When the verb opens with "in …",
+    and the subject is a place right after a comma with a conjunct or a second subject that is no place, that is
+    the subject."""
     start = subject.left_edge.i
-    if not _a_scene_name(subject) or start == 0 or verb.doc[start - 1].text != "," or not any(
-            c.dep_ == "prep" and c.lower_ in SCENE_WORDS and c.i < start for c in verb.children):
+    if not _a_scene_name(subject) or start < 2 or verb.doc[start - 1].text != ",":
         return subject
-    later = [c for c in subject.conjuncts if c.i > subject.i and not _a_scene_name(c)]
-    return later[0] if later else subject
+    if verb.doc[start - 2].ent_type_ in PLACE_ENTITIES and (owner := _owner_of_places(verb.doc[start - 2])):
+        return owner  # "residents of X neighbourhood of Talas, Kayseri held …": Kayseri is where Talas lies
+    if not any(c.dep_ == "prep" and c.lower_ in SCENE_WORDS and c.i < start for c in verb.children):
+        return subject
+    later = [c for c in (*subject.conjuncts, *_children(verb, "nsubj")) if c.i > subject.i and not _a_scene_name(c)]
+    return min(later, key=lambda t: t.i) if later else subject
+
+
+def _owner_of_places(place: Token) -> Token | None:
+    """The noun a chain of "of" places hangs from: "residents" in "residents of X neighbourhood of Talas"."""
+    token = place
+    for _ in range(8):
+        if token.dep_ not in ("pobj", "prep", "compound") or token.head is token:
+            break
+        token = token.head
+        if token.pos_ in ("NOUN", "PROPN") and not _a_scene_name(token) and token.dep_ != "pobj":
+            return token
+    return None
 
 
 def _listed_subjects(verb: Token, subject: Token) -> list[Token]:
@@ -357,8 +373,9 @@ def _verbal_roles(trigger: Token) -> _Roles:
     else:
         subject = _subject(trigger) or _swallowed_subject(trigger)
         if subject is not None:
-            subject = _past_the_scene(trigger, subject)
-            roles.sources += [*_listed_subjects(trigger, subject), subject]
+            past = _past_the_scene(trigger, subject)  # not a list of names ("Turkey, Russia agree") but a scene
+            roles.sources += [past] if past is not subject else [*_listed_subjects(trigger, subject), subject]
+            subject = past
         roles.targets += _children(trigger, "dobj") or _shared_object(trigger)
         if subject is not None and trigger.lemma_.lower() in RECIPROCAL and subject.conjuncts:
             roles.targets += [c for c in subject.conjuncts if c.i > subject.i]  # "X and Y exchanged fire"
