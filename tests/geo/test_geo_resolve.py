@@ -75,6 +75,19 @@ def test_a_kind_word_or_a_possessive_still_says_what_holds_the_name(pipeline, te
     assert (places[name].lat, places[name].lon) == (places[holder].lat, places[holder].lon)
 
 
+@pytest.mark.parametrize(("text", "name", "country", "coarse"), [
+    # a province named with its kind word right after the town outweighs a large namesake city abroad
+    ("On 29 April 2021, in Rio Claro, Lara state, residents protested to demand cooking gas.", "Rio Claro", "VE", True),
+    # … not after "in", which may say where people from the town are, nor for a town of the province's own country
+    ("Refugees from Herat in Balochistan province protested on Monday.", "Herat", "AF", False),
+    ("Two groups of drivers clashed at a bus terminal in Sorong city, West Papua province.", "Sorong", "ID", False),
+])
+def test_a_province_named_with_its_kind_word_holds_the_town_before_it(pipeline, text, name, country, coarse):
+    place = _places(pipeline, text)[name]
+    assert place.country == country
+    assert (place.precision == 2 and place.feature_code == "ADM1") is coarse
+
+
 def test_document_country_focus(pipeline):
     text = ("Syrian troops advanced on Saraqib. The Syrian army said it had taken the town, "
             "which lies on the highway between Damascus and Aleppo.")

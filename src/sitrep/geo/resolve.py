@@ -310,9 +310,18 @@ def _keep_inside(doc: Doc, mentions: list[Mention], context: Context) -> None:
         elif m.resolved.country in _named_by_others(m, context) and province.country not in context.named:
             continue  # "X, North East region, Ghana": the country named backs the town, not a province abroad
         elif _overruled(m, province, context.weights.parameter("small_town")) or (
-                _unmistakable(mentions, province) and _a_namesake(m.resolved, context)
-                and not _in_a_list(doc, m, mentions)):
+                _unmistakable(mentions, province) and not _in_a_list(doc, m, mentions)
+                and (_a_namesake(m.resolved, context) or _province_said_so(doc, m, mentions, province)
+                     and m.resolved.feature_code != "PPLC" and m.resolved.country != province.country)):
             _decide_coarse(doc, m, mentions, province)
+
+
+def _province_said_so(doc: Doc, m: Mention, mentions: list[Mention], province: GazPlace) -> bool:
+    """Whether the text names the province that holds the name right after it, with the province's kind word ("Rio
+    Claro, Lara state", "X (Y province)"): then even a large namesake city abroad (not a capital) is not what it means.
+    Not after "in", which may say where someone from the town is ("refugees from Herat in Balochistan province")."""
+    return any(mentions[k].resolved is province and mentions[k].kind == "admin"
+               and {t.text for t in doc[_past_kind_words(doc, m.j):mentions[k].i]} <= {",", "("} for k in m.containers)
 
 
 def _a_namesake(reading: GazPlace, context: Context) -> bool:
