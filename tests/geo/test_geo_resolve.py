@@ -88,6 +88,15 @@ def test_a_province_named_with_its_kind_word_holds_the_town_before_it(pipeline, 
     assert (place.precision == 2 and place.feature_code == "ADM1") is coarse
 
 
+def test_a_linking_word_makes_one_name_of_two(pipeline):
+    """"Shakhta imeni Gagarina" ("the Gagarin mine") is one place the gazetteer lacks, not a Russian village and a
+    town: it pulls nothing abroad, and the town it is said to lie by stays in Ukraine."""
+    places = _places(pipeline, "Troops fired mortars at positions near Shakhta imeni Gagarina, Donetsk, on Friday.")
+    assert "Shakhta" not in places and "Gagarina" not in places
+    assert places["Shakhta imeni Gagarina"].country != "RU"
+    assert places["Donetsk"].country == "UA"
+
+
 def test_document_country_focus(pipeline):
     text = ("Syrian troops advanced on Saraqib. The Syrian army said it had taken the town, "
             "which lies on the highway between Damascus and Aleppo.")

@@ -577,6 +577,21 @@ def _own_name_readings(doc: Doc, i: int, j: int, gaz: Gazetteer) -> list[GazPlac
 
 
 _SAINT_WORDS = word_table("geo.spotting.saint_words")
+_NAME_LINKS = word_table("geo.spotting.name_links")
+
+
+def _joined_by_links(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Names a linking word joins into one ("Shakhta imeni Gagarina"): one place that the gazetteer lacks, not a
+    village abroad and a town; it is then read where the text says it lies ("…, Donetsk")."""
+    joined: list[Mention] = []
+    for m in mentions:
+        last = joined[-1] if joined else None
+        if last is not None and last.j + 1 == m.i and doc[last.j].lower_ in _NAME_LINKS:
+            joined[-1] = Mention(i=last.i, j=m.j, start=last.start, end=m.end, text=doc[last.i:m.j].text,
+                                 label=last.label, locative=last.locative, near=last.near)
+        else:
+            joined.append(m)
+    return joined
 
 
 def _saint(doc: Doc, i: int) -> bool:
@@ -640,7 +655,7 @@ def spot(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             continue
         if found is not None and not _a_person_named(doc, found, people, surnames):
             mentions.append(found)
-    mentions = [_with_article(doc, m) for m in _one_name_one_reading(mentions)]
+    mentions = _joined_by_links(doc, [_with_article(doc, m) for m in _one_name_one_reading(mentions)])
     mentions.extend(_unresolved(doc, mentions, gaz, people, surnames))
     mentions.extend(phrase for m in mentions if (phrase := _capital_phrase(doc, m, gaz)) is not None)
     return sorted(mentions, key=lambda m: m.start)
