@@ -41,6 +41,11 @@ def lead_acled(pipeline, text: str):
      "al-Shabaab militants had planted the device.", "Explosions/Remote violence", "Remote explosive/landmine/IED", 2, 7),
     ("On 3 May 2021, a landmine killed three herders near Djibo. The mine was probably laid by JNIM fighters.",
      "Explosions/Remote violence", "Remote explosive/landmine/IED", 2, 7),
+    # … not when the planting is denied, nor when it is another incident's
+    ("On 2 May 2021, a bomb killed four people in a Kabul market. The Taliban denied that its fighters had planted "
+     "the device.", "Explosions/Remote violence", "Remote explosive/landmine/IED", 3, 7),
+    ("On 2 May 2021, a roadside bomb hit an army convoy near Mopti. In a separate incident, jihadists laid mines on a "
+     "road near Gao.", "Explosions/Remote violence", "Remote explosive/landmine/IED", 3, 1),
     # whoever runs into a hidden device is its victim, not its doer
     ("On 4 June 2021, an army patrol vehicle struck a landmine near Gao, wounding three soldiers.",
      "Explosions/Remote violence", "Remote explosive/landmine/IED", 3, 1),
@@ -75,6 +80,12 @@ def lead_acled(pipeline, text: str):
     ("On 7 May 2021, armed militias from two rival clans battled near the wells east of the town.",
      "Battles", "Armed clash", 4, 4),
     ("On 7 May 2021, clan militias clashed over grazing land near the river.", "Battles", "Armed clash", 4, 4),
+    # a clash that "ensued between" two sides names them as "clashes between" does: demonstrators who fight the
+    # police are a violent demonstration, families who fight with weapons identity militias
+    ("On 8 May 2021, a clash ensued between demonstrators and police outside the parliament in Kathmandu.",
+     "Riots", "Violent demonstration", 5, 1),
+    ("On 7 May 2021, an armed fight ensued between the Haddad and Karam families in Baalbek. The two sides used "
+     "rocket propelled grenades.", "Battles", "Armed clash", 4, 4),
     # … also when a bystander dies; "criminal groups" are gangs
     ("On 1 May 2021, criminal groups clashed near two villages in the hills, leaving a farmer dead.",
      "Battles", "Armed clash", 3, 3),

@@ -345,6 +345,13 @@ def test_a_place_the_parser_made_the_subject_gives_way_to_the_subject_after_it(n
     assert sources == [subject]
 
 
+def test_a_country_after_an_opening_place_phrase_stays_the_subject(nlp):
+    """A country may stand for its state: in "In Yemen, Saudi Arabia and its allies struck …" it is the doer."""
+    text = "In Yemen, Saudi Arabia and its allies struck Houthi positions near Marib."
+    sources, _, _ = _link(nlp, text, ["Saudi Arabia", "Houthi"], "struck")
+    assert sources == ["Saudi Arabia"]
+
+
 def test_an_opening_place_phrase_alone_gives_no_subject(nlp):
     text = "In Hpakant Township, Kachin State, clashes were reported on Monday."
     assert _link(nlp, text, ["Kachin State"], "reported")[0] == []

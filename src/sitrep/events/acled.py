@@ -293,6 +293,8 @@ def clash_sides(word: Token) -> list[Token]:
     """The sides the words of a clash name: between whom, who fought with whom ("clashes took place between …":
     the verb the clash is the subject of holds them)."""
     holders = [word, word.head] if word.dep_ == "nsubj" and word.head.pos_ == "VERB" else [word]
+    holders += [c for c in word.children if c.dep_ == "acl" and c.lemma_.lower() in OCCURRENCE_VERBS]  # "a clash
+    # ensued between …"
     preps = [p for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in ("between", "among", "with")]
     heads = [c for p in preps for c in p.children if c.dep_ == "pobj"]
     heads += [s for p in preps for c in p.children if c.dep_ == "pcomp" for s in c.children if s.dep_ == "nsubj"]
@@ -301,6 +303,7 @@ def clash_sides(word: Token) -> list[Token]:
     return [t for h in heads for t in (h, *h.conjuncts)]
 
 
+OCCURRENCE_VERBS = word_table("events.arguments.occurrence_verbs")
 SPLIT_NOUNS = frozenset({"faction", "group", "wing", "camp", "branch"})
 
 
@@ -431,8 +434,7 @@ def claimed_by(words: Iterable[Token], actors: dict[str, Actor]) -> Actor | None
         lemma = token.lemma_.lower()
         if lemma in CLAIM_VERBS and token.pos_ == "VERB":
             named = [c for c in token.children if c.dep_ == "nsubj"]
-        elif lemma in PLANTING_VERBS and token.pos_ == "VERB" and any(
-                c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in DEVICES for c in token.children):
+        elif lemma in PLANTING_VERBS and token.pos_ == "VERB" and _set_the_device(token):
             named = [c for c in token.children if c.dep_ == "nsubj"] + [
                 o for p in token.children if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj"]
         elif lemma in BLAME_VERBS and token.pos_ == "VERB":
@@ -446,6 +448,21 @@ def claimed_by(words: Iterable[Token], actors: dict[str, Actor]) -> Actor | None
             if found is not None:
                 return found
     return None
+
+
+DENIAL_VERBS = word_table("events.acled.denial_verbs")
+BACK_REFERENCES = frozenset({"the", "this", "that"})
+
+
+def _set_the_device(verb: Token) -> bool:
+    """Whether a planting verb says who set the device the event names: its object (or passive subject) is that device
+    named again ("the bomb", "the device", not "mines on a road" of another incident), and nothing denies it ("the
+    Taliban denied that its fighters had planted the device")."""
+    device = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in DEVICES), None)
+    if device is None or not any(c.dep_ == "det" and c.lower_ in BACK_REFERENCES for c in device.children):
+        return False
+    return not any(c.dep_ == "neg" for c in verb.children) and not any(
+        a.lemma_.lower() in DENIAL_VERBS for a in verb.ancestors)
 
 
 def device_victims(words: Iterable[Token], actors: dict[str, Actor], book: Codebook) -> list[str]:

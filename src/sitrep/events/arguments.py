@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..actors.phrases import listed_before
+from ..countries import lookup_country
 from ..geo.cues import CONTAINER_KIND_WORDS, SCENE_WORDS
 from ..models import Span
 from ..wordtables import word_table
@@ -284,8 +285,14 @@ def _swallowed_subject(verb: Token) -> Token | None:
 
 
 def _a_scene_name(token: Token) -> bool:
-    """A place's name or its kind word ("Antioquia department", "Zulia state")."""
-    return token.ent_type_ in PLACE_ENTITIES or token.lower_ in CONTAINER_KIND_WORDS
+    """A place's name or its kind word ("Antioquia department", "Zulia state"); not a country, which may stand for
+    its state ("In Yemen, Saudi Arabia and its allies struck …")."""
+    if token.lower_ in CONTAINER_KIND_WORDS:
+        return True
+    if token.ent_type_ not in PLACE_ENTITIES:
+        return False
+    name = next((e.text for e in token.doc.ents if e.start <= token.i < e.end), token.text)
+    return lookup_country(name) is None
 
 
 def _past_the_scene(verb: Token, subject: Token) -> Token:
@@ -505,6 +512,9 @@ def _nominal_roles(analysis: Analysis, trigger: Token) -> _Roles:
     between = _prep_objects(trigger, {"between", "among"})
     if not between and trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() in OCCURRENCE_VERBS:
         between = _prep_objects(trigger.head, {"between", "among"})  # "clashes broke out … between X and Y"
+    for verb in [] if between else [c for c in trigger.children if c.dep_ == "acl"
+                                    and c.lemma_.lower() in OCCURRENCE_VERBS]:
+        between += _prep_objects(verb, {"between", "among"})  # "a clash ensued between X and Y" (a headline's noun)
     for first in between:  # "clashes between X and Y": X the source, Y the target
         roles.source_ids += [*_split_parts(analysis, first), actor_of_phrase(analysis, first) or ""]
         roles.targets += [c for c in first.conjuncts if c.i > first.i]
