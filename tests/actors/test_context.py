@@ -53,6 +53,8 @@ def test_a_side_word_makes_a_group_another_than_the_last_one_of_its_kind(pipelin
      "SDN"),
     ("On Monday dozens of workers protested in Ranipet over unpaid wages, a week after a delegation from Sri Lanka "
      "visited.", "workers", "IND"),
+    # a town named once is no lone reading beside a country named twice: "police in X" are X's
+    ("Police in Gaziantep arrested 12 Syrians suspected of links to a Kurdish militia in Syria.", "Police", "TUR"),
 ])
 def test_people_take_the_country_of_the_town_they_are_in(pipeline, text, words, country) -> None:
     """The town where people act gives them its country, though another country is named once elsewhere (the town

@@ -48,14 +48,14 @@ def _rooted(doc: Doc, places: list[Place]) -> list[tuple[Place, int]]:
     return rooted
 
 
-def country_mentions(doc: Doc, candidates: list[Candidate],
-                     rooted: list[tuple[Place, int]]) -> list[tuple[int, int, str]]:
+def country_mentions(doc: Doc, candidates: list[Candidate], rooted: list[tuple[Place, int]],
+                     once: bool = True) -> list[tuple[int, int, str]]:
     """(sentence start, token, country) for each country mention, coded actors' and resolved places', in
     the order of the text; a name that is both a place and an actor ("Syria", a country and its state; "Kano" as a
     town and its people) counts once, as a place, so that no name weighs twice a place the actors stage does not
-    code (a district the gazetteer reads that the NER took for no place)."""
+    code (a district the gazetteer reads that the NER took for no place); with ``once`` false, twice."""
     starts = sentence_starts(doc)
-    spans = [(place.start, place.end) for place, _ in rooted if place.country and place.role == "location"]
+    spans = [(place.start, place.end) for place, _ in rooted if place.country and place.role == "location" and once]
     found = [(starts[c.head], c.head, c.country) for c in candidates
              if c.country and _is_state_country(c.country) and not c.needs_context
              and not any(s < c.end and c.start < e for s, e in spans)]
@@ -139,7 +139,9 @@ def resolve_context(doc: Doc, candidates: list[Candidate], places: list[Place]) 
     found = country_mentions(doc, candidates, rooted)
     starts = sentence_starts(doc)
     focus = _focus(found)
-    lone = _lone_towns(found, _town_readings(rooted), focus)
+    # a town read in a country the text names nowhere else: counted as a place and as its people ("police in
+    # Gaziantep" is not lone beside "Syrians … in Syria")
+    lone = _lone_towns(country_mentions(doc, candidates, rooted, once=False), _town_readings(rooted), focus)
     if lone:
         found = [f for f in found if f[1] not in lone]
         dropped = [place for place, root in rooted if root in lone]
