@@ -84,7 +84,7 @@ def lead_acled(pipeline, text: str):
     # police are a violent demonstration, families who fight with weapons identity militias
     ("On 8 May 2021, a clash ensued between demonstrators and police outside the parliament in Kathmandu.",
      "Riots", "Violent demonstration", 5, 1),
-    ("On 7 May 2021, an armed fight ensued between the Haddad and Karam families in Baalbek. The two sides used "
+    ("On 7 May 2021, a gunfight ensued between the Haddad and Karam families in Baalbek. Both sides also fired "
      "rocket propelled grenades.", "Battles", "Armed clash", 4, 4),
     # … also when a bystander dies; "criminal groups" are gangs
     ("On 1 May 2021, criminal groups clashed near two villages in the hills, leaving a farmer dead.",

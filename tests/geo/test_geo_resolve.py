@@ -59,8 +59,8 @@ def test_a_small_namesake_far_from_the_stated_town_gives_way_to_the_town(pipelin
 
 
 @pytest.mark.parametrize(("text", "name", "holder", "rule"), [
-    ("A roadside bomb went off near Rashidiyeh town in Al-Hasakeh countryside on Tuesday.", "Rashidiyeh",
-     "Al-Hasakeh", "place.stated_town"),
+    ("A roadside bomb went off outside Rashidiyeh town in the Hasakah countryside on Tuesday.", "Rashidiyeh",
+     "Hasakah", "place.stated_town"),
     ("Retired soldiers blocked a bridge in Beirut's Zokak area on Monday.", "Zokak", "Beirut",
      "place.stated_town"),
     ("Artillery shelled Bara town in Idlib countryside overnight.", "Bara", "Idlib", "place.stated_province"),
@@ -77,7 +77,7 @@ def test_a_kind_word_or_a_possessive_still_says_what_holds_the_name(pipeline, te
 
 @pytest.mark.parametrize(("text", "name", "country", "coarse"), [
     # a province named with its kind word right after the town outweighs a large namesake city abroad
-    ("On 29 April 2021, in Rio Claro, Lara state, residents protested to demand cooking gas.", "Rio Claro", "VE", True),
+    ("Residents of Rio Claro, Lara state, blocked a road over gas shortages on Thursday.", "Rio Claro", "VE", True),
     # … not after "in", which may say where people from the town are, nor for a town of the province's own country
     ("Refugees from Herat in Balochistan province protested on Monday.", "Herat", "AF", False),
     ("Two groups of drivers clashed at a bus terminal in Sorong city, West Papua province.", "Sorong", "ID", False),

@@ -298,7 +298,7 @@ def _a_scene_name(token: Token) -> bool:
 def _past_the_scene(verb: Token, subject: Token) -> Token:
     """The subject after the places of an opening phrase that the parser took for it: in "In X municipality, Y
     department, army troops destroyed a lab" "department" comes out as the subject and "troops" as its conjunct (or,
-    in "in Tijuana, Baja California, armed men attacked …", as a second subject). When the verb opens with "in …",
+    in "in Mexicali, Baja California, gunmen opened fire …", as a second subject). When the verb opens with "in …",
     and the subject is a place right after a comma with a conjunct or a second subject that is no place, that is
     the subject."""
     start = subject.left_edge.i

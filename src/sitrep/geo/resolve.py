@@ -89,7 +89,13 @@ def _between_says_in(doc: Doc, m: Mention, n: Mention, words: frozenset[str]) ->
     """Whether the words between a name and a later one say that the later holds it: only the given linking
     words ("," "in" "("), or the part of it that holds the name ("in the countryside of")."""
     k = _past_kind_words(doc, m.j)  # "X town in Y" says it as "X in Y" does
-    return {t.lower_ for t in doc[k:n.i]} <= words or _region_of(doc, k) == n.i
+    return _linking_words(doc, k, n.i) <= words or _region_of(doc, k) == n.i
+
+
+def _linking_words(doc: Doc, k: int, end: int) -> set[str]:
+    """The words between two names, without the article after "in" ("X in the Y countryside" as "X in Y")."""
+    words = [t.lower_ for t in doc[k:end]]
+    return {w for i, w in enumerate(words) if not (w == "the" and i and words[i - 1] == "in")}
 
 
 def _past_kind_words(doc: Doc, k: int) -> int:
@@ -248,7 +254,7 @@ def _stated_town(doc: Doc, m: Mention, mentions: list[Mention]) -> GazPlace | No
             continue
         if n.j < m.i and doc[n.j].text in ("'s", "’s"):
             return container
-        between = {t.lower_ for t in doc[_past_kind_words(doc, m.j):n.i]}  # "X village in Y" as "X in Y"
+        between = _linking_words(doc, _past_kind_words(doc, m.j), n.i)  # "X village in (the) Y" as "X in Y"
         if "(" in between or between == {"in"} or _region_of(doc, m.j) == n.i:
             return container
     return None
