@@ -702,3 +702,27 @@ def test_state_forces_are_external_where_the_text_names_only_another_country():
     assert not abroad(troops, at_home, frozenset({"SYR"}))
     assert not abroad(Actor(id="a2", name="villagers", country="SYR", sectors=["CVL"]), placeless,
                       frozenset({"IRQ"}))
+
+
+@pytest.mark.parametrize("text, doer", [
+    ("On 7 May 2021, a roadside bomb struck a police patrol outside Afgooye, wounding two officers. Al-Shabaab "
+     "claimed responsibility.", "Al-Shabaab"),
+    ("On 2 May 2021, two farmers were killed when their tractor hit a roadside bomb near Afgooye. Officials said "
+     "al-Shabaab militants had planted the device.", "al-Shabaab militants"),
+])
+def test_the_group_an_attack_is_claimed_by_or_laid_to_is_its_source(pipeline, text, doer):
+    """Who claimed the attack, or set its device, in a later sentence is the event's source, not only its ACLED
+    category; the role says where it came from."""
+    record = pipeline.analyze(Document(id="t", text=text, published="2021-05-10")).record()
+    said = {a.id: [m.text for m in a.mentions] for a in record.actors}
+    lead = max((e for e in record.events if e.acled.event_type), key=lambda e: e.confidence)
+    assert len(lead.sources) == 1 and doer in said[lead.sources[0]]
+    assert lead.decided_by["sources"].startswith("roles.claimed_or_laid_to")
+
+
+def test_a_denied_planting_gives_the_attack_no_source(pipeline):
+    text = "On 2 May 2021, a bomb killed four people in a Kabul market. The Taliban denied that its fighters had " \
+           "planted the device."
+    record = pipeline.analyze(Document(id="t", text=text, published="2021-05-10")).record()
+    lead = max((e for e in record.events if e.acled.event_type), key=lambda e: e.confidence)
+    assert lead.sources == []

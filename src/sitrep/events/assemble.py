@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from ..models import Actor, Event, EventDate, EventPlace, Span
 from ..temporal import event_date
 from ..temporal.linking import leans_on_publication, report_date, unknown_date_rule, weak_publication
+from .acled import claimed_by, load_codebook
 from .arguments import Arguments, aimed_targets, link_arguments
 from .attribution import attribution_of
 from .backrefs import adjunct_range, inside, main_clause, relative_date, temporal_marker
@@ -117,6 +118,12 @@ def resolve_roles(analysis: Analysis, mention: Mention, lexicon: Lexicon) -> Arg
     if mention.type in FOUND_DEAD:
         args.sources, args.targets = [], victims(analysis, mention) or args.targets
         args.rules.update({"sources": "roles.body_found: the killer is unknown", "targets": "roles.whose_body"})
+    elif not args.sources and load_codebook().acts.get(mention.type) in CLAIMABLE:
+        # "a roadside bomb hit a patrol. Al-Shabaab claimed responsibility": the group it is laid to did it
+        claimant = claimed_by(_told_from(mention.head, CLAIM_SENTENCES), {a.id: a for a in analysis.actors})
+        if claimant is not None:
+            args.sources = [claimant.id]
+            args.rules["sources"] = "roles.claimed_or_laid_to (a group claims it, or it is laid to one)"
     for role in ("sources", "targets"):
         if not getattr(args, role):
             args.rules.pop(role, None)
@@ -180,6 +187,14 @@ DATE_RULES = {"expression": "date.time_expression_of_its_clause", "anchor": "dat
 
 PASSING_TYPES = frozenset({"ceasefire"})
 FOUND_DEAD = frozenset({"body_found"})
+CLAIMABLE = frozenset({"remote", "attack", "abduct"})  # ACLED acts a group may claim or be blamed for
+CLAIM_SENTENCES = 3  # the event's sentence and the two after it
+
+
+def _told_from(token: Token, count: int) -> list[Token]:
+    """The tokens of the sentence of ``token`` and of the sentences after it, ``count`` sentences in all."""
+    sents = [s for s in token.doc.sents if s.start >= token.sent.start][:count]
+    return [t for s in sents for t in s]
 MOVEMENTS = frozenset({"displacement"})
 
 
