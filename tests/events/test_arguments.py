@@ -333,9 +333,9 @@ def test_subjects_the_parser_joined_to_an_opening_place_phrase_are_the_subjects(
      "Antioquia department", "army troops", "destroyed"),
     ("In Cabimas, Zulia state, about fifty taxi drivers blocked the main road on Friday.", "Zulia state",
      "taxi drivers", "blocked"),
-    ("On 6 May 2021, in Mexicali, Baja California, gunmen shot at a municipal police officer.",
-     "Baja California", "gunmen", "shot"),
-    ("On 8 May 2021, some 300 residents of Yenimahalle neighbourhood of Talas, Kayseri held a vigil against a quarry.",
+    ("On 6 May 2021, in Tijuana, Baja California, unknown men attacked a police patrol.",
+     "Baja California", "unknown men", "attacked"),
+    ("On 8 May 2021, around 300 residents of Yenimahalle district of Talas, Kayseri held a rally.",
      "Kayseri", "residents", "held"),
 ])
 def test_a_place_the_parser_made_the_subject_gives_way_to_the_subject_after_it(nlp, text, scene, subject, verb):
