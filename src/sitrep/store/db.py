@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -80,8 +82,19 @@ def _sqlite_pragmas(dbapi_connection: DBAPIConnection, _record: ConnectionPoolEn
     dbapi_connection.isolation_level = None  # sqlite3: autocommit in the driver; we emit BEGIN ourselves
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
+    deadline = time.monotonic() + _WAL_WAIT
+    while True:  # a new file's first switch to WAL can answer "locked" at once, without the busy timeout
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            break
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
     cursor.close()
+
+
+_WAL_WAIT = 30.0  # seconds a new connection retries the switch to WAL while other processes create the file
 
 
 def _sqlite_begin(conn: Connection) -> None:
@@ -120,14 +133,24 @@ def writer_of(engine: Engine) -> Engine:
     return engine.execution_options(**{WRITER: True})
 
 
+_MIGRATE_TRIES = 5
+
+
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest revision (creates it in a new database), under the writers' lock."""
     config = Config()
     config.set_main_option("script_location", str(resources.files("sitrep.store") / "migrations"))
     try:
-        with writer_of(engine).begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+        for attempt in range(_MIGRATE_TRIES):
+            try:
+                with writer_of(engine).begin() as connection:
+                    config.attributes["connection"] = connection
+                    command.upgrade(config, "head")
+                break
+            except OperationalError as exc:  # SQLite: several processes creating one new file at once
+                if engine.dialect.name != "sqlite" or "locked" not in str(exc) or attempt == _MIGRATE_TRIES - 1:
+                    raise
+                time.sleep(0.2 * (attempt + 1))
         log.debug("database %s: schema at the newest revision", engine.url.render_as_string(hide_password=True))
     except SQLAlchemyError as exc:
         raise StoreError(f"cannot prepare database {engine.url.render_as_string(hide_password=True)}: "
