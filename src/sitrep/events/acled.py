@@ -29,6 +29,7 @@ from ..countries import alpha3_of
 from ..errors import ResourceError
 from ..models import AcledCode, Actor, Event
 from ..wordtables import typed_table, word_table
+from .arguments import occurrence_clauses
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -293,8 +294,7 @@ def clash_sides(word: Token) -> list[Token]:
     """The sides the words of a clash name: between whom, who fought with whom ("clashes took place between …":
     the verb the clash is the subject of holds them)."""
     holders = [word, word.head] if word.dep_ == "nsubj" and word.head.pos_ == "VERB" else [word]
-    holders += [c for c in word.children if c.dep_ == "acl" and c.lemma_.lower() in OCCURRENCE_VERBS]  # "a clash
-    # ensued between …"
+    holders += occurrence_clauses(word)  # "a clash ensued between …"
     preps = [p for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in ("between", "among", "with")]
     heads = [c for p in preps for c in p.children if c.dep_ == "pobj"]
     heads += [s for p in preps for c in p.children if c.dep_ == "pcomp" for s in c.children if s.dep_ == "nsubj"]
@@ -303,7 +303,6 @@ def clash_sides(word: Token) -> list[Token]:
     return [t for h in heads for t in (h, *h.conjuncts)]
 
 
-OCCURRENCE_VERBS = word_table("events.arguments.occurrence_verbs")
 SPLIT_NOUNS = frozenset({"faction", "group", "wing", "camp", "branch"})
 
 

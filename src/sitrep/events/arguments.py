@@ -477,6 +477,11 @@ def _complement(verb: Token) -> Token | None:
 OCCURRENCE_VERBS = word_table("events.arguments.occurrence_verbs")
 
 
+def occurrence_clauses(noun: Token) -> list[Token]:
+    """The verbs of occurrence an event noun's own clause has: "ensued" in "a clash ensued between X and Y"."""
+    return [c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in OCCURRENCE_VERBS]
+
+
 def _support_verb(noun: Token) -> Token | None:
     """The light verb a nominal trigger is the object of: "carried out strikes", "paid a visit", "engaged in a
     firefight"."""
@@ -512,9 +517,8 @@ def _nominal_roles(analysis: Analysis, trigger: Token) -> _Roles:
     between = _prep_objects(trigger, {"between", "among"})
     if not between and trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() in OCCURRENCE_VERBS:
         between = _prep_objects(trigger.head, {"between", "among"})  # "clashes broke out … between X and Y"
-    for verb in [] if between else [c for c in trigger.children if c.dep_ == "acl"
-                                    and c.lemma_.lower() in OCCURRENCE_VERBS]:
-        between += _prep_objects(verb, {"between", "among"})  # "a clash ensued between X and Y" (a headline's noun)
+    for verb in [] if between else occurrence_clauses(trigger):  # "a clash ensued between X and Y"
+        between += _prep_objects(verb, {"between", "among"})
     for first in between:  # "clashes between X and Y": X the source, Y the target
         roles.source_ids += [*_split_parts(analysis, first), actor_of_phrase(analysis, first) or ""]
         roles.targets += [c for c in first.conjuncts if c.i > first.i]
