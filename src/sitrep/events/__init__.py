@@ -22,12 +22,22 @@ from ..nlp.tokens import token_table
 from ..settings import Settings
 from ..stage import Analysis, Stage
 from ..wordtables import word_table
-from .acled import DEMONSTRATING, Codebook, bears_on, decide, load_codebook, read_facts, recalled_by
+from .acled import (
+    DEMONSTRATING,
+    Codebook,
+    bears_on,
+    decide,
+    interaction,
+    load_codebook,
+    read_facts,
+    recalled_by,
+)
 from .assemble import build_event
 from .backrefs import date_from_main_events, pending_date, temporal_marker
 from .constructions import apply_constructions
 from .dedupe import Item, merge_acled_events, merge_mentions
 from .detect import Mention, find_mentions
+from .fronts import RULE, fire_across
 from .lexicon import Lexicon, load_lexicon
 from .place import as_event_place, places_named_together
 from .quantities import CONSEQUENCES
@@ -168,6 +178,25 @@ def code_acled(items: list[Item], analysis: Analysis) -> None:
                            preceding=sentences[own[0] - 1] if own[0] > 0 else None)
         item.event.acled, rule = decide(facts, book)
         item.event.decided_by["acled"] = f"{rule or 'no rule'}: {facts.describe()}"
+        if item.event.acled.event_type in FRONT_TYPES:
+            across_the_line(item.event, [sentences[i] for i in own], analysis)
+
+
+FRONT_TYPES = frozenset({"Explosions/Remote violence", "Battles"})
+
+
+def across_the_line(event: Event, sentences: list[SpacySpan], analysis: Analysis) -> None:
+    """ACLED's sides for unclaimed fire near a settlement of a front (fronts.py): the forces across the line
+    fired; in a clash, the side holding the settlement is the other."""
+    found = fire_across(event, sentences, analysis.text)
+    if found is None:
+        return
+    front, settlement, holder = found
+    inter1 = front.across(holder)
+    inter2 = holder if event.acled.event_type == "Battles" else event.acled.inter2 or 0
+    event.acled = event.acled.model_copy(update={"inter1": inter1, "inter2": inter2,
+                                                 "interaction": interaction(inter1, inter2)})
+    event.decided_by["acled"] += f"; {RULE}: {settlement!r} held by {holder} on {front.id}"
 
 
 STORY_SENTENCES = 2  # how far past the sentence after an event a demonstration's story is read

@@ -18,6 +18,7 @@ from .attribution import attribution_of
 from .backrefs import adjunct_range, inside, main_clause, relative_date, temporal_marker
 from .coding import code_event
 from .detect import Mention
+from .fronts import PLACE_RULE, front_place
 from .lexicon import Lexicon
 from .modality import mood_of
 from .place import focus_place, named_as_location, names_a_town, place_by_modifier, place_of, place_within
@@ -51,9 +52,9 @@ def build_event(analysis: Analysis, mention: Mention, lexicon: Lexicon, number: 
     """One Event from one mention (before the mentions of one event are merged), built once: each field comes
     from the one resolver that owns it, which also says by which rule (`Event.decided_by`)."""
     args = resolve_roles(analysis, mention, lexicon)
-    place, place_rule = resolve_place(analysis, mention, args)
     mood = mood_of(mention.focus, mention.type)
     date, date_rule = resolve_date(analysis, mention, mood.modality)
+    place, place_rule = resolve_place(analysis, mention, args, date)
     codes = code_event(lexicon.types[mention.type], _actors(analysis, args.sources))
     event = Event(
         id=f"e{number}", plover=codes.plover, cameo=codes.cameo, acled=codes.acled, category=codes.category,
@@ -130,9 +131,11 @@ def resolve_roles(analysis: Analysis, mention: Mention, lexicon: Lexicon) -> Arg
     return args
 
 
-def resolve_place(analysis: Analysis, mention: Mention, args: Arguments) -> tuple[EventPlace | None, str]:
+def resolve_place(analysis: Analysis, mention: Mention, args: Arguments,
+                  date: EventDate | None = None) -> tuple[EventPlace | None, str]:
     """Where: a place named in an adjunct for an event told there, the event noun's own place name, else
-    the sentence's place that names no actor of the event, else the article's focus (place.py)."""
+    the sentence's place that names no actor of the event, else the article's focus (place.py). A settlement
+    of a front line its sentence names (fronts.py) beats a place the gazetteer lacks or reads elsewhere."""
     marker = temporal_marker(mention.anchor)
     place, rule = place_of(analysis, mention.anchor, set(args.sources))
     for noun in (mention.head if mention.nominal else None, mention.partner):  # "the Kampala blast killed 12"
@@ -144,6 +147,9 @@ def resolve_place(analysis: Analysis, mention: Mention, args: Arguments) -> tupl
             and not inside(place.start, adjunct_range(marker)):
         within = place_within(analysis, adjunct_range(marker))
         place, rule = (within, "place.in_its_adjunct") if within else (focus_place(analysis), "place.article_focus")
+    settlement = front_place(mention.head.sent, date, analysis.text, place)
+    if settlement is not None:
+        place, rule = settlement, PLACE_RULE
     return place, rule
 
 

@@ -121,6 +121,9 @@ def noun_keys(doc: Doc, i: int, longest: int) -> Iterator[tuple[str, int]]:
     for n in range(len(words), 0, -1):
         part = words[:n][::-1]
         yield " ".join(w for w, _ in part), part[0][1]
+        start = doc[part[0][1]]
+        if n > 2 and start.tag_ == "NNS" and part[1][0] == "of":  # "bursts of fire": the head is the first word
+            yield " ".join([lemma(start), *(w for w, _ in part[1:])]), part[0][1]
     if doc[i].lower_ != lemma(doc[i]):
         yield doc[i].lower_, i
 

@@ -1,0 +1,136 @@
+"""Unclaimed fire on a settled front line (events/fronts.py, data/fronts.toml), on sentences we wrote.
+
+ACLED codes explosions and shots that monitors observe near a settlement, with no shooter named, as fired by
+the forces across the line from whoever holds it; in an armed clash the holder is the second side.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.events.fronts import PLACE_RULE, RULE, load_fronts, parse_fronts
+from sitrep.geo.normalize import name_key
+from sitrep.models import Document
+
+pytestmark = pytest.mark.slow
+
+
+def events_of(pipeline, text: str):
+    return [e for e in pipeline.analyze(Document(id="t", text=text)).events if e.acled.event_type]
+
+
+@pytest.mark.parametrize("text, inter1", [
+    # a town the government held: the fire came from the rebels' side
+    ("On 12 March 2019, international monitors recorded 25 explosions near Avdiivka.", 2),
+    # a town the rebels held: the fire came from the government's forces
+    ("On 12 March 2019, international monitors recorded 25 explosions near Horlivka.", 1),
+    # a village the gazetteer lacks still counts, as do the front's hyphenated names
+    ("On 3 July 2018, OSCE observers counted 7 explosions near Zolote-4.", 2),
+    ("On 3 July 2018, OSCE observers counted 7 explosions near Kalynove-Borshchuvate.", 1),
+])
+def test_unclaimed_fire_near_a_held_settlement_comes_from_across_the_line(pipeline, text, inter1):
+    event = max(events_of(pipeline, text), key=lambda e: e.confidence)
+    assert event.acled.event_type == "Explosions/Remote violence"
+    assert (event.acled.inter1, event.acled.inter2) == (inter1, 0)
+    assert event.acled.interaction == inter1 * 10
+    assert RULE in event.decided_by["acled"]
+
+
+def test_in_a_clash_the_holder_of_the_settlement_is_the_second_side(pipeline):
+    text = "On 20 June 2019, clashes were reported near Avdiivka, the OSCE mission said."
+    event = max(events_of(pipeline, text), key=lambda e: e.confidence)
+    assert event.acled.event_type == "Battles"
+    assert (event.acled.inter1, event.acled.inter2, event.acled.interaction) == (2, 1, 12)
+
+
+@pytest.mark.parametrize("text", [
+    # the shooter is named: the text decides
+    "On 12 March 2019, Ukrainian troops shelled positions near Horlivka.",
+    # outside the period the line held
+    "On 12 March 2023, international monitors recorded 25 explosions near Horlivka.",
+    # "Donetsk" as part of another name is not the city
+    "On 12 March 2019, an explosion hit a depot in Donetsk People's Republic territory, the OSCE said.",
+    # no settlement of a front in the sentence
+    "On 12 March 2019, monitors recorded 25 explosions near Kharkiv.",
+])
+def test_no_front_convention_where_a_doer_is_named_or_no_front_settlement_is(pipeline, text):
+    events = events_of(pipeline, text)
+    assert events, f"no ACLED event in {text!r}"
+    assert all(RULE not in e.decided_by["acled"] for e in events)
+
+
+def test_the_shipped_fronts_have_two_sides_each_holding_settlements():
+    fronts = load_fronts()
+    assert fronts, "fronts.toml lists no front"
+    for front in fronts:
+        assert len(set(front.sides)) == 2 and front.start < front.end
+        held = {s.holder for s in front.settlements.values()}
+        assert held == set(front.sides), f"a side of {front.id} holds no settlement"
+    # the spelling news uses and the gazetteer's key of it meet
+    assert fronts[0].settlements[name_key("Kalynove-Borshchuvate")].holder == 2
+
+
+def test_a_settlement_listed_on_both_sides_is_refused():
+    raw = {"front": [{"id": "f", "start": "2001-01-01", "end": "2002-01-01",
+                      "side": {"a": {"inter": 1, "settlements": [{"names": ["Northtown"], "at": [1.0, 2.0]},
+                                                                  {"names": ["Hill", "Upper Hill"]}]},
+                               "b": {"inter": 2, "settlements": [{"names": ["Southtown", "hill"]}]}}}]}
+    with pytest.raises(ValueError, match="'hill' on both sides"):
+        parse_fronts(raw)
+    raw["front"][0]["side"]["b"]["settlements"] = [{"names": ["Southtown"]}]
+    front = parse_fronts(raw)[0]
+    assert front.across(1) == 2
+    assert (front.settlements[name_key("Northtown")].lat, front.settlements[name_key("Upper Hill")].lat) == (1.0, None)
+
+
+@pytest.mark.parametrize("text, words, lat, lon, precision", [
+    # a village the gazetteer lacks: the table's point, "near" it
+    ("On 3 July 2018, OSCE observers counted 7 explosions near Kalynove-Borshchuvate.", "Kalynove-Borshchuvate",
+     48.59, 38.52, 2),
+    # a name the gazetteer reads elsewhere in the country (a village of the same name near Lviv)
+    ("On 3 July 2018, OSCE observers counted 7 explosions near Sokilnyky.", "Sokilnyky", 48.71, 38.86, 2),
+    # the province written after the village is where it lies, not the event's place
+    ("On 4 May 2021, government forces fired mortars at rebel positions near Zolote-5, Luhansk.", "Zolote-5",
+     48.67, 38.50, 2),
+])
+def test_an_event_near_a_front_settlement_is_placed_at_it(pipeline, text, words, lat, lon, precision):
+    event = max(events_of(pipeline, text), key=lambda e: e.confidence)
+    place = event.place
+    assert place is not None and event.decided_by["place"] == PLACE_RULE
+    assert (place.text, place.lat, place.lon, place.precision) == (words, lat, lon, precision)
+    assert text[place.start:place.end] == words
+
+
+def test_a_gazetteer_reading_of_the_front_stands_and_a_shared_name_gives_no_point(pipeline):
+    read = max(events_of(pipeline, "On 3 July 2018, OSCE observers counted 7 explosions near Horlivka."),
+               key=lambda e: e.confidence)
+    assert read.decided_by["place"] != PLACE_RULE and read.place.admin1 == "UA-14"
+    # two villages of the front bear this name: the side is known (government-held), the point is not
+    shared = max(events_of(pipeline, "On 3 July 2018, OSCE observers counted 7 explosions near Vodiane."),
+                 key=lambda e: e.confidence)
+    assert shared.decided_by["place"] != PLACE_RULE and shared.acled.inter1 == 2
+
+
+def test_no_front_place_outside_the_period_or_without_the_front_named(pipeline):
+    for text in ("On 3 July 2023, OSCE observers counted 7 explosions near Kalynove-Borshchuvate.",
+                 "On 3 July 2018, observers counted 7 explosions near Kalynove-Borshchuvate."):
+        events = events_of(pipeline, text)
+        assert events, f"no ACLED event in {text!r}"
+        assert all(e.decided_by["place"] != PLACE_RULE for e in events), text
+
+
+def test_gunfire_observed_from_afar_with_no_one_hurt_is_a_clash(pipeline):
+    # a plural "X of Y" event noun ("bursts of fire") is found as its singular is
+    event = max(events_of(pipeline, "On 1 May 2019, OSCE monitors observed 65 bursts of fire near Popasna."),
+                key=lambda e: e.confidence)
+    assert event.trigger.text == "bursts of fire"
+    assert (event.acled.event_type, event.acled.sub_event_type) == ("Battles", "Armed clash")
+    assert (event.acled.inter1, event.acled.inter2) == (2, 1)  # the holder of Popasna is the second side
+    # away from any front: an unidentified armed side alone
+    far = max(events_of(pipeline, "On 1 May 2019, residents heard bursts of fire outside the town of Kidal."),
+              key=lambda e: e.confidence)
+    assert (far.acled.event_type, far.acled.inter1, far.acled.inter2) == ("Battles", 3, 0)
+    # with someone hurt it stays an attack on them
+    hurt = max(events_of(pipeline, "On 1 May 2019, residents heard gunfire in the market; a trader was wounded."),
+               key=lambda e: e.confidence)
+    assert hurt.acled.event_type == "Violence against civilians"
