@@ -311,3 +311,27 @@ def test_a_province_abroad_does_not_pull_a_town_of_the_country_the_text_names(pi
     record = pipeline.analyze(Document(id="region", text=text)).record()
     attacked = next(e for e in record.events if e.trigger and e.trigger.text == "attacked")
     assert attacked.place is not None and (attacked.place.name, attacked.place.country) == ("Nalerigu", "GH")
+
+
+@pytest.mark.parametrize("text, town", [
+    # the province bears its capital's name, and the gazetteer reads it as the capital: the town said to lie in it
+    # is where it happened
+    ("On 9 June 2021, gunmen attacked an army checkpoint in the town of Qamishli in Al-Hasakeh.", "Al Qāmishlī"),
+    ("On 9 June 2021, rebels raided an army post by the town of Darbasiyah, in Al-Hasakeh.", "Ad Darbāsīyah"),
+])
+def test_a_town_said_to_lie_in_a_namesake_capital_is_the_finer_place(pipeline, text, town):
+    from sitrep.models import Document
+
+    record = pipeline.analyze(Document(id="town-in-town", text=text)).record()
+    event = max((e for e in record.events if e.acled.event_type), key=lambda e: e.confidence)
+    assert event.place is not None and event.place.name == town
+    assert event.decided_by["place"].endswith("place.town_before_its_province")
+
+
+def test_a_country_in_the_words_of_the_doer_is_not_the_scene(pipeline):
+    from sitrep.models import Document
+
+    text = "On 9 June 2021, pro-Turkey factions fired mortars at a village near Tell Abiad, wounding a boy."
+    record = pipeline.analyze(Document(id="side", text=text)).record()
+    event = max((e for e in record.events if e.acled.event_type), key=lambda e: e.confidence)
+    assert event.place is not None and event.place.country == "SY", event.place

@@ -100,6 +100,20 @@ def _role_rank(doc: Doc, head: int) -> int:
     return 1
 
 
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
+
+
+def _country_of_a_side(doc: Doc, place: Place, head: int) -> bool:
+    """A country named in the words of a doer ("pro-Turkey factions shelled …", "Yemen-based rebels attacked …"):
+    whose side it is, not where it happened."""
+    if not (place.feature_code or "").startswith("PCL"):
+        return False
+    token = doc[head]
+    while token.dep_ in _MODIFIER_DEPS and token.head.i != token.i:
+        token = token.head
+    return token.i != head and (token.dep_ in _ACTOR_DEPS or (token.dep_ == "conj" and token.head.dep_ in _ACTOR_DEPS))
+
+
 def choose_focus(doc: Doc, places: list[Place]) -> Place | None:
     """The place the article is about: most mentioned (locative uses count double), headline first."""
     weights: dict[tuple[float, float], float] = {}
@@ -166,7 +180,7 @@ def abroad_alone(places: list[Place]) -> frozenset[int]:
 # What may stand between a place and the place named as its container: "Kafrun in the northern countryside
 # of Hama", "Suq al-Jumaa (Tripoli)", "Ekwulobia town in Aguata LGA", "Funtua, Katsina".
 _CONTAINER_GAP = re.compile(r"^(?:\s+(?:district|town|village|city|area|camp|neighbou?rhood|municipality|township|"
-                            r"county|commune|locality|suburb|centre|center))?\s*(?:,|\(|\bin\b)"
+                            r"county|commune|locality|suburb|centre|center))?\s*(?:,\s*in\b|,|\(|\bin\b)"
                             r"(?:\s+(?:the|southern|northern|eastern|western|central|rural|countryside|outskirts|"
                             r"province|district|governorate|state|region|area|of))*\s*$", re.IGNORECASE)
 
@@ -244,8 +258,16 @@ def _named_inside(text: str, outer: Place, places: list[Place]) -> Place | None:
     """The place named just before `outer` as lying in it ("Cosoleacaque, Veracruz", "Kafrun in the
     countryside of Hama", "Douma (Rif Dimashq)"): the finer place the text gives for the same scene."""
     before = [p for p in places if p.end <= outer.start and outer.start - p.end <= 60
-              and _CONTAINER_GAP.match(text[p.end:outer.start]) and _contains(outer, p)]
+              and _CONTAINER_GAP.match(text[p.end:outer.start]) and (_contains(outer, p) or _town_in_town(outer, p))]
     return max(before, key=lambda p: p.end, default=None)
+
+
+def _town_in_town(outer: Place, inner: Place) -> bool:
+    """ "Qamishli in Al-Hasakeh", "Kafr Nabl, Idlib": a town said to lie in a town of its own province. The outer
+    name is the province (read as its capital, which bears its name) or the city around a district: either way the
+    inner town is the finer place."""
+    return outer.feature_class == "P" and inner.feature_class in ("P", "S") and outer.country == inner.country \
+        and outer.admin1 is not None and outer.admin1 == inner.admin1 and (outer.lat, outer.lon) != (inner.lat, inner.lon)
 
 
 def _attached(doc: Doc, head: int, trigger: Token) -> bool:
@@ -268,7 +290,7 @@ def sentence_place(analysis: Analysis, trigger: Token) -> tuple[EventPlace | Non
         skipped = sorted({index.strays[p.start] for p, _ in here if p.start in index.strays})
         here = [(p, h) for p, h in here if p.start not in index.strays]
         attached = [(p, h) for p, h in here if _attached(doc, h, trigger)]
-        not_actors = [(p, h) for p, h in here if _role_rank(doc, h) < 2]
+        not_actors = [(p, h) for p, h in here if _role_rank(doc, h) < 2 and not _country_of_a_side(doc, p, h)]
         pools = [("place.attached", [ph for ph in attached if ph in not_actors]),
                  ("place.sentence_most_specific", not_actors), ("place.attached_though_an_actor", attached),
                  ("place.sentence_any", here)]
