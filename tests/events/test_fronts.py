@@ -130,7 +130,73 @@ def test_gunfire_observed_from_afar_with_no_one_hurt_is_a_clash(pipeline):
     far = max(events_of(pipeline, "On 1 May 2019, residents heard bursts of fire outside the town of Kidal."),
               key=lambda e: e.confidence)
     assert (far.acled.event_type, far.acled.inter1, far.acled.inter2) == ("Battles", 3, 0)
+    # a crime heard, or fire exchanged, keeps the rules that know them
+    robbery = lead(pipeline, "On 1 May 2019, witnesses heard gunshots during a robbery at a jewellery shop in Lagos.")
+    assert (robbery.acled.event_type, robbery.acled.inter2) == ("Violence against civilians", 7)
+    exchange = lead(pipeline, "On 1 May 2019, heavy exchanges of gunfire were heard near the airport of Juba "
+                              "overnight.")
+    assert (exchange.acled.event_type, exchange.acled.inter1, exchange.acled.inter2) == ("Battles", 3, 3)
     # with someone hurt it stays an attack on them
     hurt = max(events_of(pipeline, "On 1 May 2019, residents heard gunfire in the market; a trader was wounded."),
                key=lambda e: e.confidence)
     assert hurt.acled.event_type == "Violence against civilians"
+
+
+def lead(pipeline, text: str, published: str | None = None):
+    events = [e for e in pipeline.analyze(Document(id="t", text=text, published=published)).events
+              if e.acled.event_type]
+    assert events, f"no ACLED event in {text!r}"
+    return max(events, key=lambda e: e.confidence)
+
+
+@pytest.mark.parametrize("text, inter1, inter2", [
+    # fire that came from a settlement: the side holding it fired
+    ("On 5 August 2019, shells fired from Horlivka hit houses in Toretsk, the OSCE mission said.", 2, 0),
+    # a known armed target: the other side fired, whichever village it fell near
+    ("On 5 August 2019, two Ukrainian soldiers were killed by shelling near Horlivka, Donetsk region.", 2, 1),
+])
+def test_the_origin_of_the_fire_or_its_armed_target_decides_before_the_settlement(pipeline, text, inter1, inter2):
+    event = lead(pipeline, text)
+    assert (event.acled.inter1, event.acled.inter2) == (inter1, inter2)
+    assert RULE in event.decided_by["acled"]
+
+
+@pytest.mark.parametrize("text", [
+    # provinces, not settlements
+    "On 5 August 2019, shelling in the Donetsk and Luhansk regions killed two civilians.",
+    # a village of the same name put elsewhere by the text
+    "On 5 August 2019, a shell hit a school in Olenivka, Crimea, the OSCE said, and a teacher was hurt.",
+    "On 5 August 2019, clashes broke out near Pervomaisk in Kharkiv region, the OSCE said.",
+    # a device set in place is not fire across the line
+    "On 5 August 2019, a landmine killed a farmer near Marinka, the OSCE mission said.",
+])
+def test_no_front_convention_for_provinces_places_elsewhere_devices_or_other_words(pipeline, text):
+    event = lead(pipeline, text)
+    assert RULE not in event.decided_by["acled"]
+    assert event.decided_by["place"] != PLACE_RULE
+
+
+def test_another_place_named_keeps_the_event_though_the_front_is_mentioned(pipeline):
+    text = "On 5 August 2019, hundreds of people protested in Kyiv against the shelling of Avdiivka by DPR forces."
+    event = lead(pipeline, text)
+    assert event.place is not None and event.place.admin1 != "UA-14" and event.decided_by["place"] != PLACE_RULE
+
+
+def test_a_week_is_no_day_of_the_front_and_its_words_are_whole_words():
+    from sitrep.models import EventDate
+
+    front = load_fronts()[0]
+    assert front.words.search("the DPR said") is not None
+    assert front.words.search("the GDPR came into force") is None
+    assert front.held_on(EventDate(value="2019-03-12", precision=1, source="expression"))
+    assert not front.held_on(EventDate(value="2015-W05-WE", precision=2, source="expression"))
+    assert not front.held_on(EventDate(value="2023-03-12", precision=1, source="expression"))
+
+
+def test_explosions_and_shots_observed_together_are_a_clash(pipeline):
+    # "explosions/shots": the parser hangs the first noun on the second; both were observed
+    text = "On 11 October 2019, OSCE monitors recorded 23 explosions/shots from rifles close to Svitlodarsk."
+    event = lead(pipeline, text)
+    assert (event.acled.event_type, event.acled.sub_event_type) == ("Battles", "Armed clash")
+    assert (event.acled.inter1, event.acled.inter2) == (2, 1)
+    assert event.decided_by["acled"].startswith("battle.explosions_and_gunfire_heard_from_afar")

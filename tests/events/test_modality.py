@@ -41,6 +41,9 @@ def _modality(nlp, text, word):
         ("No strikes were reported in the area on Monday.", "strikes", "negated"),
         ("The government refused to withdraw its troops.", "withdraw", "negated"),
         ("The two delegations left Vienna without an accord on Friday.", "accord", "negated"),
+        # a denial on the noun the event hangs from by "of"
+        ("There were no reports of shelling near the airport overnight.", "shelling", "negated"),
+        ("Residents reported two hours of shelling near the airport overnight.", "shelling", "asserted"),
         ("The mandate will expire on Friday if the council cannot reach a deal.", "expire", "conditional"),
         ("The talks could collapse.", "collapse", "hypothetical"),
         # a clause after a semicolon is a sentence of its own: its negation does not reach the clause before

@@ -178,25 +178,18 @@ def code_acled(items: list[Item], analysis: Analysis) -> None:
                            preceding=sentences[own[0] - 1] if own[0] > 0 else None)
         item.event.acled, rule = decide(facts, book)
         item.event.decided_by["acled"] = f"{rule or 'no rule'}: {facts.describe()}"
-        if item.event.acled.event_type in FRONT_TYPES:
-            across_the_line(item.event, [sentences[i] for i in own], analysis)
-
-
-FRONT_TYPES = frozenset({"Explosions/Remote violence", "Battles"})
+        across_the_line(item.event, [sentences[i] for i in own], analysis)
 
 
 def across_the_line(event: Event, sentences: list[SpacySpan], analysis: Analysis) -> None:
-    """ACLED's sides for unclaimed fire near a settlement of a front (fronts.py): the forces across the line
-    fired; in a clash, the side holding the settlement is the other."""
-    found = fire_across(event, sentences, analysis.text)
+    """ACLED's sides for unclaimed fire on a front (fronts.py): who held the settlement it fell near, or was fired
+    from, or the side of its armed target."""
+    found = fire_across(event, sentences, analysis.text, analysis.places)
     if found is None:
         return
-    front, settlement, holder = found
-    inter1 = front.across(holder)
-    inter2 = holder if event.acled.event_type == "Battles" else event.acled.inter2 or 0
-    event.acled = event.acled.model_copy(update={"inter1": inter1, "inter2": inter2,
-                                                 "interaction": interaction(inter1, inter2)})
-    event.decided_by["acled"] += f"; {RULE}: {settlement!r} held by {holder} on {front.id}"
+    event.acled = event.acled.model_copy(update={"inter1": found.inter1, "inter2": found.inter2,
+                                                 "interaction": interaction(found.inter1, found.inter2)})
+    event.decided_by["acled"] += f"; {RULE}: {found.why} on {found.front.id}"
 
 
 STORY_SENTENCES = 2  # how far past the sentence after an event a demonstration's story is read

@@ -921,7 +921,9 @@ def perceived(token: Token, verbs: frozenset[str]) -> bool:
     """Whether the event word is what a verb of perceiving saw or heard, a few steps up through its object
     ("monitors recorded a total of 40 explosions", "residents heard several blasts")."""
     for _ in range(4):
-        if token.dep_ not in ("dobj", "pobj", "prep", "conj", "appos", "nsubjpass") or token.head.i == token.i:
+        slashed = token.dep_ == "nmod" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == "/"
+        if (token.dep_ not in ("dobj", "pobj", "prep", "conj", "appos", "nsubjpass") and not slashed) \
+                or token.head.i == token.i:  # "explosions/shots": the parser hangs the first on the second
             return False
         token = token.head
         if token.pos_ == "VERB" and token.lemma_.lower() in verbs:

@@ -147,7 +147,7 @@ def resolve_place(analysis: Analysis, mention: Mention, args: Arguments,
             and not inside(place.start, adjunct_range(marker)):
         within = place_within(analysis, adjunct_range(marker))
         place, rule = (within, "place.in_its_adjunct") if within else (focus_place(analysis), "place.article_focus")
-    settlement = front_place(mention.head.sent, date, analysis.text, place)
+    settlement = front_place(mention.head.sent, date, analysis.text, place, analysis.places)
     if settlement is not None:
         place, rule = settlement, PLACE_RULE
     return place, rule

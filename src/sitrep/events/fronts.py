@@ -13,6 +13,7 @@ villages are often missing from the gazetteer or share a name with a larger plac
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import ResourceError
 from ..geo.distance import haversine_km
 from ..geo.normalize import name_key
-from ..models import Event, EventDate, EventPlace
+from ..models import Event, EventDate, EventPlace, Place
 from ..nlp.tokens import token_table
 from ..wordtables import word_table
 
@@ -35,6 +36,7 @@ PLACE_RULE = "place.front_settlement"
 NAME_TOKENS = 5  # "Zolote - 5", "Kalynove - Borshchuvate": a name is at most this many tokens
 PROVINCE_WORDS = word_table("geo.cues.admin_words")
 NEAR_WORDS = word_table("geo.cues.near_words")
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 @dataclass(frozen=True)
@@ -55,14 +57,17 @@ class Front:
     area_words: tuple[str, ...]
     settlements: dict[str, Settlement]  # name key → settlement
     sides: tuple[int, ...]  # the categories of the front's sides
+    words: re.Pattern[str]  # the area words, whole
+    province_keys: frozenset[str]  # the area words as name keys ("X, Donetsk": where X lies)
 
     def across(self, holder: int) -> int:
         """The category of the side across the line from the one holding a place."""
         return next(side for side in self.sides if side != holder)
 
     def held_on(self, date: EventDate | None) -> bool:
+        """Whether the event's day (a full ISO date; not a week or a month) lies in the front's period."""
         day = date.value[:10] if date is not None and date.value else ""
-        return len(day) == 10 and self.start <= day <= self.end
+        return _DAY.fullmatch(day) is not None and self.start <= day <= self.end
 
 
 def parse_fronts(raw: dict[str, Any]) -> tuple[Front, ...]:
@@ -80,9 +85,14 @@ def parse_fronts(raw: dict[str, Any]) -> tuple[Front, ...]:
                 for name in entry["names"]:
                     if settlements.setdefault(name_key(name), place).holder != place.holder:
                         raise ValueError(f"front {front['id']} lists {name!r} on both sides")
+        categories = tuple(int(side["inter"]) for side in sides.values())
+        if len(set(categories)) != 2:
+            raise ValueError(f"front {front['id']} gives both sides the category {categories[0]}")
+        words = tuple(front.get("area_words", ()))
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b" if words else r"(?!)")
         fronts.append(Front(front["id"], front["start"], front["end"], front.get("country", ""),
-                            frozenset(front.get("admin1", ())), tuple(front.get("area_words", ())), settlements,
-                            tuple(int(side["inter"]) for side in sides.values())))
+                            frozenset(front.get("admin1", ())), words, settlements, categories, pattern,
+                            frozenset(name_key(word) for word in words)))
     return tuple(fronts)
 
 
@@ -99,18 +109,27 @@ def load_fronts() -> tuple[Front, ...]:
 
 
 def _speaks_of(front: Front, text: str, place: EventPlace | None) -> bool:
+    """Whether the article speaks of the front: one of its words, whole ("DPR", not inside "GDPR"), or the event
+    placed in one of its provinces."""
     if place is not None and place.admin1 in front.admin1:
         return True
-    return any(word in text for word in front.area_words)
+    return front.words.search(text) is not None
+
+
+_PLURAL_PROVINCES = frozenset({"regions", "oblasts", "provinces"})
 
 
 def _name_goes_on(sent: SpacySpan, j: int) -> bool:
     """Whether the words after a settlement's name make it part of another name or a province's ("Donetsk
-    People's Republic", "Luhansk Oblast", "Donetsk region")."""
+    People's Republic", "Luhansk Oblast", "Donetsk region", "the Donetsk and Luhansk regions")."""
     if j >= sent.end:
         return False
-    after = sent.doc[j]
-    return after.text[:1].isupper() or after.lower_ in PROVINCE_WORDS
+    doc = sent.doc
+    after = doc[j]
+    if after.text[:1].isupper() or after.lower_ in PROVINCE_WORDS or after.lower_ in _PLURAL_PROVINCES:
+        return True
+    return after.lower_ in ("and", ",") and j + 2 < sent.end and doc[j + 1].text[:1].isupper() \
+        and doc[j + 2].lower_ in _PLURAL_PROVINCES
 
 
 @dataclass(frozen=True)
@@ -119,26 +138,45 @@ class Named:
     end: int
     text: str
     settlement: Settlement
+    origin: bool  # "fired from X": where the fire came from, not where it fell
 
 
-def settlements_in(sentences: Iterable[SpacySpan], front: Front) -> Iterator[Named]:
+def _stated_elsewhere(sent: SpacySpan, j: int, front: Front, elsewhere: dict[int, bool]) -> bool:
+    """Whether the words after a settlement's name put it outside the front ("Olenivka, Crimea", "Pervomaisk in
+    Kharkiv region"): a place the gazetteer read outside the front's provinces, after a comma or "in"."""
+    doc = sent.doc
+    k = j
+    while k < sent.end and doc[k].lower_ in (",", "in", "the"):
+        k += 1
+    return k > j and k < sent.end and elsewhere.get(doc[k].idx, False) \
+        and name_key(doc[k].text) not in front.province_keys  # "Nevelske, Donetsk" is the front's, however read
+
+
+def settlements_in(sentences: Iterable[SpacySpan], front: Front,
+                   places: Iterable[Place] = ()) -> Iterator[Named]:
     """Each settlement of a front the sentences name: the longest name from each capitalised word, where the
-    name ends there (`_name_goes_on`); not a name written after another and a comma, which names where the
-    first lies ("Zolote-5, Luhansk")."""
+    name ends there (`_name_goes_on`) and is not put elsewhere (`_stated_elsewhere`, from `places`, the
+    document's place mentions); not the front's province named after another and a comma ("Zolote-5, Luhansk")."""
+    elsewhere = {p.start: p.role == "location" and p.lat is not None and p.admin1 not in front.admin1
+                 for p in places}
+    provinces = front.province_keys
     for sent in sentences:
-        i, last = sent.start, None
+        doc, i, last = sent.doc, sent.start, None
         while i < sent.end:
-            if not sent.doc[i].text[:1].isupper():
+            if not doc[i].text[:1].isupper():
                 i += 1
                 continue
             for j in range(min(i + NAME_TOKENS, sent.end), i, -1):
-                words = sent.doc[i:j]
-                found = front.settlements.get(name_key(words.text))
+                words = doc[i:j]
+                key = name_key(words.text)
+                found = front.settlements.get(key)
                 if found is None or words[-1].is_punct or _name_goes_on(sent, j):
                     continue
-                between = token_table(sent.doc).text[last:words.start_char] if last is not None else ""
-                if between.strip() != ",":  # "X, Luhansk": where X lies
-                    yield Named(words.start_char, words.end_char, words.text, found)
+                container = last is not None and key in provinces \
+                    and token_table(doc).text[last:words.start_char].strip() == ","
+                if not container and not _stated_elsewhere(sent, j, front, elsewhere):
+                    origin = i > sent.start and doc[i - 1].lower_ == "from"
+                    yield Named(words.start_char, words.end_char, words.text, found, origin)
                 last, i = words.end_char, j - 1
                 break
             i += 1
@@ -148,52 +186,75 @@ def _fronts_of(date: EventDate | None, text: str, place: EventPlace | None) -> I
     return (f for f in load_fronts() if f.held_on(date) and _speaks_of(f, text, place))
 
 
-def fire_across(event: Event, sentences: list[SpacySpan], text: str) -> tuple[Front, str, int] | None:
-    """The front, settlement and holder's category for an event with no doer, in a sentence of its own that
-    names a settlement a front's side held on the event's day (the one the event is placed at first)."""
-    if event.sources:
+# What ACLED's convention covers: fire across the line (shelling, artillery, small arms), not devices set in place
+FIRE = frozenset({("Explosions/Remote violence", "Shelling/artillery/missile attack"), ("Battles", "Armed clash")})
+
+
+@dataclass(frozen=True)
+class Across:
+    front: Front
+    inter1: int
+    inter2: int
+    why: str
+
+
+def fire_across(event: Event, sentences: list[SpacySpan], text: str, places: Iterable[Place] = ()) -> Across | None:
+    """ACLED's sides for fire with no doer of its own on a front, in its sentences (module docstring): the side a
+    settlement it was fired from held; else the side across from a known armed target; else the side across the
+    line from the settlement it fell near (the one the event is placed at first), and in a clash that
+    settlement's holder as the second side."""
+    code = event.acled
+    if event.sources or (code.event_type, code.sub_event_type) not in FIRE:
         return None
     own = event.place.start if event.place is not None else None
+    inter2 = code.inter2 or 0
     for front in _fronts_of(event.date, text, event.place):
-        named = sorted(settlements_in(sentences, front), key=lambda n: n.start != own)
-        if named:
-            return front, named[0].text, named[0].settlement.holder
+        named = sorted(settlements_in(sentences, front, places), key=lambda n: n.start != own)
+        if not named:
+            continue
+        origin = next((n for n in named if n.origin), None)
+        if origin is not None:
+            return Across(front, origin.settlement.holder, inter2, f"fired from {origin.text!r}")
+        if inter2 in front.sides:
+            return Across(front, front.across(inter2), inter2, f"at forces of side {inter2} near {named[0].text!r}")
+        near = named[0]
+        holder = near.settlement.holder
+        return Across(front, front.across(holder), holder if code.event_type == "Battles" else inter2,
+                      f"near {near.text!r}, held by side {holder}")
     return None
 
 
 FRONT_READING_KM = 15.0  # a gazetteer reading of a settlement this close to the table's point stands
 
 
-def _stands(place: EventPlace | None, sentence: SpacySpan, front: Front, named: Named) -> bool:
-    """Whether the place found so far stands against a front settlement its sentence names: a town or district
-    of the front's provinces, named in that sentence, neither the settlement's province written after it nor a
-    reading of the settlement far from its point."""
-    if place is None or place.source != "sentence" or place.start is None or place.precision > 2:
-        return False
-    if not sentence.start_char <= place.start < sentence.end_char or place.admin1 not in front.admin1:
-        return False
-    if token_table(sentence.doc).text[named.end:place.start].strip() == ",":  # "Zolote-5, Luhansk": where it lies
-        return False
-    point = named.settlement
-    if place.start != named.start or point.lat is None or point.lon is None:
+def _gives_way(place: EventPlace | None, text: str, named: Named, front: Front) -> bool:
+    """Whether the place found so far gives way to a front settlement its sentence names: none; the article's
+    focus; the gazetteer's reading of the settlement's own words outside the front's provinces or far from its
+    point; or the front's province written after it ("Zolote-5, Luhansk"). Another place named stands."""
+    if place is None or place.source == "focus" or place.start is None:
         return True
-    return haversine_km(place.lat, place.lon, point.lat, point.lon) <= FRONT_READING_KM
+    point = named.settlement
+    if place.start == named.start:
+        return place.admin1 not in front.admin1 or point.lat is None or point.lon is None \
+            or haversine_km(place.lat, place.lon, point.lat, point.lon) > FRONT_READING_KM
+    return place.start > named.end and text[named.end:place.start].strip() == "," \
+        and (place.admin1 in front.admin1 or name_key(place.text or "") in front.province_keys)
 
 
-def front_place(sentence: SpacySpan, date: EventDate | None, text: str,
-                place: EventPlace | None) -> EventPlace | None:
-    """The settlement of a front an event's sentence names, as the event's place, unless the place found so far
-    stands (`_stands`)."""
+def front_place(sentence: SpacySpan, date: EventDate | None, text: str, place: EventPlace | None,
+                places: Iterable[Place] = ()) -> EventPlace | None:
+    """The settlement of a front an event's sentence names, as the event's place, where the place found so far
+    gives way to it (`_gives_way`). A settlement fire came from is not where it fell."""
     for front in _fronts_of(date, text, place):
-        named = next(iter(sorted(settlements_in([sentence], front),
-                                 key=lambda n: place is None or n.start != place.start)), None)
-        if named is None or named.settlement.lat is None or named.settlement.lon is None \
-                or _stands(place, sentence, front, named):
+        named = sorted((n for n in settlements_in([sentence], front, places) if not n.origin),
+                       key=lambda n: place is None or n.start != place.start)
+        if not named or named[0].settlement.lat is None or named[0].settlement.lon is None \
+                or not _gives_way(place, text, named[0], front):
             continue
-        doc = sentence.doc
-        first = doc.char_span(named.start, named.end, alignment_mode="expand")
-        near = first is not None and first.start > 0 and doc[first.start - 1].lower_ in NEAR_WORDS
-        return EventPlace(name=named.settlement.name, lat=named.settlement.lat, lon=named.settlement.lon,
+        first, doc = named[0], sentence.doc
+        span = doc.char_span(first.start, first.end, alignment_mode="expand")
+        near = span is not None and span.start > 0 and doc[span.start - 1].lower_ in NEAR_WORDS
+        return EventPlace(name=first.settlement.name, lat=first.settlement.lat, lon=first.settlement.lon,
                           precision=2 if near else 1, country=front.country or None, source="sentence",
-                          start=named.start, end=named.end, text=named.text)
+                          start=first.start, end=first.end, text=first.text)
     return None

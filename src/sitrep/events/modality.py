@@ -98,11 +98,15 @@ def _all_nouns() -> set[str]:
 
 def _negated(token: Token) -> bool:
     """A negation on the word itself: "did not attack", "no strikes", "never", "without firing", "ended without
-    an agreement"."""
+    an agreement", or on the noun it hangs from by "of" ("no reports of shelling")."""
     for child in token.children:
         if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in ("no", "neither")):
             return True
         if child.dep_ in ("nsubj", "nsubjpass") and _no_one(child):  # "no one was hurt"
+            return True
+    if token.dep_ in ("pobj", "pcomp") and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+        # "no claims of responsibility", "no reports of shelling": the noun the event hangs from is denied
+        if any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in token.head.head.children):
             return True
     return token.dep_ in ("pcomp", "pobj") and token.head.lower_ == "without"
 
