@@ -126,10 +126,10 @@ def test_gunfire_observed_from_afar_with_no_one_hurt_is_a_clash(pipeline):
     assert event.trigger.text == "bursts of fire"
     assert (event.acled.event_type, event.acled.sub_event_type) == ("Battles", "Armed clash")
     assert (event.acled.inter1, event.acled.inter2) == (2, 1)  # the holder of Popasna is the second side
-    # away from any front: an unidentified armed side alone
+    # away from any front: two unidentified armed sides
     far = max(events_of(pipeline, "On 1 May 2019, residents heard bursts of fire outside the town of Kidal."),
               key=lambda e: e.confidence)
-    assert (far.acled.event_type, far.acled.inter1, far.acled.inter2) == ("Battles", 3, 0)
+    assert (far.acled.event_type, far.acled.inter1, far.acled.inter2) == ("Battles", 3, 3)  # two unnamed sides
     # a crime heard, or fire exchanged, keeps the rules that know them
     robbery = lead(pipeline, "On 1 May 2019, witnesses heard gunshots during a robbery at a jewellery shop in Lagos.")
     assert (robbery.acled.event_type, robbery.acled.inter2) == ("Violence against civilians", 7)
@@ -152,6 +152,8 @@ def lead(pipeline, text: str, published: str | None = None):
 @pytest.mark.parametrize("text, inter1, inter2", [
     # fire that came from a settlement: the side holding it fired
     ("On 5 August 2019, shells fired from Horlivka hit houses in Toretsk, the OSCE mission said.", 2, 0),
+    # "from" a settlement only as the origin of the fire: a distance from it is where the fire fell
+    ("On 5 August 2019, OSCE monitors recorded 9 explosions 3 km from Avdiivka.", 2, 0),
     # a known armed target: the other side fired, whichever village it fell near
     ("On 5 August 2019, two Ukrainian soldiers were killed by shelling near Horlivka, Donetsk region.", 2, 1),
 ])
@@ -167,8 +169,11 @@ def test_the_origin_of_the_fire_or_its_armed_target_decides_before_the_settlemen
     # a village of the same name put elsewhere by the text
     "On 5 August 2019, a shell hit a school in Olenivka, Crimea, the OSCE said, and a teacher was hurt.",
     "On 5 August 2019, clashes broke out near Pervomaisk in Kharkiv region, the OSCE said.",
-    # a device set in place is not fire across the line
+    # a device set in place is not fire across the line, even one the codebook took for shelling
     "On 5 August 2019, a landmine killed a farmer near Marinka, the OSCE mission said.",
+    "On 5 August 2019, an anti-tank mine went off under a van near Olenivka, Donetsk region, killing the driver.",
+    # a settlement's name on the body that reported it is no place where anything fell
+    "On 5 August 2019, mortar fire hit a farm near Zolotoye, Luhansk separatist authorities said.",
 ])
 def test_no_front_convention_for_provinces_places_elsewhere_devices_or_other_words(pipeline, text):
     event = lead(pipeline, text)

@@ -328,6 +328,19 @@ def test_a_town_said_to_lie_in_a_namesake_capital_is_the_finer_place(pipeline, t
     assert event.decided_by["place"].endswith("place.town_before_its_province")
 
 
+@pytest.mark.parametrize("text, town", [
+    # a home town ("from X") is not where it happened, nor is a state capital said to lie in a lesser town
+    ("On 9 June 2021, displaced families from Bama, in Maiduguri, held a sit-in over food rations.", "Maiduguri"),
+    ("On 9 June 2021, gunmen shot dead two traders coming from Katsina, in Daura.", "Daura"),
+])
+def test_no_finer_town_from_a_home_town_or_a_seat_in_a_lesser_town(pipeline, text, town):
+    from sitrep.models import Document
+
+    record = pipeline.analyze(Document(id="from", text=text)).record()
+    event = max((e for e in record.events if e.acled.event_type), key=lambda e: e.confidence)
+    assert event.place is not None and event.place.name == town
+
+
 def test_a_country_in_the_words_of_the_doer_is_not_the_scene(pipeline):
     from sitrep.models import Document
 

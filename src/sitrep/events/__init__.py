@@ -178,13 +178,13 @@ def code_acled(items: list[Item], analysis: Analysis) -> None:
                            preceding=sentences[own[0] - 1] if own[0] > 0 else None)
         item.event.acled, rule = decide(facts, book)
         item.event.decided_by["acled"] = f"{rule or 'no rule'}: {facts.describe()}"
-        across_the_line(item.event, [sentences[i] for i in own], analysis)
+        across_the_line(item.event, [sentences[i] for i in own], analysis, "device" in facts.cues)
 
 
-def across_the_line(event: Event, sentences: list[SpacySpan], analysis: Analysis) -> None:
+def across_the_line(event: Event, sentences: list[SpacySpan], analysis: Analysis, device: bool) -> None:
     """ACLED's sides for unclaimed fire on a front (fronts.py): who held the settlement it fell near, or was fired
-    from, or the side of its armed target."""
-    found = fire_across(event, sentences, analysis.text, analysis.places)
+    from, or the side of its armed target; not for a device the text names (a mine is not fire across the line)."""
+    found = fire_across(event, sentences, analysis.text, analysis.places, device)
     if found is None:
         return
     event.acled = event.acled.model_copy(update={"inter1": found.inter1, "inter2": found.inter2,

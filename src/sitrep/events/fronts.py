@@ -29,6 +29,7 @@ from ..nlp.tokens import token_table
 from ..wordtables import word_table
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
 
 RULE = "acled.front.fire_across_the_line"
@@ -36,6 +37,7 @@ PLACE_RULE = "place.front_settlement"
 NAME_TOKENS = 5  # "Zolote - 5", "Kalynove - Borshchuvate": a name is at most this many tokens
 PROVINCE_WORDS = word_table("geo.cues.admin_words")
 NEAR_WORDS = word_table("geo.cues.near_words")
+FIRE_WORDS = word_table("events.fronts.fire_words")
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
@@ -152,6 +154,22 @@ def _stated_elsewhere(sent: SpacySpan, j: int, front: Front, elsewhere: dict[int
         and name_key(doc[k].text) not in front.province_keys  # "Nevelske, Donetsk" is the front's, however read
 
 
+def _fired_from(doc: Doc, i: int, sent: SpacySpan) -> bool:
+    """Whether the name at token i is where fire came from: "from" before it, hanging from a word of firing
+    ("shells fired from X", "mortar fire from X"), not a distance, a person's home or a sound ("2 km from X")."""
+    if i <= sent.start or doc[i - 1].lower_ != "from":
+        return False
+    return doc[i - 1].head.lemma_.lower() in FIRE_WORDS
+
+
+def _modifies(doc: Doc, j: int, sent: SpacySpan) -> bool:
+    """Whether the name ending before token j modifies the noun after it ("the Donetsk regional administration",
+    "Luhansk separatist authorities"): whose body it names, not a place where anything fell."""
+    last = doc[j - 1]
+    return last.dep_ in ("compound", "amod", "nmod") and j <= last.head.i < sent.end \
+        and not any(t.is_punct for t in doc[j:last.head.i])  # "Horlivka, Donetsk region" names a place
+
+
 def settlements_in(sentences: Iterable[SpacySpan], front: Front,
                    places: Iterable[Place] = ()) -> Iterator[Named]:
     """Each settlement of a front the sentences name: the longest name from each capitalised word, where the
@@ -170,13 +188,12 @@ def settlements_in(sentences: Iterable[SpacySpan], front: Front,
                 words = doc[i:j]
                 key = name_key(words.text)
                 found = front.settlements.get(key)
-                if found is None or words[-1].is_punct or _name_goes_on(sent, j):
+                if found is None or words[-1].is_punct or _name_goes_on(sent, j) or _modifies(doc, j, sent):
                     continue
                 container = last is not None and key in provinces \
                     and token_table(doc).text[last:words.start_char].strip() == ","
                 if not container and not _stated_elsewhere(sent, j, front, elsewhere):
-                    origin = i > sent.start and doc[i - 1].lower_ == "from"
-                    yield Named(words.start_char, words.end_char, words.text, found, origin)
+                    yield Named(words.start_char, words.end_char, words.text, found, _fired_from(doc, i, sent))
                 last, i = words.end_char, j - 1
                 break
             i += 1
@@ -198,13 +215,14 @@ class Across:
     why: str
 
 
-def fire_across(event: Event, sentences: list[SpacySpan], text: str, places: Iterable[Place] = ()) -> Across | None:
+def fire_across(event: Event, sentences: list[SpacySpan], text: str, places: Iterable[Place] = (),
+                device: bool = False) -> Across | None:
     """ACLED's sides for fire with no doer of its own on a front, in its sentences (module docstring): the side a
     settlement it was fired from held; else the side across from a known armed target; else the side across the
     line from the settlement it fell near (the one the event is placed at first), and in a clash that
     settlement's holder as the second side."""
     code = event.acled
-    if event.sources or (code.event_type, code.sub_event_type) not in FIRE:
+    if event.sources or device or (code.event_type, code.sub_event_type) not in FIRE:  # a mine, however typed
         return None
     own = event.place.start if event.place is not None else None
     inter2 = code.inter2 or 0

@@ -258,14 +258,21 @@ def _named_inside(text: str, outer: Place, places: list[Place]) -> Place | None:
     """The place named just before `outer` as lying in it ("Cosoleacaque, Veracruz", "Kafrun in the
     countryside of Hama", "Douma (Rif Dimashq)"): the finer place the text gives for the same scene."""
     before = [p for p in places if p.end <= outer.start and outer.start - p.end <= 60
-              and _CONTAINER_GAP.match(text[p.end:outer.start]) and (_contains(outer, p) or _town_in_town(outer, p))]
+              and _CONTAINER_GAP.match(text[p.end:outer.start]) and not _FROM_BEFORE.search(text[:p.start])
+              and (_contains(outer, p) or _town_in_town(outer, p))]
     return max(before, key=lambda p: p.end, default=None)
+
+
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)  # "families from Bama, in Maiduguri": a home
+_SEATS = frozenset({"PPLC", "PPLA", "PPLA2"})
 
 
 def _town_in_town(outer: Place, inner: Place) -> bool:
     """ "Qamishli in Al-Hasakeh", "Kafr Nabl, Idlib": a town said to lie in a town of its own province. The outer
     name is the province (read as its capital, which bears its name) or the city around a district: either way the
-    inner town is the finer place."""
+    inner town is the finer place. Not a seat said to lie in a lesser town (a misreading, not a containment)."""
+    if (inner.feature_code or "") in _SEATS and (outer.feature_code or "") not in _SEATS:
+        return False
     return outer.feature_class == "P" and inner.feature_class in ("P", "S") and outer.country == inner.country \
         and outer.admin1 is not None and outer.admin1 == inner.admin1 and (outer.lat, outer.lon) != (inner.lat, inner.lon)
 
