@@ -409,3 +409,19 @@ def test_every_country_of_a_list_before_one_noun_is_a_source(pipeline, text, tri
     event = next(e for e in record.events if e.trigger and e.trigger.text == trigger)
     codes = {a.id: a.code for a in record.actors}
     assert [codes[i] for i in event.sources] == expected
+
+
+def test_who_reported_an_event_is_not_its_doer_though_the_parse_hangs_it_on_the_report(pipeline):
+    """"Shelling damaged three houses …, the mission said": the parser may make the opening clause an adverbial
+    clause of "said"; the speaker's subject is not the shelling's."""
+    from sitrep.models import Document
+
+    text = "On 3 May 2019, shelling damaged three houses in Krasnohorivka, the JCCC said."
+    record = pipeline.analyze(Document(id="said", text=text)).record()
+    event = next(e for e in record.events if e.trigger and e.trigger.text == "shelling")
+    assert event.sources == []
+    told = "On 3 May 2019, rebels shelled three houses in Krasnohorivka, the army said."
+    record = pipeline.analyze(Document(id="said2", text=told)).record()
+    event = next(e for e in record.events if e.trigger and e.trigger.text == "shelled")
+    names = {a.id: a.name for a in record.actors}
+    assert [names[i] for i in event.sources] == ["rebels"]

@@ -65,6 +65,7 @@ VERB_TARGET_PREPS = TARGET_PREPS | {"at", "from"}  # "fired at X"; for nouns "at
 PRONOUNS = word_table("events.arguments.pronouns")
 CLAUSAL_UP = {"xcomp", "advcl", "conj", "pcomp", "acl", "relcl", "acomp"}
 STATIVE = word_table("events.arguments.stative")
+REPORTING = word_table("events.attribution.reporting")
 
 
 # ---------------------------------------------------------------- words → spans → actors
@@ -258,6 +259,8 @@ def _subject(verb: Token) -> Token | None:
             node = node.head
         if node.dep_ not in CLAUSAL_UP | {"prep", "npadvmod"} or node.head == node:
             return None
+        if node.dep_ == "advcl" and node.head.lemma_.lower() in REPORTING:  # "shelling hit X, the mission said":
+            return None  # the parser hung the clause on the report; who reported it did not do it
         if node.dep_ == "xcomp" and _children(node.head, "dobj") and \
                 node.head.lemma_.lower() not in MEANS_VERBS:  # "urged Russia to halt" (not "used gas to …")
             return _children(node.head, "dobj")[0]
