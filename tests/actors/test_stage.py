@@ -172,3 +172,9 @@ def test_criminal_makes_a_group_a_gang_but_not_a_court(analyse) -> None:
 def test_militiamen_from_a_clan_are_its_identity_militia(analyse) -> None:
     a = analyse("Militiamen from the Baraawe clan blocked the road on Monday.")
     assert _at(a, "Militiamen").acled_inter == 4
+
+
+def test_naxalites_are_an_indian_rebel_group(analyse) -> None:
+    a = analyse("On 4 June 2021, suspected Naxalites set fire to three road-building trucks near Sukma.")
+    rebels = [actor for actor in a.actors if actor.acled_inter == 2]
+    assert [(r.name, r.country) for r in rebels] == [("CPI (Maoist)", "IND")]
