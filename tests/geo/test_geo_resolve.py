@@ -525,3 +525,14 @@ def test_demonyms_of_the_forces_do_not_make_the_scene_a_stray(pipeline):
             "Turkish drones were seen overhead.")
     place = _places(pipeline, text)["Al-Hasakeh"]
     assert place.country == "SY" and place.lat is not None
+
+
+@pytest.mark.parametrize("text, name, admin1", [
+    # a province or a city written after the place it holds, which the small model tags as a person
+    ("On 3 May 2021, residents of Tembisa (Ekurhuleni, Gauteng) blocked a road with burning tyres.", "Gauteng",
+     "ZA-GP"),
+    ("On 3 May 2021, porters marched in Foca, Izmir over unpaid wages.", "Izmir", "TR-35"),
+])
+def test_a_province_or_city_after_a_name_and_a_comma_is_a_place_though_tagged_a_person(pipeline, text, name, admin1):
+    places = _places(pipeline, text)
+    assert name in places and places[name].admin1 == admin1

@@ -202,6 +202,12 @@ def _between_commas(doc: Doc, m: Mention) -> bool:
     return before == "," and after in (",", ".", "")
 
 
+def _after_a_name(doc: Doc, m: Mention) -> bool:
+    """ "in Balcova, Izmir", "(West Rand, Gauteng)": a name after another name and a comma, as a province or a
+    city is written after the place it holds (the small model may take it for a person)."""
+    return m.i > 1 and doc[m.i - 1].text == "," and doc[m.i - 2].pos_ == "PROPN" and _capitalised(doc[m.i - 2].text)
+
+
 def _names_someone(doc: Doc, m: Mention, owner: list[Span | None]) -> bool:
     """"Ararat Mirzoyan": a place name that is the first name of a person (or of a people) that follows."""
     if m.j >= len(doc) or doc[m.j - 1].dep_ != "compound" or doc[m.j].pos_ != "PROPN":
@@ -304,7 +310,7 @@ def _plausible(doc: Doc, m: Mention, ent: Span | None, owner: list[Span | None],
         run_on = (ent.end == m.j + 1 and m.kind == "admin"
                   and (before in cues.SCENE_WORDS | {"(", ","} or before == "of" and kind_before in cues.CONTAINER_KIND_WORDS))
         whole = _name_start(doc, ent.start, m.i) >= m.i and ent.end - (1 if run_on else 0) <= m.j
-        return whole and (supported or _between_commas(doc, m)
+        return whole and (supported or _between_commas(doc, m) or (_after_a_name(doc, m) and _big(m.candidates))
                           or any(c.feature_code == "PCLI" for c in m.candidates))
     if label == "NORP":  # the small model's tag for some cities ("Aleppo"); demonyms were taken earlier
         return supported or _big(m.candidates)
