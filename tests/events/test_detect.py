@@ -139,6 +139,26 @@ def test_launching_landing_falling_and_firing_without_a_weapon_are_no_event(even
     assert events_of(text) == []
 
 
+@pytest.mark.parametrize("text, trigger", [
+    # a shot is gunfire when a gun is said: as its modifier, after "of", or what it involved
+    ("On 9 August 2019, observers counted 14 shots involving heavy machine guns east of the dam.", "shots"),
+    ("On 9 August 2019, farmers reported 3 shots of automatic rifle fire beside the road.", "shots"),
+    ("On 9 August 2019, neighbours heard four gun shots behind the depot.", "shots"),
+])
+def test_a_shot_of_a_gun_is_gunfire(events_of, text, trigger):
+    event = only(events_of(text))
+    assert (event.trigger.text, event.plover.type) == (trigger, "ASSAULT")
+
+
+@pytest.mark.parametrize("text", [
+    "On 9 August 2019, the winger took a shot at the goal in the last minute.",
+    "On 9 August 2019, the photographer sold three shots of the harbour to a magazine.",
+    "On 9 August 2019, the barman poured two shots of whisky for the guests.",
+])
+def test_a_shot_with_no_gun_is_no_event(events_of, text):
+    assert events_of(text) == []
+
+
 def test_two_visits_by_different_people_stay_apart(pipeline):
     text = "Vladimir Putin visited Paris on Monday. Emmanuel Macron visited Rome on Monday."
     events = pipeline.analyze(Document(id="t", text=text)).events

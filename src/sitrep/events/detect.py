@@ -24,6 +24,7 @@ PARTICLES = word_table("events.detect.particles")
 OBJECT_DEPS = ("dobj", "nsubjpass", "attr", "oprd", "obj")
 NAME_ENTITIES = frozenset({"ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "GPE", "PERSON", "NORP", "LOC"})
 OBJECT_PREPS = word_table("events.detect.object_preps")
+MEANS_PARTICIPLES = word_table("events.detect.means_participles")
 
 
 @dataclass
@@ -158,6 +159,8 @@ def governed_words(token: Token, nominal: bool) -> list[Token]:
     if nominal:  # a participle describes, it is no argument: "a planned attack"
         direct += [c for c in token.children if c.dep_ == "compound" or (c.dep_ == "amod"
                                                                           and c.tag_ not in ("VBN", "VBG"))]
+        direct += [o for c in token.children if c.dep_ == "acl" and c.lemma_ in MEANS_PARTICIPLES
+                   for o in c.children if o.dep_ == "dobj"]  # "shots involving small arms"
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS):
         direct += [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
     if not nominal and not any(c.dep_ in OBJECT_DEPS for c in token.children):
