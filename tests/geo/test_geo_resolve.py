@@ -393,6 +393,24 @@ def test_a_postal_code_after_a_town_of_another_country_is_not_a_us_state(pipelin
     assert all(p.country != "US" for p in places.values())
 
 
+@pytest.mark.parametrize("text, town, code, state", [
+    # India's press writes a state as its code after the town, bare or in brackets
+    ("Workers protested in Vellore city (Vellore, TN) on Thursday.", "Vellore", "TN", "IN-TN"),
+    ("Two families fought over a field in Pratapgarh (UP) on Sunday.", "Pratapgarh", "UP", "IN-UP"),
+    ("Farmers blocked the highway near Nalgonda, TS, for three hours.", "Nalgonda", "TS", "IN-TS"),
+])
+def test_a_state_code_of_india_after_a_town_places_the_town_in_that_state(pipeline, text, town, code, state):
+    places = _places(pipeline, text)
+    assert places[town].admin1 == state
+    assert places[code].feature_code == "ADM1" and places[code].admin1 == state
+
+
+def test_a_press_credit_in_brackets_after_a_dateline_is_no_state(pipeline):
+    # "AP" is also Andhra Pradesh's code; after a bracket the town must lie in the state it names
+    places = _places(pipeline, "WASHINGTON (AP) - The Senate passed the budget on Monday night.")
+    assert "AP" not in places and places["WASHINGTON"].country == "US"
+
+
 def test_a_country_word_before_a_currency_is_no_place(pipeline):
     places = _places(pipeline, "Traders in Tyre blocked roads over the falling value of the US dollar.")
     assert places["Tyre"].country == "LB" and ("US" not in places or places["US"].lat is None)

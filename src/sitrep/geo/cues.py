@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..wordtables import word_table
+from ..wordtables import typed_table, word_table
 
 ADMIN_WORDS = word_table("geo.cues.admin_words")
 TOWN_WORDS = word_table("geo.cues.town_words")
@@ -60,11 +60,19 @@ US_STATE_ABBREVIATIONS = {
 STATE_ABBREVIATIONS.update({k: f"US-{v}" for k, v in US_STATE_ABBREVIATIONS.items()})
 
 # The same after "Town, " written without the period ("EDMONTON, Ky (WBKO)") or as a postal code
-# ("LOUISVILLE, KY--", "Gatineau, QC"): only there, and only where the name ends.
-UNDOTTED_STATES = {k.rstrip("."): v for k, v in STATE_ABBREVIATIONS.items() if k.count(".") == 1 and k.endswith(".")}
-UNDOTTED_STATES.update({v: f"US-{v}" for v in US_STATE_ABBREVIATIONS.values()})
-UNDOTTED_STATES.update({code: f"CA-{code}" for code in ("AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE",
-                                                         "QC", "SK", "YT")})
+# ("LOUISVILLE, KY--", "Gatineau, QC"), and the codes of India's and Pakistan's press ("Vellore, TN", "Kotwali
+# (UP)"): only there, and only where the name ends. A code may stand for a subdivision of several countries.
+_UNDOTTED: dict[str, list[str]] = {}
+for _text, _code in [*((k.rstrip("."), v) for k, v in STATE_ABBREVIATIONS.items() if k.count(".") == 1
+                       and k.endswith(".")),
+                     *((v, f"US-{v}") for v in US_STATE_ABBREVIATIONS.values()),
+                     *((c, f"CA-{c}") for c in ("AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC",
+                                                "SK", "YT")),
+                     *((k, c) for k, codes in typed_table("geo.cues.press_codes", dict[str, list[str]]).items()
+                       for c in codes)]:
+    if _code not in _UNDOTTED.setdefault(_text, []):
+        _UNDOTTED[_text].append(_code)
+UNDOTTED_STATES: dict[str, tuple[str, ...]] = {text: tuple(codes) for text, codes in _UNDOTTED.items()}
 
 
 def continues_name(doc: Doc, end: int) -> bool:

@@ -146,26 +146,32 @@ _STATE_PREFIXES = frozenset(key[:k] for key in cues.STATE_ABBREVIATIONS for k in
 
 
 def _undotted_state(doc: Doc, i: int, gaz: Gazetteer) -> tuple[int, Mention | None] | None:
-    """"EDMONTON, Ky (WBKO)", "LOUISVILLE, KY--": a state written without its period, or its postal
-    code, right after "Town," and ending the name (punctuation or the end follows)."""
-    code = cues.UNDOTTED_STATES.get(doc[i].text)
-    if code is None or i < 2 or doc[i - 1].text != "," or not doc[i - 2].text[:1].isupper():
+    """"EDMONTON, Ky (WBKO)", "LOUISVILLE, KY--", "Vellore, TN", "Kotwali (UP)": a state written without its
+    period, or as a code, right after "Town," or "Town (" and ending the name (punctuation or the end follows;
+    the bracket closed). Where the town is known, the code must name a state it lies in ("Vellore, TN" is Tamil
+    Nadu, not Tennessee); after a bracket it must, so that a credit ("WASHINGTON (AP)") names no state."""
+    codes = cues.UNDOTTED_STATES.get(doc[i].text)
+    if codes is None or i < 2 or doc[i - 1].text not in (",", "(") or not doc[i - 2].text[:1].isupper():
         return None
+    bracket = doc[i - 1].text == "("
     after = doc[i + 1].text if i + 1 < len(doc) else ""
-    state = gaz.admin1(code)
-    if state is None or after[:1].isalnum() or _town_elsewhere(doc, i - 1, state, gaz):
+    if after[:1].isalnum() or (bracket and after != ")"):
         return None
-    return i + 1, _mention(doc, i, i + 1, [state], "GPE")
+    states = [s for s in map(gaz.admin1, codes) if s is not None]
+    town = _town_readings(doc, i - 1, gaz)
+    state = next((s for s in states if any(r.admin1 == s.admin1 for r in town)), None)
+    if state is None and not town and not bracket and states:
+        state = states[0]  # an unknown town: the code's first reading
+    return None if state is None else (i + 1, _mention(doc, i, i + 1, [state], "GPE"))
 
 
-def _town_elsewhere(doc: Doc, comma: int, state: GazPlace, gaz: Gazetteer) -> bool:
-    """"Vellore, TN": the town before the comma is known, and not in the state the code would name
-    (Tennessee), so the code is another country's (Tamil Nadu's)."""
-    start = comma
-    while start > max(0, comma - MAX_TOKENS) and doc[start - 1].text[:1].isupper() and not doc[start - 1].is_punct:
+def _town_readings(doc: Doc, mark: int, gaz: Gazetteer) -> list[GazPlace]:
+    """The gazetteer's readings of the capitalised name that ends right before token `mark` (a comma or a
+    bracket): "Vellore" in "Vellore, TN"."""
+    start = mark
+    while start > max(0, mark - MAX_TOKENS) and doc[start - 1].text[:1].isupper() and not doc[start - 1].is_punct:
         start -= 1
-    readings = gaz.lookup(name_key(_span_text(doc, start, comma))) if start < comma else []
-    return bool(readings) and not any(r.admin1 == state.admin1 for r in readings)
+    return gaz.lookup(name_key(_span_text(doc, start, mark))) if start < mark else []
 
 
 def _county_abbreviation(doc: Doc, i: int, j: int, gaz: Gazetteer) -> Mention | None:
