@@ -56,6 +56,24 @@ def test_what_is_not_one_occurrence_is_marked_and_not_dated_by_the_report(pipeli
 
 
 @pytest.mark.parametrize("text, trigger", [
+    # before the time of the story: no date of the report's day, none carried from the sentence before
+    ("Police detained the driver on Monday. He had stolen a van in the next county.", "stolen"),
+    ("Relatives visited the activist, who had been arrested at a rally.", "arrested"),
+])
+def test_an_event_told_in_the_pluperfect_with_no_time_of_its_own_is_undated(pipeline, text, trigger):
+    event = next(e for e in events_in(pipeline, text) if e.trigger.text == trigger)
+    assert event.date is None
+    assert event.decided_by["date"].startswith("date.none: told in the pluperfect")
+
+
+def test_a_reported_pluperfect_is_dated_as_the_report_says(pipeline):
+    # after "said", "had" only follows the reporting verb's tense: the attack is the day's news
+    event = next(e for e in events_in(pipeline, "Officials said rebels had attacked a convoy near the border.")
+                 if e.trigger.text == "attacked")
+    assert event.date is not None and event.date.value == PUBLISHED
+
+
+@pytest.mark.parametrize("text, trigger", [
     ("Two men were charged with plotting to bomb a rail depot.", "bomb"),
     ("The police uncovered a plot to kill the judge.", "kill"),
     ("Three cousins conspired to attack an army post.", "attack"),
