@@ -383,6 +383,20 @@ def test_a_bracketed_name_the_model_reads_as_a_person_is_a_place(pipeline):
     assert places["Dori"].country == "BF"
 
 
+def test_a_company_s_name_is_no_town_where_the_text_writes_it_bare(pipeline):
+    # Miller (a town in Australia, another in Missouri) is a brewer here
+    places = _places(pipeline, "Sales at Miller Brewing Co. grew this year while Coors and Stroh lost ground. "
+                               "Shares of Miller rose.")
+    assert "Miller" not in places
+    # "Philip Morris Co." is no county abbreviation
+    assert not any("Morris" in text for text in _places(pipeline, "Philip Morris Co. raised its prices."))
+    # a preposition of place still says place, and a well-known city keeps its name
+    places = _places(pipeline, "Kellogg Co. opened a warehouse in Kellogg last year.")
+    assert places["Kellogg"].country == "US" and places["Kellogg"].feature_class == "P"
+    places = _places(pipeline, "Shares of Boston Scientific Corp. rose while nurses marched in Boston.")
+    assert places["Boston"].admin1 == "US-MA"
+
+
 def test_a_pronoun_before_a_bracket_makes_no_container(pipeline):
     places = _places(pipeline, "He (Whitfield) wrote the report in London for a client.")
     assert "Whitfield" not in places

@@ -178,6 +178,8 @@ def _county_abbreviation(doc: Doc, i: int, j: int, gaz: Gazetteer) -> Mention | 
     """"Plymouth Co.", "PLYMOUTH CO.": a county written short, looked up as "Plymouth County"."""
     if j >= len(doc) or doc[j].text.rstrip(".").lower() != "co":
         return None
+    if i > 0 and _capitalised(doc[i - 1].text) and doc[i - 1].is_alpha and not doc[i].is_sent_start:
+        return None  # "Philip Morris Co.": the end of a longer name, a company's
     end = j + 1 if doc[j].text.endswith(".") else j + 2 if j + 1 < len(doc) and doc[j + 1].text == "." else 0
     counties = [c for c in gaz.lookup(name_key(_span_text(doc, i, j) + " county")) if c.feature_code == "ADM2"]
     if not end or not counties:
@@ -629,6 +631,36 @@ def _a_person_named(doc: Doc, m: Mention, people: set[str], surnames: set[str]) 
     return m.text in surnames and not m.locative and not _big(m.candidates)
 
 
+_COMPANY_WORDS = word_table("geo.spotting.company_words")
+
+
+def _company_names(doc: Doc) -> set[str]:
+    """The names the document gives companies, from the word that ends them ("Kellogg Co.", "Miller Brewing
+    Co.", "Stroh Brewery"): the capitalised words right before it, and the first of them alone."""
+    words, names = token_table(doc), set()
+    for k in range(1, len(doc)):
+        if words.word(k).lower() not in _COMPANY_WORDS or not words.word(k)[:1].isupper():
+            continue
+        start = k
+        while start > 0 and _capitalised(words.word(start - 1)) and words.word(start - 1).isalpha() \
+                and words.word(start - 1).lower() not in _COMPANY_WORDS and not doc[start].is_sent_start:
+            start -= 1
+        if start < k:
+            names.add(_span_text(doc, start, k))
+            names.add(words.word(start))
+    return names
+
+
+def _a_company_named(doc: Doc, m: Mention, companies: set[str]) -> bool:
+    """A name the document gives a company ("Kellogg" beside "Kellogg Co."), as itself or right before the word
+    that ends the company's name: the company, not a small town that bears the name, unless a preposition of
+    place stands before it ("the plant in Kellogg") or a kind word says place. A well-known place keeps its
+    name ("Boston Scientific Corp." does not take Boston off the map)."""
+    if m.kind or m.text not in companies or _big(m.candidates):
+        return False
+    return cues.word_before(doc, m.i) not in _IN_WORDS
+
+
 def _currency(doc: Doc, m: Mention) -> bool:
     """"the US dollar", "Turkish lira": a country word naming a currency is no place of the story."""
     country = bool(m.demonym) or any(c.feature_code == "PCLI" for c in m.candidates)
@@ -646,6 +678,7 @@ def spot(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     owner = _entity_of(doc)
     people = _person_words(doc)
     surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    companies = _company_names(doc)
     mentions: list[Mention] = []
     words = token_table(doc)
     i = 0
@@ -665,7 +698,8 @@ def spot(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         i, found = _spot_at(doc, i, owner, gaz)
         if found is not None and _currency(doc, found):
             continue
-        if found is not None and not _a_person_named(doc, found, people, surnames):
+        if found is not None and not _a_person_named(doc, found, people, surnames) \
+                and not _a_company_named(doc, found, companies):
             mentions.append(found)
     mentions = _joined_by_links(doc, [_with_article(doc, m) for m in _one_name_one_reading(mentions)])
     mentions.extend(_unresolved(doc, mentions, gaz, people, surnames))
