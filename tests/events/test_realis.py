@@ -31,10 +31,23 @@ def events_in(pipeline, text: str):
     "The landlord was charged with attempted murder and released on bail.",
     "A jury convicted the two brothers of arson last year.",
     "He faces assault charges in the county court.",
+    # a knife drawn is no force withdrawn, a product shown no protest, a striking likeness no attack
+    "During the quarrel the cook pulled out a knife in the kitchen.",
+    "The start-up demonstrated its new navigation app to investors in the hall.",
+    "The museum bought striking portraits of three harbour pilots.",
 ])
 def test_figures_of_speech_are_no_violent_event(pipeline, text):
     violent = [e for e in events_in(pipeline, text) if e.plover.type == "ASSAULT" or e.acled.event_type]
     assert violent == [], [(e.trigger.text, e.cameo, e.acled.event_type) for e in violent]
+
+
+@pytest.mark.parametrize("text, trigger, plover", [
+    # the same words in their own sense stay events
+    ("Dockers demonstrated outside the port authority on Monday.", "demonstrated", "PROTEST"),
+    ("The battalion pulled out of the valley after two weeks.", "pulled", "RETREAT"),
+])
+def test_the_words_of_those_figures_keep_their_own_sense(pipeline, text, trigger, plover):
+    assert any(e.trigger.text == trigger and e.plover.type == plover for e in events_in(pipeline, text))
 
 
 @pytest.mark.parametrize("text, trigger, modality", [

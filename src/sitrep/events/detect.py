@@ -25,6 +25,7 @@ OBJECT_DEPS = ("dobj", "nsubjpass", "attr", "oprd", "obj")
 NAME_ENTITIES = frozenset({"ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "GPE", "PERSON", "NORP", "LOC"})
 OBJECT_PREPS = word_table("events.detect.object_preps")
 MEANS_PARTICIPLES = word_table("events.detect.means_participles")
+TRANSITIVE_SENSELESS = word_table("events.detect.transitive_senseless")
 
 
 @dataclass
@@ -226,11 +227,22 @@ def _verb_mention(token: Token, lexicon: Lexicon) -> Mention | None:
         entry = lexicon.verbs.get(key)
         if entry is None:
             continue
+        if key in TRANSITIVE_SENSELESS and _has_object(token):
+            return None  # "the firm demonstrated its software": no protest has an object
         words = governed_words(token, False)
         described = token.head if token.dep_ == "acl" and token.tag_ == "VBN" else None
         if described is not None:  # a reduced relative: "the children seized by bandits"
             words.append(described)
         event_type, governed = choose_type(entry, words, lexicon)
+        if token.dep_ == "amod" and token.tag_ == "VBG" and entry.by_class:
+            # an adjective ("striking teachers", "burning tyres", "a striking portrait"): the noun it describes
+            # chooses the sense, as the noun's own entry would; a noun of no class those senses know, none
+            noun_entry = lexicon.nouns.get(key, entry)
+            sense, described_by = choose_type(noun_entry, [token.head], lexicon)
+            if described_by is None:
+                return None
+            if noun_entry is not entry:
+                event_type, governed = sense, described_by
         if described is not None and governed is described and not entry.default \
                 and SUBJECT_CLASSES.intersection(word_classes(described, lexicon)):
             return None  # "the drones launched by Russia": the weapon is told of by the verb it is the object of
@@ -249,6 +261,13 @@ def _verb_mention(token: Token, lexicon: Lexicon) -> Mention | None:
         return Mention(event_type, token, token.idx, token.idx + len(token.text), token, token,
                        nominal=False, governed=governed or idiom_object, rule=f"lexicon.verb:{key}{chosen}")
     return None
+
+
+def _has_object(verb: Token) -> bool:
+    """A direct object right after the verb, before any phrase hung on it ("demonstrated its new software to
+    investors"); not one the parser hung on it from further on ("demonstrated in the city demanding wages")."""
+    after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "prep", "advcl", "xcomp")]
+    return bool(after) and after[0].dep_ == "dobj" and after[0].left_edge.i <= verb.i + 3
 
 
 def faced(token: Token, lexicon: Lexicon) -> bool:
