@@ -14,7 +14,7 @@ from ..temporal import event_date
 from ..temporal.linking import leans_on_publication, report_date, unknown_date_rule, weak_publication
 from .acled import claimed_by, load_codebook
 from .arguments import Arguments, aimed_targets, link_arguments
-from .attribution import REPORTING, attribution_of
+from .attribution import attribution_of
 from .backrefs import adjunct_range, inside, main_clause, relative_date, temporal_marker
 from .coding import code_event
 from .detect import Mention
@@ -185,20 +185,22 @@ def _stated_date(analysis: Analysis, mention: Mention, modality: str) -> tuple[E
     if modality in UNDATED and found.source == "report_date":
         return None, f"date.none: {modality} events are not dated by the report"
     if found.source != "expression" and told_before_the_story(mention.anchor):
-        return None, "date.none: told in the pluperfect with no time of its own, before the story's day"
+        return None, "date.none: told in the pluperfect with no time of its own, before the story's day (a relative clause)"
     return found, DATE_RULES[found.source]
 
 
 def told_before_the_story(anchor: Token) -> bool:
-    """Told in the pluperfect ("the family had fled the village", "who had been detained"): before the time of
-    the story, so neither the report's day nor a time carried from an earlier sentence. Not where the verb is
-    what someone reports ("police said gunmen had attacked the convoy"): there "had" only follows "said"."""
+    """Told in the pluperfect in a relative clause that describes someone or something of the story ("the man,
+    who had been kidnapped in the north, was freed"): background before the story's time, so neither the
+    report's day nor a time carried from an earlier sentence. A pluperfect main clause is often the day's news
+    told against another of its moments ("protesters had blocked the road before police arrived", "according to
+    the army, rebels had overrun the post"), so it keeps its date."""
     if not any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" and c.tag_ == "VBD" for c in anchor.children):
         return False
     clause = anchor
     while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head
-    return not (clause.dep_ in ("ccomp", "parataxis") and clause.head.lemma_.lower() in REPORTING)
+    return clause.dep_ == "relcl"
 
 
 DATE_RULES = {"expression": "date.time_expression_of_its_clause", "anchor": "date.carried_from_an_earlier_sentence",

@@ -26,6 +26,7 @@ NAME_ENTITIES = frozenset({"ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "GPE",
 OBJECT_PREPS = word_table("events.detect.object_preps")
 MEANS_PARTICIPLES = word_table("events.detect.means_participles")
 TRANSITIVE_SENSELESS = word_table("events.detect.transitive_senseless")
+STANCES = word_table("events.detect.stances")
 
 
 @dataclass
@@ -265,9 +266,11 @@ def _verb_mention(token: Token, lexicon: Lexicon) -> Mention | None:
 
 def _has_object(verb: Token) -> bool:
     """A direct object right after the verb, before any phrase hung on it ("demonstrated its new software to
-    investors"); not one the parser hung on it from further on ("demonstrated in the city demanding wages")."""
+    investors"); not one the parser hung on it from further on ("demonstrated in the city demanding wages"), nor
+    a feeling or a stance one shows by protesting ("demonstrated their anger", "demonstrated solidarity")."""
     after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "prep", "advcl", "xcomp")]
-    return bool(after) and after[0].dep_ == "dobj" and after[0].left_edge.i <= verb.i + 3
+    return bool(after) and after[0].dep_ == "dobj" and after[0].left_edge.i <= verb.i + 3 \
+        and after[0].lemma_.lower() not in STANCES  # "demonstrated their anger": a protest still
 
 
 def faced(token: Token, lexicon: Lexicon) -> bool:
