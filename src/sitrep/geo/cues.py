@@ -60,19 +60,21 @@ US_STATE_ABBREVIATIONS = {
 STATE_ABBREVIATIONS.update({k: f"US-{v}" for k, v in US_STATE_ABBREVIATIONS.items()})
 
 # The same after "Town, " written without the period ("EDMONTON, Ky (WBKO)") or as a postal code
-# ("LOUISVILLE, KY--", "Gatineau, QC"), and the codes of India's and Pakistan's press ("Vellore, TN", "Kotwali
+# ("LOUISVILLE, KY--", "Gatineau, QC"), and the codes of India's and Pakistan's press ("Vellore, TN", "Jaunpur
 # (UP)"): only there, and only where the name ends. A code may stand for a subdivision of several countries.
-_UNDOTTED: dict[str, list[str]] = {}
-for _text, _code in [*((k.rstrip("."), v) for k, v in STATE_ABBREVIATIONS.items() if k.count(".") == 1
-                       and k.endswith(".")),
-                     *((v, f"US-{v}") for v in US_STATE_ABBREVIATIONS.values()),
-                     *((c, f"CA-{c}") for c in ("AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC",
-                                                "SK", "YT")),
-                     *((k, c) for k, codes in typed_table("geo.cues.press_codes", dict[str, list[str]]).items()
-                       for c in codes)]:
-    if _code not in _UNDOTTED.setdefault(_text, []):
-        _UNDOTTED[_text].append(_code)
-UNDOTTED_STATES: dict[str, tuple[str, ...]] = {text: tuple(codes) for text, codes in _UNDOTTED.items()}
+def _undotted_states() -> dict[str, tuple[str, ...]]:
+    pairs = [*((k.rstrip("."), v) for k, v in STATE_ABBREVIATIONS.items() if k.count(".") == 1 and k.endswith(".")),
+             *((v, f"US-{v}") for v in US_STATE_ABBREVIATIONS.values()),
+             *((c, f"CA-{c}") for c in ("AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT")),
+             *((k, c) for k, codes in typed_table("geo.cues.press_codes", dict[str, list[str]]).items() for c in codes)]
+    table: dict[str, list[str]] = {}
+    for text, code in pairs:
+        if code not in table.setdefault(text, []):
+            table[text].append(code)
+    return {text: tuple(codes) for text, codes in table.items()}
+
+
+UNDOTTED_STATES = _undotted_states()
 
 
 def continues_name(doc: Doc, end: int) -> bool:

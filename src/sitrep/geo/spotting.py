@@ -146,7 +146,7 @@ _STATE_PREFIXES = frozenset(key[:k] for key in cues.STATE_ABBREVIATIONS for k in
 
 
 def _undotted_state(doc: Doc, i: int, gaz: Gazetteer) -> tuple[int, Mention | None] | None:
-    """"EDMONTON, Ky (WBKO)", "LOUISVILLE, KY--", "Vellore, TN", "Kotwali (UP)": a state written without its
+    """"EDMONTON, Ky (WBKO)", "LOUISVILLE, KY--", "Vellore, TN", "Jaunpur (UP)": a state written without its
     period, or as a code, right after "Town," or "Town (" and ending the name (punctuation or the end follows;
     the bracket closed). Where the town is known, the code must name a state it lies in ("Vellore, TN" is Tamil
     Nadu, not Tennessee); after a bracket it must, so that a credit ("WASHINGTON (AP)") names no state."""
@@ -635,9 +635,11 @@ _COMPANY_WORDS = word_table("geo.spotting.company_words")
 
 
 def _company_names(doc: Doc) -> set[str]:
-    """The names the document gives companies, from the word that ends them ("Kellogg Co.", "Miller Brewing
-    Co.", "Stroh Brewery"): the capitalised words right before it, and the first of them alone."""
-    words, names = token_table(doc), set()
+    """The names the document gives companies, from the word that ends them ("Acme Co.", "Ajax Brewing
+    Co.", "Ajax Brewery"): the capitalised words right before it, and the first of them alone."""
+    words, names = token_table(doc), set[str]()
+    if not any(w.lower() in _COMPANY_WORDS for w in words.words):
+        return names
     for k in range(1, len(doc)):
         if words.word(k).lower() not in _COMPANY_WORDS or not words.word(k)[:1].isupper():
             continue
@@ -652,9 +654,9 @@ def _company_names(doc: Doc) -> set[str]:
 
 
 def _a_company_named(doc: Doc, m: Mention, companies: set[str]) -> bool:
-    """A name the document gives a company ("Kellogg" beside "Kellogg Co."), as itself or right before the word
+    """A name the document gives a company ("Hershey" beside "Hershey Co."), as itself or right before the word
     that ends the company's name: the company, not a small town that bears the name, unless a preposition of
-    place stands before it ("the plant in Kellogg") or a kind word says place. A well-known place keeps its
+    place stands before it ("the plant in Hershey") or a kind word says place. A well-known place keeps its
     name ("Boston Scientific Corp." does not take Boston off the map)."""
     if m.kind or m.text not in companies or _big(m.candidates):
         return False
